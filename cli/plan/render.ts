@@ -1,0 +1,104 @@
+/**
+ * Renders a plan for a terminal (colour when it is a TTY) or as Markdown for a pull-request
+ * comment. Both show the same facts: decision and why, the resource tree with a monthly cost per
+ * line and the total, policy results by severity and framework, the catalog date, warnings, and
+ * whether the plan is deployable.
+ */
+import Table from "cli-table3";
+import pc from "picocolors";
+import { usd } from "../../placement/evaluate";
+import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
+
+const SEVERITY_ORDER = ["critical", "high", "medium", "low", ""] as const;
+
+/** Resources in tree order (parents first), with their depth. */
+export function tree(resources: readonly PlanResource[]): Array<{ resource: PlanResource; depth: number }> {
+  const byParent = new Map<string, PlanResource[]>();
+  for (const r of resources) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+  const out: Array<{ resource: PlanResource; depth: number }> = [];
+  const walk = (parent: string, depth: number) => {
+    const kids = (byParent.get(parent) ?? []).sort((a, b) => Number(b.type.startsWith("tessera:")) - Number(a.type.startsWith("tessera:")) || a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+    for (const r of kids) {
+      out.push({ resource: r, depth });
+      walk(r.urn, depth + 1);
+    }
+  };
+  walk("", 0);
+  return out;
+}
+
+const money = (r: { monthlyUsd: number; estimated: boolean }, star = "*") => (r.monthlyUsd === 0 && !r.estimated ? "" : `${usd(r.monthlyUsd)}${r.estimated ? star : ""}`);
+const shortType = (type: string) => (type.startsWith("pulumi:providers:") ? `provider:${type.slice(17)}` : type.replace(/^([^:]+):[^:]*\/?[^:]*:/, "$1:"));
+const verdictLine = (v: PlanVerdict) => `[${v.enforcement}] ${v.policy} — ${v.urn.split("::").pop()} (${shortType(v.urn.split("::")[2]?.split("$").pop() ?? "")}): ${v.message}${v.frameworks.length > 0 ? ` {${v.frameworks.join(", ")}}` : ""}`;
+
+function bySeverity(verdicts: readonly PlanVerdict[]): Array<[string, PlanVerdict[]]> {
+  return SEVERITY_ORDER.map((s): [string, PlanVerdict[]] => [s || "unspecified", verdicts.filter((v) => v.severity === s)]).filter(([, vs]) => vs.length > 0);
+}
+
+function byFramework(verdicts: readonly PlanVerdict[]): string {
+  const counts = new Map<string, number>();
+  for (const v of verdicts) for (const f of v.frameworks) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([f, n]) => `${f} ${n}`).join(", ");
+}
+
+function decisionLines(p: PlanReport, star = "*"): string[] {
+  const d = p.placement;
+  const lines = [
+    `Placement: ${d.cloud} ${d.region} (${d.displayName}) — ${usd(d.monthlyUsd)} USD/month${d.estimated ? star : ""}`,
+    `  why: cheapest of ${d.candidates.feasible} feasible candidates out of ${d.candidates.considered}; lock: ${d.lock.status}`,
+  ];
+  for (const [name, s] of Object.entries(d.services)) lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${s.sku} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month`);
+  if (d.secondary) lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
+  if (d.topRejections.length > 0) lines.push(`  rejected most by: ${d.topRejections.map((r) => `${r.constraint} (${r.count})`).join(", ")}`);
+  return lines;
+}
+
+/** Terminal rendering. */
+export function renderTerminal(p: PlanReport, color = false): string {
+  const c = color ? pc : pc.createColors(false);
+  const table = new Table({ head: ["resource", "where", "USD/month"], style: { head: color ? ["cyan"] : [], border: color ? ["grey"] : [], compact: true }, colAligns: ["left", "left", "right"] });
+  for (const { resource: r, depth } of tree(p.resources)) {
+    table.push([`${"  ".repeat(depth)}${shortType(r.type)} ${r.name}${r.protect ? " 🔒" : ""}`, r.region ? `${r.cloud} ${r.region}` : "", money(r)]);
+  }
+  table.push([c.bold("total"), "", c.bold(`${usd(p.cost.monthlyUsd)}${p.cost.estimated ? "*" : ""}`)]);
+  const lines = [c.bold(`tessera plan — stack ${p.stack}`), ...decisionLines(p), "", table.toString()];
+  if (p.cost.budgetUsd !== undefined) lines.push(`Budget ${usd(p.cost.budgetUsd)} USD/month: ${p.cost.overBudget ? c.red("exceeded") : c.green("within")}`);
+  lines.push("", c.bold(`Policies (${p.policies.pack}): ${p.policies.mandatory} mandatory, ${p.policies.advisory} advisory`));
+  for (const [severity, vs] of bySeverity(p.policies.verdicts)) {
+    lines.push(`  ${severity}:`);
+    for (const v of vs) lines.push(`    ${v.enforcement === "mandatory" ? c.red("✘") : c.yellow("!")} ${verdictLine(v)}`);
+  }
+  if (p.policies.verdicts.length > 0) lines.push(`  by framework: ${byFramework(p.policies.verdicts)}`);
+  lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${p.catalog.ageDays} days old)`);
+  for (const w of p.warnings) lines.push(c.yellow(`warning: ${w}`));
+  lines.push(p.deployable ? c.green("✔ deployable") : c.red("✘ not deployable: a mandatory policy failed or the budget is exceeded"));
+  return lines.join("\n");
+}
+
+const md = (s: string) => s.replace(/\|/g, "\\|");
+
+/** Markdown rendering for a pull-request comment. */
+export function renderMarkdown(p: PlanReport): string {
+  const lines = [
+    `### tessera plan — \`${p.stack}\` ${p.deployable ? "✅ deployable" : "❌ not deployable"}`,
+    "",
+    ...decisionLines(p, "\\*").map((l) => (l.startsWith("  ") ? `- ${l.trim()}` : `**${l}**`)),
+    "",
+    "| resource | where | USD/month |",
+    "|---|---|---:|",
+    ...tree(p.resources).map(({ resource: r, depth }) => `| ${"&nbsp;&nbsp;".repeat(depth)}\`${md(shortType(r.type))}\` ${md(r.name)}${r.protect ? " 🔒" : ""} | ${r.region ? `${r.cloud} ${r.region}` : ""} | ${money(r, "\\*")} |`),
+    `| **total** | | **${usd(p.cost.monthlyUsd)}${p.cost.estimated ? "\\*" : ""}** |`,
+    "",
+  ];
+  if (p.cost.budgetUsd !== undefined) lines.push(`Budget ${usd(p.cost.budgetUsd)} USD/month: ${p.cost.overBudget ? "**exceeded**" : "within"}`, "");
+  lines.push(`#### Policies (${p.policies.pack}): ${p.policies.mandatory} mandatory, ${p.policies.advisory} advisory`);
+  for (const [severity, vs] of bySeverity(p.policies.verdicts)) {
+    lines.push("", `<details${severity === "critical" || severity === "high" ? " open" : ""}><summary>${severity} (${vs.length})</summary>`, "");
+    for (const v of vs) lines.push(`- ${v.enforcement === "mandatory" ? "❌" : "⚠️"} ${md(verdictLine(v))}`);
+    lines.push("", "</details>");
+  }
+  if (p.policies.verdicts.length > 0) lines.push("", `By framework: ${byFramework(p.policies.verdicts)}`);
+  lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${p.catalog.ageDays} days old). \\* = estimate.`);
+  for (const w of p.warnings) lines.push(`> ⚠️ ${md(w)}`);
+  return lines.join("\n");
+}

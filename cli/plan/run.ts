@@ -1,0 +1,142 @@
+/**
+ * `tessera plan`: placement, the program under the engine-faithful harness with preview
+ * semantics, a cost per resource from the placement cost model, and the policy pack run over the
+ * registrations the way the engine runs it. Produces a {@link PlanReport}; renders live elsewhere.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Cloud } from "../../components/cloud";
+import { installHarness, type Registration } from "../../harness";
+import { analyzeRegistrations, inProcessAnalyzer } from "../../harness/policy";
+import { loadCatalog } from "../../placement/catalog";
+import { placeWithLock } from "../../placement/lock";
+import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
+import { FRAMEWORKS } from "../../policies/frameworks";
+import { tessera } from "../../program";
+import { readStackFile } from "../../program/stackfile";
+import { readInputs, STACKS_DIR } from "../inputs";
+import { topReasons } from "../place";
+import { resourceCost } from "./cost";
+import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
+
+/** Where and how to plan. */
+export interface PlanOptions {
+  readonly stack: string;
+  readonly stacksDir?: string;
+  /** Policy pack options; default: policies/tessera-policies.json when present. */
+  readonly policyOptions?: PackOptions;
+  /** Today, for the catalog-age warning. @default new Date() */
+  readonly now?: Date;
+  /** Called as each phase starts (progress indicator). */
+  readonly onPhase?: (phase: string) => void;
+}
+
+const ROOT = join(__dirname, "..", "..");
+const DAY_MS = 86_400_000;
+/** Older compute prices than this get a warning. */
+export const STALE_AFTER_DAYS = 90;
+
+/** The pack options the repository's pack would use. */
+export function repoPolicyOptions(): PackOptions {
+  const file = join(ROOT, "policies", "tessera-policies.json");
+  return existsSync(file) ? packOptionsSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : {};
+}
+
+function providerInfo(registrations: readonly Registration[], r: Registration): { provider: string; cloud: string; region: string } {
+  if (!r.provider) return { provider: "", cloud: "", region: "" };
+  const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+  const provider = registrations.find((x) => x.urn === urn);
+  const props = (provider?.struct.toJavaScript() ?? {}) as Record<string, unknown>;
+  const own = (r.struct.toJavaScript() as Record<string, unknown>).region;
+  const region = props.region ?? props.location ?? own;
+  const pkg = provider?.type.replace("pulumi:providers:", "") ?? "";
+  return { provider: provider?.name ?? "", cloud: pkg === "azure-native" ? "azure" : pkg, region: typeof region === "string" ? region : "" };
+}
+
+/** The top-level component a resource belongs to: its name is the service's. */
+function serviceOf(registrations: readonly Registration[], r: Registration): string {
+  let current: Registration | undefined = r;
+  while (current && current.parent) {
+    const parent = registrations.find((x) => x.urn === current!.parent);
+    if (!parent || parent.type === "pulumi:pulumi:Stack") return current.type.startsWith("tessera:") ? current.name : "";
+    current = parent;
+  }
+  return "";
+}
+
+/** Runs the whole plan. */
+export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
+  const stacksDir = opts.stacksDir ?? STACKS_DIR;
+  const catalog = loadCatalog();
+  opts.onPhase?.("placing");
+  const inputs = readInputs(catalog, { stack: opts.stack }, stacksDir);
+  const req = inputs.requirements;
+  const { placement, lock } = placeWithLock(catalog, req, inputs.lock);
+  const d = placement.decision;
+
+  opts.onPhase?.("running the program (preview)");
+  const h = await installHarness({ stack: opts.stack, config: readStackFile(stacksDir, opts.stack), preview: true });
+  await h.run(() => tessera({ stacksDir, writeLock: false }));
+  const registrations = h.registrations;
+
+  const perType = new Map<string, number>();
+  const resources: PlanResource[] = registrations.map((r) => {
+    const where = providerInfo(registrations, r);
+    const service = serviceOf(registrations, r);
+    const requirement = req.services[service];
+    const sized = d.services[service];
+    let cost = { monthlyUsd: 0, estimated: false, label: "" };
+    if (requirement && sized) {
+      const key = `${service}/${r.type}`;
+      const index = perType.get(key) ?? 0;
+      perType.set(key, index + 1);
+      const instances = registrations.filter((x) => x.type === r.type && serviceOf(registrations, x) === service).length;
+      cost = resourceCost(requirement.kind, r.type, sized, index, instances);
+    }
+    return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
+  });
+
+  opts.onPhase?.("running the policy pack");
+  const options = opts.policyOptions ?? repoPolicyOptions();
+  const run = await analyzeRegistrations(inProcessAnalyzer(createPolicies(options)), registrations, { stack: h.stack, project: h.project, config: {} });
+  const frameworksOf = new Map(RULES.map((r) => [r.id, FRAMEWORKS.filter((f) => r.frameworks[f])]));
+  const verdicts: PlanVerdict[] = run.verdicts.map((v) => ({ ...v, frameworks: frameworksOf.get(v.policy) ?? [] }));
+
+  const monthlyUsd = Math.round(resources.reduce((s, r) => s + r.monthlyUsd, 0) * 100) / 100;
+  const budgetUsd = req.budget?.monthlyUsd;
+  const overBudget = budgetUsd !== undefined && d.totalMonthlyUsd > budgetUsd;
+  const mandatory = verdicts.filter((v) => v.enforcement === "mandatory").length;
+  const ageDays = Math.floor(((opts.now ?? new Date()).getTime() - Date.parse(placement.catalog.computePriceDate)) / DAY_MS);
+  const warnings: string[] = [];
+  if (ageDays > STALE_AFTER_DAYS) warnings.push(`${d.cloud} compute prices are ${ageDays} days old (snapshot ${placement.catalog.computePriceDate}); refresh data/ before trusting the figures`);
+  if (!inputs.lock) warnings.push(`no placement lock: the first \`pulumi up\` writes ${relative(ROOT, inputs.lockFile ?? "")}; commit it (or run \`tessera place --stack ${opts.stack} --write\`)`);
+  if (lock.status === "kept" && lock.cheaper) warnings.push(`the lock keeps ${d.cloud} ${d.region}; ${lock.cheaper.cloud} ${lock.cheaper.region} would save ${lock.cheaper.savingUsd} USD/month (tessera replan)`);
+  if (d.estimated) warnings.push("some figures are estimates (marked *): the catalog has no exact row for them");
+  for (const e of h.errors) warnings.push(`the engine would refuse this program: ${e}`);
+
+  return {
+    schemaVersion: 1,
+    stack: opts.stack,
+    placement: {
+      cloud: d.cloud,
+      region: d.region,
+      displayName: d.displayName,
+      monthlyUsd: d.monthlyUsd,
+      totalMonthlyUsd: d.totalMonthlyUsd,
+      estimated: d.estimated,
+      services: Object.fromEntries(
+        Object.entries(d.services).map(([name, s]) => [name, { kind: req.services[name]!.kind, sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, estimated: s.estimated, lines: [...s.lines] }]),
+      ),
+      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd } } : {}),
+      lock,
+      candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
+      topRejections: topReasons(placement.candidates),
+    },
+    resources,
+    cost: { monthlyUsd, estimated: resources.some((r) => r.estimated), ...(budgetUsd !== undefined ? { budgetUsd } : {}), overBudget },
+    policies: { pack: "tessera@0.1.0", verdicts, mandatory, advisory: verdicts.filter((v) => v.enforcement === "advisory").length },
+    catalog: { ...placement.catalog, ageDays },
+    warnings,
+    deployable: mandatory === 0 && !overBudget && h.errors.length === 0,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The `tessera plan --json` schema (version 1). Additive changes keep the version; anything else
+ * bumps it. docs/plan-schema.json is generated from this (`npm run docs`).
+ */
+import { z } from "zod";
+
+const money = z.number().min(0);
+
+export const serviceCostSchema = z.strictObject({
+  kind: z.string(),
+  sku: z.string(),
+  count: z.number().int().positive().optional(),
+  monthlyUsd: money,
+  estimated: z.boolean(),
+  lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean() })),
+});
+
+export const resourceSchema = z.strictObject({
+  urn: z.string(),
+  type: z.string(),
+  name: z.string(),
+  parent: z.string(),
+  provider: z.string().describe("logical name of the explicit provider, '' for components"),
+  cloud: z.string().describe("'' for components and the stack"),
+  region: z.string(),
+  service: z.string().describe("the tessera-service this resource belongs to, '' for stack-level resources"),
+  protect: z.boolean(),
+  monthlyUsd: money.describe("this resource's share of its service's cost; 0 where the cost model has no line for it"),
+  estimated: z.boolean(),
+  costLabel: z.string().describe("how the figure was derived, '' when not priced"),
+});
+
+export const verdictSchema = z.strictObject({
+  policy: z.string(),
+  enforcement: z.enum(["advisory", "mandatory", "disabled", "remediate"]),
+  severity: z.enum(["", "low", "medium", "high", "critical"]),
+  urn: z.string(),
+  message: z.string(),
+  stage: z.enum(["analyze", "analyzeStack"]),
+  frameworks: z.array(z.string()),
+});
+
+export const planSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  stack: z.string(),
+  placement: z.strictObject({
+    cloud: z.string(),
+    region: z.string(),
+    displayName: z.string(),
+    monthlyUsd: money,
+    totalMonthlyUsd: money,
+    estimated: z.boolean(),
+    services: z.record(z.string(), serviceCostSchema),
+    secondary: z.strictObject({ cloud: z.string(), region: z.string(), distanceKm: z.number(), monthlyUsd: money }).optional(),
+    lock: z.strictObject({
+      status: z.enum(["unlocked", "kept"]),
+      cheaper: z.strictObject({ cloud: z.string(), region: z.string(), monthlyUsd: money, savingUsd: money }).optional(),
+    }),
+    candidates: z.strictObject({ considered: z.number().int(), feasible: z.number().int() }),
+    topRejections: z.array(z.strictObject({ constraint: z.string(), count: z.number().int(), example: z.string() })),
+  }),
+  resources: z.array(resourceSchema),
+  cost: z.strictObject({
+    monthlyUsd: money,
+    estimated: z.boolean(),
+    budgetUsd: money.optional(),
+    overBudget: z.boolean(),
+  }),
+  policies: z.strictObject({
+    pack: z.string(),
+    verdicts: z.array(verdictSchema),
+    mandatory: z.number().int(),
+    advisory: z.number().int(),
+  }),
+  catalog: z.strictObject({ date: z.string(), computePriceDate: z.string(), ageDays: z.number().int() }),
+  warnings: z.array(z.string()),
+  deployable: z.boolean().describe("false when a mandatory policy fails or the budget is exceeded (exit code 1)"),
+});
+
+/** A plan report. */
+export type PlanReport = z.infer<typeof planSchema>;
+export type PlanResource = z.infer<typeof resourceSchema>;
+export type PlanVerdict = z.infer<typeof verdictSchema>;

@@ -1,0 +1,55 @@
+/**
+ * `tessera replan`: what moving a locked stack to today's best placement would take — stateful
+ * services replaced, data to copy, one-time egress, monthly saving — and, with `--write`, the new
+ * lock.
+ */
+import Table from "cli-table3";
+import pc from "picocolors";
+import type { Catalog } from "../placement/catalog";
+import { usd } from "../placement/evaluate";
+import { type Lock, lockFor, type MigrationPlan, migrationPlan, writeLock } from "../placement/lock";
+import { place, type Placement } from "../placement/place";
+import type { Requirements } from "../placement/requirements";
+import { evaluateCandidate } from "../placement/evaluate";
+import { UsageError } from "./errors";
+
+/** The fresh placement and, when a lock exists, the migration to it. */
+export interface Replan {
+  readonly placement: Placement;
+  readonly migration: MigrationPlan | undefined;
+  readonly lock: Lock;
+}
+
+/** Computes the replan; never writes. */
+export function replan(catalog: Catalog, req: Requirements, stack: string, lock: Lock | undefined): Replan {
+  const fresh = place(catalog, req);
+  if (!lock) return { placement: fresh, migration: undefined, lock: lockFor(stack, fresh, req) };
+  const region = catalog.regionByKey.get(`${lock.decision.cloud}/${lock.decision.region}`);
+  const current = region ? evaluateCandidate(catalog, req, region) : undefined;
+  return { placement: fresh, migration: migrationPlan(catalog, req, lock, fresh, current), lock: lockFor(stack, fresh, req) };
+}
+
+/** Writes the new lock (atomically). */
+export function writeReplan(result: Replan, file: string | undefined): void {
+  if (!file) throw new UsageError("--write needs --stack (a requirements file has no lock)");
+  writeLock(file, result.lock);
+}
+
+/** Human report of a replan. */
+export function renderReplan(result: Replan): string {
+  const d = result.placement.decision;
+  const m = result.migration;
+  if (!m) return `No lock yet. Today's placement: ${d.cloud} ${d.region} — ${usd(d.monthlyUsd)} USD/month. Run with --write to lock it.`;
+  if (m.from.cloud === m.to.cloud && m.from.region === m.to.region && m.moves.length === 0) {
+    return `The lock (${m.from.cloud} ${m.from.region}) is already today's best placement; nothing to move.`;
+  }
+  const table = new Table({ head: ["service", "kind", "data GB", "one-time egress USD", "what happens"], style: { head: [], border: [], compact: true } });
+  for (const move of m.moves) table.push([move.service, move.kind, String(move.dataGb), usd(move.egressUsd), move.note]);
+  return [
+    `${pc.bold("Migration plan")}: ${m.from.cloud} ${m.from.region} (${usd(m.from.monthlyUsd)} USD/month) → ${m.to.cloud} ${m.to.region} (${usd(m.to.monthlyUsd)} USD/month)`,
+    m.moves.length > 0 ? table.toString() : "No stateful service is replaced.",
+    `One-time egress: ${usd(m.oneTimeEgressUsd)} USD. Monthly saving: ${usd(m.monthlySavingUsd)} USD${m.monthlySavingUsd > 0 && m.oneTimeEgressUsd > 0 ? ` (pays back in ${Math.ceil(m.oneTimeEgressUsd / m.monthlySavingUsd)} month(s))` : ""}.`,
+    "Stateful resources are protected: `pulumi up` will refuse to delete them until you move the data and unprotect them.",
+    "Run with --write to write the new lock.",
+  ].join("\n");
+}

@@ -1,0 +1,52 @@
+/**
+ * One explicit provider per (cloud, region), built from the placement decision. Nothing relies on
+ * ambient provider config such as `aws:region`: the region comes from placement; credentials still
+ * come from each provider's usual environment (AWS profile, `az login`, GOOGLE_CREDENTIALS,
+ * DIGITALOCEAN_TOKEN, ~/.oci/config).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Provider as AwsProvider } from "@pulumi/aws/provider";
+import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
+import { Provider as DigitalOceanProvider } from "@pulumi/digitalocean/provider";
+import { Provider as GcpProvider } from "@pulumi/gcp/provider";
+import { Provider as OciProvider } from "@pulumi/oci/provider";
+import type { Cloud } from "./cloud";
+
+/** Per-cloud account settings from stack config `tessera:accounts`; only the placed cloud's are needed. */
+export interface Accounts {
+  readonly azure?: { readonly subscriptionId?: string };
+  readonly gcp?: { readonly project: string };
+  readonly oci?: { readonly compartmentId: string };
+}
+
+type Factory = (name: string, region: string, accounts: Accounts, opts: pulumi.CustomResourceOptions) => pulumi.ProviderResource;
+
+/** The provider constructors, one per cloud (a missing cloud is a compile error). */
+export const PROVIDER_FACTORIES = {
+  aws: (name, region, _accounts, opts) => new AwsProvider(name, { region }, opts),
+  azure: (name, region, accounts, opts) =>
+    new AzureProvider(name, { location: region, ...(accounts.azure?.subscriptionId ? { subscriptionId: accounts.azure.subscriptionId } : {}) }, opts),
+  gcp: (name, region, accounts, opts) => new GcpProvider(name, { project: requireAccount(accounts.gcp?.project, "gcp", "project"), region }, opts),
+  // DigitalOcean sets the region on each resource; the provider is region-free.
+  digitalocean: (name, _region, _accounts, opts) => new DigitalOceanProvider(name, {}, opts),
+  oci: (name, region, _accounts, opts) => new OciProvider(name, { region }, opts),
+} as const satisfies Record<Cloud, Factory>;
+
+/** The account setting a placed cloud needs, or an error naming the config key. */
+export function requireAccount(value: string | undefined, cloud: Cloud, field: string): string {
+  if (!value) {
+    throw new pulumi.InputPropertyError({
+      propertyPath: `tessera:accounts.${cloud}.${field}`,
+      reason: `tessera:accounts.${cloud}.${field}: the stack is placed on ${cloud}, which needs it in the stack config`,
+    });
+  }
+  return value;
+}
+
+/** The logical name of the provider for (cloud, region): `aws-eu-west-1`. */
+export const providerName = (cloud: Cloud, region: string): string => `${cloud}-${region}`;
+
+/** Builds the explicit provider for (cloud, region). */
+export function createProvider(cloud: Cloud, region: string, accounts: Accounts, opts: pulumi.CustomResourceOptions = {}): pulumi.ProviderResource {
+  return PROVIDER_FACTORIES[cloud](providerName(cloud, region), region, accounts, opts);
+}

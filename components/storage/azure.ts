@@ -1,0 +1,98 @@
+/**
+ * ObjectStorage on Azure: StorageAccount (no public blob access, TLS 1.2, HTTPS only, shared keys
+ * off, infrastructure encryption) + blob service properties (versioning, soft delete) + a private
+ * BlobContainer + optional lifecycle policy expiring previous versions.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { BlobContainer } from "@pulumi/azure-native/storage/blobContainer";
+import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
+import { ManagementPolicy } from "@pulumi/azure-native/storage/managementPolicy";
+import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
+import { physicalName } from "../naming";
+import { childOpts, type Impl, statefulOpts } from "../registry";
+import { tags } from "../tags";
+import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+
+/** Splits a Key Vault key URL into the vault URI and key name Azure's encryption settings take. */
+function keyVaultKey(url: string): { keyVaultUri: string; keyName: string } {
+  const m = /^(https:\/\/[^/]+)\/keys\/([^/]+)/.exec(url);
+  if (!m) throw new pulumi.InputPropertyError({ propertyPath: "customerManagedKey", reason: `customerManagedKey: "${url}" is not a Key Vault key URL (https://<vault>.vault.azure.net/keys/<name>)` });
+  return { keyVaultUri: m[1]!, keyName: m[2]! };
+}
+
+export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
+  const { target } = args;
+  const opts = childOpts(parent, target);
+  const cmk = args.customerManagedKey;
+  const account = new StorageAccount(
+    name,
+    {
+      accountName: physicalName("azure", "storageAccount", [target.stack, name]),
+      resourceGroupName: target.resourceGroupName,
+      location: target.region,
+      kind: "StorageV2",
+      sku: { name: args.azure?.sku ?? "Standard_ZRS" },
+      allowBlobPublicAccess: false,
+      allowSharedKeyAccess: false,
+      enableHttpsTrafficOnly: true,
+      minimumTlsVersion: "TLS1_2",
+      encryption: {
+        requireInfrastructureEncryption: true,
+        services: { blob: { enabled: true, keyType: "Account" } },
+        ...(cmk !== undefined
+          ? {
+              keySource: "Microsoft.Keyvault",
+              keyVaultProperties: pulumi.output(cmk).apply(keyVaultKey),
+              encryptionIdentity: { encryptionUserAssignedIdentity: args.azure!.encryptionIdentityId! },
+            }
+          : { keySource: "Microsoft.Storage" }),
+      },
+      ...(cmk !== undefined ? { identity: { type: "UserAssigned", userAssignedIdentities: [args.azure!.encryptionIdentityId!] } } : {}),
+      tags: tags(target, name, args.labels),
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  const versioned = args.versioning !== false;
+  const service = new BlobServiceProperties(
+    `${name}-blob`,
+    {
+      accountName: account.name,
+      resourceGroupName: target.resourceGroupName,
+      blobServicesName: "default",
+      isVersioningEnabled: versioned,
+      deleteRetentionPolicy: { enabled: true, days: 7 },
+      containerDeleteRetentionPolicy: { enabled: true, days: 7 },
+    },
+    opts,
+  );
+  const container = new BlobContainer(
+    `${name}-container`,
+    { accountName: account.name, resourceGroupName: target.resourceGroupName, containerName: physicalName("azure", "container", [name]), publicAccess: "None" },
+    statefulOpts(parent, target, args.protect, { dependsOn: [service] }),
+  );
+  if (args.retentionDays !== undefined) {
+    new ManagementPolicy(
+      `${name}-lifecycle`,
+      {
+        accountName: account.name,
+        resourceGroupName: target.resourceGroupName,
+        managementPolicyName: "default",
+        policy: {
+          rules: [
+            {
+              name: "expire-previous-versions",
+              enabled: true,
+              type: "Lifecycle",
+              definition: { actions: { version: { delete: { daysAfterCreationGreaterThan: args.retentionDays } } }, filters: { blobTypes: ["blockBlob"] } },
+            },
+          ],
+        },
+      },
+      opts,
+    );
+  }
+  return {
+    bucketName: container.name,
+    endpoint: pulumi.interpolate`${account.primaryEndpoints.blob}${container.name}`,
+  };
+};

@@ -1,0 +1,86 @@
+/**
+ * ObjectStorage: a private, encrypted, versioned bucket on any cloud.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkInt, invalid } from "../validation";
+import type { Labels } from "../tags";
+import type { Target } from "../target";
+
+/** Arguments of {@link ObjectStorage}. Only cloud-neutral knobs, plus a typed per-cloud escape hatch. */
+export interface ObjectStorageArgs {
+  /** Where to build: cloud, region and explicit provider, from the placement decision. */
+  readonly target: Target;
+  /**
+   * Keep previous versions of overwritten and deleted objects.
+   * @default true
+   */
+  readonly versioning?: boolean;
+  /**
+   * Days a previous object version is kept before it expires (a lifecycle rule on noncurrent
+   * versions). Requires `versioning`.
+   * @default previous versions never expire
+   */
+  readonly retentionDays?: number;
+  /**
+   * Customer-managed encryption key: a KMS key ARN (AWS), a Key Vault key URL
+   * `https://<vault>.vault.azure.net/keys/<name>` (Azure, with `azure.encryptionIdentityId`), a
+   * Cloud KMS key name (GCP) or a Vault key OCID (OCI). DigitalOcean Spaces only encrypts with
+   * provider-managed keys.
+   * @default provider-managed keys (every bucket is encrypted either way)
+   */
+  readonly customerManagedKey?: pulumi.Input<string>;
+  /** Labels added to tessera's own (tessera's keys win). @default {} */
+  readonly labels?: Labels;
+  /**
+   * Protect the bucket from `pulumi destroy` and replacement. Set false only for throwaway data.
+   * @default true
+   */
+  readonly protect?: boolean;
+  /** AWS-only knobs. */
+  readonly aws?: {
+    /** @default "aws:kms" (the AWS-managed `aws/s3` key unless `customerManagedKey` is set) */
+    readonly sseAlgorithm?: "aws:kms" | "AES256";
+  };
+  /** Azure-only knobs. */
+  readonly azure?: {
+    /** @default "Standard_ZRS" */
+    readonly sku?: "Standard_LRS" | "Standard_ZRS" | "Standard_GRS" | "Standard_GZRS" | "Standard_RAGRS";
+    /** User-assigned identity with access to `customerManagedKey` (required with it). */
+    readonly encryptionIdentityId?: pulumi.Input<string>;
+  };
+  /** GCP-only knobs. */
+  readonly gcp?: {
+    /** @default "STANDARD" */
+    readonly storageClass?: "STANDARD" | "NEARLINE" | "COLDLINE" | "ARCHIVE";
+  };
+  /** OCI-only knobs. */
+  readonly oci?: {
+    /** @default "Standard" */
+    readonly storageTier?: "Standard" | "Archive";
+  };
+}
+
+/** What every cloud's implementation returns. */
+export interface ObjectStorageOutputs {
+  /** The physical bucket (or Azure container) name. */
+  readonly bucketName: pulumi.Output<string>;
+  /** HTTPS endpoint of the bucket. */
+  readonly endpoint: pulumi.Output<string>;
+}
+
+/**
+ * Validates the arguments before any child exists.
+ * @internal
+ */
+export function validateObjectStorageArgs(args: ObjectStorageArgs): void {
+  checkInt("retentionDays", args.retentionDays, 1, 36500);
+  if (args.retentionDays !== undefined && args.versioning === false) {
+    invalid("retentionDays", "expires previous object versions, so it needs versioning: true (or remove retentionDays)");
+  }
+  if (args.customerManagedKey !== undefined && args.target.cloud === "digitalocean") {
+    invalid("customerManagedKey", "DigitalOcean Spaces encrypts with provider-managed keys only; allowed on aws, azure, gcp, oci");
+  }
+  if (args.customerManagedKey !== undefined && args.target.cloud === "azure" && args.azure?.encryptionIdentityId === undefined) {
+    invalid("azure.encryptionIdentityId", "required with customerManagedKey on Azure (a user-assigned identity that can use the key)");
+  }
+}

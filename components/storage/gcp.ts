@@ -1,0 +1,34 @@
+/**
+ * ObjectStorage on GCP: one Cloud Storage bucket with uniform bucket-level access, public access
+ * prevention enforced, versioning, optional CMEK and a lifecycle rule for previous versions.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Bucket } from "@pulumi/gcp/storage/bucket";
+import { physicalName } from "../naming";
+import { type Impl, statefulOpts } from "../registry";
+import { gcpLabels } from "../tags";
+import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+
+export const gcp: Impl<"gcp", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
+  const { target } = args;
+  const bucket = new Bucket(
+    name,
+    {
+      name: physicalName("gcp", "bucket", [target.stack, name]),
+      project: target.project,
+      location: target.region.toUpperCase(),
+      storageClass: args.gcp?.storageClass ?? "STANDARD",
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: "enforced",
+      versioning: { enabled: args.versioning !== false },
+      forceDestroy: false,
+      ...(args.customerManagedKey !== undefined ? { encryption: { defaultKmsKeyName: args.customerManagedKey } } : {}),
+      ...(args.retentionDays !== undefined
+        ? { lifecycleRules: [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: args.retentionDays, withState: "ARCHIVED" } }] }
+        : {}),
+      labels: gcpLabels(target, name, args.labels),
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://storage.googleapis.com/${bucket.name}` };
+};

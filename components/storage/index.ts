@@ -1,0 +1,48 @@
+/**
+ * `tessera:storage:ObjectStorage` — a private, encrypted, versioned bucket on the placed cloud.
+ *
+ * @example
+ * const assets = new ObjectStorage("assets", { target, retentionDays: 30 });
+ * export const assetsEndpoint = assets.endpoint;
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { requireCapability } from "../capabilities";
+import type { Cloud } from "../cloud";
+import { build, type Registry } from "../registry";
+import { TOKENS } from "../tokens";
+import { aws } from "./aws";
+import { azure } from "./azure";
+import { type ObjectStorageArgs, type ObjectStorageOutputs, validateObjectStorageArgs } from "./contract";
+import { digitalocean } from "./digitalocean";
+import { gcp } from "./gcp";
+import { oci } from "./oci";
+
+export type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+
+/** The per-cloud implementations. */
+export const OBJECT_STORAGE_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<ObjectStorageArgs, ObjectStorageOutputs>;
+
+/** A private, encrypted, versioned bucket on the placed cloud. */
+export class ObjectStorage extends pulumi.ComponentResource implements ObjectStorageOutputs {
+  /** Physical bucket (Azure: container) name. */
+  public readonly bucketName: pulumi.Output<string>;
+  /** HTTPS endpoint of the bucket. */
+  public readonly endpoint: pulumi.Output<string>;
+  /** Region the bucket lives in. */
+  public readonly region: pulumi.Output<string>;
+  /** Cloud the bucket lives on. */
+  public readonly cloud: pulumi.Output<Cloud>;
+
+  constructor(name: string, args: ObjectStorageArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    // Validate before anything registers, so bad args never leave a half-built component.
+    requireCapability("object-storage", args.target.cloud);
+    validateObjectStorageArgs(args);
+    super(TOKENS.objectStorage, name, {}, opts);
+    const out = build(OBJECT_STORAGE_IMPLS, name, args, this);
+    this.bucketName = out.bucketName;
+    this.endpoint = out.endpoint;
+    this.region = pulumi.output(args.target.region);
+    this.cloud = pulumi.output(args.target.cloud);
+    this.registerOutputs({ bucketName: this.bucketName, endpoint: this.endpoint, region: this.region, cloud: this.cloud });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * ObjectStorage on OCI: an Object Storage bucket with NoPublicAccess, versioning, optional Vault
+ * key, and a lifecycle policy for previous versions. The bucket's namespace is the tenancy's,
+ * read with an invoke.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Bucket } from "@pulumi/oci/objectstorage/bucket";
+import { getNamespaceOutput } from "@pulumi/oci/objectstorage/getNamespace";
+import { ObjectLifecyclePolicy } from "@pulumi/oci/objectstorage/objectLifecyclePolicy";
+import { physicalName } from "../naming";
+import { childOpts, type Impl, statefulOpts } from "../registry";
+import { tags } from "../tags";
+import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+
+export const oci: Impl<"oci", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
+  const { target } = args;
+  const opts = childOpts(parent, target);
+  const namespace = getNamespaceOutput({ compartmentId: target.compartmentId }, { parent, provider: target.provider }).namespace;
+  const bucket = new Bucket(
+    name,
+    {
+      compartmentId: target.compartmentId,
+      namespace,
+      name: physicalName("oci", "bucket", [target.stack, name]),
+      accessType: "NoPublicAccess",
+      versioning: args.versioning === false ? "Disabled" : "Enabled",
+      storageTier: args.oci?.storageTier ?? "Standard",
+      ...(args.customerManagedKey !== undefined ? { kmsKeyId: args.customerManagedKey } : {}),
+      freeformTags: tags(target, name, args.labels),
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  if (args.retentionDays !== undefined) {
+    new ObjectLifecyclePolicy(
+      `${name}-lifecycle`,
+      {
+        bucket: bucket.name,
+        namespace,
+        rules: [{ name: "expire-previous-versions", action: "DELETE", isEnabled: true, target: "previous-object-versions", timeAmount: String(args.retentionDays), timeUnit: "DAYS" }],
+      },
+      opts,
+    );
+  }
+  return {
+    bucketName: bucket.name,
+    endpoint: pulumi.interpolate`https://objectstorage.${target.region}.oraclecloud.com/n/${namespace}/b/${bucket.name}`,
+  };
+};

@@ -1,0 +1,393 @@
+/**
+ * The reference catalog: compute offerings, regions, storage/egress/database prices, compliance
+ * programs and services per cloud, loaded from the CSV files in `data/` (see data/README.md for
+ * their sources and dates). Parsed once, validated row by row, and indexed for placement.
+ *
+ * Pure TypeScript: no Pulumi import, no network.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parse } from "csv-parse/sync";
+import { CLOUDS, type Cloud, isCloud } from "../components/cloud";
+
+/** One (cloud, region, instance type) row of `compute-offerings.csv`. */
+export interface Offering {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly instanceType: string;
+  readonly vcpus: number;
+  readonly memoryGib: number;
+  readonly gpuCount: number;
+  /** GPU model as the source names it (`T4`, `A100-80GB`, …); undefined for CPU shapes. */
+  readonly gpuModel: string | undefined;
+  readonly priceHour: number;
+  /** Spot / preemptible price; undefined where the source has none. */
+  readonly spotPriceHour: number | undefined;
+}
+
+/** One row of `regions.csv`. */
+export interface Region {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly displayName: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly continent: string;
+  /** `EU` for EU member states, `UK`, otherwise the country code. */
+  readonly jurisdiction: string;
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly note: string;
+}
+
+/** One row of `storage-and-egress.csv`; `region` is `all` where the cloud has one global price. */
+export interface StoragePrices {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly objectGbMonth: number | undefined;
+  readonly blockGbMonth: number | undefined;
+  readonly internetEgressGb: number | undefined;
+  readonly interRegionEgressGb: number | undefined;
+  readonly postgresSmallHour: number | undefined;
+  readonly postgresSmallInstance: string;
+  readonly postgres2x8Hour: number | undefined;
+  readonly postgres2x8Instance: string;
+  readonly k8sControlPlaneHour: number | undefined;
+  readonly confidence: string;
+  readonly source: string;
+}
+
+/** One row of `compliance.csv`. */
+export interface ComplianceRow {
+  readonly cloud: Cloud;
+  readonly program: string;
+  readonly scope: "all-regions" | "listed-regions" | "service-dependent";
+  /** For `listed-regions` rows; empty means the list was not captured (treat as unconfirmed). */
+  readonly regions: readonly string[];
+  readonly source: string;
+  readonly confidence: string;
+}
+
+/** One row of `services.csv`. */
+export interface ServiceRow {
+  readonly cloud: Cloud;
+  readonly service: string;
+  readonly offering: string;
+  readonly pulumiResource: string;
+  readonly availability: "all-regions" | "most-regions" | "none";
+}
+
+/** One row of `regional-availability.csv` (published per-region availability of a service). */
+export interface AvailabilityRow {
+  readonly cloud: Cloud;
+  readonly service: string;
+  readonly region: string;
+  readonly available: boolean;
+  readonly source: string;
+}
+
+/** Dates of the data (data/manifest.json). */
+export interface CatalogManifest {
+  readonly date: string;
+  readonly assembled: string;
+  readonly computePrices: Record<Cloud, { readonly date: string; readonly source: string }>;
+}
+
+/** The loaded, indexed catalog. */
+export interface Catalog {
+  readonly dir: string;
+  readonly manifest: CatalogManifest;
+  readonly offerings: readonly Offering[];
+  readonly regions: readonly Region[];
+  readonly storage: readonly StoragePrices[];
+  readonly compliance: readonly ComplianceRow[];
+  readonly services: readonly ServiceRow[];
+  readonly availability: readonly AvailabilityRow[];
+  /**
+   * Published per-region availability, key `cloud/service` → region → available. A pair with no
+   * entry has no published table (placement then trusts services.csv).
+   */
+  readonly availabilityByService: ReadonlyMap<string, ReadonlyMap<string, AvailabilityRow>>;
+  /** Offerings of one region, cheapest first. Key: {@link regionKey}. */
+  readonly offeringsByRegion: ReadonlyMap<string, readonly Offering[]>;
+  readonly regionByKey: ReadonlyMap<string, Region>;
+  /** Region price relative to the cloud's reference region (median over shared instance types). */
+  readonly priceIndex: ReadonlyMap<string, number>;
+  /** The cloud's reference storage row (its first row in storage-and-egress.csv). */
+  readonly referenceStorage: ReadonlyMap<Cloud, StoragePrices>;
+  readonly jurisdictions: readonly string[];
+  readonly countries: readonly string[];
+  readonly gpuModels: readonly string[];
+  readonly programs: readonly string[];
+}
+
+/** `cloud/region`, the key of every per-region index. */
+export const regionKey = (cloud: Cloud, region: string): string => `${cloud}/${region}`;
+
+/** Thrown for a malformed data file, naming the file, line and column. */
+export class CatalogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CatalogError";
+  }
+}
+
+type Row = Record<string, string>;
+
+function readCsv(dir: string, file: string): Row[] {
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new CatalogError(`catalog file missing: ${path}`);
+  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+}
+
+/** Column readers that fail with file:line:column instead of producing NaN. */
+function reader(file: string, row: Row, index: number) {
+  const where = (col: string) => `${file}:${index + 2} column ${col}`;
+  const str = (col: string): string => {
+    const v = row[col];
+    if (v === undefined) throw new CatalogError(`${where(col)}: column missing`);
+    return v;
+  };
+  const optNum = (col: string): number | undefined => {
+    const v = str(col);
+    if (v === "") return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new CatalogError(`${where(col)}: "${v}" is not a non-negative number`);
+    return n;
+  };
+  const coordinate = (col: string, limit: number): number => {
+    const v = str(col);
+    const n = Number(v);
+    if (v === "" || !Number.isFinite(n) || Math.abs(n) > limit) {
+      throw new CatalogError(`${where(col)}: "${v}" is not a coordinate within ±${limit}`);
+    }
+    return n;
+  };
+  const num = (col: string): number => {
+    const n = optNum(col);
+    if (n === undefined) throw new CatalogError(`${where(col)}: empty`);
+    return n;
+  };
+  const cloud = (): Cloud => {
+    const v = str("cloud");
+    if (!isCloud(v)) throw new CatalogError(`${where("cloud")}: "${v}" is not one of ${CLOUDS.join(", ")}`);
+    return v;
+  };
+  const oneOf = <T extends string>(col: string, allowed: readonly T[]): T => {
+    const v = str(col);
+    if (!(allowed as readonly string[]).includes(v)) {
+      throw new CatalogError(`${where(col)}: "${v}" is not one of ${allowed.join(", ")}`);
+    }
+    return v as T;
+  };
+  return { str, num, optNum, coordinate, cloud, oneOf };
+}
+
+function loadOfferings(dir: string): Offering[] {
+  const file = "compute-offerings.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    const gpuModel = r.str("gpu_model");
+    return {
+      cloud: r.cloud(),
+      region: r.str("region"),
+      instanceType: r.str("instance_type"),
+      vcpus: r.num("vcpus"),
+      memoryGib: r.num("memory_gib"),
+      gpuCount: r.num("gpu_count"),
+      gpuModel: gpuModel === "" ? undefined : gpuModel,
+      priceHour: r.num("price_hour_usd"),
+      spotPriceHour: r.optNum("spot_price_hour_usd"),
+    };
+  });
+}
+
+function loadRegions(dir: string): Region[] {
+  const file = "regions.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    return {
+      cloud: r.cloud(),
+      region: r.str("region"),
+      displayName: r.str("display_name"),
+      country: r.str("country_iso2"),
+      continent: r.str("continent"),
+      jurisdiction: r.str("jurisdiction"),
+      latitude: r.coordinate("latitude", 90),
+      longitude: r.coordinate("longitude", 180),
+      note: r.str("note"),
+    };
+  });
+}
+
+function loadStorage(dir: string): StoragePrices[] {
+  const file = "storage-and-egress.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    return {
+      cloud: r.cloud(),
+      region: r.str("region"),
+      objectGbMonth: r.optNum("object_storage_gb_month_usd"),
+      blockGbMonth: r.optNum("block_storage_gb_month_usd"),
+      internetEgressGb: r.optNum("internet_egress_gb_usd"),
+      interRegionEgressGb: r.optNum("inter_region_egress_gb_usd"),
+      postgresSmallHour: r.optNum("managed_postgres_small_hour_usd"),
+      postgresSmallInstance: r.str("postgres_small_instance"),
+      postgres2x8Hour: r.optNum("managed_postgres_2x8_hour_usd"),
+      postgres2x8Instance: r.str("postgres_2x8_instance"),
+      k8sControlPlaneHour: r.optNum("k8s_control_plane_hour_usd"),
+      confidence: r.str("confidence"),
+      source: r.str("source"),
+    };
+  });
+}
+
+function loadCompliance(dir: string): ComplianceRow[] {
+  const file = "compliance.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    const regions = r.str("regions");
+    return {
+      cloud: r.cloud(),
+      program: r.str("program"),
+      scope: r.oneOf("scope", ["all-regions", "listed-regions", "service-dependent"] as const),
+      regions: regions === "" ? [] : regions.split(";").map((s) => s.trim()),
+      source: r.str("source"),
+      confidence: r.str("confidence"),
+    };
+  });
+}
+
+function loadServices(dir: string): ServiceRow[] {
+  const file = "services.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    return {
+      cloud: r.cloud(),
+      service: r.str("service"),
+      offering: r.str("offering"),
+      pulumiResource: r.str("pulumi_resource"),
+      availability: r.oneOf("availability", ["all-regions", "most-regions", "none"] as const),
+    };
+  });
+}
+
+function loadAvailability(dir: string): AvailabilityRow[] {
+  const file = "regional-availability.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    return {
+      cloud: r.cloud(),
+      service: r.str("service"),
+      region: r.str("region"),
+      available: r.oneOf("available", ["yes", "no"] as const) === "yes",
+      source: r.str("source"),
+    };
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Price index of every region against its cloud's reference region (the region of the cloud's
+ * first storage row; clouds priced `all` have index 1 everywhere): the median, over instance types
+ * sold in both, of the on-demand price ratio. Used to estimate a regional price the catalog lacks.
+ */
+function buildPriceIndex(
+  byRegion: Map<string, Offering[]>,
+  regions: readonly Region[],
+  reference: ReadonlyMap<Cloud, StoragePrices>,
+): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const region of regions) {
+    const ref = reference.get(region.cloud);
+    const key = regionKey(region.cloud, region.region);
+    if (!ref || ref.region === "all" || ref.region === region.region) {
+      index.set(key, 1);
+      continue;
+    }
+    const refPrices = new Map((byRegion.get(regionKey(region.cloud, ref.region)) ?? []).map((o) => [o.instanceType, o.priceHour]));
+    const ratios = (byRegion.get(key) ?? [])
+      .filter((o) => refPrices.has(o.instanceType) && refPrices.get(o.instanceType)! > 0)
+      .map((o) => o.priceHour / refPrices.get(o.instanceType)!);
+    index.set(key, ratios.length > 0 ? median(ratios) : 1);
+  }
+  return index;
+}
+
+/** Walks up from `start` to the folder holding `data/manifest.json`. */
+export function findDataDir(start: string = __dirname): string {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, "data", "manifest.json"))) return join(dir, "data");
+    const parent = dirname(dir);
+    if (parent === dir) throw new CatalogError(`no data/manifest.json found above ${start}`);
+    dir = parent;
+  }
+}
+
+const cache = new Map<string, Catalog>();
+
+/** Loads (once per folder) and indexes the catalog in `dir` (default: the repository's `data/`). */
+export function loadCatalog(dir: string = findDataDir()): Catalog {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as CatalogManifest;
+  const offerings = loadOfferings(dir);
+  const regions = loadRegions(dir);
+  const storage = loadStorage(dir);
+  const compliance = loadCompliance(dir);
+  const services = loadServices(dir);
+  const availability = loadAvailability(dir);
+  const availabilityByService = new Map<string, Map<string, AvailabilityRow>>();
+  for (const row of availability) {
+    const key = `${row.cloud}/${row.service}`;
+    const byRegion = availabilityByService.get(key) ?? new Map<string, AvailabilityRow>();
+    byRegion.set(row.region, row);
+    availabilityByService.set(key, byRegion);
+  }
+
+  const byRegion = new Map<string, Offering[]>();
+  for (const o of offerings) {
+    const key = regionKey(o.cloud, o.region);
+    const list = byRegion.get(key) ?? [];
+    list.push(o);
+    byRegion.set(key, list);
+  }
+  for (const list of byRegion.values()) {
+    list.sort((a, b) => a.priceHour - b.priceHour || a.instanceType.localeCompare(b.instanceType));
+  }
+  const regionByKey = new Map(regions.map((r) => [regionKey(r.cloud, r.region), r]));
+  for (const key of byRegion.keys()) {
+    if (!regionByKey.has(key)) throw new CatalogError(`compute-offerings.csv: region ${key} is not in regions.csv`);
+  }
+  const referenceStorage = new Map<Cloud, StoragePrices>();
+  for (const row of storage) if (!referenceStorage.has(row.cloud)) referenceStorage.set(row.cloud, row);
+
+  const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
+  const catalog: Catalog = {
+    dir,
+    manifest,
+    offerings,
+    regions,
+    storage,
+    compliance,
+    services,
+    availability,
+    availabilityByService,
+    offeringsByRegion: byRegion,
+    regionByKey,
+    priceIndex: buildPriceIndex(byRegion, regions, referenceStorage),
+    referenceStorage,
+    jurisdictions: sortedUnique(regions.map((r) => r.jurisdiction)),
+    countries: sortedUnique(regions.map((r) => r.country)),
+    gpuModels: sortedUnique(offerings.flatMap((o) => (o.gpuModel ? [o.gpuModel] : []))),
+    programs: sortedUnique(compliance.map((c) => c.program)),
+  };
+  cache.set(dir, catalog);
+  return catalog;
+}

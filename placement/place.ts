@@ -1,0 +1,278 @@
+/**
+ * The placement engine: evaluates every (cloud, region) in the catalog, picks the cheapest
+ * feasible one (and a failover secondary when asked), and explains every rejection.
+ *
+ * Ordering is deterministic: monthly cost (in cents), then the `clouds.prefer` rank, then the
+ * largest RTT to the stack's users, then `cloud/region` by name.
+ */
+import type { Cloud } from "../components/cloud";
+import type { Catalog, Region } from "./catalog";
+import { cents, type ServiceCost } from "./cost";
+import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
+import { greatCircleKm, rttMs } from "./geo";
+import type { Requirements } from "./requirements";
+
+/** A placed (cloud, region) with its sized services. */
+export interface Site {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly displayName: string;
+  readonly monthlyUsd: number;
+  readonly estimated: boolean;
+  readonly services: Readonly<Record<string, ServiceCost>>;
+}
+
+/** The answer: where the stack goes, and its standby when failover is asked. */
+export interface Decision extends Site {
+  readonly secondary?: Site & { readonly distanceKm: number };
+  /** primary + secondary. */
+  readonly totalMonthlyUsd: number;
+}
+
+/** A decision with the candidates behind it. */
+export interface Placement {
+  readonly decision: Decision;
+  readonly candidates: readonly Candidate[];
+  readonly catalog: { readonly date: string; readonly computePriceDate: string };
+}
+
+/** SKUs to keep per service, and the site to keep, from a lock. */
+export interface Pins {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly skus: Readonly<Record<string, string>>;
+  readonly secondary?: { readonly cloud: Cloud; readonly region: string; readonly skus: Readonly<Record<string, string>> };
+}
+
+/** Nothing is feasible. `message` names the most-excluding constraint and the closest relaxation. */
+export class NoFeasiblePlacementError extends Error {
+  constructor(
+    message: string,
+    readonly candidates: readonly Candidate[],
+    readonly topConstraint: string,
+    readonly hint: string | undefined,
+  ) {
+    super(message);
+    this.name = "NoFeasiblePlacementError";
+  }
+}
+
+const preferRank = (req: Requirements, cloud: Cloud) => {
+  const i = req.clouds?.prefer?.indexOf(cloud) ?? -1;
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+};
+
+/** The deterministic order of feasible candidates (cheapest first). */
+export function compareCandidates(req: Requirements, a: Candidate, b: Candidate): number {
+  return (
+    (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) ||
+    preferRank(req, a.cloud) - preferRank(req, b.cloud) ||
+    a.maxRttMs - b.maxRttMs ||
+    `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`)
+  );
+}
+
+const site = (c: Candidate): Site => ({
+  cloud: c.cloud,
+  region: c.region,
+  displayName: c.displayName,
+  monthlyUsd: c.monthlyUsd ?? 0,
+  estimated: c.estimated,
+  services: c.services,
+});
+
+const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
+  extra.length === 0 ? c : { ...c, reasons: [...c.reasons, ...extra], feasible: false };
+
+/** A secondary for `primary`: another region, far enough, same cloud unless crossCloud. */
+function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: Candidate, other: Candidate): boolean {
+  if (other.cloud === primary.cloud && other.region === primary.region) return false;
+  if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
+  return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
+}
+
+interface Evaluated {
+  readonly candidates: Candidate[];
+  readonly pairs: Map<Candidate, Candidate>;
+}
+
+/** Evaluates every region, then applies failover pairing and the budget. */
+function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluated {
+  const base = catalog.regions.map((region) => {
+    const pinned = pins && region.cloud === pins.cloud && region.region === pins.region ? pins.skus : pins?.secondary && region.cloud === pins.secondary.cloud && region.region === pins.secondary.region ? pins.secondary.skus : undefined;
+    return evaluateCandidate(catalog, req, region, pinned);
+  });
+  const budget = req.budget?.monthlyUsd;
+  const pairs = new Map<Candidate, Candidate>();
+  if (!req.failover) {
+    const candidates = base.map((c) => {
+      const cost = c.monthlyUsd ?? pricedSubtotal(c);
+      return budget !== undefined && cost > budget ? withReasons(c, [{ constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month` }]) : c;
+    });
+    return { candidates, pairs };
+  }
+  // A standby needs everything but the DNS failover service, which lives on the primary's cloud.
+  const standbys = base.filter((c) => c.reasons.every((r) => r.constraint === "failover")).sort((a, b) => compareCandidates(req, a, b));
+  const candidates = base.map((c) => {
+    const extra: Reason[] = [];
+    const own = c.monthlyUsd ?? pricedSubtotal(c);
+    if (!c.feasible) {
+      if (budget !== undefined && own > budget) extra.push({ constraint: "budget", message: `over budget: ${usd(own)} > ${usd(budget)} USD/month` });
+      return withReasons(c, extra);
+    }
+    // A locked secondary is kept while it is still a valid standby.
+    const locked = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
+      ? standbys.find((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region && secondaryOk(req, catalog.regionByKey, c, s))
+      : undefined;
+    const standby = locked ?? standbys.find((s) => secondaryOk(req, catalog.regionByKey, c, s));
+    if (!standby) {
+      const where = req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
+      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints` });
+    } else {
+      const total = cents(c.monthlyUsd! + standby.monthlyUsd!);
+      if (budget !== undefined && total > budget) {
+        extra.push({ constraint: "budget", message: `over budget: ${usd(total)} > ${usd(budget)} USD/month (with secondary ${standby.cloud} ${standby.region})` });
+      }
+    }
+    const judged = withReasons(c, extra);
+    if (judged.feasible && standby) pairs.set(judged, standby);
+    return judged;
+  });
+  return { candidates, pairs };
+}
+
+const pairCost = (pairs: Map<Candidate, Candidate>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
+
+function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, standby: Candidate | undefined): Decision {
+  const p = site(primary);
+  if (!standby) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  const distanceKm = Math.round(greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${standby.cloud}/${standby.region}`)!));
+  return { ...p, secondary: { ...site(standby), distanceKm }, totalMonthlyUsd: cents(p.monthlyUsd + standby.monthlyUsd!) };
+}
+
+const catalogInfo = (catalog: Catalog, cloud: Cloud) => ({ date: catalog.manifest.date, computePriceDate: catalog.manifest.computePrices[cloud].date });
+
+/** Sorts candidates for display: feasible first in decision order, then rejected by name. */
+function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candidates: Candidate[]): Candidate[] {
+  const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
+  const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
+  return [...feasible, ...rejected];
+}
+
+/**
+ * Places a stack: the cheapest feasible candidate (with failover: the cheapest feasible pair).
+ *
+ * @throws NoFeasiblePlacementError when nothing is feasible.
+ */
+export function place(catalog: Catalog, req: Requirements): Placement {
+  const { candidates, pairs } = evaluateAll(catalog, req);
+  const ordered = displayOrder(req, pairs, candidates);
+  const best = ordered[0];
+  if (!best || !best.feasible) throw infeasible(catalog, req, candidates);
+  return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud) };
+}
+
+/**
+ * Evaluates the locked site (keeping its SKUs while they fit) next to every other candidate.
+ * Returns the kept placement, or the locked candidate's reasons when it is no longer feasible.
+ */
+export function placeLocked(
+  catalog: Catalog,
+  req: Requirements,
+  pins: Pins,
+): { placement: Placement; cheapest: { cloud: Cloud; region: string; totalMonthlyUsd: number } | undefined } | { rejected: Candidate } {
+  const { candidates, pairs } = evaluateAll(catalog, req, pins);
+  const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
+  if (!locked) {
+    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
+    return { rejected: missing };
+  }
+  if (!locked.feasible) return { rejected: locked };
+  const ordered = displayOrder(req, pairs, candidates);
+  const cheapest = ordered[0];
+  return {
+    placement: { decision: toDecision(catalog.regionByKey, locked, pairs.get(locked)), candidates: ordered, catalog: catalogInfo(catalog, locked.cloud) },
+    cheapest:
+      cheapest && cheapest !== locked && pairCost(pairs, cheapest) < pairCost(pairs, locked)
+        ? { cloud: cheapest.cloud, region: cheapest.region, totalMonthlyUsd: pairCost(pairs, cheapest) }
+        : undefined,
+  };
+}
+
+/** Requirements with one constraint removed (the inverse of a {@link Reason}'s `constraint`). */
+export function relax(req: Requirements, constraint: string): Requirements {
+  const [kind, arg] = constraint.split(/:(.*)/s) as [string, string | undefined];
+  switch (kind) {
+    case "clouds":
+      return { ...req, clouds: req.clouds?.prefer ? { prefer: req.clouds.prefer } : undefined };
+    case "residency":
+      return { ...req, residency: undefined };
+    case "compliance":
+      return { ...req, compliance: req.compliance.filter((id) => id !== arg) };
+    case "service": {
+      const { [arg!]: _removed, ...rest } = req.services;
+      return { ...req, services: rest };
+    }
+    case "latency":
+      return { ...req, users: req.users.filter((_, i) => i !== Number(arg)) };
+    case "budget":
+      return { ...req, budget: undefined };
+    case "failover":
+      return { ...req, failover: undefined };
+    default:
+      throw new Error(`unknown constraint ${constraint}`);
+  }
+}
+
+function describeRelaxation(catalog: Catalog, req: Requirements, constraint: string, found: Placement): { text: string; distance: number } {
+  const [kind, arg] = constraint.split(/:(.*)/s) as [string, string | undefined];
+  const d = found.decision;
+  const region = catalog.regionByKey.get(`${d.cloud}/${d.region}`)!;
+  switch (kind) {
+    case "budget": {
+      const need = d.totalMonthlyUsd;
+      return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(req.budget!.monthlyUsd)}) → ${d.cloud} ${d.region}`, distance: (need - req.budget!.monthlyUsd) / req.budget!.monthlyUsd };
+    }
+    case "latency": {
+      const user = req.users[Number(arg)]!;
+      const need = Math.ceil(rttMs(user, region));
+      return { text: `users[${arg}].maxRttMs: ${need} (was ${user.maxRttMs}) → ${d.cloud} ${d.region}`, distance: (need - user.maxRttMs) / user.maxRttMs };
+    }
+    case "compliance":
+      return { text: `drop compliance "${arg}" → ${d.cloud} ${d.region}`, distance: 1 };
+    case "service":
+      return { text: `drop or resize service "${arg}" → ${d.cloud} ${d.region}`, distance: 1.5 };
+    case "clouds":
+      return { text: `remove clouds.allow/deny → ${d.cloud} ${d.region}`, distance: 1 };
+    case "residency":
+      return { text: `allow jurisdiction ${region.jurisdiction} in residency → ${d.cloud} ${d.region}`, distance: 1.2 };
+    default:
+      return { text: `drop ${constraint} → ${d.cloud} ${d.region}`, distance: 1.2 };
+  }
+}
+
+function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[]): NoFeasiblePlacementError {
+  const excluded = new Map<string, number>();
+  for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
+  const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const [top, count] = ranked[0] ?? ["(none)", 0];
+  let best: { text: string; distance: number } | undefined;
+  for (const [constraint] of ranked) {
+    let found: Placement;
+    try {
+      found = place(catalog, relax(req, constraint));
+    } catch (e) {
+      if (e instanceof NoFeasiblePlacementError) continue;
+      throw e;
+    }
+    const option = describeRelaxation(catalog, req, constraint, found);
+    if (!best || option.distance < best.distance) best = option;
+  }
+  const lines = [
+    `no feasible placement among ${candidates.length} candidates.`,
+    `The constraint that excluded the most: ${top} (${count} of ${candidates.length}).`,
+    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${n})`),
+    best ? `Did you mean: ${best.text}?` : "No single relaxation makes any candidate feasible.",
+  ];
+  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text);
+}

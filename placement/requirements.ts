@@ -1,0 +1,191 @@
+/**
+ * The requirements a stack states (stack config `tessera:requirements`), as a zod schema.
+ *
+ * The schema is built against the catalog, so "unknown jurisdiction", "unknown GPU model" and
+ * "unknown program" come back with the allowed values read from the data. {@link parseRequirements}
+ * returns typed, defaulted requirements or throws one {@link RequirementsError} that lists every
+ * problem with its field path.
+ */
+import { z } from "zod";
+import { CLOUDS } from "../components/cloud";
+import type { Catalog } from "./catalog";
+import { COMPLIANCE_ALIASES } from "./compliance";
+import { nearestRegion } from "./geo";
+
+/** Images tessera resolves on every cloud (components/compute/images.ts maps them). */
+export const IMAGES = ["ubuntu-24.04", "ubuntu-22.04", "debian-12"] as const;
+
+/** Data classifications stamped on every resource (`tessera-data-class`). */
+export const DATA_CLASSES = ["public", "internal", "confidential", "restricted"] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** A service name: used in resource names, so DNS-label-like. */
+const SERVICE_NAME = /^[a-z][a-z0-9-]{0,29}$/;
+
+/** A strict object whose "unknown field" error lists the allowed fields. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed fields: ${allowed}` : undefined,
+  });
+}
+
+const positive = (max: number) => z.number().positive().max(max);
+const positiveInt = (max: number) => z.number().int().positive().max(max);
+const nonNegative = (max: number) => z.number().min(0).max(max);
+
+/** Builds the schema for one catalog (allowed values come from the data). */
+export function requirementsSchema(catalog: Catalog) {
+  const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+  const machine = {
+    vcpus: positiveInt(512),
+    memoryGib: positive(4096),
+    count: positiveInt(1000).default(1),
+    hoursPerMonth: positive(744).default(730),
+    spot: z.boolean().default(false),
+    image: z.enum(IMAGES).default("ubuntu-24.04"),
+    publicIp: z.boolean().default(false),
+  };
+  const compute = strict({ kind: z.literal("compute"), ...machine });
+  const gpuCompute = strict({
+    kind: z.literal("gpu-compute"),
+    gpu: strict({ model: enumOf(catalog.gpuModels), count: positiveInt(16).default(1) }),
+    ...machine,
+    vcpus: positiveInt(512).optional(),
+    memoryGib: positive(4096).optional(),
+  });
+  const objectStorage = strict({
+    kind: z.literal("object-storage"),
+    sizeGb: nonNegative(10_000_000),
+    egressGbPerMonth: nonNegative(10_000_000).default(0),
+    versioning: z.boolean().default(true),
+    retentionDays: positiveInt(36500).optional(),
+  });
+  const database = strict({
+    kind: z.literal("database"),
+    engine: z.literal("postgres").default("postgres"),
+    version: z.enum(["14", "15", "16", "17"]).default("16"),
+    vcpus: positiveInt(128),
+    memoryGib: positive(1024),
+    storageGb: positiveInt(65536),
+    highAvailability: z.boolean().default(false),
+    backupRetentionDays: positiveInt(35).default(7),
+  });
+  const kubernetes = strict({
+    kind: z.literal("kubernetes"),
+    version: z.string().regex(/^1\.\d{2}$/).default("1.31"),
+    nodes: positiveInt(500),
+    vcpus: positiveInt(512),
+    memoryGib: positive(4096),
+  });
+  const usageBased = (kind: "serverless" | "secrets" | "monitoring" | "analytics") => strict({ kind: z.literal(kind) });
+  const service = z.discriminatedUnion("kind", [
+    compute,
+    gpuCompute,
+    objectStorage,
+    database,
+    kubernetes,
+    usageBased("serverless"),
+    usageBased("secrets"),
+    usageBased("monitoring"),
+    usageBased("analytics"),
+  ]);
+  const jurisdiction = enumOf(catalog.jurisdictions);
+  const country = enumOf(catalog.countries);
+  const program = enumOf([...catalog.programs, ...Object.keys(COMPLIANCE_ALIASES)].sort());
+  const cloud = z.enum(CLOUDS);
+  return strict({
+    services: z
+      .record(z.string().regex(SERVICE_NAME, "service names are lowercase letters, digits and '-', starting with a letter, at most 30 characters"), service)
+      .refine((s) => Object.keys(s).length > 0, "at least one service is required"),
+    residency: strict({
+      jurisdictions: z.array(jurisdiction).min(1).optional(),
+      countries: z.array(country).min(1).optional(),
+      deny: strict({ jurisdictions: z.array(jurisdiction).optional(), countries: z.array(country).optional() }).optional(),
+    }).optional(),
+    compliance: z.array(program).default([]),
+    clouds: strict({ allow: z.array(cloud).min(1).optional(), deny: z.array(cloud).optional(), prefer: z.array(cloud).optional() }).optional(),
+    users: z
+      .array(strict({ name: z.string().min(1).max(60).optional(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), maxRttMs: positive(10_000) }))
+      .default([]),
+    budget: strict({ monthlyUsd: positive(100_000_000) }).optional(),
+    failover: strict({ minDistanceKm: nonNegative(20_000).default(0), crossCloud: z.boolean().default(false) }).optional(),
+    dataClassification: z.enum(DATA_CLASSES).default("internal"),
+  });
+}
+
+/** Requirements after validation and defaults. */
+export type Requirements = z.output<ReturnType<typeof requirementsSchema>>;
+/** Requirements as a user writes them (defaults optional). */
+export type RequirementsInput = z.input<ReturnType<typeof requirementsSchema>>;
+/** One service's requirements. */
+export type ServiceRequirement = Requirements["services"][string];
+/** The service kinds a stack can ask for. */
+export type RequestedKind = ServiceRequirement["kind"];
+
+/** Bad requirements: every problem, each with its field path and the allowed values. */
+export class RequirementsError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    readonly source: string,
+  ) {
+    super(`invalid ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "RequirementsError";
+  }
+}
+
+/** `services.web.vcpus`, `users[0].maxRttMs`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc === "" ? String(key) : `${acc}.${String(key)}`), "");
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown): string {
+  const at = formatPath(issue.path) || "(root)";
+  const got = JSON.stringify(valueAt(input, issue.path));
+  switch (issue.code) {
+    case "invalid_value":
+      return `${at}: ${got} is not allowed; allowed values: ${issue.values.map(String).join(", ")}`;
+    case "invalid_union": {
+      // zod reports a bad discriminator with the allowed `options` (not in its published type).
+      const options: unknown = (issue as { options?: unknown }).options;
+      if (Array.isArray(options)) return `${at}: ${got} is not a known kind; allowed values: ${options.map(String).join(", ")}`;
+      return `${at}: ${issue.message}`;
+    }
+    case "invalid_key":
+      return `${at}: invalid name; ${issue.issues.map((i) => i.message).join("; ")}`;
+    default:
+      return `${at}: ${issue.message}${got === undefined ? "" : ` (got ${got})`}`;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/**
+ * Validates and defaults `input` against the catalog. Beyond the schema it rejects latency targets
+ * no region in the catalog can meet (the nearest region is already too far).
+ *
+ * @param source what to call the input in the error, e.g. `tessera:requirements of stack eu-gdpr`.
+ */
+export function parseRequirements(input: unknown, catalog: Catalog, source = "tessera:requirements"): Requirements {
+  const result = requirementsSchema(catalog).safeParse(input);
+  if (!result.success) throw new RequirementsError(result.error.issues.map((issue) => describe(issue, input)), source);
+  const problems: string[] = [];
+  result.data.users.forEach((user, i) => {
+    const nearest = nearestRegion(catalog, user);
+    if (nearest.rttMs > user.maxRttMs) {
+      problems.push(
+        `users[${i}].maxRttMs: ${user.maxRttMs} ms is impossible: the nearest region (${nearest.region.cloud} ${nearest.region.region}) is ${nearest.rttMs.toFixed(1)} ms away; allowed values: ≥ ${Math.ceil(nearest.rttMs * 10) / 10}`,
+      );
+    }
+  });
+  if (problems.length > 0) throw new RequirementsError(problems, source);
+  return result.data;
+}

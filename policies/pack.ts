@@ -1,0 +1,48 @@
+/**
+ * The rule list and the factory that turns it into a pack's policies: select by framework and
+ * severity, set enforcement per rule, exclude resources by name pattern.
+ */
+import type { PolicyPackArgs } from "@pulumi/policy";
+import { z } from "zod";
+import { FRAMEWORKS, type Framework, SEVERITIES, type Severity } from "./frameworks";
+import { asRule, type PolicyOptions, type Rule, toPolicy } from "./rule";
+import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess } from "./rules/storage";
+
+/** Every rule, in report order. */
+export const RULES: readonly Rule[] = [asRule(storageNoPublicAccess), asRule(storageEncryption), asRule(s3BucketLockedDown)];
+
+/** What a pack enables. */
+export interface PackOptions extends PolicyOptions {
+  /** Keep only rules that serve at least one of these frameworks. @default every rule */
+  readonly frameworks?: readonly Framework[];
+  /** Keep only rules of this severity or higher. @default "low" */
+  readonly minSeverity?: Severity;
+}
+
+const ENFORCEMENT = ["advisory", "mandatory", "remediate", "disabled"] as const;
+
+/** The schema of `tessera-policies.json` (and of {@link PackOptions}). */
+export const packOptionsSchema = z.strictObject({
+  frameworks: z.array(z.enum(FRAMEWORKS)).optional(),
+  minSeverity: z.enum(SEVERITIES).optional(),
+  enforcement: z.record(z.string(), z.enum(ENFORCEMENT)).optional(),
+  exclude: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  config: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+});
+
+/** Rules that `options` selects. */
+export function selectRules(options: PackOptions = {}): Rule[] {
+  const floor = SEVERITIES.indexOf(options.minSeverity ?? "low");
+  const known = new Set(RULES.map((r) => r.id));
+  for (const id of [...Object.keys(options.enforcement ?? {}), ...Object.keys(options.config ?? {}), ...Object.keys(options.exclude ?? {})]) {
+    if (id !== "*" && !known.has(id)) throw new Error(`unknown rule id "${id}" in policy options; allowed values: ${[...known].join(", ")}`);
+  }
+  return RULES.filter(
+    (rule) => SEVERITIES.indexOf(rule.severity) >= floor && (!options.frameworks || options.frameworks.some((f) => rule.frameworks[f] !== undefined)),
+  );
+}
+
+/** The policies of a pack built with `options`. */
+export function createPolicies(options: PackOptions = {}): PolicyPackArgs["policies"] {
+  return selectRules(options).map((rule) => toPolicy(rule, options));
+}

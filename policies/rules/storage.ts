@@ -1,0 +1,139 @@
+/**
+ * Object storage rules: not public, encrypted at rest (with a customer-managed key where the
+ * level asks), and — on AWS, where these settings live in companion resources — every S3 bucket
+ * locked down by a public access block.
+ */
+import { BlobContainer } from "@pulumi/azure-native/storage/blobContainer";
+import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
+import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
+import { BucketAcl } from "@pulumi/aws/s3/bucketAcl";
+import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
+import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
+import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
+import { Bucket as GcsBucket } from "@pulumi/gcp/storage/bucket";
+import { BucketIAMBinding } from "@pulumi/gcp/storage/bucketIAMBinding";
+import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
+import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
+import type { PolicyResource } from "@pulumi/policy";
+import { CONTROLS } from "../frameworks";
+import { extractor, type ResourceRule, type StackFinding, type StackRule, typeOf } from "../rule";
+
+const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+const PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"];
+const PAB_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+/** Reasons a storage resource is (or may be) publicly readable; empty when private. */
+type Exposure = readonly string[];
+
+export const storageNoPublicAccess: ResourceRule<Exposure> = {
+  kind: "resource",
+  id: "storage-no-public-access",
+  description: "Object storage must not be readable by the public.",
+  severity: "critical",
+  frameworks: CONTROLS.noPublicData,
+  remediation: "Make the bucket private: remove public ACLs and grants, block public access, and share data through signed URLs or a CDN with origin access instead.",
+  defaults: {},
+  extractors: [
+    extractor(S3Bucket, "aws", (p) => (p.acl && PUBLIC_ACLS.includes(p.acl) ? [`acl is ${p.acl}`] : [])),
+    extractor(BucketAcl, "aws", (p) => (p.acl && PUBLIC_ACLS.includes(p.acl) ? [`acl is ${p.acl}`] : [])),
+    extractor(BucketPublicAccessBlock, "aws", (p) => PAB_FLAGS.filter((f) => p[f] !== true).map((f) => `${f} is not true`)),
+    extractor(StorageAccount, "azure", (p) => (p.allowBlobPublicAccess !== false ? ["allowBlobPublicAccess is not false"] : [])),
+    extractor(BlobContainer, "azure", (p) => (p.publicAccess !== undefined && p.publicAccess !== "None" ? [`publicAccess is ${p.publicAccess}`] : [])),
+    extractor(GcsBucket, "gcp", (p) => [
+      ...(p.publicAccessPrevention !== "enforced" ? [`publicAccessPrevention is ${p.publicAccessPrevention ?? "inherited"}, not enforced`] : []),
+      ...(p.uniformBucketLevelAccess !== true ? ["uniformBucketLevelAccess is not true (object ACLs can make objects public)"] : []),
+    ]),
+    extractor(BucketIAMMember, "gcp", (p) => (PUBLIC_MEMBERS.includes(p.member) ? [`grants ${p.role} to ${p.member}`] : [])),
+    extractor(BucketIAMBinding, "gcp", (p) => p.members.filter((m) => PUBLIC_MEMBERS.includes(m)).map((m) => `grants ${p.role} to ${m}`)),
+    extractor(SpacesBucket, "digitalocean", (p) => (p.acl === "public-read" ? ["acl is public-read"] : [])),
+    extractor(OciBucket, "oci", (p) => (p.accessType !== undefined && p.accessType !== "NoPublicAccess" ? [`accessType is ${p.accessType}`] : [])),
+  ],
+  check: (exposure) => exposure.map((e) => `publicly readable: ${e}`),
+  remediate: {
+    [typeOf(BucketPublicAccessBlock)]: (p) => ({ ...p, ...Object.fromEntries(PAB_FLAGS.map((f) => [f, true])) }),
+    [typeOf(StorageAccount)]: (p) => ({ ...p, allowBlobPublicAccess: false }),
+    [typeOf(BlobContainer)]: (p) => ({ ...p, publicAccess: "None" }),
+    [typeOf(GcsBucket)]: (p) => ({ ...p, publicAccessPrevention: "enforced", uniformBucketLevelAccess: true }),
+    [typeOf(SpacesBucket)]: (p) => ({ ...p, acl: "private" }),
+    [typeOf(OciBucket)]: (p) => ({ ...p, accessType: "NoPublicAccess" }),
+  },
+};
+
+/** How a storage resource is encrypted at rest. */
+interface AtRest {
+  /** False only where encryption was explicitly turned off. */
+  readonly encrypted: boolean;
+  readonly customerKey: boolean;
+  /** Why a customer-managed key cannot be used, where the cloud offers none. */
+  readonly noCustomerKeyOption?: string;
+}
+
+/** Settings of {@link storageEncryption}. */
+export interface EncryptionConfig {
+  /** Require a customer-managed key (KMS, Key Vault, Cloud KMS, OCI Vault). */
+  readonly requireCustomerManagedKey: boolean;
+}
+
+export const storageEncryption: ResourceRule<AtRest, EncryptionConfig> = {
+  kind: "resource",
+  id: "storage-encryption-at-rest",
+  description: "Object storage must be encrypted at rest, with a customer-managed key when the level asks for one.",
+  severity: "high",
+  frameworks: CONTROLS.encryptionAtRest,
+  remediation: "Keep default encryption on; for customer-managed keys set customerManagedKey on ObjectStorage (KMS key, Key Vault key, Cloud KMS key or OCI Vault key).",
+  defaults: { requireCustomerManagedKey: false },
+  configSchema: { requireCustomerManagedKey: { type: "boolean", default: false, description: "Require a customer-managed key." } },
+  extractors: [
+    extractor(BucketServerSideEncryptionConfiguration, "aws", (p) => ({
+      encrypted: p.rules.every((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm !== undefined),
+      customerKey: p.rules.some((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm.startsWith("aws:kms") === true && !!r.applyServerSideEncryptionByDefault.kmsMasterKeyId),
+    })),
+    extractor(StorageAccount, "azure", (p) => ({
+      encrypted: p.encryption?.services?.blob?.enabled !== false,
+      customerKey: p.encryption?.keySource === "Microsoft.Keyvault",
+    })),
+    extractor(GcsBucket, "gcp", (p) => ({ encrypted: true, customerKey: !!p.encryption?.defaultKmsKeyName })),
+    extractor(SpacesBucket, "digitalocean", () => ({ encrypted: true, customerKey: false, noCustomerKeyOption: "DigitalOcean Spaces offers no customer-managed keys" })),
+    extractor(OciBucket, "oci", (p) => ({ encrypted: true, customerKey: !!p.kmsKeyId })),
+  ],
+  check: (facts, config) => {
+    if (!facts.encrypted) return ["encryption at rest is turned off"];
+    if (config.requireCustomerManagedKey && !facts.customerKey) {
+      return [facts.noCustomerKeyOption ? `a customer-managed key is required, and ${facts.noCustomerKeyOption}` : "a customer-managed key is required; this resource uses provider-managed keys"];
+    }
+    return [];
+  },
+};
+
+const S3 = typeOf(S3Bucket);
+const PAB = typeOf(BucketPublicAccessBlock);
+const SSE = typeOf(BucketServerSideEncryptionConfiguration);
+
+/** True when `companion` configures `bucket` (by dependency, so it also works in preview). */
+function configures(companion: PolicyResource, bucket: PolicyResource): boolean {
+  return (companion.propertyDependencies.bucket ?? []).some((d) => d.urn === bucket.urn) || companion.dependencies.some((d) => d.urn === bucket.urn);
+}
+
+export const s3BucketLockedDown: StackRule<EncryptionConfig> = {
+  kind: "stack",
+  id: "s3-bucket-locked-down",
+  description: "Every S3 bucket needs a public access block with all four settings on (and a KMS key when the level asks).",
+  severity: "critical",
+  frameworks: CONTROLS.noPublicData,
+  remediation: "Use tessera's ObjectStorage, or add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets set to true.",
+  defaults: { requireCustomerManagedKey: false },
+  configSchema: { requireCustomerManagedKey: { type: "boolean", default: false, description: "Require SSE-KMS with a customer-managed key." } },
+  covers: [S3, PAB, SSE],
+  clouds: ["aws"],
+  check: (resources, config) => {
+    const findings: StackFinding[] = [];
+    for (const bucket of resources.filter((r) => r.type === S3)) {
+      const blocks = resources.filter((r) => r.type === PAB && configures(r, bucket));
+      if (blocks.length === 0) findings.push({ resource: bucket, message: `S3 bucket ${bucket.name} has no public access block` });
+      if (config.requireCustomerManagedKey && !resources.some((r) => r.type === SSE && configures(r, bucket))) {
+        findings.push({ resource: bucket, message: `S3 bucket ${bucket.name} has no SSE-KMS configuration with a customer-managed key` });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Reads the stack config once: `tessera:requirements` (validated against the catalog) and
+ * `tessera:accounts` (per-cloud account context). This module is the only place the program
+ * touches config; everything downstream receives plain values.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { Accounts } from "../components/providers";
+import type { Catalog } from "../placement/catalog";
+import { formatPath, parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
+
+const accountsSchema = z.strictObject({
+  azure: z.strictObject({ subscriptionId: z.uuid().optional() }).optional(),
+  gcp: z.strictObject({ project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)") }).optional(),
+  oci: z.strictObject({ compartmentId: z.string().regex(/^ocid1\.(compartment|tenancy)\.oc\d\./, "a compartment or tenancy OCID") }).optional(),
+});
+
+/** What the program needs from config. */
+export interface StackConfig {
+  readonly requirements: Requirements;
+  readonly accounts: Accounts;
+}
+
+/** Parses a config value that must hold a JSON object; names the key when it does not. */
+function jsonObject(key: string, raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new RequirementsError([`${key}: expected an object (YAML map), got the string ${JSON.stringify(raw)}`], key);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new RequirementsError([`${key}: expected an object (YAML map), got ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`], key);
+  }
+  return value;
+}
+
+/**
+ * Reads and validates the stack's config.
+ *
+ * @throws RequirementsError naming every bad field and its allowed values.
+ */
+export function readStackConfig(catalog: Catalog, stack: string): StackConfig {
+  const config = new pulumi.Config("tessera");
+  const raw = jsonObject("tessera:requirements", config.get("requirements"));
+  if (raw === undefined) {
+    throw new RequirementsError(["tessera:requirements: missing; every stack states its requirements (see README, 'Writing a stack')"], `config of stack ${stack}`);
+  }
+  const requirements = parseRequirements(raw, catalog, `tessera:requirements of stack ${stack}`);
+  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", config.get("accounts")) ?? {});
+  if (!accounts.success) {
+    throw new RequirementsError(
+      accounts.error.issues.map((i) => `tessera:accounts.${formatPath(i.path)}: ${i.message}`),
+      `tessera:accounts of stack ${stack}`,
+    );
+  }
+  return { requirements, accounts: accounts.data };
+}

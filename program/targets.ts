@@ -1,0 +1,62 @@
+/**
+ * From a placement decision to component targets: one explicit provider per (cloud, region), plus
+ * the per-cloud account context (an Azure resource group per region, the GCP project, the OCI
+ * compartment).
+ */
+import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
+import type { Cloud } from "../components/cloud";
+import { physicalName } from "../components/naming";
+import { type Accounts, createProvider, requireAccount } from "../components/providers";
+import { tags } from "../components/tags";
+import type { Target } from "../components/target";
+import type { Requirements } from "../placement/requirements";
+
+/** Stack-wide facts every target carries. */
+export interface TargetContext {
+  readonly stack: string;
+  readonly requirements: Requirements;
+  readonly accounts: Accounts;
+}
+
+/** Residency stamp: allowed jurisdictions and countries, lowercase. */
+export function residencyStamp(req: Requirements): string[] {
+  return [...(req.residency?.jurisdictions ?? []), ...(req.residency?.countries ?? [])].map((s) => s.toLowerCase());
+}
+
+/** Builds the target (and its provider) for one placed site. */
+export function createTarget(ctx: TargetContext, cloud: Cloud, region: string): Target {
+  // Account context first: a missing setting fails before any resource registers.
+  const project = cloud === "gcp" ? requireAccount(ctx.accounts.gcp?.project, "gcp", "project") : "";
+  const compartmentId = cloud === "oci" ? requireAccount(ctx.accounts.oci?.compartmentId, "oci", "compartmentId") : "";
+  const provider = createProvider(cloud, region, ctx.accounts);
+  const base = {
+    region,
+    provider,
+    stack: ctx.stack,
+    dataClassification: ctx.requirements.dataClassification,
+    residency: residencyStamp(ctx.requirements),
+  };
+  switch (cloud) {
+    case "aws":
+    case "digitalocean":
+      return { ...base, cloud };
+    case "azure": {
+      const base0 = { ...base, cloud } as const;
+      const group = new ResourceGroup(
+        `rg-${region}`,
+        {
+          resourceGroupName: physicalName("azure", "resourceGroup", ["tessera", ctx.stack, region]),
+          location: region,
+          tags: tags({ ...base0, resourceGroupName: "" }, "stack"),
+        },
+        // Deleting a resource group deletes everything in it: protect it like the data it holds.
+        { provider, protect: true },
+      );
+      return { ...base0, resourceGroupName: group.name };
+    }
+    case "gcp":
+      return { ...base, cloud, project };
+    case "oci":
+      return { ...base, cloud, compartmentId };
+  }
+}

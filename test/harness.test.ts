@@ -1,0 +1,83 @@
+/**
+ * The strict monitor behaves like the engine where plain mocks do not: engine-shaped URNs,
+ * duplicate URNs and unknown parents are errors.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import test from "ava";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { engineUrn, type Harness, installHarness } from "../harness";
+import { StrictMonitor } from "../harness/monitor";
+
+let h: Harness;
+
+class Outer extends pulumi.ComponentResource {
+  constructor(name: string) {
+    super("x:index:Outer", name, {});
+    new Inner(`${name}-inner`, this);
+  }
+}
+class Leaf extends pulumi.CustomResource {
+  constructor(name: string, opts: pulumi.CustomResourceOptions) {
+    super("gcp:storage/bucket:Bucket", name, { location: "EU" }, opts);
+  }
+}
+class Inner extends pulumi.ComponentResource {
+  constructor(name: string, parent: pulumi.Resource) {
+    super("x:index:Inner", name, {}, { parent });
+    new Leaf(`${name}-leaf`, { parent: this });
+  }
+}
+
+test.before(async () => {
+  h = await installHarness({ project: "proj", stack: "dev" });
+  await h.run(() => new Outer("o"));
+});
+
+test("URNs carry the parent's full qualified type and omit the root stack", (t) => {
+  t.deepEqual(
+    h.registrations.map((r) => r.urn),
+    [
+      "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev",
+      "urn:pulumi:dev::proj::x:index:Outer::o",
+      "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner::o-inner",
+      "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner$gcp:storage/bucket:Bucket::o-inner-leaf",
+    ],
+  );
+  t.deepEqual(h.errors, []);
+});
+
+test("engineUrn: root stack parent is dropped, nested parents keep every segment", (t) => {
+  t.is(engineUrn("s", "p", "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", "aws:s3/bucket:Bucket", "b"), "urn:pulumi:s::p::aws:s3/bucket:Bucket::b");
+  t.is(engineUrn("s", "p", "urn:pulumi:s::p::a:b:C$d:e:F::x", "g:h:I", "y"), "urn:pulumi:s::p::a:b:C$d:e:F$g:h:I::y");
+  t.is(engineUrn("s", "p", "", "g:h:I", "y"), "urn:pulumi:s::p::g:h:I::y");
+});
+
+function request(name: string, parent = ""): RegisterResourceRequest {
+  const req = new RegisterResourceRequest();
+  req.setType("aws:s3/bucket:Bucket");
+  req.setName(name);
+  req.setCustom(true);
+  req.setParent(parent);
+  req.setObject(new Struct());
+  return req;
+}
+
+const register = (monitor: StrictMonitor, req: RegisterResourceRequest) =>
+  new Promise<string>((resolve) => void monitor.registerResource(req, (e, resp) => resolve(e ? `error: ${e.message}` : resp!.getUrn())));
+
+test("a duplicate URN and an unknown parent are refused with the engine's messages", async (t) => {
+  const monitor = new StrictMonitor({ newResource: (a) => ({ id: `${a.name}-id`, state: {} }), call: () => ({}) });
+  t.deepEqual(
+    [await register(monitor, request("b")), await register(monitor, request("b")), await register(monitor, request("orphan", "urn:pulumi:dev::proj::x:index:Nowhere::ghost"))],
+    [
+      "urn:pulumi:dev::proj::aws:s3/bucket:Bucket::b",
+      "error: Duplicate resource URN 'urn:pulumi:dev::proj::aws:s3/bucket:Bucket::b'; try giving it a unique name",
+      "error: could not find parent resource urn:pulumi:dev::proj::x:index:Nowhere::ghost",
+    ],
+  );
+  t.deepEqual(monitor.errors, [
+    "Duplicate resource URN 'urn:pulumi:dev::proj::aws:s3/bucket:Bucket::b'; try giving it a unique name",
+    "could not find parent resource urn:pulumi:dev::proj::x:index:Nowhere::ghost",
+  ]);
+});

@@ -1,0 +1,186 @@
+/**
+ * ObjectStorage on all five clouds under the engine-faithful harness (update semantics): exact
+ * children, security inputs, providers, tags, protection and outputs.
+ */
+import test from "ava";
+import { CLOUDS, type Cloud } from "../components/cloud";
+import { ObjectStorage } from "../components/storage";
+import { type Harness, installHarness } from "../harness";
+import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+
+let h: Harness;
+const built = {} as Record<Cloud, ObjectStorage>;
+
+test.before(async () => {
+  h = await installHarness();
+  await h.run(() => {
+    const t = targets();
+    for (const cloud of CLOUDS) built[cloud] = new ObjectStorage(`docs-${cloud}`, { target: t[cloud], retentionDays: 30, labels: { team: "data" } });
+  });
+});
+
+const component = (cloud: Cloud) => find(h, "tessera:storage:ObjectStorage", `docs-${cloud}`);
+
+test("component URNs are engine-shaped and parented to the root stack", (t) => {
+  t.is(component("aws").urn, "urn:pulumi:dev::tessera::tessera:storage:ObjectStorage::docs-aws");
+  t.is(component("aws").parent, "urn:pulumi:dev::tessera::pulumi:pulumi:Stack::tessera-dev");
+  t.is(
+    find(h, "aws:s3/bucket:Bucket", "docs-aws").urn,
+    "urn:pulumi:dev::tessera::tessera:storage:ObjectStorage$aws:s3/bucket:Bucket::docs-aws",
+  );
+});
+
+test("aws: S3 bucket, public access block, ownership, SSE-KMS, versioning, lifecycle", (t) => {
+  t.deepEqual(children(h, component("aws")), [
+    ["aws:s3/bucket:Bucket", "docs-aws"],
+    ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "docs-aws-lifecycle"],
+    ["aws:s3/bucketOwnershipControls:BucketOwnershipControls", "docs-aws-ownership"],
+    ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-public-access"],
+    ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-encryption"],
+    ["aws:s3/bucketVersioning:BucketVersioning", "docs-aws-versioning"],
+  ]);
+  const bucket = "dev-docs-aws-ae614b";
+  t.deepEqual(inputs(find(h, "aws:s3/bucket:Bucket", "docs-aws")), { bucket, forceDestroy: false, tags: { team: "data", ...stampsFor("aws", "docs-aws") } });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-public-access")), {
+    bucket,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "docs-aws-ownership")), { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-encryption")), {
+    bucket,
+    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }],
+  });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketVersioning:BucketVersioning", "docs-aws-versioning")), { bucket, versioningConfiguration: { status: "Enabled" } });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "docs-aws-lifecycle")), {
+    bucket,
+    rules: [{ filter: {}, id: "expire-previous-versions", noncurrentVersionExpiration: { noncurrentDays: 30 }, status: "Enabled" }],
+  });
+});
+
+test("azure: storage account locked down, versioned blob service, private container, lifecycle", (t) => {
+  t.deepEqual(children(h, component("azure")), [
+    ["azure-native:storage:BlobContainer", "docs-azure-container"],
+    ["azure-native:storage:BlobServiceProperties", "docs-azure-blob"],
+    ["azure-native:storage:ManagementPolicy", "docs-azure-lifecycle"],
+    ["azure-native:storage:StorageAccount", "docs-azure"],
+  ]);
+  const common = { accountName: "devdocsazured85ab5", resourceGroupName: "tessera-dev-westeurope" };
+  t.deepEqual(inputs(find(h, "azure-native:storage:StorageAccount", "docs-azure")), {
+    ...common,
+    location: "westeurope",
+    kind: "StorageV2",
+    sku: { name: "Standard_ZRS" },
+    allowBlobPublicAccess: false,
+    allowSharedKeyAccess: false,
+    enableHttpsTrafficOnly: true,
+    minimumTlsVersion: "TLS1_2",
+    encryption: { keySource: "Microsoft.Storage", requireInfrastructureEncryption: true, services: { blob: { enabled: true, keyType: "Account" } } },
+    tags: { team: "data", ...stampsFor("azure", "docs-azure") },
+  });
+  t.deepEqual(inputs(find(h, "azure-native:storage:BlobServiceProperties", "docs-azure-blob")), {
+    ...common,
+    blobServicesName: "default",
+    isVersioningEnabled: true,
+    deleteRetentionPolicy: { days: 7, enabled: true },
+    containerDeleteRetentionPolicy: { days: 7, enabled: true },
+  });
+  t.deepEqual(inputs(find(h, "azure-native:storage:BlobContainer", "docs-azure-container")), { ...common, containerName: "docs-azure", publicAccess: "None" });
+  t.deepEqual(inputs(find(h, "azure-native:storage:ManagementPolicy", "docs-azure-lifecycle")), {
+    ...common,
+    managementPolicyName: "default",
+    policy: {
+      rules: [
+        {
+          name: "expire-previous-versions",
+          enabled: true,
+          type: "Lifecycle",
+          definition: { actions: { version: { delete: { daysAfterCreationGreaterThan: 30 } } }, filters: { blobTypes: ["blockBlob"] } },
+        },
+      ],
+    },
+  });
+});
+
+test("gcp: one bucket with uniform access, public access prevention, versioning and lifecycle", (t) => {
+  t.deepEqual(children(h, component("gcp")), [["gcp:storage/bucket:Bucket", "docs-gcp"]]);
+  t.deepEqual(inputs(find(h, "gcp:storage/bucket:Bucket", "docs-gcp")), {
+    name: "dev-docs-gcp-821d4b",
+    project: "acme-test-123",
+    location: "EUROPE-WEST1",
+    storageClass: "STANDARD",
+    uniformBucketLevelAccess: true,
+    publicAccessPrevention: "enforced",
+    versioning: { enabled: true },
+    forceDestroy: false,
+    lifecycleRules: [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: 30, withState: "ARCHIVED" } }],
+    labels: { team: "data", ...stampsFor("gcp", "docs-gcp") },
+  });
+});
+
+test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) => {
+  t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean"]]);
+  t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean")), {
+    name: "dev-docs-digitalocean-1170ad",
+    region: "ams3",
+    acl: "private",
+    versioning: { enabled: true },
+    forceDestroy: false,
+    lifecycleRules: [{ enabled: true, id: "expire-previous-versions", noncurrentVersionExpiration: { days: 30 } }],
+  });
+});
+
+test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle policy", (t) => {
+  t.deepEqual(children(h, component("oci")), [
+    ["oci:ObjectStorage/bucket:Bucket", "docs-oci"],
+    ["oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy", "docs-oci-lifecycle"],
+  ]);
+  t.deepEqual(inputs(find(h, "oci:ObjectStorage/bucket:Bucket", "docs-oci")), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    namespace: "tesseratenancy",
+    name: "dev-docs-oci",
+    accessType: "NoPublicAccess",
+    versioning: "Enabled",
+    storageTier: "Standard",
+    freeformTags: { team: "data", ...stampsFor("oci", "docs-oci") },
+  });
+  t.deepEqual(h.invokes, [{ token: "oci:ObjectStorage/getNamespace:getNamespace", inputs: { compartmentId: "ocid1.compartment.oc1..test" } }]);
+});
+
+test("every child is on its cloud's explicit provider; only the data-holding children are protected", (t) => {
+  const protectedChildren: string[] = [];
+  for (const cloud of CLOUDS) {
+    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn)) {
+      t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`, `${r.type} ${r.name}`);
+      if (r.protect) protectedChildren.push(`${r.type}::${r.name}`);
+    }
+  }
+  t.deepEqual(protectedChildren.sort(), [
+    "aws:s3/bucket:Bucket::docs-aws",
+    "azure-native:storage:BlobContainer::docs-azure-container",
+    "azure-native:storage:StorageAccount::docs-azure",
+    "digitalocean:index/spacesBucket:SpacesBucket::docs-digitalocean",
+    "gcp:storage/bucket:Bucket::docs-gcp",
+    "oci:ObjectStorage/bucket:Bucket::docs-oci",
+  ]);
+});
+
+test("outputs resolve to each cloud's bucket name, HTTPS endpoint, region and cloud", async (t) => {
+  const expected: Record<Cloud, [string, string]> = {
+    aws: ["dev-docs-aws-ae614b", "https://dev-docs-aws-ae614b.s3.eu-west-1.amazonaws.com"],
+    azure: ["docs-azure", "https://devdocsazured85ab5.blob.core.windows.net/docs-azure"],
+    gcp: ["dev-docs-gcp-821d4b", "https://storage.googleapis.com/dev-docs-gcp-821d4b"],
+    digitalocean: ["dev-docs-digitalocean-1170ad", "https://dev-docs-digitalocean-1170ad.ams3.digitaloceanspaces.com"],
+    oci: ["dev-docs-oci", "https://objectstorage.eu-frankfurt-1.oraclecloud.com/n/tesseratenancy/b/dev-docs-oci"],
+  };
+  for (const cloud of CLOUDS) {
+    const s = built[cloud];
+    t.deepEqual(
+      [await valueOf(s.bucketName), await valueOf(s.endpoint), await valueOf(s.region), await valueOf(s.cloud)],
+      [...expected[cloud], REGIONS[cloud], cloud],
+      cloud,
+    );
+  }
+});
