@@ -14,7 +14,7 @@ import { createSpinner } from "nanospinner";
 import { loadCatalog } from "../placement/catalog";
 import { lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { fail, UsageError } from "./errors";
-import { readInputs } from "./inputs";
+import { readInputs, STACKS_DIR } from "./inputs";
 import { placeJson, renderPlace } from "./place";
 import { renderDiff, readPreviousPlan } from "./plan/diff";
 import { renderMarkdown, renderTerminal } from "./plan/render";
@@ -37,10 +37,11 @@ program
   .option("-r, --requirements <file>", "a YAML/JSON file holding a tessera:requirements object")
   .option("--json", "print the decision as JSON")
   .option("--write", "write the placement lock when the stack has none")
-  .action((opts: { stack?: string; requirements?: string; json?: boolean; write?: boolean }) => {
+  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+  .action((opts: { stack?: string; requirements?: string; json?: boolean; write?: boolean; stacksDir: string }) => {
     try {
       const catalog = loadCatalog();
-      const inputs = readInputs(catalog, opts);
+      const inputs = readInputs(catalog, opts, opts.stacksDir);
       const result = placeWithLock(catalog, inputs.requirements, inputs.lock);
       if (opts.write) {
         if (!inputs.stack || !inputs.lockFile) throw new UsageError("--write needs --stack (a requirements file has no lock)");
@@ -58,10 +59,11 @@ program
   .requiredOption("-s, --stack <name>", "a stack in stacks/")
   .option("--json", "print the plan as JSON")
   .option("--write", "write the new lock")
-  .action((opts: { stack: string; json?: boolean; write?: boolean }) => {
+  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+  .action((opts: { stack: string; json?: boolean; write?: boolean; stacksDir: string }) => {
     try {
       const catalog = loadCatalog();
-      const inputs = readInputs(catalog, { stack: opts.stack });
+      const inputs = readInputs(catalog, { stack: opts.stack }, opts.stacksDir);
       const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock);
       if (opts.write) writeReplan(result, inputs.lockFile);
       out(opts.json ? JSON.stringify({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null }, null, 2) : renderReplan(result));
@@ -78,12 +80,13 @@ program
   .addOption(new Option("--markdown", "print Markdown for a pull-request comment").conflicts("json"))
   .option("--diff <previous.json>", "compare with a previous `plan --json` output")
   .option("--out <file>", "also write the JSON plan to this file")
-  .action(async (opts: { stack: string; json?: boolean; markdown?: boolean; diff?: string; out?: string }) => {
+  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+  .action(async (opts: { stack: string; json?: boolean; markdown?: boolean; diff?: string; out?: string; stacksDir: string }) => {
     const tty = process.stderr.isTTY === true && !opts.json;
     const spinner = tty ? createSpinner("planning", { stream: process.stderr }).start() : undefined;
     try {
       const previous = opts.diff !== undefined ? readPreviousPlan(opts.diff) : undefined;
-      const report = await runPlan({ stack: opts.stack, onPhase: (phase) => spinner?.update({ text: phase }) });
+      const report = await runPlan({ stack: opts.stack, stacksDir: opts.stacksDir, onPhase: (phase) => spinner?.update({ text: phase }) });
       spinner?.clear();
       if (opts.out) writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
       const body = opts.json ? JSON.stringify(report, null, 2) : opts.markdown ? renderMarkdown(report) : renderTerminal(report, process.stdout.isTTY === true);

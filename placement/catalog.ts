@@ -108,8 +108,10 @@ export interface Catalog {
    * entry has no published table (placement then trusts services.csv).
    */
   readonly availabilityByService: ReadonlyMap<string, ReadonlyMap<string, AvailabilityRow>>;
-  /** Offerings of one region, cheapest first. Key: {@link regionKey}. */
+  /** Offerings of one region, cheapest on-demand first. Key: {@link regionKey}. */
   readonly offeringsByRegion: ReadonlyMap<string, readonly Offering[]>;
+  /** Offerings of one region, cheapest spot (else on-demand) first. Key: {@link regionKey}. */
+  readonly offeringsBySpotPrice: ReadonlyMap<string, readonly Offering[]>;
   readonly regionByKey: ReadonlyMap<string, Region>;
   /** Region price relative to the cloud's reference region (median over shared instance types). */
   readonly priceIndex: ReadonlyMap<string, number>;
@@ -358,8 +360,13 @@ export function loadCatalog(dir: string = findDataDir()): Catalog {
     list.push(o);
     byRegion.set(key, list);
   }
-  for (const list of byRegion.values()) {
-    list.sort((a, b) => a.priceHour - b.priceHour || a.instanceType.localeCompare(b.instanceType));
+  // Ties by name with plain `<` so every consumer orders them the same way.
+  const byName = (a: Offering, b: Offering) => (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
+  const bySpot = new Map<string, Offering[]>();
+  for (const [key, list] of byRegion) {
+    list.sort((a, b) => a.priceHour - b.priceHour || byName(a, b));
+    const spot = (o: Offering) => o.spotPriceHour ?? o.priceHour;
+    bySpot.set(key, [...list].sort((a, b) => spot(a) - spot(b) || byName(a, b)));
   }
   const regionByKey = new Map(regions.map((r) => [regionKey(r.cloud, r.region), r]));
   for (const key of byRegion.keys()) {
@@ -380,6 +387,7 @@ export function loadCatalog(dir: string = findDataDir()): Catalog {
     availability,
     availabilityByService,
     offeringsByRegion: byRegion,
+    offeringsBySpotPrice: bySpot,
     regionByKey,
     priceIndex: buildPriceIndex(byRegion, regions, referenceStorage),
     referenceStorage,

@@ -83,24 +83,18 @@ export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, co
 }
 
 /**
- * Cheapest offering in a region matching `accept`, by the price `priceOf` gives. A `pinned`
- * offering (a locked SKU) wins while it is still accepted, so a price change never resizes.
+ * Cheapest offering in a region matching `accept`: the first match in the region's price-sorted
+ * list (spot-sorted when `spot`). A `pinned` offering (a locked SKU) wins while it is still
+ * accepted, so a price change never resizes.
  */
-function cheapest(
-  catalog: Catalog,
-  cloud: Cloud,
-  region: string,
-  accept: (o: Offering) => boolean,
-  priceOf: (o: Offering) => number = (o) => o.priceHour,
-  pinned: (o: Offering) => boolean = () => false,
-): Offering | undefined {
-  let best: Offering | undefined;
-  for (const o of catalog.offeringsByRegion.get(regionKey(cloud, region)) ?? []) {
-    if (!accept(o)) continue;
-    if (pinned(o)) return o;
-    if (!best || priceOf(o) < priceOf(best) || (priceOf(o) === priceOf(best) && o.instanceType < best.instanceType)) best = o;
+function cheapest(catalog: Catalog, cloud: Cloud, region: string, accept: (o: Offering) => boolean, spot = false, pinned?: (o: Offering) => boolean): Offering | undefined {
+  const key = regionKey(cloud, region);
+  const list = (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(key) ?? [];
+  if (pinned) {
+    for (const o of list) if (pinned(o) && accept(o)) return o;
   }
-  return best;
+  for (const o of list) if (accept(o)) return o;
+  return undefined;
 }
 
 const fits = (o: Offering, vcpus: number | undefined, memoryGib: number | undefined) => o.vcpus >= (vcpus ?? 0) && o.memoryGib >= (memoryGib ?? 0);
@@ -112,7 +106,7 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   const effective = (o: Offering) => (s.spot && o.spotPriceHour !== undefined ? o.spotPriceHour : o.priceHour);
   const accept = (o: Offering) =>
     fits(o, s.vcpus, s.memoryGib) && (gpu ? o.gpuModel === gpu.model && o.gpuCount >= gpu.count : o.gpuCount === 0);
-  const best = cheapest(catalog, cloud, region, accept, effective, (o) => o.instanceType === pin);
+  const best = cheapest(catalog, cloud, region, accept, s.spot, pin === undefined ? undefined : (o) => o.instanceType === pin);
   if (!best) {
     const what = gpu ? `${gpu.model} ×${gpu.count}${s.vcpus !== undefined || s.memoryGib !== undefined ? ` with ${sizeText(s.vcpus, s.memoryGib)}` : ""}` : `with ${sizeText(s.vcpus, s.memoryGib)}`;
     return { ok: false, reason: `no ${gpu ? "GPU " : ""}offering ${what} in ${cloud} ${region}` };
@@ -156,12 +150,12 @@ function database(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
     catalog,
     cloud,
     region,
-    (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresInstanceClass(cloud, o) !== undefined,
-    undefined,
-    (o) => postgresInstanceClass(cloud, o) === pin,
+    (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresClassOf(cloud, o) !== undefined,
+    false,
+    pin === undefined ? undefined : (o) => postgresClassOf(cloud, o) === pin,
   );
   if (!best) return { ok: false, reason: `no managed PostgreSQL size with ${sizeText(s.vcpus, s.memoryGib)} in ${cloud} ${region}` };
-  const sku = postgresInstanceClass(cloud, best)!;
+  const sku = postgresClassOf(cloud, best)!;
   return priced(
     sku,
     [line(`${sku}${ha} × ${HOURS_PER_MONTH} h × ${best.priceHour} USD/h (compute-equivalent ${best.instanceType}; managed list price not in catalog)`, replicas * HOURS_PER_MONTH * best.priceHour, true), storage],
@@ -172,7 +166,7 @@ function database(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
 function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "kubernetes" }>, pin?: string): CostResult {
   const fee = catalog.referenceStorage.get(cloud)?.k8sControlPlaneHour;
   if (fee === undefined) return { ok: false, reason: `no Kubernetes control-plane fee for ${cloud} in storage-and-egress.csv` };
-  const node = cheapest(catalog, cloud, region, (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib), undefined, (o) => o.instanceType === pin);
+  const node = cheapest(catalog, cloud, region, (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib), false, pin === undefined ? undefined : (o) => o.instanceType === pin);
   if (!node) return { ok: false, reason: `no node offering with ${sizeText(s.vcpus, s.memoryGib)} in ${cloud} ${region}` };
   return priced(
     node.instanceType,
@@ -185,6 +179,17 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
 }
 
 const round4 = (n: number) => Math.round(n * 10000) / 10000;
+
+// The managed class of an offering never changes: compute it once per offering.
+const postgresClasses = new WeakMap<Offering, string | null>();
+function postgresClassOf(cloud: Cloud, o: Offering): string | undefined {
+  let cls = postgresClasses.get(o);
+  if (cls === undefined) {
+    cls = postgresInstanceClass(cloud, o) ?? null;
+    postgresClasses.set(o, cls);
+  }
+  return cls ?? undefined;
+}
 
 /**
  * Sizes and prices one service in (cloud, region).

@@ -6,10 +6,10 @@
 import { capability } from "../components/capabilities";
 import type { Cloud, ServiceKind } from "../components/cloud";
 import type { Catalog, Region } from "./catalog";
-import { COMPLIANCE_ALIASES, complianceNeeds, inEea, programGap } from "./compliance";
+import { COMPLIANCE_ALIASES, type ComplianceNeeds, complianceNeeds, inEea, programGap } from "./compliance";
 import { cents, priceService, type ServiceCost } from "./cost";
 import { rttMs } from "./geo";
-import type { RequestedKind, Requirements } from "./requirements";
+import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
 
 /**
  * What a reason is about, as a removable constraint:
@@ -53,22 +53,44 @@ export const KIND_TO_SERVICE = {
   analytics: "analytics",
 } as const satisfies Record<RequestedKind, ServiceKind>;
 
+// One formatter: `toLocaleString` with options builds a new Intl.NumberFormat per call.
+const USD = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
 /** `2,410` / `12.5`: how USD figures read in reasons. */
-export const usd = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+export const usd = (n: number): string => USD.format(n);
 
 const list = (values: readonly string[]) => `[${values.join(", ")}]`;
 
-function cloudReasons(req: Requirements, cloud: Cloud): Reason[] {
-  const reasons: Reason[] = [];
-  if (req.clouds?.allow && !req.clouds.allow.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} not in allow ${list(req.clouds.allow)}` });
-  if (req.clouds?.deny?.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} is denied` });
-  return reasons;
+/** What evaluation needs from the requirements, computed once per placement. */
+interface Prepared {
+  readonly req: Requirements;
+  readonly services: ReadonlyArray<readonly [string, ServiceRequirement]>;
+  readonly compliance: ReadonlyArray<{ readonly id: string; readonly needs: ComplianceNeeds; readonly alias: boolean }>;
 }
 
-function residencyReasons(req: Requirements, region: Region): Reason[] {
+const prepared = new WeakMap<Requirements, Prepared>();
+
+function prepare(req: Requirements): Prepared {
+  let p = prepared.get(req);
+  if (!p) {
+    p = {
+      req,
+      services: Object.entries(req.services),
+      compliance: req.compliance.map((id) => ({ id, needs: complianceNeeds([id]), alias: id in COMPLIANCE_ALIASES })),
+    };
+    prepared.set(req, p);
+  }
+  return p;
+}
+
+function cloudReasons(req: Requirements, cloud: Cloud, reasons: Reason[]): void {
+  if (req.clouds?.allow && !req.clouds.allow.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} not in allow ${list(req.clouds.allow)}` });
+  if (req.clouds?.deny?.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} is denied` });
+}
+
+function residencyReasons(req: Requirements, region: Region, reasons: Reason[]): void {
   const r = req.residency;
-  if (!r) return [];
-  const reasons: Reason[] = [];
+  if (!r) return;
   const byJurisdiction = r.jurisdictions?.includes(region.jurisdiction) ?? false;
   const byCountry = r.countries?.includes(region.country) ?? false;
   if ((r.jurisdictions || r.countries) && !byJurisdiction && !byCountry) {
@@ -80,57 +102,47 @@ function residencyReasons(req: Requirements, region: Region): Reason[] {
   }
   if (r.deny?.jurisdictions?.includes(region.jurisdiction)) reasons.push({ constraint: "residency", message: `jurisdiction ${region.jurisdiction} is denied` });
   if (r.deny?.countries?.includes(region.country)) reasons.push({ constraint: "residency", message: `country ${region.country} is denied` });
-  return reasons;
 }
 
-function complianceReasons(catalog: Catalog, req: Requirements, region: Region): Reason[] {
-  const reasons: Reason[] = [];
-  for (const id of req.compliance) {
-    const needs = complianceNeeds([id]);
+function complianceReasons(catalog: Catalog, p: Prepared, region: Region, reasons: Reason[]): void {
+  for (const { id, needs, alias } of p.compliance) {
     if (needs.eea && !inEea(region)) {
       reasons.push({ constraint: `compliance:${id}`, message: `${id} needs EU/EEA residency; ${region.region} is in ${region.jurisdiction}` });
     }
     for (const program of needs.programs) {
       const gap = programGap(catalog, region.cloud, region.region, program);
-      if (gap) {
-        const via = id in COMPLIANCE_ALIASES ? ` (${id} → ${program})` : "";
-        reasons.push({ constraint: `compliance:${id}`, message: `${gap}${via}` });
-      }
+      if (gap) reasons.push({ constraint: `compliance:${id}`, message: alias ? `${gap} (${id} → ${program})` : gap });
     }
   }
-  return reasons;
 }
 
-function latencyReasons(req: Requirements, region: Region): { reasons: Reason[]; maxRttMs: number } {
-  const reasons: Reason[] = [];
+function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): number {
   let max = 0;
-  req.users.forEach((user, i) => {
+  for (let i = 0; i < req.users.length; i++) {
+    const user = req.users[i]!;
     const rtt = rttMs(user, region);
-    max = Math.max(max, rtt);
-    if (rtt > user.maxRttMs) {
-      reasons.push({ constraint: `latency:${i}`, message: `RTT ${Math.round(rtt)} ms to ${user.name ?? `users[${i}]`} > ${user.maxRttMs}` });
-    }
-  });
-  return { reasons, maxRttMs: max };
+    if (rtt > max) max = rtt;
+    if (rtt > user.maxRttMs) reasons.push({ constraint: `latency:${i}`, message: `RTT ${Math.round(rtt)} ms to ${user.name ?? `users[${i}]`} > ${user.maxRttMs}` });
+  }
+  return max;
 }
 
 /**
  * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
  * see place.ts). `pins` keeps a locked SKU per service while it still fits.
  */
-export function evaluateCandidate(
-  catalog: Catalog,
-  req: Requirements,
-  region: Region,
-  pins: Readonly<Record<string, string>> = {},
-): Candidate {
+export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}): Candidate {
+  const p = prepare(req);
   const cloud = region.cloud;
-  const reasons: Reason[] = [...cloudReasons(req, cloud), ...residencyReasons(req, region), ...complianceReasons(catalog, req, region)];
+  const reasons: Reason[] = [];
+  cloudReasons(req, cloud, reasons);
+  residencyReasons(req, region, reasons);
+  complianceReasons(catalog, p, region, reasons);
   const services: Record<string, ServiceCost> = {};
   let total = 0;
   let priceable = true;
   let estimated = false;
-  for (const [name, service] of Object.entries(req.services)) {
+  for (const [name, service] of p.services) {
     const cell = capability(KIND_TO_SERVICE[service.kind], cloud);
     if (!cell.supported) {
       reasons.push({ constraint: `service:${name}`, message: `${service.kind} not offered by ${cloud}` });
@@ -153,12 +165,8 @@ export function evaluateCandidate(
     total += result.cost.monthlyUsd;
     estimated ||= result.cost.estimated;
   }
-  if (req.failover) {
-    const dns = capability("dns-failover", cloud);
-    if (!dns.supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
-  }
-  const latency = latencyReasons(req, region);
-  reasons.push(...latency.reasons);
+  if (req.failover && !capability("dns-failover", cloud).supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
+  const maxRttMs = latencyReasons(req, region, reasons);
   return {
     cloud,
     region: region.region,
@@ -167,7 +175,7 @@ export function evaluateCandidate(
     monthlyUsd: priceable ? cents(total) : undefined,
     estimated,
     services,
-    maxRttMs: latency.maxRttMs,
+    maxRttMs,
     reasons,
   };
 }

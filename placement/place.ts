@@ -64,12 +64,12 @@ const preferRank = (req: Requirements, cloud: Cloud) => {
 
 /** The deterministic order of feasible candidates (cheapest first). */
 export function compareCandidates(req: Requirements, a: Candidate, b: Candidate): number {
-  return (
-    (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) ||
-    preferRank(req, a.cloud) - preferRank(req, b.cloud) ||
-    a.maxRttMs - b.maxRttMs ||
-    `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`)
-  );
+  return (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) || tieBreak(req, a, b);
+}
+
+/** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
+function tieBreak(req: Requirements, a: Candidate, b: Candidate): number {
+  return preferRank(req, a.cloud) - preferRank(req, b.cloud) || a.maxRttMs - b.maxRttMs || `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`);
 }
 
 const site = (c: Candidate): Site => ({
@@ -165,10 +165,17 @@ function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candi
  * @throws NoFeasiblePlacementError when nothing is feasible.
  */
 export function place(catalog: Catalog, req: Requirements): Placement {
+  const result = tryPlace(catalog, req);
+  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates);
+  return result;
+}
+
+/** Places, or returns the candidates when nothing is feasible (no hint search: cheap). */
+function tryPlace(catalog: Catalog, req: Requirements): Placement | { candidates: Candidate[] } {
   const { candidates, pairs } = evaluateAll(catalog, req);
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
-  if (!best || !best.feasible) throw infeasible(catalog, req, candidates);
+  if (!best || !best.feasible) return { candidates };
   return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud) };
 }
 
@@ -214,7 +221,8 @@ export function relax(req: Requirements, constraint: string): Requirements {
       return { ...req, services: rest };
     }
     case "latency":
-      return { ...req, users: req.users.filter((_, i) => i !== Number(arg)) };
+      // Lift the bound rather than drop the user, so other users' indices stay stable.
+      return { ...req, users: req.users.map((u, i) => (i === Number(arg) ? { ...u, maxRttMs: Number.POSITIVE_INFINITY } : u)) };
     case "budget":
       return { ...req, budget: undefined };
     case "failover":
@@ -224,31 +232,71 @@ export function relax(req: Requirements, constraint: string): Requirements {
   }
 }
 
-function describeRelaxation(catalog: Catalog, req: Requirements, constraint: string, found: Placement): { text: string; distance: number } {
+/** The site a relaxation reaches and its monthly cost. */
+interface Reached {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly totalMonthlyUsd: number;
+}
+
+function describeRelaxation(catalog: Catalog, req: Requirements, constraint: string, d: Reached): { text: string; distance: number } {
   const [kind, arg] = constraint.split(/:(.*)/s) as [string, string | undefined];
-  const d = found.decision;
   const region = catalog.regionByKey.get(`${d.cloud}/${d.region}`)!;
+  const to = `→ ${d.cloud} ${d.region}`;
   switch (kind) {
     case "budget": {
       const need = d.totalMonthlyUsd;
-      return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(req.budget!.monthlyUsd)}) → ${d.cloud} ${d.region}`, distance: (need - req.budget!.monthlyUsd) / req.budget!.monthlyUsd };
+      return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(req.budget!.monthlyUsd)}) ${to}`, distance: (need - req.budget!.monthlyUsd) / req.budget!.monthlyUsd };
     }
     case "latency": {
       const user = req.users[Number(arg)]!;
       const need = Math.ceil(rttMs(user, region));
-      return { text: `users[${arg}].maxRttMs: ${need} (was ${user.maxRttMs}) → ${d.cloud} ${d.region}`, distance: (need - user.maxRttMs) / user.maxRttMs };
+      return { text: `users[${arg}].maxRttMs: ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs };
     }
     case "compliance":
-      return { text: `drop compliance "${arg}" → ${d.cloud} ${d.region}`, distance: 1 };
+      return { text: `drop compliance "${arg}" ${to}`, distance: 1 };
     case "service":
-      return { text: `drop or resize service "${arg}" → ${d.cloud} ${d.region}`, distance: 1.5 };
+      return { text: `drop or resize service "${arg}" ${to}`, distance: 1.5 };
     case "clouds":
-      return { text: `remove clouds.allow/deny → ${d.cloud} ${d.region}`, distance: 1 };
+      return { text: `remove clouds.allow/deny ${to}`, distance: 1 };
     case "residency":
-      return { text: `allow jurisdiction ${region.jurisdiction} in residency → ${d.cloud} ${d.region}`, distance: 1.2 };
+      return { text: `allow jurisdiction ${region.jurisdiction} in residency ${to}`, distance: 1.2 };
     default:
-      return { text: `drop ${constraint} → ${d.cloud} ${d.region}`, distance: 1.2 };
+      return { text: `drop ${constraint} ${to}`, distance: 1.2 };
   }
+}
+
+/**
+ * Where relaxing one constraint leads, from the candidates already evaluated: drop that
+ * constraint's reasons, re-derive the cost (removing a service lowers it) and the budget verdict.
+ * Equal to `place(relax(req, constraint))` without evaluating the catalog again (a property test
+ * checks the equality); with failover the pairing depends on every candidate, so that case
+ * re-places.
+ */
+export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string): Reached | undefined {
+  if (req.failover) {
+    const found = tryPlace(catalog, relax(req, constraint));
+    return "decision" in found ? { cloud: found.decision.cloud, region: found.decision.region, totalMonthlyUsd: found.decision.totalMonthlyUsd } : undefined;
+  }
+  const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
+  const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
+  let best: { c: Candidate; cost: number } | undefined;
+  for (const c of candidates) {
+    if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
+    let cost: number;
+    if (removed !== undefined) {
+      let sum = 0;
+      for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
+      cost = cents(sum);
+    } else if (c.monthlyUsd === undefined) {
+      continue;
+    } else {
+      cost = c.monthlyUsd;
+    }
+    if (budget !== undefined && cost > budget) continue;
+    if (!best || cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)) best = { c, cost };
+  }
+  return best ? { cloud: best.c.cloud, region: best.c.region, totalMonthlyUsd: best.cost } : undefined;
 }
 
 function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[]): NoFeasiblePlacementError {
@@ -258,14 +306,11 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   const [top, count] = ranked[0] ?? ["(none)", 0];
   let best: { text: string; distance: number } | undefined;
   for (const [constraint] of ranked) {
-    let found: Placement;
-    try {
-      found = place(catalog, relax(req, constraint));
-    } catch (e) {
-      if (e instanceof NoFeasiblePlacementError) continue;
-      throw e;
-    }
-    const option = describeRelaxation(catalog, req, constraint, found);
+    // Dropping the only service is not advice.
+    if (constraint.startsWith("service:") && Object.keys(req.services).length === 1) continue;
+    const reached = relaxedSite(catalog, req, candidates, constraint);
+    if (!reached) continue;
+    const option = describeRelaxation(catalog, req, constraint, reached);
     if (!best || option.distance < best.distance) best = option;
   }
   const lines = [

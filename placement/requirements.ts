@@ -115,6 +115,8 @@ export function requirementsSchema(catalog: Catalog) {
   });
 }
 
+const schemas = new WeakMap<Catalog, ReturnType<typeof requirementsSchema>>();
+
 /** Requirements after validation and defaults. */
 export type Requirements = z.output<ReturnType<typeof requirementsSchema>>;
 /** Requirements as a user writes them (defaults optional). */
@@ -152,6 +154,8 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
       if (Array.isArray(options)) return `${at}: ${got} is not a known kind; allowed values: ${options.map(String).join(", ")}`;
       return `${at}: ${issue.message}`;
     }
+    case "unrecognized_keys":
+      return `${at}: ${issue.message}`;
     case "invalid_key":
       return `${at}: invalid name; ${issue.issues.map((i) => i.message).join("; ")}`;
     default:
@@ -175,7 +179,12 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * @param source what to call the input in the error, e.g. `tessera:requirements of stack eu-gdpr`.
  */
 export function parseRequirements(input: unknown, catalog: Catalog, source = "tessera:requirements"): Requirements {
-  const result = requirementsSchema(catalog).safeParse(input);
+  let schema = schemas.get(catalog);
+  if (!schema) {
+    schema = requirementsSchema(catalog);
+    schemas.set(catalog, schema);
+  }
+  const result = schema.safeParse(input);
   if (!result.success) throw new RequirementsError(result.error.issues.map((issue) => describe(issue, input)), source);
   const problems: string[] = [];
   result.data.users.forEach((user, i) => {

@@ -1,0 +1,119 @@
+/**
+ * Stickiness: a feasible lock is kept (cloud, region and SKUs) even when prices move; an
+ * infeasible or corrupt lock is an error; locks are written atomically; replan's migration plan.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import test from "ava";
+import { findDataDir, loadCatalog } from "../placement/catalog";
+import { evaluateCandidate } from "../placement/evaluate";
+import { type Lock, LockError, lockFor, migrationPlan, placeWithLock, readLock, writeLock } from "../placement/lock";
+import { place } from "../placement/place";
+import { parseRequirements, type RequirementsInput } from "../placement/requirements";
+
+const catalog = loadCatalog();
+const req = (input: RequirementsInput) => parseRequirements(input, catalog);
+const lockOn = (cloud: Lock["decision"]["cloud"], region: string, services: Lock["decision"]["services"], monthlyUsd = 0): Lock => ({
+  version: 1,
+  stack: "s",
+  catalogDate: "2026-11-24",
+  decision: { cloud, region, monthlyUsd, services },
+});
+const storage = req({ services: { docs: { kind: "object-storage", sizeGb: 2000, egressGbPerMonth: 300 } }, residency: { jurisdictions: ["EU"] }, compliance: ["gdpr", "iso27001"] });
+
+test("without a lock: the fresh placement", (t) => {
+  const r = placeWithLock(catalog, storage, undefined);
+  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.lock], ["azure", "swedencentral", { status: "unlocked" }]);
+});
+
+test("a feasible lock is kept even when another region is cheaper, with the saving reported", (t) => {
+  const r = placeWithLock(catalog, storage, lockOn("azure", "westeurope", { docs: { kind: "object-storage", sku: "standard" } }));
+  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd], ["azure", "westeurope", 74.4]);
+  t.deepEqual(r.lock, { status: "kept", cheaper: { cloud: "azure", region: "swedencentral", monthlyUsd: 66.13, savingUsd: 8.27 } });
+});
+
+test("a price change does not move a locked stack: the same lock after its region got pricier", (t) => {
+  // A copy of the catalog where aws eu-north-1's t3.medium costs ten times more.
+  const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
+  const csv = readFileSync(join(dir, "compute-offerings.csv"), "utf8").replace("aws,eu-north-1,t3.medium,2,4,0,,0.0432,0.0164", "aws,eu-north-1,t3.medium,2,4,0,,0.432,0.0164");
+  writeFileSync(join(dir, "compute-offerings.csv"), csv);
+  const pricier = loadCatalog(dir);
+  const web = parseRequirements({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws"] } }, pricier);
+  const lock = lockFor("s", place(catalog, web), web);
+  t.deepEqual([lock.decision.region, lock.decision.services.web!.sku], ["eu-north-1", "t3.medium"]);
+  const kept = placeWithLock(pricier, web, lock);
+  t.deepEqual([kept.placement.decision.region, kept.placement.decision.services.web!.sku, kept.placement.decision.monthlyUsd], ["eu-north-1", "t3.medium", 315.36]);
+  t.is(kept.lock.status, "kept");
+  t.truthy(kept.lock.status === "kept" && kept.lock.cheaper);
+  t.not(place(pricier, web).decision.region, "eu-north-1", "a fresh placement would move");
+});
+
+test("a locked SKU is kept while it fits, and resized once it no longer does", (t) => {
+  const lock = lockOn("aws", "eu-north-1", { web: { kind: "compute", sku: "m6i.large" } });
+  const small = req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] } });
+  t.is(placeWithLock(catalog, small, lock).placement.decision.services.web!.sku, "m6i.large");
+  const bigger = req({ services: { web: { kind: "compute", vcpus: 4, memoryGib: 16 } }, clouds: { allow: ["aws"] } });
+  t.not(placeWithLock(catalog, bigger, lock).placement.decision.services.web!.sku, "m6i.large");
+});
+
+test("a lock that no longer meets the requirements is an error listing why", (t) => {
+  const error = t.throws(() => placeWithLock(catalog, storage, lockOn("aws", "us-east-1", { docs: { kind: "object-storage", sku: "standard" } })), { instanceOf: LockError });
+  t.is(
+    error.message,
+    [
+      "the locked placement aws us-east-1 (stack s) no longer meets the requirements:",
+      "  - jurisdiction US not in [EU]",
+      "  - gdpr needs EU/EEA residency; us-east-1 is in US",
+      "Run `tessera replan --stack s` to see the migration plan and write a new lock.",
+    ].join("\n"),
+  );
+});
+
+test("a corrupt or hand-broken lock is an error, never ignored", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-lock-"));
+  const file = join(dir, "s.placement.lock.json");
+  writeFileSync(file, "{ not json");
+  t.throws(() => readLock(file), { instanceOf: LockError, message: /^corrupt placement lock .*s\.placement\.lock\.json: .*JSON.*Restore it from version control, or delete it and run `tessera replan`\.$/ });
+  writeFileSync(file, JSON.stringify({ ...lockOn("aws", "us-east-1", {}), decision: { cloud: "ibm", region: "x", monthlyUsd: 1, services: {} } }));
+  t.throws(() => readLock(file), { instanceOf: LockError, message: /decision\.cloud: Invalid option: expected one of "aws"\|"azure"\|"gcp"\|"digitalocean"\|"oci"/ });
+  t.is(readLock(join(dir, "absent.json")), undefined);
+});
+
+test("locks are written atomically: a failed write leaves the old lock and no temp file", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-lock-"));
+  const file = join(dir, "s.placement.lock.json");
+  const good = lockOn("aws", "eu-north-1", { web: { kind: "compute", sku: "t3.medium" } }, 31.54);
+  writeLock(file, good);
+  t.deepEqual(readLock(file), good);
+  const before = readFileSync(file, "utf8");
+  t.throws(() => writeLock(file, { ...good, catalogDate: "yesterday" }));
+  t.is(readFileSync(file, "utf8"), before);
+  t.deepEqual(readdirSync(dir), ["s.placement.lock.json"]);
+});
+
+test("replan: stateful services replaced, data to copy, one-time egress at the old site, monthly saving", (t) => {
+  const r = req({
+    services: {
+      docs: { kind: "object-storage", sizeGb: 1000 },
+      db: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 200 },
+      web: { kind: "compute", vcpus: 2, memoryGib: 4 },
+    },
+    residency: { jurisdictions: ["EU"] },
+    clouds: { allow: ["aws"] },
+  });
+  const lock = lockOn("aws", "eu-central-1", { docs: { kind: "object-storage", sku: "standard" }, db: { kind: "database", sku: "db.m6i.large" }, web: { kind: "compute", sku: "t3.medium" } });
+  const fresh = place(catalog, r);
+  const current = evaluateCandidate(catalog, r, catalog.regionByKey.get("aws/eu-central-1")!, { db: "db.m6i.large", web: "t3.medium" });
+  const plan = migrationPlan(catalog, r, lock, fresh, current);
+  t.deepEqual(plan.from, { cloud: "aws", region: "eu-central-1", monthlyUsd: current.monthlyUsd! });
+  t.deepEqual([plan.to.cloud, plan.to.region], ["aws", fresh.decision.region]);
+  // Same cloud: inter-region transfer at eu-central-1's 0.02 USD/GB.
+  t.deepEqual(plan.moves, [
+    { service: "docs", kind: "object-storage", dataGb: 1000, egressUsd: 20, note: `replaced in aws ${fresh.decision.region}; copy 1000 GB before switching` },
+    { service: "db", kind: "database", dataGb: 200, egressUsd: 4, note: `replaced in aws ${fresh.decision.region}; copy 200 GB before switching` },
+  ]);
+  t.is(plan.oneTimeEgressUsd, 24);
+  t.is(plan.monthlySavingUsd, Math.round((current.monthlyUsd! - fresh.decision.monthlyUsd) * 100) / 100);
+});

@@ -1,0 +1,190 @@
+/**
+ * Placement: the cost model's exact figures, the reasons a candidate is rejected, the decision and
+ * its tie-breakers, failover, and the infeasible error with its hint.
+ */
+import test from "ava";
+import { loadCatalog } from "../placement/catalog";
+import { priceService } from "../placement/cost";
+import { evaluateCandidate } from "../placement/evaluate";
+import { NoFeasiblePlacementError, place } from "../placement/place";
+import { parseRequirements, type RequirementsInput } from "../placement/requirements";
+
+const catalog = loadCatalog();
+const req = (input: RequirementsInput) => parseRequirements(input, catalog);
+const region = (cloud: string, id: string) => catalog.regionByKey.get(`${cloud}/${id}`)!;
+const service = (input: RequirementsInput["services"][string]) => req({ services: { s: input } }).services.s!;
+const cost = (cloud: "aws" | "azure" | "gcp" | "digitalocean" | "oci", id: string, input: RequirementsInput["services"][string]) => {
+  const r = priceService(catalog, cloud, id, service(input));
+  if (!r.ok) throw new Error(r.reason);
+  return { sku: r.cost.sku, monthlyUsd: r.cost.monthlyUsd, estimated: r.cost.estimated, lines: r.cost.lines.map((l) => [l.label, l.monthlyUsd, l.estimated]) };
+};
+
+test("compute: count × hours × the cheapest offering with enough vCPUs and memory", (t) => {
+  // aws eu-north-1 t3.medium (2 vCPU, 4 GiB) is 0.0432 USD/h in compute-offerings.csv.
+  t.deepEqual(cost("aws", "eu-north-1", { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 }), {
+    sku: "t3.medium",
+    monthlyUsd: 94.61,
+    estimated: false,
+    lines: [["3 × t3.medium × 730 h × 0.0432 USD/h", 94.61, false]],
+  });
+  // Spot uses the spot column (0.0164) where the catalog has one…
+  t.deepEqual(cost("aws", "eu-north-1", { kind: "compute", vcpus: 2, memoryGib: 4, spot: true, hoursPerMonth: 100 }).lines, [["1 × t3.medium (spot) × 100 h × 0.0164 USD/h", 1.64, false]]);
+  // …and on-demand where it has none (DigitalOcean).
+  t.deepEqual(cost("digitalocean", "nyc3", { kind: "compute", vcpus: 2, memoryGib: 4, spot: true }).lines, [["1 × s-2vcpu-4gb × 730 h × 0.03571 USD/h", 26.07, false]]);
+});
+
+test("compute never lands on a GPU shape; gpu-compute needs the model and count", (t) => {
+  t.not(cost("aws", "us-east-1", { kind: "compute", vcpus: 4, memoryGib: 16 }).sku, "g4dn.xlarge");
+  t.is(cost("aws", "af-south-1", { kind: "gpu-compute", gpu: { model: "T4", count: 1 } }).sku, "g4dn.xlarge");
+  t.deepEqual(priceService(catalog, "aws", "af-south-1", service({ kind: "gpu-compute", gpu: { model: "H100", count: 1 } })), {
+    ok: false,
+    reason: "no GPU offering H100 ×1 in aws af-south-1",
+  });
+  t.deepEqual(priceService(catalog, "aws", "eu-north-1", service({ kind: "compute", vcpus: 128, memoryGib: 4 })), {
+    ok: false,
+    reason: "no offering with ≥ 128 vCPU and ≥ 4 GiB in aws eu-north-1",
+  });
+});
+
+test("object storage: size × GB-month + egress × egress price; estimated off the reference row", (t) => {
+  // gcp us-central1 has its own row: 0.02 USD/GB-month, 0.12 USD/GB egress.
+  t.deepEqual(cost("gcp", "us-central1", { kind: "object-storage", sizeGb: 1000, egressGbPerMonth: 100 }), {
+    sku: "standard",
+    monthlyUsd: 32,
+    estimated: false,
+    lines: [
+      ["1000 GB × 0.02 USD/GB-month", 20, false],
+      ["100 GB egress × 0.12 USD/GB", 12, false],
+    ],
+  });
+  // azure swedencentral has no row: eastus's 0.018 scaled by the region's compute price index.
+  const index = catalog.priceIndex.get("azure/swedencentral")!;
+  const sweden = cost("azure", "swedencentral", { kind: "object-storage", sizeGb: 1000 });
+  t.true(sweden.estimated);
+  t.is(sweden.lines[0]![1], Math.round(1000 * 0.018 * index * 100) / 100);
+});
+
+test("database: captured managed tier when it fits, compute-equivalent estimate otherwise, × 2 with HA", (t) => {
+  // DigitalOcean's 1 vCPU / 1 GiB managed plan is 0.02232 USD/h; Volumes 0.1 USD/GB-month.
+  t.deepEqual(cost("digitalocean", "nyc3", { kind: "database", vcpus: 1, memoryGib: 1, storageGb: 10 }), {
+    sku: "db-s-1vcpu-1gb",
+    monthlyUsd: 17.29,
+    estimated: false,
+    lines: [
+      ["db-s-1vcpu-1gb × 730 h × 0.0223 USD/h", 16.29, false],
+      ["10 GB storage × 0.1 USD/GB-month", 1, false],
+    ],
+  });
+  // OCI has no managed price: VM.Standard.E4.Flex 2/8 at 0.037 USD/h, doubled for HA, estimated.
+  t.deepEqual(cost("oci", "us-ashburn-1", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100, highAvailability: true }), {
+    sku: "PostgreSQL.VM.Standard.E4.Flex$_2_8",
+    monthlyUsd: 62.52,
+    estimated: true,
+    lines: [
+      ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 2 (HA standby) × 730 h × 0.037 USD/h (compute-equivalent VM.Standard.E4.Flex$_2_8; managed list price not in catalog)", 54.02, true],
+      ["100 GB storage × 2 (HA standby) × 0.0425 USD/GB-month", 8.5, false],
+    ],
+  });
+});
+
+test("kubernetes: control-plane fee plus nodes", (t) => {
+  t.deepEqual(cost("gcp", "us-central1", { kind: "kubernetes", nodes: 3, vcpus: 2, memoryGib: 8 }), {
+    sku: "e2-standard-2",
+    monthlyUsd: 219.75,
+    estimated: false,
+    lines: [
+      ["control plane × 730 h × 0.1 USD/h", 73, false],
+      ["3 × e2-standard-2 × 730 h × 0.06701 USD/h", 146.75, false],
+    ],
+  });
+});
+
+test("a rejected candidate lists every reason, each tied to its constraint", (t) => {
+  const r = req({
+    services: { web: { kind: "compute", vcpus: 64, memoryGib: 1024 }, vault: { kind: "secrets" } },
+    residency: { jurisdictions: ["EU"] },
+    compliance: ["hipaa", "iso27001"],
+    clouds: { allow: ["aws", "gcp"] },
+    users: [{ name: "Tokyo", latitude: 35.68, longitude: 139.69, maxRttMs: 80 }],
+  });
+  t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "nyc3")).reasons, [
+    { constraint: "clouds", message: "cloud digitalocean not in allow [aws, gcp]" },
+    { constraint: "residency", message: "jurisdiction US not in [EU]" },
+    { constraint: "compliance:iso27001", message: "iso27001 not confirmed for digitalocean (no row in compliance.csv)" },
+    { constraint: "service:web", message: "web: no offering with ≥ 64 vCPU and ≥ 1024 GiB in digitalocean nyc3" },
+    { constraint: "service:vault", message: "secrets not offered by digitalocean" },
+    { constraint: "latency:0", message: "RTT 163 ms to Tokyo > 80" },
+  ]);
+});
+
+test("sox and gdpr expand to soc1 and EU/EEA residency plus a DPA", (t) => {
+  const r = req({ services: { s: { kind: "object-storage", sizeGb: 1 } }, compliance: ["sox", "gdpr"] });
+  t.deepEqual(evaluateCandidate(catalog, r, region("gcp", "us-central1")).reasons, [
+    { constraint: "compliance:gdpr", message: "gdpr needs EU/EEA residency; us-central1 is in US" },
+    { constraint: "compliance:gdpr", message: "gdpr-dpa not confirmed for gcp (no row in compliance.csv) (gdpr → gdpr-dpa)" },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "fra1")).reasons, [
+    { constraint: "compliance:sox", message: "soc1 not confirmed for digitalocean (no row in compliance.csv) (sox → soc1)" },
+  ]);
+});
+
+test("published regional availability rejects a region without the service", (t) => {
+  const r = req({ services: { media: { kind: "object-storage", sizeGb: 10 } } });
+  t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "nyc1")).reasons, [
+    { constraint: "service:media", message: "object-storage not available in digitalocean nyc1 (regional-availability.csv)" },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "nyc3")).reasons, []);
+});
+
+test("the decision is the cheapest feasible candidate; budget rejections carry the figures", (t) => {
+  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100 } }));
+  t.deepEqual([p.decision.cloud, p.decision.region, p.decision.monthlyUsd], ["aws", "eu-north-1", 94.61]);
+  const feasible = p.candidates.filter((c) => c.feasible);
+  t.true(feasible.every((c) => (c.monthlyUsd ?? Infinity) >= p.decision.monthlyUsd));
+  const overBudget = p.candidates.find((c) => c.cloud === "aws" && c.region === "eu-central-1")!;
+  t.deepEqual(overBudget.reasons, [{ constraint: "budget", message: "over budget: 105.12 > 100 USD/month" }]);
+  t.deepEqual(p.catalog, { date: "2026-11-24", computePriceDate: "2026-11-23" });
+});
+
+test("prefer breaks cost ties and nothing else; RTT breaks the rest", (t) => {
+  // DigitalOcean prices are identical in every region: a tie that prefer or RTT must break.
+  const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 1, memoryGib: 1 } }, clouds: { allow: ["digitalocean"] } };
+  const near = place(catalog, req({ ...base, users: [{ name: "London", latitude: 51.51, longitude: -0.13, maxRttMs: 500 }] }));
+  t.deepEqual([near.decision.cloud, near.decision.region], ["digitalocean", "lon1"]);
+  const byName = place(catalog, req(base));
+  t.deepEqual([byName.decision.cloud, byName.decision.region], ["digitalocean", "ams3"]);
+  const preferred = place(catalog, req({ services: base.services, clouds: { prefer: ["oci"] } }));
+  t.not(preferred.decision.cloud, "oci", "prefer never beats a cheaper cloud");
+});
+
+test("failover: a second region at least minDistanceKm away, same cloud unless crossCloud", (t) => {
+  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws"] }, failover: { minDistanceKm: 1000 } }));
+  const s = p.decision.secondary!;
+  t.is(s.cloud, "aws");
+  t.not(s.region, p.decision.region);
+  t.true(s.distanceKm >= 1000);
+  t.is(p.decision.totalMonthlyUsd, Math.round((p.decision.monthlyUsd + s.monthlyUsd) * 100) / 100);
+  const digitalocean = evaluateCandidate(catalog, req({ services: { web: { kind: "compute", vcpus: 1, memoryGib: 1 } }, failover: { minDistanceKm: 0 } }), region("digitalocean", "ams3"));
+  t.deepEqual(digitalocean.reasons, [{ constraint: "failover", message: "dns-failover not offered by digitalocean" }]);
+});
+
+test("nothing feasible: the most-excluding constraint and the closest relaxation", (t) => {
+  const error = t.throws(() => place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, budget: { monthlyUsd: 5 } })), {
+    instanceOf: NoFeasiblePlacementError,
+  });
+  t.is(
+    error.message,
+    [
+      "no feasible placement among 182 candidates.",
+      "The constraint that excluded the most: budget (182 of 182).",
+      "  then residency (141)",
+      "Did you mean: budget.monthlyUsd: 26.07 (was 5) → digitalocean ams3?",
+    ].join("\n"),
+  );
+  t.is(error.topConstraint, "budget");
+});
+
+test("same inputs, same answer", (t) => {
+  const input: RequirementsInput = { services: { db: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 50 } }, residency: { jurisdictions: ["US"] } };
+  t.deepEqual(place(catalog, req(input)), place(catalog, req(input)));
+});

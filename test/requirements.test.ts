@@ -1,0 +1,68 @@
+/**
+ * Bad requirements are rejected with the field path and the allowed values; defaults are filled.
+ */
+import test from "ava";
+import { loadCatalog } from "../placement/catalog";
+import { parseRequirements, RequirementsError } from "../placement/requirements";
+
+const catalog = loadCatalog();
+const problems = (input: unknown) => {
+  try {
+    parseRequirements(input, catalog);
+    return [];
+  } catch (e) {
+    if (e instanceof RequirementsError) return [...e.problems];
+    throw e;
+  }
+};
+
+test("defaults are filled in", (t) => {
+  t.deepEqual(parseRequirements({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } } }, catalog), {
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 1, hoursPerMonth: 730, spot: false, image: "ubuntu-24.04", publicIp: false } },
+    compliance: [],
+    users: [],
+    dataClassification: "internal",
+  });
+});
+
+test("negative sizes, an unknown kind and an unknown field", (t) => {
+  t.deepEqual(problems({ services: { web: { kind: "compute", vcpus: -2, memoryGib: 4, cpus: 2 }, q: { kind: "quantum" } } }), [
+    "services.web.vcpus: Too small: expected number to be >0 (got -2)",
+    "services.web: unknown field \"cpus\"; allowed fields: kind, vcpus, memoryGib, count, hoursPerMonth, spot, image, publicIp",
+    "services.q.kind: \"quantum\" is not a known kind; allowed values: compute, gpu-compute, object-storage, database, kubernetes, serverless, secrets, monitoring, analytics",
+  ]);
+});
+
+test("unknown GPU model, jurisdiction, country and program", (t) => {
+  t.deepEqual(
+    problems({
+      services: { ml: { kind: "gpu-compute", gpu: { model: "B200" } } },
+      residency: { jurisdictions: ["EX"], countries: ["XX"] },
+      compliance: ["iso9001"],
+    }),
+    [
+      `services.ml.gpu.model: "B200" is not allowed; allowed values: ${catalog.gpuModels.join(", ")}`,
+      `residency.jurisdictions[0]: "EX" is not allowed; allowed values: ${catalog.jurisdictions.join(", ")}`,
+      `residency.countries[0]: "XX" is not allowed; allowed values: ${catalog.countries.join(", ")}`,
+      `compliance[0]: "iso9001" is not allowed; allowed values: c5, ccpa, ens, fedramp-high, fedramp-moderate, gdpr, gdpr-dpa, hds, hipaa, irap, iso27001, iso27017, iso27018, mtcs, pci-dss, soc1, soc2, soc3, sox`,
+    ],
+  );
+});
+
+test("impossible latency: tighter than the nearest region allows", (t) => {
+  t.deepEqual(problems({ services: { a: { kind: "secrets" } }, users: [{ name: "Pacific", latitude: 0, longitude: -150, maxRttMs: 5 }] }), [
+    "users[0].maxRttMs: 5 ms is impossible: the nearest region (gcp us-west2) is 75.4 ms away; allowed values: ≥ 75.5",
+  ]);
+  t.deepEqual(problems({ services: { a: { kind: "secrets" } }, users: [{ latitude: 95, longitude: 0, maxRttMs: -1 }] }), [
+    "users[0].latitude: Too big: expected number to be <=90 (got 95)",
+    "users[0].maxRttMs: Too small: expected number to be >0 (got -1)",
+  ]);
+});
+
+test("no services, a bad service name and the wrong shape", (t) => {
+  t.deepEqual(problems({ services: {} }), ["services: at least one service is required (got {})"]);
+  t.deepEqual(problems({ services: { "Web Server": { kind: "secrets" } } }), [
+    "services.Web Server: invalid name; service names are lowercase letters, digits and '-', starting with a letter, at most 30 characters",
+  ]);
+  t.deepEqual(problems([]), ["(root): Invalid input: expected object, received array (got [])"]);
+});
