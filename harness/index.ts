@@ -10,7 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { MockCallArgs, MockResourceArgs, Mocks } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { type FakeContext, FAKE_IDS, FAKE_INVOKES, FAKE_OUTPUTS } from "./fakes";
+import { type FakeContext, FAKE_IDS, FAKE_INVOKES, FAKE_OUTPUTS } from "./fakes/index";
 import { type Registration, StrictMonitor } from "./monitor";
 
 export { engineUrn, type Registration, ROOT_STACK_TYPE } from "./monitor";

@@ -8,12 +8,11 @@
  */
 import { z } from "zod";
 import { CLOUDS } from "../components/cloud";
+import { IMAGES } from "../components/compute/images";
 import type { Catalog } from "./catalog";
 import { COMPLIANCE_ALIASES } from "./compliance";
 import { nearestRegion } from "./geo";
 
-/** Images tessera resolves on every cloud (components/compute/images.ts maps them). */
-export const IMAGES = ["ubuntu-24.04", "ubuntu-22.04", "debian-12"] as const;
 
 /** Data classifications stamped on every resource (`tessera-data-class`). */
 export const DATA_CLASSES = ["public", "internal", "confidential", "restricted"] as const;
@@ -112,6 +111,20 @@ export function requirementsSchema(catalog: Catalog) {
     budget: strict({ monthlyUsd: positive(100_000_000) }).optional(),
     failover: strict({ minDistanceKm: nonNegative(20_000).default(0), crossCloud: z.boolean().default(false) }).optional(),
     dataClassification: z.enum(DATA_CLASSES).default("internal"),
+    network: strict({
+      cidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "an IPv4 CIDR block such as 10.0.0.0/16").default("10.0.0.0/16"),
+      ingress: z
+        .array(
+          strict({
+            ports: z.union([z.number().int().min(1).max(65535), z.tuple([z.number().int().min(1).max(65535), z.number().int().min(1).max(65535)])]),
+            protocol: z.enum(["tcp", "udp"]).default("tcp"),
+            sources: z.array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "an IPv4 CIDR block")).min(1),
+            description: z.string().max(200).optional(),
+          }),
+        )
+        .default([]),
+      natGateway: z.boolean().default(false),
+    }).optional(),
   });
 }
 

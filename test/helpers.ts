@@ -91,3 +91,23 @@ export function stampsFor(cloud: Cloud, service: string, stack = "dev"): Record<
     "tessera-residency": "eu",
   };
 }
+
+/** Collects errors thrown by component constructors, by key. */
+export function errorCatcher(): { errors: Record<string, unknown>; attempt(key: string, build: () => unknown): void } {
+  const errors: Record<string, unknown> = {};
+  return {
+    errors,
+    attempt(key, build) {
+      try {
+        build();
+      } catch (e) {
+        errors[key] = e;
+      }
+    },
+  };
+}
+
+/** `[propertyPath, message]` of an InputPropertyError, or the error's description if it is not one. */
+export function propertyError(e: unknown): [string, string] {
+  return pulumi.InputPropertyError.isInstance(e) ? [e.propertyPath, e.message] : ["(not an InputPropertyError)", String(e)];
+}

@@ -1,0 +1,70 @@
+/**
+ * Instances on GCP: Compute Engine instances spread over the region's zones, Shielded VM on,
+ * project-wide SSH keys blocked, in the network's subnetwork and carrying its firewall tag; no
+ * access config (no public IP) unless asked. Boot disks are encrypted by Google by default.
+ * GPU sizes written `n1-standard-4+1xT4` attach the GPU to the n1 machine.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
+import { Instance } from "@pulumi/gcp/compute/instance";
+import { physicalName } from "../naming";
+import { childOpts, type Impl } from "../registry";
+import { gcpLabels } from "../tags";
+import type { GcpTarget } from "../target";
+import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
+import { archOf, GCP_IMAGES } from "./images";
+
+/** Catalog GPU names of attachable GPUs → GCP accelerator types. */
+const ACCELERATORS: Readonly<Record<string, string>> = { T4: "nvidia-tesla-t4" };
+
+/** `n1-standard-4+1xT4` → machine type and attached accelerators. */
+export function gcpMachineType(size: string): { machineType: string; accelerators: Array<{ type: string; count: number }> } {
+  const m = /^(.+)\+(\d+)x(\w+)$/.exec(size);
+  if (!m) return { machineType: size, accelerators: [] };
+  const type = ACCELERATORS[m[3]!];
+  if (!type) throw new pulumi.InputPropertyError({ propertyPath: "size", reason: `size: no attachable GCP accelerator for ${m[3]}; allowed: ${Object.keys(ACCELERATORS).join(", ")}` });
+  return { machineType: m[1]!, accelerators: [{ type, count: Number(m[2]) }] };
+}
+
+/** Builds the machines (Instances and GpuInstances). */
+export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: pulumi.ComponentResource): InstancesOutputs {
+  const { target } = spec;
+  const opts = childOpts(parent, target);
+  const { machineType, accelerators } = gcpMachineType(spec.size);
+  const zones = getZonesOutput({ project: target.project, region: target.region, status: "UP" }, { parent, provider: target.provider }).names;
+  const subnets = spec.publicIp ? spec.network.publicSubnetIds : spec.network.privateSubnetIds;
+  const metadata: Record<string, pulumi.Input<string>> = { "block-project-ssh-keys": "true" };
+  if (spec.sshPublicKey !== undefined) metadata["ssh-keys"] = pulumi.interpolate`tessera:${spec.sshPublicKey}`;
+  if (spec.gpu) metadata["install-nvidia-driver"] = "True";
+  const machines = Array.from({ length: spec.count }, (_, i) =>
+    new Instance(
+      `${name}-${i}`,
+      {
+        name: physicalName("gcp", "instance", [target.stack, `${name}-${i}`]),
+        project: target.project,
+        zone: zones.apply((z) => z[i % z.length]!),
+        machineType,
+        bootDisk: { autoDelete: true, initializeParams: { image: GCP_IMAGES[spec.image](archOf(spec.size)), size: spec.diskGb, type: "pd-balanced" } },
+        networkInterfaces: [{ subnetwork: subnets.apply((ids) => ids[i % ids.length]!), accessConfigs: spec.publicIp ? [{}] : [] }],
+        metadata,
+        ...(spec.userData !== undefined ? { metadataStartupScript: spec.userData } : {}),
+        shieldedInstanceConfig: { enableSecureBoot: !spec.gpu, enableVtpm: true, enableIntegrityMonitoring: true },
+        ...(accelerators.length > 0 ? { guestAccelerators: accelerators } : {}),
+        scheduling: {
+          ...(spec.gpu ? { onHostMaintenance: "TERMINATE" } : {}),
+          ...(spec.spot ? { provisioningModel: "SPOT", preemptible: true, automaticRestart: false, instanceTerminationAction: "STOP" } : {}),
+        },
+        tags: [spec.network.firewall],
+        labels: gcpLabels(target, name, spec.labels),
+      },
+      opts,
+    ),
+  );
+  return {
+    instanceIds: pulumi.all(machines.map((m) => m.instanceId)),
+    privateIps: pulumi.all(machines.map((m) => m.networkInterfaces.apply((n) => n[0]?.networkIp ?? ""))),
+    publicIps: pulumi.all(machines.map((m) => m.networkInterfaces.apply((n) => n[0]?.accessConfigs?.[0]?.natIp ?? ""))),
+  };
+}
+
+export const gcp: Impl<"gcp", InstancesArgs, InstancesOutputs> = (name, args, parent) => gcpMachines(name, instancesSpec(args), parent);

@@ -1,0 +1,39 @@
+/**
+ * `tessera:compute:Instances` — N virtual machines of one size in a Network, on the placed cloud.
+ *
+ * @example
+ * const web = new Instances("web", { target, network, size: decision.services.web.sku, count: 3 });
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { requireCapability } from "../capabilities";
+import { build, type Registry } from "../registry";
+import { TOKENS } from "../tokens";
+import { aws } from "./aws";
+import { azure } from "./azure";
+import { type InstancesArgs, type InstancesOutputs, validateMachines } from "./contract";
+import { digitalocean } from "./digitalocean";
+import { gcp } from "./gcp";
+import { oci } from "./oci";
+
+export type { InstancesArgs, InstancesOutputs } from "./contract";
+
+/** The per-cloud implementations. */
+export const INSTANCES_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<InstancesArgs, InstancesOutputs>;
+
+/** N virtual machines of one size, in a network, with encrypted disks and no public IP unless asked. */
+export class Instances extends pulumi.ComponentResource implements InstancesOutputs {
+  public readonly instanceIds: pulumi.Output<string[]>;
+  public readonly privateIps: pulumi.Output<string[]>;
+  public readonly publicIps: pulumi.Output<string[]>;
+
+  constructor(name: string, args: InstancesArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    requireCapability("compute", args.target.cloud);
+    validateMachines(args);
+    super(TOKENS.instances, name, {}, opts);
+    const out = build(INSTANCES_IMPLS, name, args, this);
+    this.instanceIds = out.instanceIds;
+    this.privateIps = out.privateIps;
+    this.publicIps = out.publicIps;
+    this.registerOutputs({ instanceIds: this.instanceIds, privateIps: this.privateIps, publicIps: this.publicIps });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Postgres on AWS: RDS for PostgreSQL in a subnet group over the private subnets, behind its own
+ * security group (5432 from the network only), with a parameter group forcing TLS, encrypted gp3
+ * storage, Multi-AZ for HA, IAM auth, deletion protection and a final snapshot.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { Instance } from "@pulumi/aws/rds/instance";
+import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
+import { SubnetGroup } from "@pulumi/aws/rds/subnetGroup";
+import { physicalName } from "../naming";
+import { childOpts, type Impl, statefulOpts } from "../registry";
+import { tags } from "../tags";
+import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
+
+export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, parent) => {
+  const { target, network } = args;
+  const s = settings(args);
+  const opts = childOpts(parent, target);
+  const t = tags(target, name, args.labels);
+  const identifier = physicalName("aws", "database", [target.stack, name]);
+  const password = adminPassword(name, parent);
+
+  const subnets = new SubnetGroup(name, { name: identifier, subnetIds: network.privateSubnetIds, tags: t }, opts);
+  const firewall = new SecurityGroup(
+    `${name}-firewall`,
+    {
+      vpcId: network.networkId,
+      description: `tessera ${name}: PostgreSQL from inside the network`,
+      ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [network.cidr], description: "PostgreSQL from the network" }],
+      egress: [],
+      tags: t,
+    },
+    opts,
+  );
+  const parameters = new ParameterGroup(name, { name: identifier, family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
+  const db = new Instance(
+    name,
+    {
+      identifier,
+      engine: "postgres",
+      engineVersion: s.version,
+      instanceClass: args.size,
+      allocatedStorage: s.storageGb,
+      storageType: "gp3",
+      storageEncrypted: true,
+      multiAz: s.highAvailability,
+      dbSubnetGroupName: subnets.name,
+      vpcSecurityGroupIds: [firewall.id],
+      parameterGroupName: parameters.name,
+      publiclyAccessible: false,
+      deletionProtection: s.deletionProtection,
+      backupRetentionPeriod: s.backupRetentionDays,
+      copyTagsToSnapshot: true,
+      skipFinalSnapshot: false,
+      finalSnapshotIdentifier: `${identifier}-final`,
+      iamDatabaseAuthenticationEnabled: true,
+      autoMinorVersionUpgrade: true,
+      dbName: s.databaseName,
+      username: s.username,
+      password,
+      tags: t,
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  return { host: db.address, port: db.port, databaseName: pulumi.output(s.databaseName), username: pulumi.output(s.username), password };
+};

@@ -1,0 +1,70 @@
+/**
+ * Postgres on Azure: Database for PostgreSQL flexible server with public network access off,
+ * reached through a private endpoint in the private subnet (registered in the network's privatelink
+ * DNS zone), TLS required, zone-redundant HA when asked, and a CanNotDelete lock as its
+ * deletion protection. Storage is encrypted with platform keys.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ManagementLockByScope } from "@pulumi/azure-native/authorization/managementLockByScope";
+import { Configuration } from "@pulumi/azure-native/dbforpostgresql/configuration";
+import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
+import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
+import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
+import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
+import { physicalName } from "../naming";
+import { childOpts, type Impl, statefulOpts } from "../registry";
+import { tags } from "../tags";
+import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
+
+/** Flexible server disk sizes (GB); a request rounds up to the next one. */
+const STORAGE_SIZES = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767];
+
+/** Tier of a flexible-server SKU name. */
+export const azureTier = (size: string) => (/^Standard_B/.test(size) ? "Burstable" : /^Standard_E/.test(size) ? "MemoryOptimized" : "GeneralPurpose");
+
+export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, parent) => {
+  const { target, network } = args;
+  const s = settings(args);
+  const opts = childOpts(parent, target);
+  const rg = target.resourceGroupName;
+  const t = tags(target, name, args.labels);
+  const password = adminPassword(name, parent);
+
+  const server = new Server(
+    name,
+    {
+      resourceGroupName: rg,
+      location: target.region,
+      serverName: physicalName("azure", "database", [target.stack, name]),
+      version: s.version,
+      sku: { name: args.size, tier: azureTier(args.size) },
+      storage: { storageSizeGB: STORAGE_SIZES.find((g) => g >= s.storageGb) ?? 32767, autoGrow: "Enabled" },
+      backup: { backupRetentionDays: s.backupRetentionDays, geoRedundantBackup: "Disabled" },
+      highAvailability: { mode: s.highAvailability ? "ZoneRedundant" : "Disabled" },
+      network: { publicNetworkAccess: "Disabled" },
+      administratorLogin: s.username,
+      administratorLoginPassword: password,
+      tags: t,
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  const database = new Database(name, { resourceGroupName: rg, serverName: server.name, databaseName: s.databaseName, charset: "UTF8", collation: "en_US.utf8" }, opts);
+  new Configuration(`${name}-tls`, { resourceGroupName: rg, serverName: server.name, configurationName: "require_secure_transport", value: "ON", source: "user-override" }, opts);
+  const endpoint = new PrivateEndpoint(
+    name,
+    {
+      resourceGroupName: rg,
+      location: target.region,
+      subnet: { id: network.privateSubnetIds.apply((ids) => ids[0]!) },
+      privateLinkServiceConnections: [{ name: "postgres", privateLinkServiceId: server.id, groupIds: ["postgresqlServer"] }],
+      tags: t,
+    },
+    opts,
+  );
+  // The privatelink zone is the network's (one per network, shared by every database in it).
+  new PrivateDnsZoneGroup(name, { resourceGroupName: rg, privateEndpointName: endpoint.name, privateDnsZoneConfigs: [{ name: "postgres", privateDnsZoneId: network.privateServices }] }, opts);
+  if (s.deletionProtection) {
+    new ManagementLockByScope(`${name}-lock`, { scope: server.id, level: "CanNotDelete", notes: "tessera: deletion protection for the database" }, opts);
+  }
+  return { host: server.fullyQualifiedDomainName, port: pulumi.output(5432), databaseName: database.name, username: pulumi.output(s.username), password };
+};

@@ -1,0 +1,46 @@
+/**
+ * `tessera:database:Postgres` — managed PostgreSQL on the placed cloud, private and
+ * deletion-protected, with a generated secret password.
+ *
+ * @example
+ * const db = new Postgres("db", { target, network, size: decision.services.db.sku, highAvailability: true });
+ * export const dbPassword = db.password; // secret
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { requireCapability } from "../capabilities";
+import { build, type Registry } from "../registry";
+import { TOKENS } from "../tokens";
+import { aws } from "./aws";
+import { azure } from "./azure";
+import { type PostgresArgs, type PostgresOutputs, validatePostgresArgs } from "./contract";
+import { digitalocean } from "./digitalocean";
+import { gcp } from "./gcp";
+import { oci } from "./oci";
+
+export type { PostgresArgs, PostgresOutputs } from "./contract";
+
+/** The per-cloud implementations. */
+export const POSTGRES_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<PostgresArgs, PostgresOutputs>;
+
+/** Managed PostgreSQL, private, TLS-only, backed up and deletion-protected. */
+export class Postgres extends pulumi.ComponentResource implements PostgresOutputs {
+  public readonly host: pulumi.Output<string>;
+  public readonly port: pulumi.Output<number>;
+  public readonly databaseName: pulumi.Output<string>;
+  public readonly username: pulumi.Output<string>;
+  /** Secret. */
+  public readonly password: pulumi.Output<string>;
+
+  constructor(name: string, args: PostgresArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    requireCapability("database", args.target.cloud);
+    validatePostgresArgs(args);
+    super(TOKENS.postgres, name, {}, opts);
+    const out = build(POSTGRES_IMPLS, name, args, this);
+    this.host = out.host;
+    this.port = out.port;
+    this.databaseName = out.databaseName;
+    this.username = out.username;
+    this.password = pulumi.secret(out.password);
+    this.registerOutputs({ host: this.host, port: this.port, databaseName: this.databaseName, username: this.username, password: this.password });
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Cluster on Azure: an AKS cluster (Free tier control plane, system-assigned identity, Azure CNI
+ * with network policy, RBAC) whose system node pool sits in the private subnet. The kubeconfig is
+ * read with the listManagedClusterUserCredentials invoke.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { listManagedClusterUserCredentialsOutput } from "@pulumi/azure-native/containerservice/listManagedClusterUserCredentials";
+import { ManagedCluster } from "@pulumi/azure-native/containerservice/managedCluster";
+import { physicalName } from "../naming";
+import { type Impl, statefulOpts } from "../registry";
+import { tags } from "../tags";
+import { type ClusterArgs, type ClusterOutputs, clusterSettings } from "./contract";
+
+export const azure: Impl<"azure", ClusterArgs, ClusterOutputs> = (name, args, parent) => {
+  const { target, network } = args;
+  const s = clusterSettings(args);
+  const clusterName = physicalName("azure", "generic", [target.stack, name]);
+  const cluster = new ManagedCluster(
+    name,
+    {
+      resourceGroupName: target.resourceGroupName,
+      location: target.region,
+      resourceName: clusterName,
+      dnsPrefix: clusterName.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 54),
+      kubernetesVersion: s.version,
+      sku: { name: "Base", tier: "Free" },
+      identity: { type: "SystemAssigned" },
+      enableRBAC: true,
+      agentPoolProfiles: [
+        { name: "system", mode: "System", type: "VirtualMachineScaleSets", osType: "Linux", count: s.nodeCount, vmSize: args.nodeSize, vnetSubnetID: network.privateSubnetIds.apply((ids) => ids[0]!), enableNodePublicIP: false },
+      ],
+      networkProfile: { networkPlugin: "azure", networkPolicy: "azure", serviceCidr: "172.16.0.0/16", dnsServiceIP: "172.16.0.10" },
+      tags: tags(target, name, args.labels),
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  const credentials = listManagedClusterUserCredentialsOutput({ resourceGroupName: target.resourceGroupName, resourceName: cluster.name }, { parent, provider: target.provider });
+  return {
+    clusterName: cluster.name,
+    endpoint: cluster.fqdn.apply((fqdn) => `https://${fqdn}`),
+    kubeconfig: pulumi.secret(credentials.kubeconfigs.apply((k) => Buffer.from(k[0]!.value, "base64").toString("utf8"))),
+  };
+};

@@ -1,0 +1,80 @@
+/**
+ * Cluster on OCI: an OKE basic cluster (control plane free) with a private API endpoint in the
+ * private subnet and load balancers in the public one, and a node pool of the placed shape spread
+ * over the region's availability domains. Versions and node images come from OKE's option
+ * invokes; the kubeconfig from getClusterKubeConfig.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Cluster as OkeCluster } from "@pulumi/oci/containerengine/cluster";
+import { getClusterKubeConfigOutput } from "@pulumi/oci/containerengine/getClusterKubeConfig";
+import { getClusterOptionOutput } from "@pulumi/oci/containerengine/getClusterOption";
+import { getNodePoolOptionOutput } from "@pulumi/oci/containerengine/getNodePoolOption";
+import { NodePool } from "@pulumi/oci/containerengine/nodePool";
+import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
+import { parseOciFlex } from "../../placement/skus";
+import { childOpts, type Impl, statefulOpts } from "../registry";
+import { tags } from "../tags";
+import { type ClusterArgs, type ClusterOutputs, clusterSettings } from "./contract";
+
+/** The newest `v1.31.x` OKE offers for a minor version. */
+const newest = (versions: readonly string[], minor: string) => {
+  const matching = versions.filter((v) => v.startsWith(`v${minor}.`)).sort((a, b) => Number(a.split(".")[2]) - Number(b.split(".")[2]));
+  const found = matching[matching.length - 1];
+  if (!found) throw new Error(`OKE offers no Kubernetes ${minor} (offers ${versions.join(", ")})`);
+  return found;
+};
+
+export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent) => {
+  const { target, network } = args;
+  const s = clusterSettings(args);
+  const opts = childOpts(parent, target);
+  const invoke = { parent, provider: target.provider };
+  const freeformTags = tags(target, name, args.labels);
+  const version = getClusterOptionOutput({ clusterOptionId: "all", compartmentId: target.compartmentId }, invoke).kubernetesVersions.apply((v) => newest(v, s.version));
+  const cluster = new OkeCluster(
+    name,
+    {
+      compartmentId: target.compartmentId,
+      name: `${target.stack}-${name}`,
+      vcnId: network.networkId,
+      kubernetesVersion: version,
+      type: "BASIC_CLUSTER",
+      endpointConfig: { subnetId: network.privateSubnetIds.apply((ids) => ids[0]!), isPublicIpEnabled: false },
+      options: { serviceLbSubnetIds: network.publicSubnetIds },
+      freeformTags,
+    },
+    statefulOpts(parent, target, args.protect),
+  );
+  const flex = parseOciFlex(args.nodeSize);
+  const image = getNodePoolOptionOutput({ nodePoolOptionId: "all", compartmentId: target.compartmentId }, invoke).sources.apply((sources) => {
+    const fit = sources.find((src) => src.sourceName.includes(`OKE-${s.version}`) && !/aarch64|GPU/.test(src.sourceName));
+    if (!fit) throw new Error(`no OKE node image for Kubernetes ${s.version}`);
+    return fit.imageId;
+  });
+  const domains = getAvailabilityDomainsOutput({ compartmentId: target.compartmentId }, invoke).availabilityDomains.apply((ads) => ads.map((ad) => ad.name));
+  new NodePool(
+    name,
+    {
+      clusterId: cluster.id,
+      compartmentId: target.compartmentId,
+      name: `${name}-nodes`,
+      kubernetesVersion: version,
+      nodeShape: flex?.shape ?? args.nodeSize,
+      ...(flex ? { nodeShapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGib } } : {}),
+      nodeSourceDetails: { sourceType: "IMAGE", imageId: image },
+      nodeConfigDetails: {
+        size: s.nodeCount,
+        isPvEncryptionInTransitEnabled: true,
+        placementConfigs: pulumi.all([domains, network.privateSubnetIds]).apply(([ads, subnets]) => ads.map((availabilityDomain) => ({ availabilityDomain, subnetId: subnets[0]! }))),
+      },
+      freeformTags,
+    },
+    opts,
+  );
+  const kubeconfig = getClusterKubeConfigOutput({ clusterId: cluster.id, tokenVersion: "2.0.0", endpoint: "PRIVATE_ENDPOINT" }, invoke).content;
+  return {
+    clusterName: cluster.name,
+    endpoint: cluster.endpoints.apply((e) => (e[0]?.privateEndpoint ? `https://${e[0].privateEndpoint}` : "")),
+    kubeconfig: pulumi.secret(kubeconfig),
+  };
+};

@@ -1,0 +1,78 @@
+/**
+ * Network on AWS: VPC, one public and one private subnet per availability zone, an internet
+ * gateway for the public route table, an optional NAT gateway (one, in the first zone) for the
+ * private one, the VPC's default security group stripped of every rule, and a security group
+ * that admits the network itself plus the given ingress.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { DefaultSecurityGroup } from "@pulumi/aws/ec2/defaultSecurityGroup";
+import { Eip } from "@pulumi/aws/ec2/eip";
+import { InternetGateway } from "@pulumi/aws/ec2/internetGateway";
+import { NatGateway } from "@pulumi/aws/ec2/natGateway";
+import { Route } from "@pulumi/aws/ec2/route";
+import { RouteTable } from "@pulumi/aws/ec2/routeTable";
+import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { Subnet } from "@pulumi/aws/ec2/subnet";
+import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
+import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import { childOpts, type Impl } from "../registry";
+import { tags } from "../tags";
+import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
+
+export const aws: Impl<"aws", NetworkArgs, NetworkOutputs> = (name, args, parent) => {
+  const { target } = args;
+  const opts = childOpts(parent, target);
+  const zones = args.availabilityZones ?? 2;
+  const { cidr, layout } = addressPlan(args, zones);
+  const t = (extra: Record<string, string> = {}) => tags(target, name, { ...args.labels, ...extra });
+
+  const vpc = new Vpc(name, { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: t({ Name: name }) }, opts);
+  // Strip the default security group: anything launched without an explicit group gets no access.
+  new DefaultSecurityGroup(`${name}-default`, { vpcId: vpc.id, tags: t() }, opts);
+  const azs = getAvailabilityZonesOutput({ state: "available" }, { parent, provider: target.provider }).names;
+  const subnet = (tier: "public" | "private", i: number) =>
+    new Subnet(
+      `${name}-${tier}-${i}`,
+      { vpcId: vpc.id, cidrBlock: layout[tier][i]!, availabilityZone: azs.apply((n) => n[i % n.length]!), mapPublicIpOnLaunch: false, tags: t({ Name: `${name}-${tier}-${i}`, "tessera-tier": tier }) },
+      opts,
+    );
+  const publicSubnets = Array.from({ length: zones }, (_, i) => subnet("public", i));
+  const privateSubnets = Array.from({ length: zones }, (_, i) => subnet("private", i));
+
+  const igw = new InternetGateway(name, { vpcId: vpc.id, tags: t() }, opts);
+  const publicRoutes = new RouteTable(`${name}-public`, { vpcId: vpc.id, tags: t() }, opts);
+  new Route(`${name}-public-internet`, { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, opts);
+  const privateRoutes = new RouteTable(`${name}-private`, { vpcId: vpc.id, tags: t() }, opts);
+  if (args.natGateway) {
+    const eip = new Eip(`${name}-nat`, { domain: "vpc", tags: t() }, opts);
+    const nat = new NatGateway(name, { allocationId: eip.id, subnetId: publicSubnets[0]!.id, tags: t() }, { ...opts, dependsOn: [igw] });
+    new Route(`${name}-private-nat`, { routeTableId: privateRoutes.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, opts);
+  }
+  publicSubnets.forEach((s, i) => new RouteTableAssociation(`${name}-public-${i}`, { subnetId: s.id, routeTableId: publicRoutes.id }, opts));
+  privateSubnets.forEach((s, i) => new RouteTableAssociation(`${name}-private-${i}`, { subnetId: s.id, routeTableId: privateRoutes.id }, opts));
+
+  const firewall = new SecurityGroup(`${name}-firewall`, { vpcId: vpc.id, description: `tessera ${name}: the network itself plus explicit ingress`, tags: t() }, opts);
+  new SecurityGroupIngressRule(`${name}-from-network`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: cidr, description: "traffic inside the network" }, opts);
+  (args.ingress ?? []).forEach((rule, i) => {
+    const [fromPort, toPort] = portRange(rule);
+    rule.sources.forEach((source, j) => {
+      new SecurityGroupIngressRule(
+        `${name}-ingress-${i}-${j}`,
+        { securityGroupId: firewall.id, ipProtocol: rule.protocol ?? "tcp", fromPort, toPort, cidrIpv4: source, description: rule.description ?? "" },
+        opts,
+      );
+    });
+  });
+  new SecurityGroupEgressRule(`${name}-egress`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all outbound" }, opts);
+
+  return {
+    networkId: vpc.id,
+    publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
+    privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
+    firewall: firewall.id,
+    privateServices: pulumi.output(""),
+  };
+};

@@ -1,0 +1,90 @@
+/**
+ * Network on GCP: a custom-mode VPC network with a public and a private regional subnetwork,
+ * firewall rules that admit the network itself plus the given ingress to instances carrying the
+ * network's tag and deny all other ingress, private services access (the peering range Cloud SQL
+ * and other managed services use), and an optional Cloud NAT for the private subnetwork.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Firewall } from "@pulumi/gcp/compute/firewall";
+import { GlobalAddress } from "@pulumi/gcp/compute/globalAddress";
+import { Network } from "@pulumi/gcp/compute/network";
+import { Router } from "@pulumi/gcp/compute/router";
+import { RouterNat } from "@pulumi/gcp/compute/routerNat";
+import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
+import { Connection } from "@pulumi/gcp/servicenetworking/connection";
+import { physicalName } from "../naming";
+import { childOpts, type Impl } from "../registry";
+import { gcpLabels } from "../tags";
+import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
+
+export const gcp: Impl<"gcp", NetworkArgs, NetworkOutputs> = (name, args, parent) => {
+  const { target } = args;
+  const opts = childOpts(parent, target);
+  const { cidr, layout } = addressPlan(args);
+  const project = target.project;
+  const physical = (...parts: string[]) => physicalName("gcp", "network", [target.stack, name, ...parts]);
+  const tag = physical();
+
+  const network = new Network(name, { name: physical(), project, autoCreateSubnetworks: false, routingMode: "REGIONAL" }, opts);
+  const subnet = (tier: "public" | "private") =>
+    new Subnetwork(
+      `${name}-${tier}`,
+      { name: physical(tier), project, region: target.region, network: network.id, ipCidrRange: layout[tier][0]!, privateIpGoogleAccess: true },
+      opts,
+    );
+  const publicSubnet = subnet("public");
+  const privateSubnet = subnet("private");
+
+  new Firewall(`${name}-from-network`, { name: physical("from-network"), project, network: network.id, direction: "INGRESS", priority: 1000, sourceRanges: [cidr], allows: [{ protocol: "all" }] }, opts);
+  (args.ingress ?? []).forEach((rule, i) => {
+    const [from, to] = portRange(rule);
+    new Firewall(
+      `${name}-ingress-${i}`,
+      {
+        name: physical(`ingress-${i}`),
+        project,
+        network: network.id,
+        direction: "INGRESS",
+        priority: 1000,
+        sourceRanges: [...rule.sources],
+        targetTags: [tag],
+        allows: [{ protocol: rule.protocol ?? "tcp", ports: [from === to ? String(from) : `${from}-${to}`] }],
+        description: rule.description ?? "",
+      },
+      opts,
+    );
+  });
+  // GCP's implied rule already denies ingress at 65535; an explicit rule makes the intent auditable.
+  new Firewall(`${name}-deny-all`, { name: physical("deny-all"), project, network: network.id, direction: "INGRESS", priority: 65534, sourceRanges: ["0.0.0.0/0"], denies: [{ protocol: "all" }] }, opts);
+
+  const peering = new GlobalAddress(
+    `${name}-services`,
+    { name: physical("services"), project, network: network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", prefixLength: 20, labels: gcpLabels(target, name, args.labels) },
+    opts,
+  );
+  const services = new Connection(`${name}-services`, { network: network.id, service: "servicenetworking.googleapis.com", reservedPeeringRanges: [peering.name] }, opts);
+
+  if (args.natGateway) {
+    const router = new Router(name, { name: physical(), project, region: target.region, network: network.id }, opts);
+    new RouterNat(
+      name,
+      {
+        name: physical(),
+        project,
+        region: target.region,
+        router: router.name,
+        natIpAllocateOption: "AUTO_ONLY",
+        sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
+        subnetworks: [{ name: privateSubnet.id, sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
+      },
+      opts,
+    );
+  }
+  return {
+    networkId: network.id,
+    publicSubnetIds: pulumi.all([publicSubnet.id]),
+    privateSubnetIds: pulumi.all([privateSubnet.id]),
+    firewall: pulumi.output(tag),
+    privateServices: services.id,
+  };
+};

@@ -1,0 +1,91 @@
+/**
+ * Network on OCI: a VCN with a public and a private regional subnet, an internet gateway for the
+ * public route table, an optional NAT gateway for the private one, and a security list on both
+ * subnets that admits the network itself plus the given ingress (OCI denies everything else).
+ * The private subnet forbids public IPs and internet ingress.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { InternetGateway } from "@pulumi/oci/core/internetGateway";
+import { NatGateway } from "@pulumi/oci/core/natGateway";
+import { RouteTable } from "@pulumi/oci/core/routeTable";
+import { SecurityList } from "@pulumi/oci/core/securityList";
+import { Subnet } from "@pulumi/oci/core/subnet";
+import { Vcn } from "@pulumi/oci/core/vcn";
+import { nameHash } from "../naming";
+import { childOpts, type Impl } from "../registry";
+import { tags } from "../tags";
+import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
+
+/** OCI protocol numbers. */
+const PROTOCOL = { tcp: "6", udp: "17" } as const;
+
+/** OCI DNS labels: a letter, then letters and digits, at most 15 characters. */
+const dnsLabel = (name: string) => `t${nameHash(name)}`.slice(0, 15);
+
+export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent) => {
+  const { target } = args;
+  const opts = childOpts(parent, target);
+  const { cidr, layout } = addressPlan(args);
+  const compartmentId = target.compartmentId;
+  const freeformTags = tags(target, name, args.labels);
+  const common = { compartmentId, freeformTags };
+
+  const vcn = new Vcn(name, { ...common, cidrBlocks: [cidr], displayName: `${target.stack}-${name}`, dnsLabel: dnsLabel(`${target.stack}/${name}`) }, opts);
+  const igw = new InternetGateway(name, { ...common, vcnId: vcn.id, enabled: true, displayName: `${name}-igw` }, opts);
+  const publicRoutes = new RouteTable(`${name}-public`, { ...common, vcnId: vcn.id, displayName: `${name}-public`, routeRules: [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: igw.id }] }, opts);
+  const nat = args.natGateway ? new NatGateway(name, { ...common, vcnId: vcn.id, displayName: `${name}-nat` }, opts) : undefined;
+  const privateRoutes = new RouteTable(
+    `${name}-private`,
+    { ...common, vcnId: vcn.id, displayName: `${name}-private`, routeRules: nat ? [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: nat.id }] : [] },
+    opts,
+  );
+  const security = new SecurityList(
+    name,
+    {
+      ...common,
+      vcnId: vcn.id,
+      displayName: `${name}-firewall`,
+      ingressSecurityRules: [
+        { protocol: "all", source: cidr, sourceType: "CIDR_BLOCK", description: "traffic inside the network" },
+        ...(args.ingress ?? []).flatMap((rule) => {
+          const [min, max] = portRange(rule);
+          const protocol = rule.protocol ?? "tcp";
+          return rule.sources.map((source) => ({
+            protocol: PROTOCOL[protocol],
+            source,
+            sourceType: "CIDR_BLOCK",
+            description: rule.description ?? "",
+            ...(protocol === "tcp" ? { tcpOptions: { min, max } } : { udpOptions: { min, max } }),
+          }));
+        }),
+      ],
+      egressSecurityRules: [{ protocol: "all", destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", description: "all outbound" }],
+    },
+    opts,
+  );
+  const subnet = (tier: "public" | "private") =>
+    new Subnet(
+      `${name}-${tier}`,
+      {
+        ...common,
+        vcnId: vcn.id,
+        cidrBlock: layout[tier][0]!,
+        displayName: `${name}-${tier}`,
+        dnsLabel: tier,
+        routeTableId: (tier === "public" ? publicRoutes : privateRoutes).id,
+        securityListIds: [security.id],
+        prohibitPublicIpOnVnic: tier === "private",
+        prohibitInternetIngress: tier === "private",
+      },
+      opts,
+    );
+  const publicSubnet = subnet("public");
+  const privateSubnet = subnet("private");
+  return {
+    networkId: vcn.id,
+    publicSubnetIds: pulumi.all([publicSubnet.id]),
+    privateSubnetIds: pulumi.all([privateSubnet.id]),
+    firewall: security.id,
+    privateServices: pulumi.output(""),
+  };
+};

@@ -1,0 +1,64 @@
+/**
+ * Secrets: a secret store and a customer-managed encryption key that protects it (and that other
+ * components can use, e.g. `ObjectStorage.customerManagedKey`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { Labels } from "../tags";
+import type { Target } from "../target";
+import { checkInt, invalid } from "../validation";
+
+/** Arguments of {@link Secrets}. */
+export interface SecretsArgs {
+  /** Where to build, from the placement decision. */
+  readonly target: Target;
+  /**
+   * Initial secret values by name (letters, digits, `-`; start with a letter). Pass
+   * `pulumi.secret(...)` or config secrets: values are stored encrypted with the key.
+   * @default {}
+   */
+  readonly secrets?: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Days a deleted key or secret stays recoverable (AWS 7-30, Azure 7-90, GCP key destruction
+   * delay, OCI 7-30 for secrets).
+   * @default 30
+   */
+  readonly recoveryDays?: number;
+  /** Pulumi `protect` on the key and store. @default true */
+  readonly protect?: boolean;
+  /** Labels added to tessera's own. @default {} */
+  readonly labels?: Labels;
+}
+
+/** What every cloud's implementation returns. */
+export interface SecretsOutputs {
+  /**
+   * The customer-managed key: KMS key ARN (AWS), versionless Key Vault key URL (Azure), Cloud KMS
+   * crypto key id (GCP), Vault key OCID (OCI).
+   */
+  readonly keyId: pulumi.Output<string>;
+  /** Where the secrets live: `secretsmanager:<region>` (AWS), vault URI (Azure), `projects/<project>` (GCP), vault OCID (OCI). */
+  readonly storeId: pulumi.Output<string>;
+  /** Secret ids by name. */
+  readonly secretIds: pulumi.Output<Record<string, string>>;
+}
+
+const SECRET_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;
+
+/** Collects `[name, id]` pairs into the `secretIds` output. */
+export function secretIdMap(entries: Array<pulumi.Output<[string, string]>>): pulumi.Output<Record<string, string>> {
+  return pulumi.output(entries).apply((pairs: Array<[string, string]>): Record<string, string> => Object.fromEntries(pairs));
+}
+
+/** Defaults filled in. */
+export const secretSettings = (args: SecretsArgs) => ({ secrets: args.secrets ?? {}, recoveryDays: args.recoveryDays ?? 30 });
+
+/**
+ * Validates the arguments before any child exists.
+ * @internal
+ */
+export function validateSecretsArgs(args: SecretsArgs): void {
+  checkInt("recoveryDays", args.recoveryDays, 7, args.target.cloud === "azure" ? 90 : 30);
+  for (const name of Object.keys(args.secrets ?? {})) {
+    if (!SECRET_NAME.test(name)) invalid(`secrets.${name}`, "secret names are letters, digits and '-', starting with a letter, at most 64 characters");
+  }
+}

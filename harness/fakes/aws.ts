@@ -1,0 +1,39 @@
+/** What the fake AWS answers. */
+import { type CloudFakes, str } from "./types";
+
+const ACCOUNT = "123456789012";
+
+export const awsFakes: CloudFakes = {
+  outputs: {
+    "aws:s3/bucket:Bucket": (i, a, ctx) => {
+      const bucket = str(i.bucket, a.name);
+      const region = ctx.regionOf(a.provider ?? "");
+      return { bucket, arn: `arn:aws:s3:::${bucket}`, region, bucketDomainName: `${bucket}.s3.amazonaws.com`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com` };
+    },
+    "aws:ec2/instance:Instance": (i, a) => ({ privateIp: `10.0.128.${10 + Number(/-(\d+)$/.exec(a.name)?.[1] ?? 0)}`, publicIp: i.associatePublicIpAddress === true ? "203.0.113.10" : "" }),
+    "aws:ec2/keyPair:KeyPair": (i, a) => ({ keyName: str(i.keyName, a.name) }),
+    "aws:rds/instance:Instance": (i, a, ctx) => ({ address: `${str(i.identifier, a.name)}.c1a2b3.${ctx.regionOf(a.provider ?? "")}.rds.amazonaws.com`, port: 5432 }),
+    "aws:rds/subnetGroup:SubnetGroup": (i, a) => ({ name: str(i.name, a.name) }),
+    "aws:rds/parameterGroup:ParameterGroup": (i, a) => ({ name: str(i.name, a.name) }),
+    "aws:eks/cluster:Cluster": (i, a, ctx) => ({ name: str(i.name, a.name), endpoint: `https://0A1B2C3D.gr7.${ctx.regionOf(a.provider ?? "")}.eks.amazonaws.com`, certificateAuthority: { data: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" } }),
+    "aws:iam/role:Role": (_i, a) => ({ name: a.name, arn: `arn:aws:iam::${ACCOUNT}:role/${a.name}` }),
+    "aws:kms/key:Key": (_i, a, ctx) => ({ keyId: `key-${a.name}`, arn: `arn:aws:kms:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:key/key-${a.name}` }),
+    "aws:secretsmanager/secret:Secret": (i, a, ctx) => ({ arn: `arn:aws:secretsmanager:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:secret:${str(i.name, a.name)}-AbCdEf` }),
+  },
+  ids: {
+    // An S3 bucket's id is its name; companions reference it.
+    "aws:s3/bucket:Bucket": (i, a) => str(i.bucket, a.name),
+  },
+  invokes: {
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, args, ctx) => {
+      const region = ctx.regionOf(args.provider ?? "");
+      const names = ["a", "b", "c"].map((z) => `${region}${z}`);
+      return { names, zoneIds: names.map((_, k) => `euw1-az${k + 1}`), id: region, groupNames: names };
+    },
+    "aws:ec2/getAmi:getAmi": (i) => {
+      const filters = (i.filters ?? []) as Array<{ name: string; values: string[] }>;
+      const arch = filters.find((f) => f.name === "architecture")?.values[0] ?? "x86_64";
+      return { id: arch === "arm64" ? "ami-0a1b2c3d4e5f6a7b8" : "ami-0123456789abcdef0", architecture: arch, name: filters.find((f) => f.name === "name")?.values[0] ?? "" };
+    },
+  },
+};

@@ -1,0 +1,40 @@
+/** What the fake Azure answers. */
+import { stringify } from "yaml";
+import { type CloudFakes, str } from "./types";
+
+const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+export const azureFakes: CloudFakes = {
+  outputs: {
+    "azure-native:resources:ResourceGroup": (i, a) => ({ name: str(i.resourceGroupName, a.name) }),
+    "azure-native:storage:StorageAccount": (i, a) => {
+      const name = str(i.accountName, a.name);
+      return { name, primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, dfs: `https://${name}.dfs.core.windows.net/` } };
+    },
+    "azure-native:storage:BlobContainer": (i, a) => ({ name: str(i.containerName, a.name) }),
+    "azure-native:storage:BlobServiceProperties": () => ({ name: "default" }),
+    "azure-native:storage:ManagementPolicy": () => ({ name: "default" }),
+    "azure-native:network:VirtualNetwork": (i, a) => ({ name: str(i.virtualNetworkName, a.name) }),
+    "azure-native:network:NetworkSecurityGroup": (i, a) => ({ name: str(i.networkSecurityGroupName, a.name) }),
+    "azure-native:network:Subnet": (i, a) => ({ name: str(i.subnetName, a.name) }),
+    "azure-native:network:NetworkInterface": (i, a) => ({
+      name: a.name,
+      ipConfigurations: ((i.ipConfigurations ?? []) as object[]).map((c) => ({ ...c, privateIPAddress: "10.0.128.4" })),
+    }),
+    "azure-native:network:PublicIPAddress": (_i, a) => ({ name: a.name, ipAddress: "203.0.113.20" }),
+    "azure-native:network:PrivateEndpoint": (i, a) => ({ name: str(i.privateEndpointName, a.name) }),
+    "azure-native:privatedns:PrivateZone": (i, a) => ({ name: str(i.privateZoneName, a.name) }),
+    "azure-native:compute:VirtualMachine": (i, a) => ({ name: str(i.vmName, a.name) }),
+    "azure-native:dbforpostgresql:Server": (i, a) => ({ name: str(i.serverName, a.name), fullyQualifiedDomainName: `${str(i.serverName, a.name)}.postgres.database.azure.com` }),
+    "azure-native:dbforpostgresql:Database": (i, a) => ({ name: str(i.databaseName, a.name) }),
+    "azure-native:containerservice:ManagedCluster": (i, a) => ({ name: str(i.resourceName, a.name), fqdn: `${str(i.dnsPrefix, a.name)}-a1b2c3.hcp.westeurope.azmk8s.io` }),
+    "azure-native:keyvault:Vault": (i, a) => ({ name: str(i.vaultName, a.name), properties: { ...(i.properties as object), vaultUri: `https://${str(i.vaultName, a.name)}.vault.azure.net/` } }),
+    "azure-native:keyvault:Key": (i, a) => ({ name: str(i.keyName, a.name), keyUri: `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}` }),
+  },
+  invokes: {
+    "azure-native:authorization:getClientConfig": () => ({ clientId: "11111111-1111-1111-1111-111111111111", objectId: "22222222-2222-2222-2222-222222222222", subscriptionId: SUBSCRIPTION, tenantId: "33333333-3333-3333-3333-333333333333" }),
+    "azure-native:containerservice:listManagedClusterUserCredentials": (i) => ({
+      kubeconfigs: [{ name: "clusterUser", value: Buffer.from(stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: str(i.resourceName, "aks") }] })).toString("base64") }],
+    }),
+  },
+};

@@ -1,0 +1,31 @@
+/** What the fake DigitalOcean answers. */
+import { stringify } from "yaml";
+import { type CloudFakes, str } from "./types";
+
+export const digitaloceanFakes: CloudFakes = {
+  outputs: {
+    "digitalocean:index/spacesBucket:SpacesBucket": (i, a) => {
+      const name = str(i.name, a.name);
+      const region = str(i.region, "nyc3");
+      return { name, bucketDomainName: `${name}.${region}.digitaloceanspaces.com`, endpoint: `${region}.digitaloceanspaces.com`, urn: `do:space:${name}` };
+    },
+    "digitalocean:index/tag:Tag": (i, a) => ({ name: str(i.name, a.name) }),
+    "digitalocean:index/sshKey:SshKey": () => ({ fingerprint: "3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa" }),
+    "digitalocean:index/droplet:Droplet": (i) => ({ ipv4AddressPrivate: "10.0.0.5", ipv4Address: i.publicNetworking === false ? "" : "203.0.113.40" }),
+    "digitalocean:index/databaseCluster:DatabaseCluster": (i, a) => ({ host: `${str(i.name, a.name)}-do-user-1-0.db.ondigitalocean.com`, privateHost: `private-${str(i.name, a.name)}-do-user-1-0.db.ondigitalocean.com`, port: 25060 }),
+    "digitalocean:index/databaseUser:DatabaseUser": (i, a) => ({ name: str(i.name, a.name), password: `do-generated-${a.name}` }),
+    "digitalocean:index/databaseDb:DatabaseDb": (i, a) => ({ name: str(i.name, a.name) }),
+    "digitalocean:index/kubernetesCluster:KubernetesCluster": (i, a) => ({
+      name: str(i.name, a.name),
+      endpoint: "https://0a1b2c3d.k8s.ondigitalocean.com",
+      kubeConfigs: [{ rawConfig: stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: str(i.name, a.name) }] }) }],
+    }),
+  },
+  ids: {
+    "digitalocean:index/spacesBucket:SpacesBucket": (i, a) => str(i.name, a.name),
+    "digitalocean:index/tag:Tag": (i, a) => str(i.name, a.name),
+  },
+  invokes: {
+    "digitalocean:index/getKubernetesVersions:getKubernetesVersions": (i) => ({ latestVersion: `${str(i.versionPrefix, "1.31.")}9-do.0`, validVersions: [], versionPrefix: i.versionPrefix, id: "versions" }),
+  },
+};

@@ -1,0 +1,43 @@
+/** What the fake GCP answers. */
+import { type CloudFakes, str } from "./types";
+
+export const gcpFakes: CloudFakes = {
+  outputs: {
+    "gcp:storage/bucket:Bucket": (i, a) => {
+      const name = str(i.name, a.name);
+      return { name, url: `gs://${name}`, selfLink: `https://www.googleapis.com/storage/v1/b/${name}` };
+    },
+    "gcp:compute/instance:Instance": (i, a) => ({
+      instanceId: `${Math.abs(hash(a.name))}`,
+      networkInterfaces: ((i.networkInterfaces ?? []) as Array<{ accessConfigs?: object[] }>).map((n) => ({
+        ...n,
+        networkIp: "10.0.128.2",
+        accessConfigs: (n.accessConfigs ?? []).map((c) => ({ ...c, natIp: "203.0.113.30" })),
+      })),
+    }),
+    "gcp:sql/databaseInstance:DatabaseInstance": (i, a) => ({ name: str(i.name, a.name), privateIpAddress: "10.20.0.3", connectionName: `p:r:${str(i.name, a.name)}` }),
+    "gcp:sql/database:Database": (i, a) => ({ name: str(i.name, a.name) }),
+    "gcp:sql/user:User": (i, a) => ({ name: str(i.name, a.name) }),
+    "gcp:container/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoint: "34.118.0.10", masterAuth: { clusterCaCertificate: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" } }),
+    "gcp:compute/globalAddress:GlobalAddress": (i, a) => ({ name: str(i.name, a.name) }),
+  },
+  ids: {
+    "gcp:storage/bucket:Bucket": (i, a) => str(i.name, a.name),
+    "gcp:compute/network:Network": (i, a) => `projects/${str(i.project, "p")}/global/networks/${str(i.name, a.name)}`,
+    "gcp:compute/subnetwork:Subnetwork": (i, a) => `projects/${str(i.project, "p")}/regions/${str(i.region, "r")}/subnetworks/${str(i.name, a.name)}`,
+    "gcp:kms/keyRing:KeyRing": (i, a) => `projects/${str(i.project, "p")}/locations/${str(i.location, "l")}/keyRings/${str(i.name, a.name)}`,
+    "gcp:kms/cryptoKey:CryptoKey": (i, a) => `${str(i.keyRing, "ring")}/cryptoKeys/${str(i.name, a.name)}`,
+    "gcp:secretmanager/secret:Secret": (i, a) => `projects/${str(i.project, "p")}/secrets/${str(i.secretId, a.name)}`,
+  },
+  invokes: {
+    "gcp:compute/getZones:getZones": (i) => ({ names: ["b", "c", "d"].map((z) => `${str(i.region, "r")}-${z}`), id: str(i.region, "r") }),
+    "gcp:organizations/getProject:getProject": (i) => ({ number: "123456789012", projectId: i.projectId, id: `projects/${str(i.projectId, "p")}` }),
+  },
+};
+
+/** A small stable hash for fake numeric ids. */
+function hash(s: string): number {
+  let h = 0;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return h;
+}

@@ -1,0 +1,45 @@
+/** What the fake OCI answers. */
+import { stringify } from "yaml";
+import { type CloudFakes, str } from "./types";
+
+export const ociFakes: CloudFakes = {
+  outputs: {
+    "oci:ObjectStorage/bucket:Bucket": (i, a) => ({ name: str(i.name, a.name), bucketId: `ocid1.bucket.oc1..${a.name}` }),
+    "oci:Core/instance:Instance": () => ({ privateIp: "10.0.128.6", publicIp: "" }),
+    "oci:Psql/dbSystem:DbSystem": (i) => ({ networkDetails: { ...(i.networkDetails as object), primaryDbEndpointPrivateIp: "10.0.128.20" } }),
+    "oci:ContainerEngine/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoints: [{ privateEndpoint: "10.0.128.30:6443", kubernetes: "", publicEndpoint: "", ipv6endpoint: "", vcnHostnameEndpoint: "" }] }),
+    "oci:Kms/vault:Vault": (_i, a) => ({ managementEndpoint: `https://${a.name}-management.kms.eu-frankfurt-1.oraclecloud.com`, cryptoEndpoint: `https://${a.name}-crypto.kms.eu-frankfurt-1.oraclecloud.com` }),
+  },
+  ids: {
+    "oci:Core/vcn:Vcn": (_i, a) => `ocid1.vcn.oc1..${a.name}`,
+    "oci:Core/subnet:Subnet": (_i, a) => `ocid1.subnet.oc1..${a.name}`,
+    "oci:Kms/key:Key": (_i, a) => `ocid1.key.oc1..${a.name}`,
+    "oci:Kms/vault:Vault": (_i, a) => `ocid1.vault.oc1..${a.name}`,
+  },
+  invokes: {
+    "oci:ObjectStorage/getNamespace:getNamespace": (i) => ({ namespace: "tesseratenancy", compartmentId: i.compartmentId, id: "tesseratenancy" }),
+    "oci:Identity/getAvailabilityDomains:getAvailabilityDomains": (i) => ({
+      compartmentId: i.compartmentId,
+      id: "ads",
+      availabilityDomains: [1, 2, 3].map((n) => ({ name: `Uocm:EU-FRANKFURT-1-AD-${n}`, id: `ocid1.availabilitydomain.oc1..ad${n}`, compartmentId: i.compartmentId })),
+    }),
+    "oci:Core/getImages:getImages": (i) => ({
+      compartmentId: i.compartmentId,
+      id: "images",
+      images: [{ id: `ocid1.image.oc1..${str(i.operatingSystem, "os").replace(/\s+/g, "-").toLowerCase()}-${str(i.operatingSystemVersion, "v")}`, displayName: `${str(i.operatingSystem, "os")}-${str(i.operatingSystemVersion, "v")}` }],
+    }),
+    "oci:ContainerEngine/getClusterOption:getClusterOption": () => ({ clusterOptionId: "all", id: "all", kubernetesVersions: ["v1.30.10", "v1.31.1", "v1.31.10"], clusterPodNetworkOptions: [] }),
+    "oci:ContainerEngine/getNodePoolOption:getNodePoolOption": () => ({
+      nodePoolOptionId: "all",
+      id: "all",
+      kubernetesVersions: ["v1.31.10"],
+      images: [],
+      shapes: [],
+      sources: [
+        { imageId: "ocid1.image.oc1..oke-arm", sourceName: "Oracle-Linux-8.10-aarch64-2025.01.31-0-OKE-1.31.10-760", sourceType: "IMAGE" },
+        { imageId: "ocid1.image.oc1..oke-x86", sourceName: "Oracle-Linux-8.10-2025.01.31-0-OKE-1.31.10-760", sourceType: "IMAGE" },
+      ],
+    }),
+    "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig": (i) => ({ clusterId: i.clusterId, id: "kubeconfig", content: stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: str(i.clusterId, "oke") }] }) }),
+  },
+};

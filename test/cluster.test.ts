@@ -1,0 +1,184 @@
+/**
+ * Cluster on all five clouds: exact children, nodes in private subnets of the placed size and
+ * count, control-plane hardening, the cluster protected, a secret kubeconfig, providers and the
+ * expected invokes.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import test from "ava";
+import { parse } from "yaml";
+import { CLOUDS, type Cloud } from "../components/cloud";
+import { Cluster } from "../components/kubernetes";
+import { Network } from "../components/network";
+import { type Harness, installHarness } from "../harness";
+import { children, find, inputs, isSecret, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+
+const SIZE: Record<Cloud, string> = { aws: "m6i.large", azure: "Standard_D2s_v5", gcp: "e2-standard-4", digitalocean: "s-4vcpu-8gb", oci: "VM.Standard.E4.Flex$_4_16" };
+let h: Harness;
+const built = {} as Record<Cloud, Cluster>;
+let versionError: unknown;
+
+test.before(async () => {
+  h = await installHarness();
+  await h.run(() => {
+    const t = targets();
+    for (const cloud of CLOUDS) built[cloud] = new Cluster(`k8s-${cloud}`, { target: t[cloud], network: new Network(`net-${cloud}`, { target: t[cloud] }), nodeSize: SIZE[cloud], nodeCount: 3 });
+    try {
+      new Cluster("bad-version", { target: t.aws, network: new Network("net-check", { target: t.aws }), nodeSize: "m6i.large", version: "v1.31" });
+    } catch (e) {
+      versionError = e;
+    }
+  });
+});
+
+const component = (cloud: Cloud) => find(h, "tessera:kubernetes:Cluster", `k8s-${cloud}`);
+
+test("aws: EKS with its role, KMS envelope encryption, audit logs; managed node group with the three policies", (t) => {
+  t.deepEqual(children(h, component("aws")), [
+    ["aws:eks/cluster:Cluster", "k8s-aws"],
+    ["aws:eks/nodeGroup:NodeGroup", "k8s-aws"],
+    ["aws:iam/role:Role", "k8s-aws-cluster"],
+    ["aws:iam/role:Role", "k8s-aws-nodes"],
+    ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "k8s-aws-AmazonEC2ContainerRegistryReadOnly"],
+    ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "k8s-aws-AmazonEKS_CNI_Policy"],
+    ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "k8s-aws-AmazonEKSWorkerNodePolicy"],
+    ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "k8s-aws-cluster"],
+    ["aws:kms/key:Key", "k8s-aws-secrets"],
+  ]);
+  t.deepEqual(inputs(find(h, "aws:eks/cluster:Cluster", "k8s-aws")), {
+    accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+    enabledClusterLogTypes: ["api", "audit", "authenticator"],
+    encryptionConfig: { provider: { keyArn: "arn:aws:kms:eu-west-1:123456789012:key/key-k8s-aws-secrets" }, resources: ["secrets"] },
+    name: "dev-k8s-aws",
+    roleArn: "arn:aws:iam::123456789012:role/k8s-aws-cluster",
+    tags: stampsFor("aws", "k8s-aws"),
+    version: "1.31",
+    vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: true, subnetIds: ["net-aws-private-0-id", "net-aws-private-1-id", "net-aws-public-0-id", "net-aws-public-1-id"] },
+  });
+  t.deepEqual(inputs(find(h, "aws:eks/nodeGroup:NodeGroup", "k8s-aws")), {
+    amiType: "AL2023_x86_64_STANDARD",
+    clusterName: "dev-k8s-aws",
+    diskSize: 50,
+    instanceTypes: ["m6i.large"],
+    nodeRoleArn: "arn:aws:iam::123456789012:role/k8s-aws-nodes",
+    scalingConfig: { desiredSize: 3, maxSize: 3, minSize: 3 },
+    subnetIds: ["net-aws-private-0-id", "net-aws-private-1-id"],
+    tags: stampsFor("aws", "k8s-aws"),
+  });
+  t.like(inputs(find(h, "aws:kms/key:Key", "k8s-aws-secrets")), { enableKeyRotation: true, deletionWindowInDays: 30 });
+});
+
+test("azure: AKS free tier, system identity, Azure CNI with network policy, nodes in the private subnet without public IPs", (t) => {
+  t.deepEqual(children(h, component("azure")), [["azure-native:containerservice:ManagedCluster", "k8s-azure"]]);
+  t.like(inputs(find(h, "azure-native:containerservice:ManagedCluster", "k8s-azure")), {
+    agentPoolProfiles: [{ count: 3, enableNodePublicIP: false, mode: "System", name: "system", osType: "Linux", type: "VirtualMachineScaleSets", vmSize: "Standard_D2s_v5", vnetSubnetID: "net-azure-private-id" }],
+    dnsPrefix: "dev-k8s-azure",
+    enableRBAC: true,
+    identity: { type: "SystemAssigned" },
+    kubernetesVersion: "1.31",
+    networkProfile: { dnsServiceIP: "172.16.0.10", networkPlugin: "azure", networkPolicy: "azure", serviceCidr: "172.16.0.0/16" },
+    resourceName: "dev-k8s-azure",
+    sku: { name: "Base", tier: "Free" },
+    tags: stampsFor("azure", "k8s-azure"),
+  });
+});
+
+test("gcp: zonal GKE with private nodes, shielded nodes, workload identity, deletion protection; a node pool of the placed size", (t) => {
+  t.deepEqual(children(h, component("gcp")), [
+    ["gcp:container/cluster:Cluster", "k8s-gcp"],
+    ["gcp:container/nodePool:NodePool", "k8s-gcp"],
+  ]);
+  t.deepEqual(inputs(find(h, "gcp:container/cluster:Cluster", "k8s-gcp")), {
+    deletionProtection: true,
+    enableShieldedNodes: true,
+    initialNodeCount: 1,
+    ipAllocationPolicy: {},
+    location: "europe-west1-b",
+    minMasterVersion: "1.31",
+    name: "dev-k8s-gcp",
+    network: "projects/acme-test-123/global/networks/dev-net-gcp",
+    privateClusterConfig: { enablePrivateEndpoint: false, enablePrivateNodes: true },
+    project: "acme-test-123",
+    releaseChannel: { channel: "REGULAR" },
+    removeDefaultNodePool: true,
+    resourceLabels: stampsFor("gcp", "k8s-gcp"),
+    subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private",
+    workloadIdentityConfig: { workloadPool: "acme-test-123.svc.id.goog" },
+  });
+  t.like(inputs(find(h, "gcp:container/nodePool:NodePool", "k8s-gcp")), {
+    cluster: "dev-k8s-gcp",
+    nodeCount: 3,
+    nodeConfig: { machineType: "e2-standard-4", shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true }, tags: ["dev-net-gcp"], workloadMetadataConfig: { mode: "GKE_METADATA" } },
+  });
+});
+
+test("digitalocean: DOKS on the VPC at the newest 1.31 patch, node pool carrying the firewall tag", (t) => {
+  t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean"]]);
+  t.deepEqual(inputs(find(h, "digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean")), {
+    autoUpgrade: false,
+    name: "dev-k8s-digitalocean",
+    nodePool: { name: "default", nodeCount: 3, size: "s-4vcpu-8gb", tags: ["dev-net-digitalocean"] },
+    region: "ams3",
+    surgeUpgrade: true,
+    tags: ["tessera-stack:dev", "tessera-service:k8s-digitalocean", "tessera-placement:digitalocean_ams3", "tessera-data-class:confidential", "tessera-residency:eu"],
+    version: "1.31.9-do.0",
+    vpcUuid: "net-digitalocean-id",
+  });
+});
+
+test("oci: OKE basic cluster with a private API endpoint; nodes over three ADs from the x86 OKE image", (t) => {
+  t.deepEqual(children(h, component("oci")), [
+    ["oci:ContainerEngine/cluster:Cluster", "k8s-oci"],
+    ["oci:ContainerEngine/nodePool:NodePool", "k8s-oci"],
+  ]);
+  t.like(inputs(find(h, "oci:ContainerEngine/cluster:Cluster", "k8s-oci")), {
+    endpointConfig: { isPublicIpEnabled: false, subnetId: "ocid1.subnet.oc1..net-oci-private" },
+    kubernetesVersion: "v1.31.10",
+    options: { serviceLbSubnetIds: ["ocid1.subnet.oc1..net-oci-public"] },
+    type: "BASIC_CLUSTER",
+    vcnId: "ocid1.vcn.oc1..net-oci",
+  });
+  t.like(inputs(find(h, "oci:ContainerEngine/nodePool:NodePool", "k8s-oci")), {
+    kubernetesVersion: "v1.31.10",
+    nodeShape: "VM.Standard.E4.Flex",
+    nodeShapeConfig: { memoryInGbs: 16, ocpus: 2 },
+    nodeSourceDetails: { imageId: "ocid1.image.oc1..oke-x86", sourceType: "IMAGE" },
+    nodeConfigDetails: { size: 3, isPvEncryptionInTransitEnabled: true },
+  });
+});
+
+test("the cluster resource is protected on every cloud; every child is on the cloud's provider", (t) => {
+  for (const cloud of CLOUDS) {
+    const kids = h.registrations.filter((x) => x.parent === component(cloud).urn);
+    for (const r of kids) t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`);
+    t.deepEqual(
+      kids.filter((r) => r.protect).map((r) => r.type),
+      [{ aws: "aws:eks/cluster:Cluster", azure: "azure-native:containerservice:ManagedCluster", gcp: "gcp:container/cluster:Cluster", digitalocean: "digitalocean:index/kubernetesCluster:KubernetesCluster", oci: "oci:ContainerEngine/cluster:Cluster" }[cloud]],
+      cloud,
+    );
+  }
+});
+
+test("parity: name, endpoint and a secret kubeconfig on every cloud", async (t) => {
+  const endpoints: Record<Cloud, string> = {
+    aws: "https://0A1B2C3D.gr7.eu-west-1.eks.amazonaws.com",
+    azure: "https://dev-k8s-azure-a1b2c3.hcp.westeurope.azmk8s.io",
+    gcp: "https://34.118.0.10",
+    digitalocean: "https://0a1b2c3d.k8s.ondigitalocean.com",
+    oci: "https://10.0.128.30:6443",
+  };
+  for (const cloud of CLOUDS) {
+    const c = built[cloud];
+    t.is(await valueOf(c.endpoint), endpoints[cloud], cloud);
+    t.true(await isSecret(c.kubeconfig), `${cloud} kubeconfig is secret`);
+    const config = parse(await valueOf(c.kubeconfig)) as { kind: string; clusters: Array<{ name: string }> };
+    t.is(config.kind, "Config", cloud);
+  }
+  const eks = parse(await valueOf(built.aws.kubeconfig)) as { users: Array<{ user: { exec: { command: string; args: string[] } } }> };
+  t.deepEqual(eks.users[0]!.user.exec, { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "dev-k8s-aws", "--region", "eu-west-1"], interactiveMode: "Never" });
+});
+
+test("a bad version is an InputPropertyError before anything registers", (t) => {
+  t.true(pulumi.InputPropertyError.isInstance(versionError));
+  t.is((versionError as Error).message, 'version: "v1.31" is not a Kubernetes minor version such as 1.31');
+  t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")), []);
+});
