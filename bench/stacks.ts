@@ -16,7 +16,13 @@ export function serviceArb(catalog: Catalog) {
     fc.record({ kind: fc.constant("database" as const), vcpus: fc.constantFrom(1, 2, 4, 8), memoryGib: fc.constantFrom(1, 4, 8, 16, 32), storageGb: fc.integer({ min: 10, max: 2000 }), highAvailability: fc.boolean() }),
     fc.record({ kind: fc.constant("kubernetes" as const), nodes: fc.integer({ min: 1, max: 6 }), vcpus: fc.constantFrom(2, 4, 8), memoryGib: fc.constantFrom(4, 8, 16, 32) }),
     fc.record({ kind: fc.constant("gpu-compute" as const), gpu: fc.record({ model: fc.constantFrom(...catalog.gpuModels), count: fc.constantFrom(1, 2) }) }),
-    fc.record({ kind: fc.constantFrom("serverless" as const, "secrets" as const, "monitoring" as const, "analytics" as const) }),
+    fc.record({
+      kind: fc.constant("serverless" as const),
+      // A public image (AWS and OCI then reject the stack: they pull from ECR / OCIR only), or one per cloud.
+      image: fc.constantFrom("ghcr.io/acme/api:1.4", { default: "ghcr.io/acme/api:1.4", aws: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4", oci: "iad.ocir.io/acme/api:1.4" }),
+    }),
+    fc.record({ kind: fc.constant("monitoring" as const), email: fc.constant("oncall@example.com") }),
+    fc.record({ kind: fc.constantFrom("secrets" as const, "analytics" as const) }),
   );
 }
 

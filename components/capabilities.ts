@@ -93,9 +93,9 @@ export const CAPABILITIES = {
     azure: yes("Azure Container Apps", "azure-native:app:ContainerApp", "HTTP functions run as a container image on Container Apps (scale to zero)"),
     gcp: yes("Cloud Run", "gcp:cloudrunv2/service:Service"),
     digitalocean: yes(
-      "App Platform functions",
+      "App Platform (container service)",
       "digitalocean:index/app:App",
-      "functions deploy from a Git repository (App Platform has no archive upload)",
+      "App Platform functions deploy only from Git, so the container image runs as an App Platform service; no scale to zero, no workload identity",
     ),
     oci: yes("OCI Functions", "oci:Functions/function:Function"),
   },
@@ -120,14 +120,14 @@ export const CAPABILITIES = {
     digitalocean: no(
       "digitalocean has no analytics warehouse (its managed databases are PostgreSQL, MySQL, Valkey, MongoDB, Kafka and OpenSearch)",
     ),
-    oci: yes("Autonomous Data Warehouse", "oci:Database/autonomousDatabase:AutonomousDatabase"),
+    oci: yes("Autonomous AI Lakehouse (formerly Autonomous Data Warehouse)", "oci:Database/autonomousDatabase:AutonomousDatabase"),
   },
   "dns-failover": {
     aws: yes("Route 53 health checks + failover records", "aws:route53/record:Record"),
-    azure: yes("Azure Traffic Manager (priority routing)", "azure-native:network:Profile"),
-    gcp: yes("Cloud DNS failover routing policy + health check", "gcp:dns/recordSet:RecordSet"),
+    azure: yes("Azure Traffic Manager (priority routing)", "azure-native:trafficmanager:Profile"),
+    gcp: yes("Cloud DNS primary-backup routing + health check", "gcp:dns/recordSet:RecordSet", "A records (IPv4 endpoints) only"),
     digitalocean: no("digitalocean has no health-checked DNS failover (its DNS serves static records only)"),
-    oci: yes("OCI DNS steering policy + health check", "oci:Dns/steeringPolicy:SteeringPolicy"),
+    oci: yes("OCI DNS steering policy (FAILOVER) + HTTP monitor", "oci:Dns/steeringPolicy:SteeringPolicy"),
   },
 } as const satisfies Record<ServiceKind, Record<Cloud, Capability>>;
 

@@ -25,7 +25,7 @@ export interface NameRule {
 }
 
 /** Kinds of physical names tessera creates. */
-export type NameKind = "bucket" | "storageAccount" | "container" | "resourceGroup" | "network" | "instance" | "database" | "cluster" | "vault" | "secret" | "generic";
+export type NameKind = "bucket" | "storageAccount" | "container" | "resourceGroup" | "network" | "instance" | "database" | "cluster" | "vault" | "secret" | "kusto" | "trafficManager" | "generic";
 
 const rule = (r: Partial<NameRule> & Pick<NameRule, "maxLength">): NameRule => ({
   minLength: 3,
@@ -59,6 +59,10 @@ export const NAME_RULES: Record<Cloud, Partial<Record<NameKind, NameRule>> & { g
     vault: rule({ maxLength: 24, startWithLetter: true, globallyUnique: true }),
     // PostgreSQL flexible server: 3-63 lowercase, digits, hyphens; globally unique DNS name.
     database: rule({ maxLength: 63, globallyUnique: true }),
+    // Data Explorer clusters: 4-22, lowercase letters and digits, letter first; globally unique DNS name.
+    kusto: rule({ minLength: 4, maxLength: 22, charset: "a-z0-9", separator: "", startWithLetter: true, globallyUnique: true }),
+    // Traffic Manager relative DNS names: 1-63 letters, digits, hyphens; unique in trafficmanager.net.
+    trafficManager: rule({ minLength: 1, maxLength: 63, globallyUnique: true }),
     generic: rule({ minLength: 1, maxLength: 64, charset: "a-zA-Z0-9_.-", lowercase: false }),
   },
   gcp: {

@@ -4,6 +4,7 @@
  * exactly that constraint (the "did you mean" hint and the completeness property tests).
  */
 import { capability } from "../components/capabilities";
+import { imageFor, imageProblem } from "../components/serverless/registries";
 import type { Cloud, ServiceKind } from "../components/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceNeeds, complianceNeeds, inEea, programGap } from "./compliance";
@@ -155,6 +156,14 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       priceable = false;
       continue;
     }
+    if (service.kind === "serverless") {
+      const problem = imageProblem(cloud, imageFor(service.image, cloud));
+      if (problem) {
+        reasons.push({ constraint: `service:${name}`, message: `${name}: ${problem}` });
+        priceable = false;
+        continue;
+      }
+    }
     const result = priceService(catalog, cloud, region.region, service, pins[name]);
     if (!result.ok) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: ${result.reason}` });
@@ -166,6 +175,10 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     estimated ||= result.cost.estimated;
   }
   if (req.failover && !capability("dns-failover", cloud).supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
+  // Route 53, Cloud DNS and OCI DNS serve the failover name from a zone the stack must name.
+  else if (req.failover?.dns && cloud !== "azure" && cloud !== "digitalocean" && req.failover.dns.zones[cloud] === undefined) {
+    reasons.push({ constraint: "failover", message: `failover.dns.zones has no ${cloud} zone to serve ${req.failover.dns.hostname} from` });
+  }
   const maxRttMs = latencyReasons(req, region, reasons);
   return {
     cloud,

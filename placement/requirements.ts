@@ -78,18 +78,37 @@ export function requirementsSchema(catalog: Catalog) {
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
   });
-  const usageBased = (kind: "serverless" | "secrets" | "monitoring" | "analytics") => strict({ kind: z.literal(kind) });
-  const service = z.discriminatedUnion("kind", [
-    compute,
-    gpuCompute,
-    objectStorage,
-    database,
-    kubernetes,
-    usageBased("serverless"),
-    usageBased("secrets"),
-    usageBased("monitoring"),
-    usageBased("analytics"),
-  ]);
+  const image = z.string().min(1).max(500);
+  const serverless = strict({
+    kind: z.literal("serverless"),
+    /** One image for every cloud, or per cloud with a `default` (Lambda needs ECR, OCI Functions OCIR). */
+    image: z.union([image, strict({ default: image.optional(), aws: image.optional(), azure: image.optional(), gcp: image.optional(), digitalocean: image.optional(), oci: image.optional() })], {
+      error: (issue) => (issue.input === undefined ? "required: a container image, or one per cloud (default, aws, azure, gcp, digitalocean, oci)" : undefined),
+    }),
+    port: z.number().int().min(1).max(65535).default(8080),
+    memoryMb: z.number().int().min(128).max(3072).default(512),
+    timeoutSeconds: z.number().int().min(1).max(300).default(30),
+    public: z.boolean().default(false),
+    environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _, not starting with a digit"), z.string().max(4096)).default({}),
+  });
+  const secrets = strict({ kind: z.literal("secrets") });
+  const monitoring = strict({
+    kind: z.literal("monitoring"),
+    email: z.email().optional(),
+    webhookUrl: z.url({ protocol: /^https$/, error: "an https:// URL" }).optional(),
+    cpuPercent: z.number().int().min(1).max(100).default(80),
+    storagePercent: z.number().int().min(1).max(100).default(80),
+    errorsPerWindow: z.number().int().min(1).max(100_000).default(5),
+    logRetentionDays: z.number().int().min(1).max(3650).default(30),
+  }).refine((m) => m.email !== undefined || m.webhookUrl !== undefined, { message: "monitoring needs an email or a webhookUrl to notify" });
+  const analytics = strict({
+    kind: z.literal("analytics"),
+    /** An object-storage service of this stack holding the data (AWS); without one, tessera adds `<name>-data`. */
+    bucket: z.string().regex(SERVICE_NAME).optional(),
+    computeUnits: z.number().int().min(1).max(1000).optional(),
+    retentionDays: z.number().int().min(1).max(36500).optional(),
+  });
+  const service = z.discriminatedUnion("kind", [compute, gpuCompute, objectStorage, database, kubernetes, serverless, secrets, monitoring, analytics]);
   const jurisdiction = enumOf(catalog.jurisdictions);
   const country = enumOf(catalog.countries);
   const program = enumOf([...catalog.programs, ...Object.keys(COMPLIANCE_ALIASES)].sort());
@@ -109,7 +128,19 @@ export function requirementsSchema(catalog: Catalog) {
       .array(strict({ name: z.string().min(1).max(60).optional(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), maxRttMs: positive(10_000) }))
       .default([]),
     budget: strict({ monthlyUsd: positive(100_000_000) }).optional(),
-    failover: strict({ minDistanceKm: nonNegative(20_000).default(0), crossCloud: z.boolean().default(false) }).optional(),
+    failover: strict({
+      minDistanceKm: nonNegative(20_000).default(0),
+      crossCloud: z.boolean().default(false),
+      /** A health-checked name that moves to the standby when the primary fails. */
+      dns: strict({
+        hostname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "a lowercase DNS name such as app.example.com"),
+        /** The compute service (with publicIp) both sites serve the name from. */
+        service: z.string().regex(SERVICE_NAME),
+        /** The zone per cloud: Route 53 hosted zone id, Azure DNS zone name (optional), Cloud DNS managed zone, OCI zone OCID. */
+        zones: strict({ aws: z.string().min(1).optional(), azure: z.string().min(1).optional(), gcp: z.string().min(1).optional(), oci: z.string().min(1).optional() }).default({}),
+        healthCheck: strict({ protocol: z.enum(["HTTPS", "HTTP"]).default("HTTPS"), port: z.number().int().min(1).max(65535).optional(), path: z.string().regex(/^\/\S*$/).default("/") }).optional(),
+      }).optional(),
+    }).optional(),
     dataClassification: z.enum(DATA_CLASSES).default("internal"),
     network: strict({
       cidr: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "an IPv4 CIDR block such as 10.0.0.0/16").default("10.0.0.0/16"),
@@ -208,6 +239,27 @@ export function parseRequirements(input: unknown, catalog: Catalog, source = "te
       );
     }
   });
+  problems.push(...crossFieldProblems(result.data));
   if (problems.length > 0) throw new RequirementsError(problems, source);
   return result.data;
+}
+
+/** Checks between fields the schema cannot express: references from one service to another. */
+function crossFieldProblems(req: Requirements): string[] {
+  const problems: string[] = [];
+  const ofKind = (kind: RequestedKind) => Object.keys(req.services).filter((n) => req.services[n]!.kind === kind);
+  for (const [name, service] of Object.entries(req.services)) {
+    if (service.kind === "analytics" && service.bucket !== undefined && req.services[service.bucket]?.kind !== "object-storage") {
+      problems.push(`services.${name}.bucket: "${service.bucket}" is not an object-storage service of this stack; allowed values: ${ofKind("object-storage").join(", ") || "(none)"}`);
+    }
+  }
+  const dns = req.failover?.dns;
+  if (dns) {
+    const target = req.services[dns.service];
+    const publicCompute = ofKind("compute").filter((n) => (req.services[n] as Extract<ServiceRequirement, { kind: "compute" }>).publicIp);
+    if (target?.kind !== "compute" || !target.publicIp) {
+      problems.push(`failover.dns.service: "${dns.service}" is not a compute service with publicIp: true; allowed values: ${publicCompute.join(", ") || "(none)"}`);
+    }
+  }
+  return problems;
 }

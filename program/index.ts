@@ -9,7 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadCatalog } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
-import { buildServices } from "./services";
+import { Failover } from "../components/failover";
+import { buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
 
 /** Where the program reads and writes; the defaults are the repository's own folders. */
@@ -30,6 +31,10 @@ export interface ProgramOptions {
 export interface ProgramOutputs {
   readonly placement: pulumi.Input<Record<string, unknown>>;
   readonly services: Record<string, Record<string, pulumi.Input<unknown>>>;
+  /** The standby site's services (stacks with `failover`). */
+  readonly standby?: Record<string, Record<string, pulumi.Input<unknown>>>;
+  /** The failover name (stacks with `failover.dns`). */
+  readonly failover?: { readonly fqdn: pulumi.Output<string>; readonly healthCheckIds: pulumi.Output<string[]> };
 }
 
 /** Runs the program; call it inside a Pulumi stack (the CLI, or the mock harness). */
@@ -50,7 +55,26 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     const c = lockStatus.cheaper;
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
-  const target = createTarget({ stack, requirements, accounts }, d.cloud, d.region);
+  const ctx = { stack, requirements, accounts };
+  const target = createTarget(ctx, d.cloud, d.region);
+  const primary = buildServices(requirements, d.services, target);
+  // The standby is a full copy of the stack (placement priced it so); data is not replicated.
+  const standby = d.secondary ? buildServices(requirements, d.secondary.services, createTarget(ctx, d.secondary.cloud, d.secondary.region), STANDBY_SUFFIX) : undefined;
+  const dns = requirements.failover?.dns;
+  // Placement never makes DigitalOcean (no health-checked DNS) the primary of a failover stack.
+  const zone = dns && d.cloud !== "digitalocean" ? dns.zones[d.cloud] : undefined;
+  const failover =
+    dns && standby
+      ? new Failover(`${dns.service}-failover`, {
+          target,
+          hostname: dns.hostname,
+          ...(zone !== undefined ? { zone } : {}),
+          // The requirements check guarantees a compute service with public IPs on both sites.
+          primary: primary.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
+          secondary: standby.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
+          healthCheck: { protocol: dns.healthCheck?.protocol ?? "HTTPS", path: dns.healthCheck?.path ?? "/", ...(dns.healthCheck?.port !== undefined ? { port: dns.healthCheck.port } : {}) },
+        })
+      : undefined;
   return {
     placement: {
       cloud: d.cloud,
@@ -61,6 +85,8 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
       services: Object.fromEntries(Object.entries(d.services).map(([name, s]) => [name, { sku: s.sku, monthlyUsd: s.monthlyUsd, estimated: s.estimated }])),
       ...(d.secondary ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd } } : {}),
     },
-    services: buildServices(requirements, d.services, target),
+    services: primary.outputs,
+    ...(standby ? { standby: standby.outputs } : {}),
+    ...(failover ? { failover: { fqdn: failover.fqdn, healthCheckIds: failover.healthCheckIds } } : {}),
   };
 }

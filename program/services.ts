@@ -1,27 +1,45 @@
 /**
  * From the stack's requested services to components: one builder per requested kind, typed so a
- * kind without a builder is a compile error. Services that need a network (compute, database,
- * Kubernetes) share one `Network` per target, built on first use.
+ * kind without a builder is a compile error. Services that need a network share one `Network`
+ * per site, built on first use. Services that watch or read others (monitoring, analytics) are
+ * built after them, and find them in {@link Built}.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { GpuInstances } from "../components/ai";
+import { Warehouse } from "../components/analytics";
 import { Instances } from "../components/compute";
 import { Postgres } from "../components/database";
 import { Cluster } from "../components/kubernetes";
+import { Alerts } from "../components/monitoring";
 import { Network } from "../components/network";
 import { Secrets } from "../components/security";
+import { Function as ServerlessFunction } from "../components/serverless";
+import { imageFor } from "../components/serverless/registries";
 import { ObjectStorage } from "../components/storage";
 import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
 
+/** Components already built on this site, by service name, for services that refer to others. */
+export interface Built {
+  readonly machines: Record<string, Instances | GpuInstances>;
+  readonly databases: Record<string, Postgres>;
+  readonly functions: Record<string, ServerlessFunction>;
+  readonly buckets: Record<string, ObjectStorage>;
+}
+
 /** What a builder gets: the service's requirement, its sizing from placement, and where to build. */
 export interface BuildContext<K extends RequestedKind> {
+  /** The service name from the requirements. */
   readonly name: string;
+  /** The component's logical name: the service name, suffixed on the standby site. */
+  readonly resourceName: string;
   readonly service: Extract<ServiceRequirement, { kind: K }>;
   readonly sizing: ServiceCost;
   readonly target: Target;
-  /** The stack's network on this target (created on first call). */
+  /** The site's network (created on first call). */
   readonly network: () => Network;
+  readonly built: Built;
 }
 
 /** The outputs a service contributes to the stack outputs. */
@@ -29,23 +47,25 @@ export type ServiceOutputs = Record<string, pulumi.Input<unknown>>;
 
 type Builder<K extends RequestedKind> = (ctx: BuildContext<K>) => ServiceOutputs;
 
-const notYet = (kind: RequestedKind) => (): never => {
-  throw new Error(`service kind ${kind} has no component in this version of tessera yet`);
-};
-
 /** One builder per requested kind. */
 export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
-  "object-storage": ({ name, service, target }) => {
-    const bucket = new ObjectStorage(name, { target, versioning: service.versioning, ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}) });
+  "object-storage": ({ name, resourceName, service, target, built }) => {
+    const bucket = new ObjectStorage(resourceName, { target, versioning: service.versioning, ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}) });
+    built.buckets[name] = bucket;
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
-  compute: ({ name, service, sizing, target, network }) => {
-    const vms = new Instances(name, { target, network: network(), size: sizing.sku, count: service.count, image: service.image, publicIp: service.publicIp, spot: service.spot });
+  compute: ({ name, resourceName, service, sizing, target, network, built }) => {
+    const vms = new Instances(resourceName, { target, network: network(), size: sizing.sku, count: service.count, image: service.image, publicIp: service.publicIp, spot: service.spot });
+    built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  "gpu-compute": notYet("gpu-compute"),
-  database: ({ name, service, sizing, target, network }) => {
-    const db = new Postgres(name, {
+  "gpu-compute": ({ name, resourceName, service, sizing, target, network, built }) => {
+    const vms = new GpuInstances(resourceName, { target, network: network(), size: sizing.sku, gpu: service.gpu, count: service.count, publicIp: service.publicIp, spot: service.spot });
+    built.machines[name] = vms;
+    return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
+  },
+  database: ({ name, resourceName, service, sizing, target, network, built }) => {
+    const db = new Postgres(resourceName, {
       target,
       network: network(),
       size: sizing.sku,
@@ -54,35 +74,96 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       highAvailability: service.highAvailability,
       backupRetentionDays: target.cloud === "digitalocean" ? 7 : service.backupRetentionDays,
     });
+    built.databases[name] = db;
     return { host: db.host, port: db.port, databaseName: db.databaseName, username: db.username, password: db.password };
   },
-  kubernetes: ({ name, service, sizing, target, network }) => {
-    const cluster = new Cluster(name, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version });
+  kubernetes: ({ resourceName, service, sizing, target, network }) => {
+    const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version });
     return { clusterName: cluster.clusterName, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig };
   },
-  serverless: notYet("serverless"),
-  secrets: ({ name, target }) => {
-    const store = new Secrets(name, { target });
+  serverless: ({ name, resourceName, service, target, network, built }) => {
+    const fn = new ServerlessFunction(resourceName, {
+      target,
+      // Placement only picks a cloud the stack has an image for.
+      image: imageFor(service.image, target.cloud) ?? "",
+      port: service.port,
+      memoryMb: service.memoryMb,
+      timeoutSeconds: service.timeoutSeconds,
+      public: service.public,
+      environment: service.environment,
+      // Only OCI Functions run inside the network.
+      ...(target.cloud === "oci" ? { network: network() } : {}),
+    });
+    built.functions[name] = fn;
+    return { url: fn.url, identity: fn.identity };
+  },
+  secrets: ({ resourceName, target }) => {
+    const store = new Secrets(resourceName, { target });
     return { keyId: store.keyId, storeId: store.storeId };
   },
-  monitoring: notYet("monitoring"),
-  analytics: notYet("analytics"),
+  monitoring: ({ resourceName, service, target, built }) => {
+    const alerts = new Alerts(resourceName, {
+      target,
+      notify: { ...(service.email ? { email: service.email } : {}), ...(service.webhookUrl ? { webhookUrl: service.webhookUrl } : {}) },
+      instances: built.machines,
+      // Clouds without a metric for a kind watch what they can (see the Alerts contract).
+      ...(target.cloud !== "oci" ? { databases: built.databases } : {}),
+      ...(target.cloud !== "oci" && target.cloud !== "digitalocean" ? { functions: built.functions } : {}),
+      cpuPercent: service.cpuPercent,
+      storagePercent: service.storagePercent,
+      errorsPerWindow: service.errorsPerWindow,
+      logRetentionDays: service.logRetentionDays,
+    });
+    return { logDestination: alerts.logDestination, notificationTarget: alerts.notificationTarget, alertIds: alerts.alertIds };
+  },
+  analytics: ({ name, resourceName, service, target, network, built }) => {
+    // Athena queries data in S3: the stack's named bucket, or one of its own.
+    const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target });
+    const warehouse = new Warehouse(resourceName, {
+      target,
+      datasetName: name.replace(/-/g, "_"),
+      ...(storage ? { storage } : {}),
+      ...(target.cloud === "oci" ? { network: network() } : {}),
+      ...(service.computeUnits !== undefined ? { computeUnits: service.computeUnits } : {}),
+      ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}),
+    });
+    return { warehouseId: warehouse.warehouseId, datasetName: warehouse.datasetName, endpoint: warehouse.endpoint, adminPassword: warehouse.adminPassword };
+  },
 };
 
-/** Builds every requested service on the primary target. */
-export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target): Record<string, ServiceOutputs> {
+/** Suffix of the standby site's component names (`web-standby`). */
+export const STANDBY_SUFFIX = "-standby";
+
+/** Kinds that read other services are built last, in this order. */
+const LATE: readonly RequestedKind[] = ["analytics", "monitoring"];
+
+/** What {@link buildServices} returns: stack outputs per service, and the components by kind. */
+export interface BuiltSite {
+  readonly outputs: Record<string, ServiceOutputs>;
+  readonly built: Built;
+}
+
+/**
+ * Builds every requested service on one site: the primary, or with `suffix` the failover standby
+ * (component names `<service><suffix>`).
+ */
+export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = ""): BuiltSite {
   let network: Network | undefined;
   const shared = () =>
-    (network ??= new Network("network", {
+    (network ??= new Network(`network${suffix}`, {
       target,
       cidr: req.network?.cidr ?? "10.0.0.0/16",
       ingress: req.network?.ingress ?? [],
       natGateway: req.network?.natGateway ?? false,
     }));
-  const out: Record<string, ServiceOutputs> = {};
-  for (const [name, service] of Object.entries(req.services)) {
+  const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {} };
+  const entries = Object.entries(req.services);
+  const ordered = [...entries.filter(([, s]) => !LATE.includes(s.kind)), ...LATE.flatMap((kind) => entries.filter(([, s]) => s.kind === kind))];
+  const outputs: Record<string, ServiceOutputs> = {};
+  for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    out[name] = builder({ name, service, sizing: sizing[name]!, target, network: shared } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built } as BuildContext<typeof service.kind>);
   }
-  return out;
+  // Stack outputs keep the order the stack file lists its services in.
+  return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };
 }

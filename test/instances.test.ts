@@ -187,6 +187,7 @@ test("providers, no protection on stateless machines, and only the expected invo
     "aws:index/getAvailabilityZones:getAvailabilityZones",
     "gcp:compute/getZones:getZones",
     "oci:Core/getImages:getImages",
+    "oci:Core/getServices:getServices",
     "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",
   ]);
 });

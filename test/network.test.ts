@@ -156,12 +156,13 @@ test("digitalocean: a VPC and a tag-scoped firewall admitting the network plus t
   ]);
 });
 
-test("oci: VCN, IGW, route tables, security list, private subnet forbidding public IPs", (t) => {
+test("oci: VCN, IGW, service gateway, route tables, security list, private subnet forbidding public IPs", (t) => {
   t.deepEqual(children(h, component("net-oci")), [
     ["oci:Core/internetGateway:InternetGateway", "net-oci"],
     ["oci:Core/routeTable:RouteTable", "net-oci-private"],
     ["oci:Core/routeTable:RouteTable", "net-oci-public"],
     ["oci:Core/securityList:SecurityList", "net-oci"],
+    ["oci:Core/serviceGateway:ServiceGateway", "net-oci"],
     ["oci:Core/subnet:Subnet", "net-oci-private"],
     ["oci:Core/subnet:Subnet", "net-oci-public"],
     ["oci:Core/vcn:Vcn", "net-oci"],
@@ -172,7 +173,17 @@ test("oci: VCN, IGW, route tables, security list, private subnet forbidding publ
     { description: "app", protocol: "17", source: "192.0.2.0/24", sourceType: "CIDR_BLOCK", udpOptions: { max: 8080, min: 8000 } },
   ]);
   t.like(inputs(find(h, "oci:Core/subnet:Subnet", "net-oci-private")), { cidrBlock: "10.0.128.0/20", prohibitInternetIngress: true, prohibitPublicIpOnVnic: true, routeTableId: "net-oci-private-id", securityListIds: ["net-oci-id"] });
-  t.deepEqual(inputs(find(h, "oci:Core/routeTable:RouteTable", "net-oci-private")).routeRules, []);
+  // Private workloads reach Oracle services (OCIR, Object Storage) through the service gateway only.
+  t.deepEqual(inputs(find(h, "oci:Core/serviceGateway:ServiceGateway", "net-oci")), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    displayName: "net-oci-sgw",
+    freeformTags: stampsFor("oci", "net-oci"),
+    services: [{ serviceId: "ocid1.service.oc1.frankfurt..all" }],
+    vcnId: "ocid1.vcn.oc1..net-oci",
+  });
+  t.deepEqual(inputs(find(h, "oci:Core/routeTable:RouteTable", "net-oci-private")).routeRules, [
+    { destination: "all-fra-services-in-oracle-services-network", destinationType: "SERVICE_CIDR_BLOCK", networkEntityId: "net-oci-id" },
+  ]);
   t.deepEqual(inputs(find(h, "oci:Core/vcn:Vcn", "net-oci")).freeformTags, stampsFor("oci", "net-oci"));
 });
 

@@ -168,6 +168,38 @@ test("failover: a second region at least minDistanceKm away, same cloud unless c
   t.deepEqual(digitalocean.reasons, [{ constraint: "failover", message: "dns-failover not offered by digitalocean" }]);
 });
 
+test("serverless: a cloud the stack has no usable image for is rejected, naming the registry it needs", (t) => {
+  const oneImage = req({ services: { api: { kind: "serverless", image: "ghcr.io/acme/api:1" } } });
+  t.deepEqual(evaluateCandidate(catalog, oneImage, region("aws", "eu-west-1")).reasons, [
+    { constraint: "service:api", message: 'api: "ghcr.io/acme/api:1" cannot run on aws; it needs an Amazon ECR image (<account>.dkr.ecr.<region>.amazonaws.com/...)' },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, oneImage, region("oci", "eu-frankfurt-1")).reasons, [
+    { constraint: "service:api", message: 'api: "ghcr.io/acme/api:1" cannot run on oci; it needs an OCIR image (<region-key>.ocir.io/...)' },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, oneImage, region("gcp", "europe-west1")).reasons, []);
+  const perCloud = req({ services: { api: { kind: "serverless", image: { aws: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1" } } } });
+  t.deepEqual(evaluateCandidate(catalog, perCloud, region("aws", "eu-west-1")).reasons, []);
+  t.deepEqual(evaluateCandidate(catalog, perCloud, region("azure", "westeurope")).reasons, [
+    { constraint: "service:api", message: "api: no image for azure; it needs a container image reference" },
+  ]);
+});
+
+test("failover.dns: the primary's cloud must have a zone to serve the name from (Azure can do without)", (t) => {
+  const r = req({
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, publicIp: true } },
+    failover: { minDistanceKm: 500, dns: { hostname: "www.example.com", service: "web", zones: { aws: "Z0123456789ABC" } } },
+  });
+  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "eu-west-1")).reasons, []);
+  t.deepEqual(evaluateCandidate(catalog, r, region("azure", "westeurope")).reasons, []);
+  t.deepEqual(evaluateCandidate(catalog, r, region("gcp", "europe-west1")).reasons, [
+    { constraint: "failover", message: "failover.dns.zones has no gcp zone to serve www.example.com from" },
+  ]);
+  // A cloud without a zone can still host the standby: the name is served by the primary's DNS.
+  const p = place(catalog, req({ ...r, clouds: { allow: ["aws", "gcp"] }, failover: { minDistanceKm: 500, crossCloud: true, dns: { hostname: "www.example.com", service: "web", zones: { aws: "Z0123456789ABC" } } } }));
+  t.is(p.decision.cloud, "aws");
+  t.truthy(p.decision.secondary);
+});
+
 test("nothing feasible: the most-excluding constraint and the closest relaxation", (t) => {
   const error = t.throws(() => place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, budget: { monthlyUsd: 5 } })), {
     instanceOf: NoFeasiblePlacementError,

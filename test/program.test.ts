@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import test from "ava";
-import { installHarness } from "../harness";
+import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
 import { providerOf } from "./helpers";
@@ -18,28 +18,73 @@ async function runStack(stack: string, config: Record<string, string> = readStac
   return { h, outputs };
 }
 
-const expected: Array<[string, string, string]> = [
+const expected: Array<[string, string, string, string?]> = [
   ["eu-gdpr", "azure", "swedencentral"],
   ["us-budget", "digitalocean", "nyc3"],
   ["platform-eu", "oci", "eu-amsterdam-1"],
+  ["ml-dr-us", "azure", "northcentralus", "westus2"],
 ];
 
-for (const [stack, cloud, region] of expected) {
-  test.serial(`${stack}: placed on ${cloud} ${region}, every resource there`, async (t) => {
+/** The site a resource belongs to: components on the standby end in `-standby`. */
+const onStandby = (h: Harness, r: Registration): boolean => {
+  for (let p: Registration | undefined = r; p; p = h.registrations.find((x) => x.urn === p!.parent)) {
+    if (p.type.startsWith("tessera:") && p.name.endsWith("-standby")) return true;
+  }
+  return /-westus2$/.test(r.name) && r.type === "azure-native:resources:ResourceGroup";
+};
+
+for (const [stack, cloud, region, standby] of expected) {
+  test.serial(`${stack}: placed on ${cloud} ${region}${standby ? ` with a standby in ${standby}` : ""}, every resource on its site`, async (t) => {
     const { h, outputs } = await runStack(stack);
-    const placement = outputs.placement as { cloud: string; region: string };
-    t.deepEqual([placement.cloud, placement.region], [cloud, region]);
+    const placement = outputs.placement as { cloud: string; region: string; secondary?: { cloud: string; region: string } };
+    t.deepEqual([placement.cloud, placement.region, placement.secondary?.region], [cloud, region, standby]);
     // Cloud resources; random/tls resources are computed locally and live nowhere.
     const custom = h.registrations.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && !/^(random|tls):/.test(r.type));
     t.true(custom.length > 0);
-    for (const r of custom) t.is(providerOf(r), `${cloud}-${region}`, `${r.type} ${r.name}`);
+    for (const r of custom) t.is(providerOf(r), `${cloud}-${onStandby(h, r) ? standby : region}`, `${r.type} ${r.name}`);
     const providers = h.registrations.filter((r) => r.type.startsWith("pulumi:providers:"));
-    t.deepEqual(providers.map((p) => p.name), [`${cloud}-${region}`]);
+    t.deepEqual(providers.map((p) => p.name), [`${cloud}-${region}`, ...(standby ? [`${cloud}-${standby}`] : [])]);
     // DigitalOcean resources carry their region themselves.
     for (const r of custom.filter((x) => x.type.startsWith("digitalocean:"))) t.is(r.struct.toJavaScript().region, region);
     t.deepEqual(h.errors, []);
   });
 }
+
+test.serial("ml-dr-us: every service on both sites, monitoring watching its site, DNS failover between the two web tiers", async (t) => {
+  const { h, outputs } = await runStack("ml-dr-us");
+  const components = h.registrations.filter((r) => r.type.startsWith("tessera:")).map((r) => `${r.type} ${r.name}`).sort();
+  t.deepEqual(components, [
+    "tessera:ai:GpuInstances train",
+    "tessera:ai:GpuInstances train-standby",
+    "tessera:analytics:Warehouse events",
+    "tessera:analytics:Warehouse events-standby",
+    "tessera:compute:Instances web",
+    "tessera:compute:Instances web-standby",
+    "tessera:monitoring:Alerts ops",
+    "tessera:monitoring:Alerts ops-standby",
+    "tessera:network:Failover web-failover",
+    "tessera:network:Network network",
+    "tessera:network:Network network-standby",
+    "tessera:serverless:Function api",
+    "tessera:serverless:Function api-standby",
+  ]);
+  const alerts = (name: string) => h.registrations.filter((r) => r.parent === h.registrations.find((x) => x.name === name && x.type === "tessera:monitoring:Alerts")!.urn).map((r) => r.name).sort();
+  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-train-cpu", "ops-web-cpu"]);
+  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-train-cpu", "ops-standby-web-cpu"]);
+  // Preview: the public IPs are unknown until the machines exist, and stay unknown (never "").
+  const profile = h.registrations.find((r) => r.type === "azure-native:trafficmanager:Profile")!;
+  const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // the engine's unknown-value sentinel
+  t.like(profile.struct.toJavaScript(), {
+    trafficRoutingMethod: "Priority",
+    monitorConfig: { path: "/healthz", protocol: "HTTPS", port: 443 },
+    endpoints: [
+      { name: "primary", priority: 1, target: UNKNOWN },
+      { name: "secondary", priority: 2, target: UNKNOWN },
+    ],
+  });
+  t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover"]);
+  t.deepEqual(Object.keys(outputs.standby ?? {}), ["web", "api", "train", "events", "ops"]);
+});
 
 const requirements = (value: unknown) => ({ "tessera:requirements": JSON.stringify(value) });
 const bad: Array<[string, Record<string, string>, string]> = [

@@ -66,3 +66,56 @@ test("no services, a bad service name and the wrong shape", (t) => {
   ]);
   t.deepEqual(problems([]), ["(root): Invalid input: expected object, received array (got [])"]);
 });
+
+test("second-set services: defaults for serverless, monitoring and analytics", (t) => {
+  const req = parseRequirements(
+    {
+      services: {
+        api: { kind: "serverless", image: "ghcr.io/acme/api:1" },
+        ops: { kind: "monitoring", email: "oncall@example.com" },
+        bi: { kind: "analytics" },
+      },
+    },
+    catalog,
+  );
+  t.deepEqual(req.services, {
+    api: { kind: "serverless", image: "ghcr.io/acme/api:1", port: 8080, memoryMb: 512, timeoutSeconds: 30, public: false, environment: {} },
+    ops: { kind: "monitoring", email: "oncall@example.com", cpuPercent: 80, storagePercent: 80, errorsPerWindow: 5, logRetentionDays: 30 },
+    bi: { kind: "analytics" },
+  });
+});
+
+test("second-set services: missing image, nobody to notify, bad webhook, unknown image cloud", (t) => {
+  t.deepEqual(
+    problems({
+      services: {
+        api: { kind: "serverless" },
+        fn: { kind: "serverless", image: { ibm: "icr.io/acme/api:1" } },
+        ops: { kind: "monitoring" },
+        hook: { kind: "monitoring", webhookUrl: "http://hooks.example.com/x" },
+      },
+    }),
+    [
+      "services.api.image: required: a container image, or one per cloud (default, aws, azure, gcp, digitalocean, oci)",
+      'services.fn.image: unknown field "ibm"; allowed fields: default, aws, azure, gcp, digitalocean, oci',
+      "services.ops: monitoring needs an email or a webhookUrl to notify (got {\"kind\":\"monitoring\"})",
+      'services.hook.webhookUrl: an https:// URL (got "http://hooks.example.com/x")',
+    ],
+  );
+});
+
+test("references between services: analytics.bucket and failover.dns.service must name the right kind", (t) => {
+  t.deepEqual(
+    problems({
+      services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 }, bi: { kind: "analytics", bucket: "web" } },
+      failover: { dns: { hostname: "www.example.com", service: "web" } },
+    }),
+    [
+      'services.bi.bucket: "web" is not an object-storage service of this stack; allowed values: (none)',
+      'failover.dns.service: "web" is not a compute service with publicIp: true; allowed values: (none)',
+    ],
+  );
+  t.deepEqual(problems({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, publicIp: true } }, failover: { dns: { hostname: "WWW", service: "web" } } }), [
+    'failover.dns.hostname: a lowercase DNS name such as app.example.com (got "WWW")',
+  ]);
+});

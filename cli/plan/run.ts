@@ -13,6 +13,7 @@ import { placeWithLock } from "../../placement/lock";
 import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
+import { STANDBY_SUFFIX } from "../../program/services";
 import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
@@ -53,8 +54,8 @@ function providerInfo(registrations: readonly Registration[], r: Registration): 
   return { provider: provider?.name ?? "", cloud: pkg === "azure-native" ? "azure" : pkg, region: typeof region === "string" ? region : "" };
 }
 
-/** The top-level component a resource belongs to: its name is the service's. */
-function serviceOf(registrations: readonly Registration[], r: Registration): string {
+/** The top-level component a resource belongs to: its name is the service's (plus the standby suffix). */
+function componentOf(registrations: readonly Registration[], r: Registration): string {
   let current: Registration | undefined = r;
   while (current && current.parent) {
     const parent = registrations.find((x) => x.urn === current!.parent);
@@ -79,21 +80,28 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   await h.run(() => tessera({ stacksDir, writeLock: false }));
   const registrations = h.registrations;
 
+  // Which service and site each resource serves: `web` (primary) or `web-standby` (standby).
+  const siteOf = (component: string): { service: string; site: "primary" | "standby" | "" } => {
+    if (req.services[component]) return { service: component, site: "primary" };
+    const base = component.endsWith(STANDBY_SUFFIX) ? component.slice(0, -STANDBY_SUFFIX.length) : "";
+    return req.services[base] && d.secondary ? { service: base, site: "standby" } : { service: "", site: "" };
+  };
+  const components = new Map(registrations.map((r) => [r.urn, componentOf(registrations, r)]));
   const perType = new Map<string, number>();
   const resources: PlanResource[] = registrations.map((r) => {
     const where = providerInfo(registrations, r);
-    const service = serviceOf(registrations, r);
-    const requirement = req.services[service];
-    const sized = d.services[service];
+    const component = components.get(r.urn)!;
+    const { service, site } = siteOf(component);
+    const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
-    if (requirement && sized) {
-      const key = `${service}/${r.type}`;
+    if (service && sized) {
+      const key = `${component}/${r.type}`;
       const index = perType.get(key) ?? 0;
       perType.set(key, index + 1);
-      const instances = registrations.filter((x) => x.type === r.type && serviceOf(registrations, x) === service).length;
-      cost = resourceCost(requirement.kind, r.type, sized, index, instances);
+      const instances = registrations.filter((x) => x.type === r.type && components.get(x.urn) === component).length;
+      cost = resourceCost(req.services[service]!.kind, r.type, sized, index, instances);
     }
-    return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
+    return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, site, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
   });
 
   opts.onPhase?.("running the policy pack");

@@ -2,7 +2,7 @@
  * Instances on Azure: per machine a network interface (plus a static public IP only when asked)
  * and a Trusted Launch VM (secure boot, vTPM) with SSH-key-only login and a Premium SSD OS disk.
  * Managed disks are encrypted at rest with platform keys by default. GPU machines also get the
- * NVIDIA driver extension.
+ * NVIDIA driver extension (and Secure Boot off, or its unsigned modules would not load).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { VirtualMachine } from "@pulumi/azure-native/compute/virtualMachine";
@@ -62,7 +62,8 @@ export function azureMachines(name: string, spec: MachineSpec<AzureTarget>, pare
           ...(spec.userData !== undefined ? { customData: base64(spec.userData) } : {}),
         },
         networkProfile: { networkInterfaces: [{ id: nic.id, primary: true }] },
-        securityProfile: { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
+        // The driver extension builds unsigned kernel modules, which Secure Boot refuses to load.
+        securityProfile: { securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: !spec.gpu, vTpmEnabled: true } },
         ...(spec.spot ? { priority: "Spot", evictionPolicy: "Deallocate", billingProfile: { maxPrice: -1 } } : {}),
         tags: t,
       },

@@ -7,7 +7,7 @@ import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { checkInt, checkOneOf, invalid } from "../validation";
-import { type ImageChoice, type ImageName, IMAGES, OCI_IMAGES } from "./images";
+import { GCP_ACCELERATORS, gcpMachineType, type ImageChoice, type ImageName, IMAGES, OCI_IMAGES } from "./images";
 
 /** Arguments of {@link Instances}. */
 export interface InstancesArgs {
@@ -111,6 +111,10 @@ export function validateMachines(args: { target: Target; network: NetworkRef; si
   }
   if (args.target.cloud === "oci" && !/^VM\.Standard\.E\d\.Flex\$_\d+_\d+$|^VM\.(GPU|Standard)[\w.]*\d$/.test(args.size)) {
     invalid("size", `"${args.size}" is not an OCI shape; use catalog notation for flex shapes, e.g. VM.Standard.E4.Flex$_2_8`);
+  }
+  const attached = args.target.cloud === "gcp" ? gcpMachineType(args.size) : undefined;
+  if (attached?.gpu !== undefined && attached.accelerators[0]!.type === "") {
+    invalid("size", `no attachable GCP accelerator for ${attached.gpu}; allowed: ${Object.keys(GCP_ACCELERATORS).join(", ")}`);
   }
   if (args.spot && args.target.cloud === "digitalocean") invalid("spot", "DigitalOcean has no spot capacity; allowed on aws, azure, gcp, oci");
 }

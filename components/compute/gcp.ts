@@ -12,19 +12,7 @@ import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import type { GcpTarget } from "../target";
 import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
-import { archOf, GCP_IMAGES } from "./images";
-
-/** Catalog GPU names of attachable GPUs → GCP accelerator types. */
-const ACCELERATORS: Readonly<Record<string, string>> = { T4: "nvidia-tesla-t4" };
-
-/** `n1-standard-4+1xT4` → machine type and attached accelerators. */
-export function gcpMachineType(size: string): { machineType: string; accelerators: Array<{ type: string; count: number }> } {
-  const m = /^(.+)\+(\d+)x(\w+)$/.exec(size);
-  if (!m) return { machineType: size, accelerators: [] };
-  const type = ACCELERATORS[m[3]!];
-  if (!type) throw new pulumi.InputPropertyError({ propertyPath: "size", reason: `size: no attachable GCP accelerator for ${m[3]}; allowed: ${Object.keys(ACCELERATORS).join(", ")}` });
-  return { machineType: m[1]!, accelerators: [{ type, count: Number(m[2]) }] };
-}
+import { archOf, GCP_IMAGES, gcpMachineType } from "./images";
 
 /** Builds the machines (Instances and GpuInstances). */
 export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: pulumi.ComponentResource): InstancesOutputs {

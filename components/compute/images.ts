@@ -66,3 +66,13 @@ export const OCI_IMAGES: Record<ImageChoice, { readonly operatingSystem: string;
   "debian-12": undefined,
   gpu: { operatingSystem: "Oracle Linux", version: "8", displayName: ".*-GPU-.*" },
 };
+
+/** Catalog GPU names of GPUs attachable to GCP n1 machines → GCP accelerator types. */
+export const GCP_ACCELERATORS: Readonly<Record<string, string>> = { T4: "nvidia-tesla-t4" };
+
+/** `n1-standard-4+1xT4` → machine type and attached accelerators (an unknown GPU has type ""). */
+export function gcpMachineType(size: string): { machineType: string; accelerators: Array<{ type: string; count: number }>; gpu?: string } {
+  const m = /^(.+)\+(\d+)x(\w+)$/.exec(size);
+  if (!m) return { machineType: size, accelerators: [] };
+  return { machineType: m[1]!, accelerators: [{ type: GCP_ACCELERATORS[m[3]!] ?? "", count: Number(m[2]) }], gpu: m[3]! };
+}

@@ -25,6 +25,8 @@ export class Instances extends pulumi.ComponentResource implements InstancesOutp
   public readonly instanceIds: pulumi.Output<string[]>;
   public readonly privateIps: pulumi.Output<string[]>;
   public readonly publicIps: pulumi.Output<string[]>;
+  /** How many machines (plain: alert rules and other per-machine children derive from it). */
+  public readonly count: number;
 
   constructor(name: string, args: InstancesArgs, opts: pulumi.ComponentResourceOptions = {}) {
     requireCapability("compute", args.target.cloud);
@@ -34,6 +36,7 @@ export class Instances extends pulumi.ComponentResource implements InstancesOutp
     this.instanceIds = out.instanceIds;
     this.privateIps = out.privateIps;
     this.publicIps = out.publicIps;
+    this.count = args.count ?? 1;
     this.registerOutputs({ instanceIds: this.instanceIds, privateIps: this.privateIps, publicIps: this.publicIps });
   }
 }

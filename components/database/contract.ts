@@ -61,6 +61,11 @@ export interface PostgresOutputs {
   readonly username: pulumi.Output<string>;
   /** The admin password (a Pulumi secret). */
   readonly password: pulumi.Output<string>;
+  /**
+   * The database's id as monitoring knows it: RDS identifier, flexible server resource id,
+   * Cloud SQL `project:instance`, DigitalOcean cluster id, OCI DB system OCID.
+   */
+  readonly resourceId: pulumi.Output<string>;
 }
 
 /** Defaults filled in. */

@@ -30,6 +30,9 @@ export class Postgres extends pulumi.ComponentResource implements PostgresOutput
   public readonly username: pulumi.Output<string>;
   /** Secret. */
   public readonly password: pulumi.Output<string>;
+  public readonly resourceId: pulumi.Output<string>;
+  /** Allocated storage in GB (plain: storage alerts derive their threshold from it). */
+  public readonly storageGb: number;
 
   constructor(name: string, args: PostgresArgs, opts: pulumi.ComponentResourceOptions = {}) {
     requireCapability("database", args.target.cloud);
@@ -41,6 +44,8 @@ export class Postgres extends pulumi.ComponentResource implements PostgresOutput
     this.databaseName = out.databaseName;
     this.username = out.username;
     this.password = pulumi.secret(out.password);
-    this.registerOutputs({ host: this.host, port: this.port, databaseName: this.databaseName, username: this.username, password: this.password });
+    this.resourceId = out.resourceId;
+    this.storageGb = args.storageGb ?? 20;
+    this.registerOutputs({ host: this.host, port: this.port, databaseName: this.databaseName, username: this.username, password: this.password, resourceId: this.resourceId });
   }
 }

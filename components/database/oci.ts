@@ -39,5 +39,6 @@ export const oci: Impl<"oci", PostgresArgs, PostgresOutputs> = (name, args, pare
     databaseName: pulumi.output("postgres"),
     username: pulumi.output(s.username),
     password,
+    resourceId: db.id,
   };
 };

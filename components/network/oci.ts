@@ -1,14 +1,17 @@
 /**
  * Network on OCI: a VCN with a public and a private regional subnet, an internet gateway for the
- * public route table, an optional NAT gateway for the private one, and a security list on both
+ * public route table, a service gateway (to the region's Oracle services: OCIR image pulls,
+ * Object Storage, Vault) and an optional NAT gateway for the private one, and a security list on both
  * subnets that admits the network itself plus the given ingress (OCI denies everything else).
  * The private subnet forbids public IPs and internet ingress.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InternetGateway } from "@pulumi/oci/core/internetGateway";
+import { getServicesOutput } from "@pulumi/oci/core/getServices";
 import { NatGateway } from "@pulumi/oci/core/natGateway";
 import { RouteTable } from "@pulumi/oci/core/routeTable";
 import { SecurityList } from "@pulumi/oci/core/securityList";
+import { ServiceGateway } from "@pulumi/oci/core/serviceGateway";
 import { Subnet } from "@pulumi/oci/core/subnet";
 import { Vcn } from "@pulumi/oci/core/vcn";
 import { nameHash } from "../naming";
@@ -34,9 +37,23 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
   const igw = new InternetGateway(name, { ...common, vcnId: vcn.id, enabled: true, displayName: `${name}-igw` }, opts);
   const publicRoutes = new RouteTable(`${name}-public`, { ...common, vcnId: vcn.id, displayName: `${name}-public`, routeRules: [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: igw.id }] }, opts);
   const nat = args.natGateway ? new NatGateway(name, { ...common, vcnId: vcn.id, displayName: `${name}-nat` }, opts) : undefined;
+  // Private workloads reach Oracle services (OCIR, Object Storage, Vault) without internet access.
+  const oracleServices = getServicesOutput({ filters: [{ name: "name", values: ["All .* Services In Oracle Services Network"], regex: true }] }, { parent, provider: target.provider }).services.apply((list) => {
+    if (list.length !== 1) throw new Error(`expected one "All <region> Services In Oracle Services Network" service in ${target.region}, found ${list.length}`);
+    return list[0]!;
+  });
+  const serviceGateway = new ServiceGateway(name, { ...common, vcnId: vcn.id, displayName: `${name}-sgw`, services: [{ serviceId: oracleServices.id }] }, opts);
   const privateRoutes = new RouteTable(
     `${name}-private`,
-    { ...common, vcnId: vcn.id, displayName: `${name}-private`, routeRules: nat ? [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: nat.id }] : [] },
+    {
+      ...common,
+      vcnId: vcn.id,
+      displayName: `${name}-private`,
+      routeRules: [
+        { destination: oracleServices.cidrBlock, destinationType: "SERVICE_CIDR_BLOCK", networkEntityId: serviceGateway.id },
+        ...(nat ? [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: nat.id }] : []),
+      ],
+    },
     opts,
   );
   const security = new SecurityList(

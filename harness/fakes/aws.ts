@@ -19,6 +19,11 @@ export const awsFakes: CloudFakes = {
     "aws:iam/role:Role": (_i, a) => ({ name: a.name, arn: `arn:aws:iam::${ACCOUNT}:role/${a.name}` }),
     "aws:kms/key:Key": (_i, a, ctx) => ({ keyId: `key-${a.name}`, arn: `arn:aws:kms:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:key/key-${a.name}` }),
     "aws:secretsmanager/secret:Secret": (i, a, ctx) => ({ arn: `arn:aws:secretsmanager:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:secret:${str(i.name, a.name)}-AbCdEf` }),
+    "aws:cloudwatch/logGroup:LogGroup": (i, a, ctx) => ({ arn: `arn:aws:logs:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:log-group:${str(i.name, a.name)}` }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (i, a, ctx) => ({ arn: `arn:aws:cloudwatch:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:alarm:${str(i.name, a.name)}` }),
+    "aws:sns/topic:Topic": (i, a, ctx) => ({ arn: `arn:aws:sns:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:${str(i.name, a.name)}` }),
+    "aws:lambda/function:Function": (i, a, ctx) => ({ arn: `arn:aws:lambda:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:function:${str(i.name, a.name)}` }),
+    "aws:lambda/functionUrl:FunctionUrl": (_i, a, ctx) => ({ functionUrl: `https://${a.name}abcdefghij.lambda-url.${ctx.regionOf(a.provider ?? "")}.on.aws/`, urlId: `${a.name}abcdefghij` }),
   },
   ids: {
     // An S3 bucket's id is its name; companions reference it.

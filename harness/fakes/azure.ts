@@ -30,6 +30,21 @@ export const azureFakes: CloudFakes = {
     "azure-native:containerservice:ManagedCluster": (i, a) => ({ name: str(i.resourceName, a.name), fqdn: `${str(i.dnsPrefix, a.name)}-a1b2c3.hcp.westeurope.azmk8s.io` }),
     "azure-native:keyvault:Vault": (i, a) => ({ name: str(i.vaultName, a.name), properties: { ...(i.properties as object), vaultUri: `https://${str(i.vaultName, a.name)}.vault.azure.net/` } }),
     "azure-native:keyvault:Key": (i, a) => ({ name: str(i.keyName, a.name), keyUri: `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}` }),
+    "azure-native:app:ManagedEnvironment": (i, a) => ({ name: str(i.environmentName, a.name), defaultDomain: `happy-sky-0a1b2c3d.${str(i.location, "westeurope")}.azurecontainerapps.io` }),
+    "azure-native:app:ContainerApp": (i, a) => {
+      const name = str(i.containerAppName, a.name);
+      const configuration = i.configuration as { ingress?: { external?: boolean } } | undefined;
+      const ingress = configuration?.ingress;
+      // Internal ingress answers on the environment's `.internal.` subdomain.
+      const fqdn = ingress ? `${name}${ingress.external ? "" : ".internal"}.happy-sky-0a1b2c3d.${str(i.location, "westeurope")}.azurecontainerapps.io` : undefined;
+      return { name, configuration: { ...configuration, ...(ingress ? { ingress: { ...ingress, fqdn } } : {}) }, identity: { ...(i.identity as object), principalId: "44444444-4444-4444-4444-444444444444", tenantId: "33333333-3333-3333-3333-333333333333" } };
+    },
+    "azure-native:operationalinsights:Workspace": (i, a) => ({ name: str(i.workspaceName, a.name), customerId: "55555555-5555-5555-5555-555555555555" }),
+    "azure-native:monitor:ActionGroup": (i, a) => ({ name: str(i.actionGroupName, a.name) }),
+    "azure-native:monitor:MetricAlert": (i, a) => ({ name: str(i.ruleName, a.name) }),
+    "azure-native:kusto:Cluster": (i, a) => ({ name: str(i.clusterName, a.name), uri: `https://${str(i.clusterName, a.name)}.${str(i.location, "westeurope")}.kusto.windows.net` }),
+    "azure-native:kusto:ReadWriteDatabase": (i, a) => ({ name: `${str(i.clusterName, "cluster")}/${str(i.databaseName, a.name)}` }),
+    "azure-native:trafficmanager:Profile": (i, a) => ({ name: str(i.profileName, a.name), dnsConfig: { ...(i.dnsConfig as object), fqdn: `${str((i.dnsConfig as { relativeName?: string } | undefined)?.relativeName, a.name)}.trafficmanager.net` } }),
   },
   invokes: {
     "azure-native:authorization:getClientConfig": () => ({ clientId: "11111111-1111-1111-1111-111111111111", objectId: "22222222-2222-2222-2222-222222222222", subscriptionId: SUBSCRIPTION, tenantId: "33333333-3333-3333-3333-333333333333" }),

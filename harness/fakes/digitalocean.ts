@@ -20,6 +20,7 @@ export const digitaloceanFakes: CloudFakes = {
       endpoint: "https://0a1b2c3d.k8s.ondigitalocean.com",
       kubeConfigs: [{ rawConfig: stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: str(i.name, a.name) }] }) }],
     }),
+    "digitalocean:index/app:App": (i, a) => ({ liveUrl: `https://${str((i.spec as { name?: string } | undefined)?.name, a.name)}-a1b2c.ondigitalocean.app`, defaultIngress: `https://${a.name}-a1b2c.ondigitalocean.app` }),
   },
   ids: {
     "digitalocean:index/spacesBucket:SpacesBucket": (i, a) => str(i.name, a.name),

@@ -20,6 +20,11 @@ export const gcpFakes: CloudFakes = {
     "gcp:sql/user:User": (i, a) => ({ name: str(i.name, a.name) }),
     "gcp:container/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoint: "34.118.0.10", masterAuth: { clusterCaCertificate: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" } }),
     "gcp:compute/globalAddress:GlobalAddress": (i, a) => ({ name: str(i.name, a.name) }),
+    "gcp:serviceaccount/account:Account": (i, a) => ({ email: `${str(i.accountId, a.name)}@${str(i.project, "p")}.iam.gserviceaccount.com`, name: `projects/${str(i.project, "p")}/serviceAccounts/${str(i.accountId, a.name)}@${str(i.project, "p")}.iam.gserviceaccount.com` }),
+    "gcp:cloudrunv2/service:Service": (i, a) => ({ name: str(i.name, a.name), uri: `https://${str(i.name, a.name)}-abcdefghij-ew.a.run.app` }),
+    "gcp:bigquery/dataset:Dataset": (i, a) => ({ selfLink: `https://bigquery.googleapis.com/bigquery/v2/projects/${str(i.project, "p")}/datasets/${str(i.datasetId, a.name)}` }),
+    "gcp:monitoring/notificationChannel:NotificationChannel": (i, a) => ({ name: `projects/${str(i.project, "p")}/notificationChannels/${Math.abs(hash(a.name))}` }),
+    "gcp:monitoring/alertPolicy:AlertPolicy": (i, a) => ({ name: `projects/${str(i.project, "p")}/alertPolicies/${Math.abs(hash(a.name))}` }),
   },
   ids: {
     "gcp:storage/bucket:Bucket": (i, a) => str(i.name, a.name),
@@ -28,6 +33,11 @@ export const gcpFakes: CloudFakes = {
     "gcp:kms/keyRing:KeyRing": (i, a) => `projects/${str(i.project, "p")}/locations/${str(i.location, "l")}/keyRings/${str(i.name, a.name)}`,
     "gcp:kms/cryptoKey:CryptoKey": (i, a) => `${str(i.keyRing, "ring")}/cryptoKeys/${str(i.name, a.name)}`,
     "gcp:secretmanager/secret:Secret": (i, a) => `projects/${str(i.project, "p")}/secrets/${str(i.secretId, a.name)}`,
+    "gcp:cloudrunv2/service:Service": (i, a) => `projects/${str(i.project, "p")}/locations/${str(i.location, "l")}/services/${str(i.name, a.name)}`,
+    "gcp:bigquery/dataset:Dataset": (i, a) => `projects/${str(i.project, "p")}/datasets/${str(i.datasetId, a.name)}`,
+    "gcp:monitoring/notificationChannel:NotificationChannel": (i, a) => `projects/${str(i.project, "p")}/notificationChannels/${Math.abs(hash(a.name))}`,
+    "gcp:logging/projectBucketConfig:ProjectBucketConfig": (i, a) => `projects/${str(i.project, "p")}/locations/${str(i.location, "l")}/buckets/${str(i.bucketId, a.name)}`,
+    "gcp:compute/healthCheck:HealthCheck": (i, a) => `projects/${str(i.project, "p")}/global/healthChecks/${str(i.name, a.name)}`,
   },
   invokes: {
     "gcp:compute/getZones:getZones": (i) => ({ names: ["b", "c", "d"].map((z) => `${str(i.region, "r")}-${z}`), id: str(i.region, "r") }),

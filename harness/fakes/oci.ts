@@ -9,12 +9,18 @@ export const ociFakes: CloudFakes = {
     "oci:Psql/dbSystem:DbSystem": (i) => ({ networkDetails: { ...(i.networkDetails as object), primaryDbEndpointPrivateIp: "10.0.128.20" } }),
     "oci:ContainerEngine/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoints: [{ privateEndpoint: "10.0.128.30:6443", kubernetes: "", publicEndpoint: "", ipv6endpoint: "", vcnHostnameEndpoint: "" }] }),
     "oci:Kms/vault:Vault": (_i, a) => ({ managementEndpoint: `https://${a.name}-management.kms.eu-frankfurt-1.oraclecloud.com`, cryptoEndpoint: `https://${a.name}-crypto.kms.eu-frankfurt-1.oraclecloud.com` }),
+    "oci:Functions/function:Function": (_i, _a, ctx) => ({ invokeEndpoint: `https://a1b2c3d4e5f.${ctx.regionOf(_a.provider ?? "")}.functions.oci.oraclecloud.com` }),
+    "oci:ApiGateway/gateway:Gateway": (_i, a, ctx) => ({ hostname: `${a.name}abcdefgh.apigateway.${ctx.regionOf(a.provider ?? "")}.oci.customer-oci.com` }),
+    "oci:Database/autonomousDatabase:AutonomousDatabase": (i, a, ctx) => ({ privateEndpoint: `${str(i.privateEndpointLabel, a.name)}.adb.${ctx.regionOf(a.provider ?? "")}.oraclecloudapps.com` }),
   },
   ids: {
     "oci:Core/vcn:Vcn": (_i, a) => `ocid1.vcn.oc1..${a.name}`,
     "oci:Core/subnet:Subnet": (_i, a) => `ocid1.subnet.oc1..${a.name}`,
     "oci:Kms/key:Key": (_i, a) => `ocid1.key.oc1..${a.name}`,
     "oci:Kms/vault:Vault": (_i, a) => `ocid1.vault.oc1..${a.name}`,
+    "oci:Functions/function:Function": (_i, a) => `ocid1.fnfunc.oc1..${a.name}`,
+    "oci:Ons/notificationTopic:NotificationTopic": (_i, a) => `ocid1.onstopic.oc1..${a.name}`,
+    "oci:Database/autonomousDatabase:AutonomousDatabase": (_i, a) => `ocid1.autonomousdatabase.oc1..${a.name}`,
   },
   invokes: {
     "oci:ObjectStorage/getNamespace:getNamespace": (i) => ({ namespace: "tesseratenancy", compartmentId: i.compartmentId, id: "tesseratenancy" }),
@@ -28,6 +34,10 @@ export const ociFakes: CloudFakes = {
       id: "images",
       images: [{ id: `ocid1.image.oc1..${str(i.operatingSystem, "os").replace(/\s+/g, "-").toLowerCase()}-${str(i.operatingSystemVersion, "v")}`, displayName: `${str(i.operatingSystem, "os")}-${str(i.operatingSystemVersion, "v")}` }],
     }),
+    "oci:Core/getServices:getServices": (i, args, ctx) => {
+      const code = ctx.regionOf(args.provider ?? "").split("-")[1] ?? "fra";
+      return { filters: i.filters, id: "services", services: [{ id: `ocid1.service.oc1.${code}..all`, cidrBlock: `all-${code.slice(0, 3)}-services-in-oracle-services-network`, name: `All ${code.slice(0, 3).toUpperCase()} Services In Oracle Services Network`, description: "All services" }] };
+    },
     "oci:ContainerEngine/getClusterOption:getClusterOption": () => ({ clusterOptionId: "all", id: "all", kubernetesVersions: ["v1.30.10", "v1.31.1", "v1.31.10"], clusterPodNetworkOptions: [] }),
     "oci:ContainerEngine/getNodePoolOption:getNodePoolOption": () => ({
       nodePoolOptionId: "all",

@@ -1,0 +1,42 @@
+/**
+ * `tessera:ai:GpuInstances` — GPU virtual machines on the placed cloud, on driver-ready images.
+ *
+ * @example
+ * const trainers = new GpuInstances("train", { target, network, size: "g5.xlarge", gpu: { model: "A10G", count: 1 }, spot: true });
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { requireCapability } from "../capabilities";
+import { build, type Registry } from "../registry";
+import { TOKENS } from "../tokens";
+import { aws } from "./aws";
+import { azure } from "./azure";
+import { type GpuInstancesArgs, type GpuInstancesOutputs, validateGpuArgs } from "./contract";
+import { digitalocean } from "./digitalocean";
+import { gcp } from "./gcp";
+import { oci } from "./oci";
+
+export type { GpuInstancesArgs, GpuInstancesOutputs } from "./contract";
+
+/** The per-cloud implementations. */
+export const GPU_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<GpuInstancesArgs, GpuInstancesOutputs>;
+
+/** GPU virtual machines of one size, on each cloud's driver-ready image. */
+export class GpuInstances extends pulumi.ComponentResource implements GpuInstancesOutputs {
+  public readonly instanceIds: pulumi.Output<string[]>;
+  public readonly privateIps: pulumi.Output<string[]>;
+  public readonly publicIps: pulumi.Output<string[]>;
+  /** How many machines (plain: alert rules and other per-machine children derive from it). */
+  public readonly count: number;
+
+  constructor(name: string, args: GpuInstancesArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    requireCapability("gpu-compute", args.target.cloud);
+    validateGpuArgs(args);
+    super(TOKENS.gpuInstances, name, {}, opts);
+    const out = build(GPU_IMPLS, name, args, this);
+    this.instanceIds = out.instanceIds;
+    this.privateIps = out.privateIps;
+    this.publicIps = out.publicIps;
+    this.count = args.count ?? 1;
+    this.registerOutputs({ instanceIds: this.instanceIds, privateIps: this.privateIps, publicIps: this.publicIps });
+  }
+}

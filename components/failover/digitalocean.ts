@@ -1,0 +1,14 @@
+/**
+ * Failover on DigitalOcean: not available. DigitalOcean DNS serves static records and has no
+ * health checks that steer answers (its uptime checks only alert), so the capability matrix marks
+ * the cell unsupported, placement never makes DigitalOcean the primary of a failover stack, and
+ * the component fails before creating anything.
+ */
+import { capability, UnsupportedServiceError } from "../capabilities";
+import type { Impl } from "../registry";
+import type { FailoverArgs, FailoverOutputs } from "./contract";
+
+export const digitalocean: Impl<"digitalocean", FailoverArgs, FailoverOutputs> = () => {
+  const cell = capability("dns-failover", "digitalocean");
+  throw new UnsupportedServiceError("dns-failover", "digitalocean", cell.supported ? "unexpected" : cell.reason);
+};

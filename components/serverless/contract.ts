@@ -1,0 +1,83 @@
+/**
+ * Function: an HTTP function from a container image, scaling to zero where the cloud does, with
+ * its own identity and an HTTPS URL — private (authenticated or network-internal) unless asked.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { NetworkRef } from "../network/contract";
+import type { Labels } from "../tags";
+import type { Target } from "../target";
+import { checkInt, invalid } from "../validation";
+import { checkNetwork } from "../compute/contract";
+import { imageProblem } from "./registries";
+
+/** Arguments of {@link Function}. */
+export interface FunctionArgs {
+  /** Where to build, from the placement decision. */
+  readonly target: Target;
+  /**
+   * Container image serving HTTP. AWS Lambda runs images from Amazon ECR (built for the Lambda
+   * runtime interface); OCI Functions from OCIR (Fn-compatible); Azure Container Apps, Cloud Run
+   * and DigitalOcean App Platform from public registries too (DigitalOcean: Docker Hub, DOCR or
+   * GHCR).
+   */
+  readonly image: string;
+  /** Port the container listens on (not used by Lambda and OCI Functions). @default 8080 */
+  readonly port?: number;
+  /** @default 512 */
+  readonly memoryMb?: number;
+  /** @default 30 */
+  readonly timeoutSeconds?: number;
+  /**
+   * Reachable by anyone. Otherwise: AWS IAM-authenticated URL, Azure environment-internal ingress,
+   * Cloud Run internal ingress, DigitalOcean internal port only, OCI signed invoke endpoint; a
+   * public OCI function gets an API Gateway in front.
+   * @default false
+   */
+  readonly public?: boolean;
+  /** Environment variables. @default {} */
+  readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** The network to run in: required on OCI (functions need a subnet), unused elsewhere. */
+  readonly network?: NetworkRef;
+  /** Labels added to tessera's own. @default {} */
+  readonly labels?: Labels;
+}
+
+/** What every cloud's implementation returns. */
+export interface FunctionOutputs {
+  /** HTTPS URL ("" where the function has no URL of its own: DigitalOcean internal-only). */
+  readonly url: pulumi.Output<string>;
+  /**
+   * The function's workload identity: IAM role ARN (AWS), managed identity principal id (Azure),
+   * service account email (GCP), function OCID for resource-principal policies (OCI);
+   * DigitalOcean App Platform has no workload identity ("").
+   */
+  readonly identity: pulumi.Output<string>;
+  /** The provider's id of the function resource (for alerts). */
+  readonly resourceId: pulumi.Output<string>;
+}
+
+/** Defaults filled in. */
+export const functionSettings = (args: FunctionArgs) => ({
+  port: args.port ?? 8080,
+  memoryMb: args.memoryMb ?? 512,
+  timeoutSeconds: args.timeoutSeconds ?? 30,
+  public: args.public ?? false,
+  environment: args.environment ?? {},
+});
+
+/**
+ * Validates the arguments before any child exists.
+ * @internal
+ */
+export function validateFunctionArgs(args: FunctionArgs): void {
+  checkInt("port", args.port, 1, 65535);
+  checkInt("memoryMb", args.memoryMb, 128, 3072);
+  checkInt("timeoutSeconds", args.timeoutSeconds, 1, 300);
+  for (const key of Object.keys(args.environment ?? {})) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) invalid(`environment.${key}`, "environment variable names are letters, digits and _, not starting with a digit");
+  }
+  if (args.network) checkNetwork(args.target, args.network);
+  const problem = imageProblem(args.target.cloud, args.image);
+  if (problem) invalid("image", problem);
+  if (args.target.cloud === "oci" && !args.network) invalid("network", "is required on oci: OCI Functions run in a subnet");
+}

@@ -1,0 +1,284 @@
+/**
+ * Function on all five clouds, public and private: exact children, the security-relevant inputs
+ * (authentication, ingress, identity, image source), tags, providers, outputs (URL and identity)
+ * and validation.
+ */
+import test from "ava";
+import { CLOUDS, type Cloud } from "../components/cloud";
+import { Network } from "../components/network";
+import { Function as Fn } from "../components/serverless";
+import { type Harness, installHarness } from "../harness";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+
+const IMAGE: Record<Cloud, string> = {
+  aws: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4",
+  azure: "ghcr.io/acme/api:1.4",
+  gcp: "europe-docker.pkg.dev/acme/api/api:1.4",
+  digitalocean: "ghcr.io/acme/api:1.4",
+  oci: "fra.ocir.io/acme/api:1.4",
+};
+let h: Harness;
+const pub = {} as Record<Cloud, Fn>;
+const priv = {} as Record<Cloud, Fn>;
+const { errors, attempt } = errorCatcher();
+
+test.before(async () => {
+  h = await installHarness();
+  await h.run(() => {
+    const t = targets();
+    for (const cloud of CLOUDS) {
+      const network = cloud === "oci" ? new Network("net-oci", { target: t.oci }) : undefined;
+      pub[cloud] = new Fn(`api-${cloud}`, { target: t[cloud], image: IMAGE[cloud], public: true, environment: { MODE: "prod" }, ...(network ? { network } : {}) });
+      priv[cloud] = new Fn(`int-${cloud}`, { target: t[cloud], image: IMAGE[cloud], memoryMb: 1024, timeoutSeconds: 60, port: 9000, ...(network ? { network } : {}) });
+    }
+    attempt("aws-image", () => new Fn("bad-aws", { target: t.aws, image: "ghcr.io/acme/api:1.4" }));
+    attempt("oci-network", () => new Fn("bad-oci", { target: t.oci, image: IMAGE.oci }));
+    attempt("do-registry", () => new Fn("bad-do", { target: t.digitalocean, image: "quay.io/acme/api:1.4" }));
+    attempt("env", () => new Fn("bad-env", { target: t.gcp, image: IMAGE.gcp, environment: { "1BAD": "x" } }));
+    attempt("memory", () => new Fn("bad-memory", { target: t.gcp, image: IMAGE.gcp, memoryMb: 8192 }));
+    attempt("network", () => new Fn("bad-network", { target: t.oci, image: IMAGE.oci, network: new Network("net-aws", { target: t.aws }) }));
+  });
+});
+
+const component = (name: string) => find(h, "tessera:serverless:Function", name);
+
+test("children on every cloud, public and private", (t) => {
+  const expected: Record<Cloud, [Array<[string, string]>, Array<[string, string]>]> = {
+    aws: [
+      [
+        ["aws:iam/role:Role", "api-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws"],
+        ["aws:lambda/function:Function", "api-aws"],
+        ["aws:lambda/functionUrl:FunctionUrl", "api-aws"],
+        ["aws:lambda/permission:Permission", "api-aws-public-url"],
+      ],
+      [
+        ["aws:iam/role:Role", "int-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws"],
+        ["aws:lambda/function:Function", "int-aws"],
+        ["aws:lambda/functionUrl:FunctionUrl", "int-aws"],
+      ],
+    ],
+    azure: [
+      [
+        ["azure-native:app:ContainerApp", "api-azure"],
+        ["azure-native:app:ManagedEnvironment", "api-azure"],
+      ],
+      [
+        ["azure-native:app:ContainerApp", "int-azure"],
+        ["azure-native:app:ManagedEnvironment", "int-azure"],
+      ],
+    ],
+    gcp: [
+      [
+        ["gcp:cloudrunv2/service:Service", "api-gcp"],
+        ["gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "api-gcp-public"],
+        ["gcp:serviceaccount/account:Account", "api-gcp"],
+      ],
+      [
+        ["gcp:cloudrunv2/service:Service", "int-gcp"],
+        ["gcp:serviceaccount/account:Account", "int-gcp"],
+      ],
+    ],
+    digitalocean: [[["digitalocean:index/app:App", "api-digitalocean"]], [["digitalocean:index/app:App", "int-digitalocean"]]],
+    oci: [
+      [
+        ["oci:ApiGateway/deployment:Deployment", "api-oci"],
+        ["oci:ApiGateway/gateway:Gateway", "api-oci"],
+        ["oci:Core/networkSecurityGroup:NetworkSecurityGroup", "api-oci-gateway"],
+        ["oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "api-oci-gateway-https"],
+        ["oci:Functions/application:Application", "api-oci"],
+        ["oci:Functions/function:Function", "api-oci"],
+      ],
+      [
+        ["oci:Functions/application:Application", "int-oci"],
+        ["oci:Functions/function:Function", "int-oci"],
+      ],
+    ],
+  };
+  for (const cloud of CLOUDS) t.deepEqual([children(h, component(`api-${cloud}`)), children(h, component(`int-${cloud}`))], expected[cloud], cloud);
+});
+
+test("aws: Lambda from the ECR image with its own role (basic logging only) and X-Ray; IAM-authenticated URL unless public", (t) => {
+  t.deepEqual(inputs(find(h, "aws:lambda/function:Function", "api-aws")), {
+    environment: { variables: { MODE: "prod" } },
+    imageUri: IMAGE.aws,
+    memorySize: 512,
+    name: "dev-api-aws",
+    packageType: "Image",
+    role: "arn:aws:iam::123456789012:role/api-aws",
+    tags: stampsFor("aws", "api-aws"),
+    timeout: 30,
+    tracingConfig: { mode: "Active" },
+  });
+  t.deepEqual(JSON.parse(inputs(find(h, "aws:iam/role:Role", "api-aws")).assumeRolePolicy as string), {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  });
+  t.deepEqual(inputs(find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws")), { policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", role: "api-aws" });
+  t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "api-aws")), { authorizationType: "NONE", functionName: "dev-api-aws" });
+  t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-url")), { action: "lambda:InvokeFunctionUrl", function: "dev-api-aws", functionUrlAuthType: "NONE", principal: "*" });
+  t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "int-aws")), { authorizationType: "AWS_IAM", functionName: "dev-int-aws" });
+  t.like(inputs(find(h, "aws:lambda/function:Function", "int-aws")), { memorySize: 1024, timeout: 60 });
+});
+
+test("azure: Container App with a system identity, HTTPS-only ingress (external only when public), scale to zero", (t) => {
+  t.deepEqual(inputs(find(h, "azure-native:app:ManagedEnvironment", "api-azure")), {
+    environmentName: "dev-api-azure",
+    location: "westeurope",
+    resourceGroupName: "tessera-dev-westeurope",
+    tags: stampsFor("azure", "api-azure"),
+  });
+  t.deepEqual(inputs(find(h, "azure-native:app:ContainerApp", "api-azure")), {
+    configuration: { activeRevisionsMode: "Single", ingress: { allowInsecure: false, external: true, targetPort: 8080, transport: "auto" } },
+    containerAppName: "dev-api-azure",
+    identity: { type: "SystemAssigned" },
+    location: "westeurope",
+    managedEnvironmentId: "api-azure-id",
+    resourceGroupName: "tessera-dev-westeurope",
+    tags: stampsFor("azure", "api-azure"),
+    template: {
+      containers: [{ env: [{ name: "MODE", value: "prod" }], image: IMAGE.azure, name: "main", resources: { cpu: 0.25, memory: "0.5Gi" } }],
+      scale: { maxReplicas: 10, minReplicas: 0 },
+    },
+  });
+  const internal = inputs(find(h, "azure-native:app:ContainerApp", "int-azure"));
+  t.deepEqual(internal.configuration, { activeRevisionsMode: "Single", ingress: { allowInsecure: false, external: false, targetPort: 9000, transport: "auto" } });
+  t.deepEqual((internal.template as { containers: Array<{ resources: unknown }> }).containers[0]!.resources, { cpu: 0.5, memory: "1Gi" });
+});
+
+test("gcp: Cloud Run with its own service account, internal ingress unless public (then allUsers may invoke), scale to zero", (t) => {
+  t.deepEqual(inputs(find(h, "gcp:serviceaccount/account:Account", "api-gcp")), { accountId: "fn-2d09a2-api-gcp", displayName: "tessera dev api-gcp", project: "acme-test-123" });
+  t.deepEqual(inputs(find(h, "gcp:cloudrunv2/service:Service", "api-gcp")), {
+    deletionProtection: false,
+    ingress: "INGRESS_TRAFFIC_ALL",
+    labels: stampsFor("gcp", "api-gcp"),
+    location: "europe-west1",
+    name: "dev-api-gcp",
+    project: "acme-test-123",
+    template: {
+      containers: [{ envs: [{ name: "MODE", value: "prod" }], image: IMAGE.gcp, ports: { containerPort: 8080 }, resources: { limits: { cpu: "1", memory: "512Mi" } } }],
+      scaling: { maxInstanceCount: 10, minInstanceCount: 0 },
+      serviceAccount: "fn-2d09a2-api-gcp@acme-test-123.iam.gserviceaccount.com",
+      timeout: "30s",
+    },
+  });
+  t.deepEqual(inputs(find(h, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "api-gcp-public")), { location: "europe-west1", member: "allUsers", name: "dev-api-gcp", project: "acme-test-123", role: "roles/run.invoker" });
+  t.like(inputs(find(h, "gcp:cloudrunv2/service:Service", "int-gcp")), { ingress: "INGRESS_TRAFFIC_INTERNAL_ONLY", template: { timeout: "60s" } });
+});
+
+test("digitalocean: App Platform service from GHCR in the region; HTTP port only when public", (t) => {
+  t.deepEqual(inputs(find(h, "digitalocean:index/app:App", "api-digitalocean")), {
+    spec: {
+      name: "dev-api-digitalocean",
+      region: "ams",
+      services: [
+        {
+          envs: [{ key: "MODE", scope: "RUN_TIME", type: "GENERAL", value: "prod" }],
+          httpPort: 8080,
+          image: { registry: "acme", registryType: "GHCR", repository: "api", tag: "1.4" },
+          instanceCount: 1,
+          instanceSizeSlug: "apps-s-1vcpu-0.5gb",
+          name: "main",
+        },
+      ],
+    },
+  });
+  t.deepEqual((inputs(find(h, "digitalocean:index/app:App", "int-digitalocean")).spec as { services: unknown[] }).services, [
+    { envs: [], image: { registry: "acme", registryType: "GHCR", repository: "api", tag: "1.4" }, instanceCount: 1, instanceSizeSlug: "apps-s-1vcpu-1gb", internalPorts: [9000], name: "main" },
+  ]);
+});
+
+test("oci: application in the private subnet, the OCIR function; a public one behind an API gateway with its own HTTPS-only NSG", (t) => {
+  const tagsOci = stampsFor("oci", "api-oci");
+  t.deepEqual(inputs(find(h, "oci:Functions/application:Application", "api-oci")), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    displayName: "dev-api-oci",
+    freeformTags: tagsOci,
+    shape: "GENERIC_X86",
+    subnetIds: ["ocid1.subnet.oc1..net-oci-private"],
+  });
+  t.deepEqual(inputs(find(h, "oci:Functions/function:Function", "api-oci")), {
+    applicationId: "api-oci-id",
+    config: { MODE: "prod" },
+    displayName: "api-oci",
+    freeformTags: tagsOci,
+    image: IMAGE.oci,
+    memoryInMbs: "512",
+    timeoutInSeconds: 30,
+  });
+  t.deepEqual(inputs(find(h, "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "api-oci-gateway-https")), {
+    description: "HTTPS to the API gateway",
+    direction: "INGRESS",
+    networkSecurityGroupId: "api-oci-gateway-id",
+    protocol: "6",
+    source: "0.0.0.0/0",
+    sourceType: "CIDR_BLOCK",
+    stateless: false,
+    tcpOptions: { destinationPortRange: { max: 443, min: 443 } },
+  });
+  t.deepEqual(inputs(find(h, "oci:ApiGateway/gateway:Gateway", "api-oci")), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    displayName: "dev-api-oci",
+    endpointType: "PUBLIC",
+    freeformTags: tagsOci,
+    networkSecurityGroupIds: ["api-oci-gateway-id"],
+    subnetId: "ocid1.subnet.oc1..net-oci-public",
+  });
+  t.deepEqual(inputs(find(h, "oci:ApiGateway/deployment:Deployment", "api-oci")).specification, {
+    routes: [{ backend: { functionId: "ocid1.fnfunc.oc1..api-oci", type: "ORACLE_FUNCTIONS_BACKEND" }, methods: ["ANY"], path: "/{path*}" }],
+  });
+});
+
+test("every child on its cloud's provider, none protected (functions hold no data)", (t) => {
+  for (const cloud of CLOUDS) {
+    for (const name of [`api-${cloud}`, `int-${cloud}`]) {
+      for (const r of h.registrations.filter((x) => x.parent === component(name).urn)) {
+        t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`, `${r.type} ${r.name}`);
+        t.false(r.protect);
+      }
+    }
+  }
+});
+
+test("parity: URL, identity and resource id on every cloud (private URLs are authenticated or internal)", async (t) => {
+  const expected: Record<Cloud, [string[], string[]]> = {
+    aws: [
+      ["https://api-awsabcdefghij.lambda-url.eu-west-1.on.aws/", "arn:aws:iam::123456789012:role/api-aws", "dev-api-aws"],
+      ["https://int-awsabcdefghij.lambda-url.eu-west-1.on.aws/", "arn:aws:iam::123456789012:role/int-aws", "dev-int-aws"],
+    ],
+    azure: [
+      ["https://dev-api-azure.happy-sky-0a1b2c3d.westeurope.azurecontainerapps.io", "44444444-4444-4444-4444-444444444444", "api-azure-id"],
+      ["https://dev-int-azure.internal.happy-sky-0a1b2c3d.westeurope.azurecontainerapps.io", "44444444-4444-4444-4444-444444444444", "int-azure-id"],
+    ],
+    gcp: [
+      ["https://dev-api-gcp-abcdefghij-ew.a.run.app", "fn-2d09a2-api-gcp@acme-test-123.iam.gserviceaccount.com", "projects/acme-test-123/locations/europe-west1/services/dev-api-gcp"],
+      ["https://dev-int-gcp-abcdefghij-ew.a.run.app", `${await valueOf(priv.gcp.identity)}`, "projects/acme-test-123/locations/europe-west1/services/dev-int-gcp"],
+    ],
+    digitalocean: [
+      ["https://dev-api-digitalocean-a1b2c.ondigitalocean.app", "", "api-digitalocean-id"],
+      ["", "", "int-digitalocean-id"],
+    ],
+    oci: [
+      ["https://api-ociabcdefgh.apigateway.eu-frankfurt-1.oci.customer-oci.com/", "ocid1.fnfunc.oc1..api-oci", "ocid1.fnfunc.oc1..api-oci"],
+      ["https://a1b2c3d4e5f.eu-frankfurt-1.functions.oci.oraclecloud.com/20181201/functions/ocid1.fnfunc.oc1..int-oci/actions/invoke", "ocid1.fnfunc.oc1..int-oci", "ocid1.fnfunc.oc1..int-oci"],
+    ],
+  };
+  for (const cloud of CLOUDS) {
+    const got = await Promise.all([pub[cloud], priv[cloud]].map(async (f) => [await valueOf(f.url), await valueOf(f.identity), await valueOf(f.resourceId)]));
+    t.deepEqual(got, expected[cloud], cloud);
+  }
+  t.regex(await valueOf(priv.gcp.identity), /^fn-[0-9a-f]{6}-int-gcp@acme-test-123\.iam\.gserviceaccount\.com$/);
+});
+
+test("bad arguments: InputPropertyError naming the field and the allowed values, nothing registered", (t) => {
+  t.deepEqual(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, propertyError(e)])), {
+    "aws-image": ["image", 'image: "ghcr.io/acme/api:1.4" cannot run on aws; it needs an Amazon ECR image (<account>.dkr.ecr.<region>.amazonaws.com/...)'],
+    "oci-network": ["network", "network: is required on oci: OCI Functions run in a subnet"],
+    "do-registry": ["image", 'image: "quay.io/acme/api:1.4" cannot run on digitalocean; it needs a Docker Hub, DOCR (registry.digitalocean.com/...) or GHCR (ghcr.io/...) image'],
+    env: ["environment.1BAD", "environment.1BAD: environment variable names are letters, digits and _, not starting with a digit"],
+    memory: ["memoryMb", "memoryMb: must be an integer from 128 to 3072 (got 8192)"],
+    network: ["network", "network: is on aws eu-west-1, but this component is placed on oci eu-frankfurt-1"],
+  });
+  t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")).map((r) => r.name), []);
+});
