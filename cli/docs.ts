@@ -44,6 +44,21 @@ export function ruleTable(): string {
   return rows.join("\n");
 }
 
+/** Every rule setting with its type and default. */
+export function settingsTable(): string {
+  const rows = ["| rule | setting | type | default | meaning |", "|---|---|---|---|---|"];
+  for (const rule of RULES) {
+    const defaults = rule.defaults as Record<string, unknown>;
+    for (const [key, schema] of Object.entries(rule.configSchema ?? {})) {
+      const type = typeof schema === "object" && schema !== null && "type" in schema ? String(schema.type) : "";
+      const description = typeof schema === "object" && schema !== null && "description" in schema ? String(schema.description) : "";
+      rows.push(`| \`${rule.id}\` | \`${key}\` | ${type} | \`${JSON.stringify(defaults[key])}\` | ${description} |`);
+    }
+    rows.push(`| \`${rule.id}\` | \`exclude\` | array | \`[]\` | Resource name glob patterns this rule skips. |`);
+  }
+  return rows.join("\n");
+}
+
 function replaceSection(text: string, name: string, body: string): string {
   const start = `<!-- generated:${name} -->`;
   const end = `<!-- /generated:${name} -->`;
@@ -57,7 +72,7 @@ function replaceSection(text: string, name: string, body: string): string {
 export function writeDocs(write: boolean): string[] {
   const targets: Array<[string, (old: string) => string]> = [
     ["README.md", (t) => replaceSection(t, "capabilities", capabilityTable())],
-    [join("policies", "README.md"), (t) => replaceSection(t, "rules", ruleTable())],
+    [join("policies", "README.md"), (t) => replaceSection(replaceSection(t, "rules", ruleTable()), "settings", settingsTable())],
     [join("docs", "plan-schema.json"), () => `${JSON.stringify(z.toJSONSchema(planSchema), null, 2)}\n`],
   ];
   const stale: string[] = [];

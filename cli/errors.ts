@@ -7,7 +7,8 @@
  * | 1 | the plan is not deployable: a mandatory policy failed, the budget is exceeded, or nothing is feasible |
  * | 2 | bad input: flags, stack, requirements, lock or catalog |
  */
-import { InputPropertyError } from "@pulumi/pulumi";
+// The errors submodule: the package root loads the whole SDK (and TypeScript) for one class.
+import { InputPropertyError } from "@pulumi/pulumi/errors";
 import { UnsupportedServiceError } from "../components/capabilities";
 import { CatalogError } from "../placement/catalog";
 import { LockError } from "../placement/lock";

@@ -16,11 +16,16 @@ import { lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { fail, UsageError } from "./errors";
 import { readInputs, STACKS_DIR } from "./inputs";
 import { placeJson, renderPlace } from "./place";
-import { renderDiff, readPreviousPlan } from "./plan/diff";
-import { renderMarkdown, renderTerminal } from "./plan/render";
-import { runPlan } from "./plan/run";
 import { renderReplan, replan, writeReplan } from "./replan";
-import { writeDocs } from "./docs";
+
+// `plan` and `docs` load the Pulumi program, every provider SDK and the policy pack; `place` and
+// `replan` need none of it, so those modules load only when their command runs.
+const planModules = () => ({
+  ...(require("./plan/diff") as typeof import("./plan/diff")),
+  ...(require("./plan/render") as typeof import("./plan/render")),
+  ...(require("./plan/run") as typeof import("./plan/run")),
+});
+const docsModule = () => require("./docs") as typeof import("./docs");
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -82,6 +87,7 @@ program
   .option("--out <file>", "also write the JSON plan to this file")
   .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
   .action(async (opts: { stack: string; json?: boolean; markdown?: boolean; diff?: string; out?: string; stacksDir: string }) => {
+    const { readPreviousPlan, renderDiff, renderMarkdown, renderTerminal, runPlan } = planModules();
     const tty = process.stderr.isTTY === true && !opts.json;
     const spinner = tty ? createSpinner("planning", { stream: process.stderr }).start() : undefined;
     try {
@@ -104,7 +110,7 @@ program
   .option("--write", "write the files (default: check they are up to date)")
   .action((opts: { write?: boolean }) => {
     try {
-      const stale = writeDocs(opts.write === true);
+      const stale = docsModule().writeDocs(opts.write === true);
       if (stale.length > 0) {
         process.stderr.write(`tessera: generated docs are out of date: ${stale.join(", ")} (run npm run docs)\n`);
         process.exitCode = 1;

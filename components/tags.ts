@@ -24,6 +24,12 @@ export const TAG_KEYS = {
   residency: "tessera-residency",
 } as const;
 
+/**
+ * The label that marks a machine as allowed a public IP (the `no-public-ip` policy reads it).
+ * The stack program adds it to compute services that ask for `publicIp: true`.
+ */
+export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
+
 /** User labels, merged under the tessera keys (which win). */
 export type Labels = Readonly<Record<string, string>>;
 

@@ -6,10 +6,34 @@ import type { PolicyPackArgs } from "@pulumi/policy";
 import { z } from "zod";
 import { FRAMEWORKS, type Framework, SEVERITIES, type Severity } from "./frameworks";
 import { asRule, type PolicyOptions, type Rule, toPolicy } from "./rule";
-import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess } from "./rules/storage";
+import { backupRetention, databaseNotPublic, deletionProtection, digitaloceanDatabaseFirewall } from "./rules/database";
+import { dataEncryption } from "./rules/encryption";
+import { noOpenAdminPorts, noPublicIp } from "./rules/network";
+import { noPlaintextSecrets } from "./rules/secrets";
+import { budget, residency } from "./rules/stack";
+import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess, storageVersioning } from "./rules/storage";
+import { requiredTags } from "./rules/tags";
+import { tlsInTransit } from "./rules/transport";
 
-/** Every rule, in report order. */
-export const RULES: readonly Rule[] = [asRule(storageNoPublicAccess), asRule(storageEncryption), asRule(s3BucketLockedDown)];
+/** Every rule, in report order: data first, then network, secrets, inventory, residency, cost. */
+export const RULES: readonly Rule[] = [
+  asRule(storageNoPublicAccess),
+  asRule(storageEncryption),
+  asRule(storageVersioning),
+  asRule(s3BucketLockedDown),
+  asRule(dataEncryption),
+  asRule(databaseNotPublic),
+  asRule(digitaloceanDatabaseFirewall),
+  asRule(deletionProtection),
+  asRule(backupRetention),
+  asRule(tlsInTransit),
+  asRule(noOpenAdminPorts),
+  asRule(noPublicIp),
+  asRule(noPlaintextSecrets),
+  asRule(requiredTags),
+  asRule(residency),
+  asRule(budget),
+];
 
 /** What a pack enables. */
 export interface PackOptions extends PolicyOptions {

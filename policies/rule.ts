@@ -31,6 +31,8 @@ export interface ExtractContext {
   readonly type: string;
   /** Inputs of the resource's provider (region lives there for AWS and OCI). */
   readonly providerProps: Props | undefined;
+  /** The resource's Pulumi `protect` option. */
+  readonly protect: boolean;
 }
 
 /** Reads one provider resource type into neutral facts. */
@@ -116,6 +118,30 @@ export function coveredClouds(rule: Rule): Cloud[] {
   return rule.kind === "resource" ? [...new Set(rule.extractors.map((e) => e.cloud))] : [...rule.clouds];
 }
 
+/** How a data store is encrypted at rest (shared by the storage and data encryption rules). */
+export interface AtRest {
+  /** False only where encryption was explicitly turned off. */
+  readonly encrypted: boolean;
+  readonly customerKey: boolean;
+  /** Why a customer-managed key cannot be used, where the cloud offers none. */
+  readonly noCustomerKeyOption?: string;
+}
+
+/** Settings of the encryption rules. */
+export interface EncryptionConfig {
+  /** Require a customer-managed key (KMS, Key Vault, Cloud KMS, OCI Vault). */
+  readonly requireCustomerManagedKey: boolean;
+}
+
+/** The encryption verdict: on, and customer-keyed when required. */
+export function checkAtRest(facts: AtRest, config: EncryptionConfig): string[] {
+  if (!facts.encrypted) return ["encryption at rest is turned off"];
+  if (config.requireCustomerManagedKey && !facts.customerKey) {
+    return [facts.noCustomerKeyOption ? `a customer-managed key is required, and ${facts.noCustomerKeyOption}` : "a customer-managed key is required; this resource uses provider-managed keys"];
+  }
+  return [];
+}
+
 /** Pack-level choices that shape each policy. */
 export interface PolicyOptions {
   /** Enforcement per rule id (wins over the rule's default). */
@@ -158,7 +184,7 @@ function common<C extends object>(rule: RuleMeta<C>, options: PolicyOptions) {
 /** The `@pulumi/policy` policy for a resource rule. */
 function resourcePolicy<F, C extends object>(rule: ResourceRule<F, C>, options: PolicyOptions): ResourceValidationPolicy {
   const byType = new Map(rule.extractors.map((e) => [e.type, e]));
-  const context = (args: ResourceValidationArgs): ExtractContext => ({ name: args.name, type: args.type, providerProps: args.provider?.props });
+  const context = (args: ResourceValidationArgs): ExtractContext => ({ name: args.name, type: args.type, providerProps: args.provider?.props, protect: args.opts.protect });
   const remedies = rule.remediate;
   return {
     ...common(rule, options),

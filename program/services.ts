@@ -16,6 +16,7 @@ import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
 import { imageFor } from "../components/serverless/registries";
 import { ObjectStorage } from "../components/storage";
+import { PUBLIC_IP_ALLOWED } from "../components/tags";
 import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
@@ -55,12 +56,31 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
   compute: ({ name, resourceName, service, sizing, target, network, built }) => {
-    const vms = new Instances(resourceName, { target, network: network(), size: sizing.sku, count: service.count, image: service.image, publicIp: service.publicIp, spot: service.spot });
+    const vms = new Instances(resourceName, {
+      target,
+      network: network(),
+      size: sizing.sku,
+      count: service.count,
+      image: service.image,
+      publicIp: service.publicIp,
+      spot: service.spot,
+      // The stack asked for public IPs: say so where the no-public-ip policy looks.
+      ...(service.publicIp ? { labels: PUBLIC_IP_ALLOWED } : {}),
+    });
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
   "gpu-compute": ({ name, resourceName, service, sizing, target, network, built }) => {
-    const vms = new GpuInstances(resourceName, { target, network: network(), size: sizing.sku, gpu: service.gpu, count: service.count, publicIp: service.publicIp, spot: service.spot });
+    const vms = new GpuInstances(resourceName, {
+      target,
+      network: network(),
+      size: sizing.sku,
+      gpu: service.gpu,
+      count: service.count,
+      publicIp: service.publicIp,
+      spot: service.spot,
+      ...(service.publicIp ? { labels: PUBLIC_IP_ALLOWED } : {}),
+    });
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },

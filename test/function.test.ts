@@ -31,6 +31,9 @@ test.before(async () => {
       pub[cloud] = new Fn(`api-${cloud}`, { target: t[cloud], image: IMAGE[cloud], public: true, environment: { MODE: "prod" }, ...(network ? { network } : {}) });
       priv[cloud] = new Fn(`int-${cloud}`, { target: t[cloud], image: IMAGE[cloud], memoryMb: 1024, timeoutSeconds: 60, port: 9000, ...(network ? { network } : {}) });
     }
+    // Secret-looking variables: Container Apps secrets on Azure, encrypted SECRET variables on DigitalOcean.
+    new Fn("sec-azure", { target: t.azure, image: IMAGE.azure, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
+    new Fn("sec-digitalocean", { target: t.digitalocean, image: IMAGE.digitalocean, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
     attempt("aws-image", () => new Fn("bad-aws", { target: t.aws, image: "ghcr.io/acme/api:1.4" }));
     attempt("oci-network", () => new Fn("bad-oci", { target: t.oci, image: IMAGE.oci }));
     attempt("do-registry", () => new Fn("bad-do", { target: t.digitalocean, image: "quay.io/acme/api:1.4" }));
@@ -228,6 +231,19 @@ test("oci: application in the private subnet, the OCIR function; a public one be
   t.deepEqual(inputs(find(h, "oci:ApiGateway/deployment:Deployment", "api-oci")).specification, {
     routes: [{ backend: { functionId: "ocid1.fnfunc.oc1..api-oci", type: "ORACLE_FUNCTIONS_BACKEND" }, methods: ["ANY"], path: "/{path*}" }],
   });
+});
+
+test("secret-looking environment variables: Container Apps secrets by reference (Azure), SECRET variables (DigitalOcean)", (t) => {
+  const app = inputs(find(h, "azure-native:app:ContainerApp", "sec-azure"));
+  t.deepEqual((app.configuration as { secrets: unknown }).secrets, [{ name: "db-password", value: "hunter2" }]);
+  t.deepEqual((app.template as { containers: Array<{ env: unknown }> }).containers[0]!.env, [
+    { name: "DB_PASSWORD", secretRef: "db-password" },
+    { name: "MODE", value: "prod" },
+  ]);
+  t.deepEqual((inputs(find(h, "digitalocean:index/app:App", "sec-digitalocean")).spec as { services: Array<{ envs: unknown }> }).services[0]!.envs, [
+    { key: "DB_PASSWORD", scope: "RUN_TIME", type: "SECRET", value: "hunter2" },
+    { key: "MODE", scope: "RUN_TIME", type: "GENERAL", value: "prod" },
+  ]);
 });
 
 test("every child on its cloud's provider, none protected (functions hold no data)", (t) => {

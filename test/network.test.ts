@@ -66,9 +66,10 @@ test("aws: VPC, two AZs of public/private subnets, IGW, route tables, stripped d
     ["private-1", "10.0.144.0/20", "eu-west-1b", false],
   ]);
   const rule = (n: string) => inputs(find(h, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", n));
-  t.deepEqual(rule("net-aws-from-network"), { cidrIpv4: "10.0.0.0/16", description: "traffic inside the network", ipProtocol: "-1", securityGroupId: "net-aws-firewall-id" });
-  t.deepEqual(rule("net-aws-ingress-0-0"), { cidrIpv4: "0.0.0.0/0", description: "", fromPort: 443, toPort: 443, ipProtocol: "tcp", securityGroupId: "net-aws-firewall-id" });
-  t.deepEqual(rule("net-aws-ingress-1-0"), { cidrIpv4: "192.0.2.0/24", description: "app", fromPort: 8000, toPort: 8080, ipProtocol: "udp", securityGroupId: "net-aws-firewall-id" });
+  const tags = stampsFor("aws", "net-aws");
+  t.deepEqual(rule("net-aws-from-network"), { cidrIpv4: "10.0.0.0/16", description: "traffic inside the network", ipProtocol: "-1", securityGroupId: "net-aws-firewall-id", tags });
+  t.deepEqual(rule("net-aws-ingress-0-0"), { cidrIpv4: "0.0.0.0/0", description: "", fromPort: 443, toPort: 443, ipProtocol: "tcp", securityGroupId: "net-aws-firewall-id", tags });
+  t.deepEqual(rule("net-aws-ingress-1-0"), { cidrIpv4: "192.0.2.0/24", description: "app", fromPort: 8000, toPort: 8080, ipProtocol: "udp", securityGroupId: "net-aws-firewall-id", tags });
   t.deepEqual(inputs(find(h, "aws:ec2/route:Route", "net-aws-public-internet")), { destinationCidrBlock: "0.0.0.0/0", gatewayId: "net-aws-id", routeTableId: "net-aws-public-id" });
 });
 

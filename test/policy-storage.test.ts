@@ -25,13 +25,15 @@ test.before(async () => {
 });
 
 const ctx = () => ({ stack: h.stack, project: h.project, config: {} });
-const run = async (options: PackOptions, only: (r: Registration) => boolean = () => true) =>
-  sorted((await analyzeRegistrations(inProcessAnalyzer(createPolicies(options)), h.registrations.filter(only), ctx())).verdicts);
+/** The storage rules' verdicts (the other rules have their own tests). */
+const STORAGE_RULES = ["storage-no-public-access", "storage-encryption-at-rest", "storage-versioning", "s3-bucket-locked-down"];
+const run = async (options: PackOptions, only: (r: Registration) => boolean = () => true, rules = STORAGE_RULES) =>
+  sorted((await analyzeRegistrations(inProcessAnalyzer(createPolicies(options)), h.registrations.filter(only), ctx())).verdicts.filter((x) => rules.includes(x.policy)));
 const urn = (type: string, name: string) => `urn:pulumi:dev::tessera::${type}::${name}`;
 const v = (policy: string, type: string, name: string, message: string, stage: Verdict["stage"] = "analyze"): Verdict => ({
   policy,
-  enforcement: "mandatory",
-  severity: policy === "storage-encryption-at-rest" ? "high" : "critical",
+  enforcement: policy === "storage-versioning" ? "advisory" : "mandatory",
+  severity: policy === "storage-versioning" ? "medium" : policy === "storage-encryption-at-rest" ? "high" : "critical",
   urn: urn(type, name),
   message,
   stage,
@@ -58,6 +60,17 @@ test("the non-compliant fixture: exactly the expected violations on every cloud"
       v(open, "gcp:storage/bucketIAMMember:BucketIAMMember", "bad-gcs-public", "publicly readable: grants roles/storage.objectViewer to allUsers"),
       v(open, "digitalocean:index/spacesBucket:SpacesBucket", "bad-space", "publicly readable: acl is public-read"),
       v(open, "oci:ObjectStorage/bucket:Bucket", "bad-oci", "publicly readable: accessType is ObjectRead"),
+      // Versioning is off everywhere: missing companions on AWS and Azure, flags elsewhere.
+      ...(
+        [
+          ["aws:s3/bucket:Bucket", "bad-public-s3", "no BucketVersioning configures it"],
+          ["aws:s3/bucket:Bucket", "bad-half-blocked", "no BucketVersioning configures it"],
+          ["azure-native:storage:StorageAccount", "bad-account", "no BlobServiceProperties turns blob versioning on"],
+          ["gcp:storage/bucket:Bucket", "bad-gcs", "versioning.enabled is not true"],
+          ["digitalocean:index/spacesBucket:SpacesBucket", "bad-space", "versioning.enabled is not true"],
+          ["oci:ObjectStorage/bucket:Bucket", "bad-oci", "versioning is Disabled (not set)"],
+        ] as const
+      ).map(([type, name, why]) => v("storage-versioning", type, name, `bucket ${name} keeps no previous versions: ${why}`, "analyzeStack")),
     ]),
   );
 });
@@ -86,7 +99,8 @@ test("customer-managed keys required: storage with a customer key passes on aws,
 
 test("enforcement override, exclusion by name and framework selection change the verdicts", async (t) => {
   const bad = (r: Registration) => r.name === "bad-space" || r.name === "bad-oci";
-  const advisory = await run({ enforcement: { "storage-no-public-access": "advisory" } }, bad);
+  const open = ["storage-no-public-access"];
+  const advisory = await run({ enforcement: { "storage-no-public-access": "advisory" } }, bad, open);
   t.deepEqual(
     advisory.map((x) => [x.urn.split("::").pop(), x.enforcement]),
     [
@@ -94,10 +108,33 @@ test("enforcement override, exclusion by name and framework selection change the
       ["bad-oci", "advisory"],
     ],
   );
-  t.deepEqual((await run({ exclude: { "storage-no-public-access": ["bad-s*"] } }, bad)).map((x) => x.urn.split("::").pop()), ["bad-oci"]);
+  t.deepEqual((await run({ exclude: { "storage-no-public-access": ["bad-s*"] } }, bad, open)).map((x) => x.urn.split("::").pop()), ["bad-oci"]);
   t.deepEqual((await run({ exclude: { "*": ["bad-*"] } }, bad)).length, 0);
-  t.deepEqual(await run({ enforcement: { "storage-no-public-access": "disabled" } }, bad), []);
-  t.deepEqual(createPolicies({ frameworks: ["hipaa"] }).map((p) => p.name), ["storage-no-public-access", "storage-encryption-at-rest", "s3-bucket-locked-down"]);
-  t.deepEqual(createPolicies({ minSeverity: "critical" }).map((p) => p.name), ["storage-no-public-access", "s3-bucket-locked-down"]);
+  t.deepEqual(await run({ enforcement: { "storage-no-public-access": "disabled" } }, bad, open), []);
+  // CCPA maps to encryption, exposure, transport, secrets and residency controls; no cost, tags or recovery.
+  t.deepEqual(createPolicies({ frameworks: ["ccpa"] }).map((p) => p.name), [
+    "storage-no-public-access",
+    "storage-encryption-at-rest",
+    "s3-bucket-locked-down",
+    "data-encryption-at-rest",
+    "tls-in-transit",
+    "no-plaintext-secrets",
+    "residency",
+  ]);
+  t.deepEqual(createPolicies({ minSeverity: "critical" }).map((p) => p.name), [
+    "storage-no-public-access",
+    "s3-bucket-locked-down",
+    "database-not-public",
+    "digitalocean-database-trusted-sources",
+    "no-open-admin-ports",
+    "residency",
+  ]);
+  t.deepEqual(createPolicies({ frameworks: ["soc2"], minSeverity: "critical" }).map((p) => p.name), [
+    "storage-no-public-access",
+    "s3-bucket-locked-down",
+    "database-not-public",
+    "digitalocean-database-trusted-sources",
+    "no-open-admin-ports",
+  ]);
   t.throws(() => createPolicies({ enforcement: { "no-such-rule": "advisory" } }), { message: /^unknown rule id "no-such-rule" in policy options; allowed values: storage-no-public-access, / });
 });

@@ -27,7 +27,8 @@ test.before(async () => {
     built.oci = new Warehouse("bi-oci", { target: t.oci, network: new Network("net-oci", { target: t.oci }), computeUnits: 4 });
     new Warehouse("cmk-aws", { target: t.aws, storage: { bucketName: "lake" }, customerManagedKey: "arn:aws:kms:eu-west-1:123456789012:key/k", scanLimitGb: 10 });
     new Warehouse("cmk-gcp", { target: t.gcp, customerManagedKey: "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k", protect: false });
-    new Warehouse("dev-azure", { target: t.azure, azureSku: "Dev(No SLA)_Standard_E2a_v4", computeUnits: 1 });
+    new Warehouse("dev-azure", { target: t.azure, azureSku: "Dev(No SLA)_Standard_E2a_v4", computeUnits: 1, allowedCidrs: ["203.0.113.0/24"] });
+    attempt("cidrs-elsewhere", () => new Warehouse("bad-cidrs", { target: t.gcp, allowedCidrs: ["203.0.113.0/24"] }));
     attempt("digitalocean", () => new Warehouse("bad-do", { target: t.digitalocean }));
     attempt("aws-storage", () => new Warehouse("bad-aws", { target: t.aws }));
     attempt("oci-network", () => new Warehouse("bad-oci", { target: t.oci }));
@@ -83,7 +84,7 @@ test("aws: Glue database over the bucket; Athena v3 workgroup enforcing encrypte
   });
 });
 
-test("azure: Data Explorer with disk and double encryption, managed identity, restricted outbound, no purge; the database's retention", (t) => {
+test("azure: Data Explorer with disk and double encryption, managed identity, no public network access unless ranges are allowed, restricted outbound, no purge; the database's retention", (t) => {
   t.deepEqual(inputs(find(h, "azure-native:kusto:Cluster", "bi-azure")), {
     clusterName: "devbiazurebc9124",
     enableAutoStop: false,
@@ -95,7 +96,7 @@ test("azure: Data Explorer with disk and double encryption, managed identity, re
     identity: { type: "SystemAssigned" },
     location: "westeurope",
     publicIPType: "IPv4",
-    publicNetworkAccess: "Enabled",
+    publicNetworkAccess: "Disabled",
     resourceGroupName: "tessera-dev-westeurope",
     restrictOutboundNetworkAccess: "Enabled",
     sku: { capacity: 2, name: "Standard_E2ads_v5", tier: "Standard" },
@@ -110,7 +111,12 @@ test("azure: Data Explorer with disk and double encryption, managed identity, re
     resourceGroupName: "tessera-dev-westeurope",
     softDeletePeriod: "P90D",
   });
-  t.like(inputs(find(h, "azure-native:kusto:Cluster", "dev-azure")), { enableAutoStop: true, sku: { capacity: 1, name: "Dev(No SLA)_Standard_E2a_v4", tier: "Basic" } });
+  t.like(inputs(find(h, "azure-native:kusto:Cluster", "dev-azure")), {
+    allowedIpRangeList: ["203.0.113.0/24"],
+    enableAutoStop: true,
+    publicNetworkAccess: "Enabled",
+    sku: { capacity: 1, name: "Dev(No SLA)_Standard_E2a_v4", tier: "Basic" },
+  });
 });
 
 test("gcp: BigQuery dataset in the region, tables kept on destroy, time travel; CMEK when given", (t) => {
@@ -196,6 +202,7 @@ test("digitalocean fails with the capability matrix's reason; bad arguments name
     "dev-capacity": ["computeUnits", "computeUnits: the dev SKU runs one instance; allowed values: 1 (got 2)"],
     sku: ["azureSku", 'azureSku: "Standard_L8s" is not allowed; allowed values: Dev(No SLA)_Standard_E2a_v4, Standard_E2ads_v5, Standard_E4ads_v5, Standard_E8ads_v5'],
     "azure-cmk": ["customerManagedKey", "customerManagedKey: not supported on azure in this version; allowed on aws, gcp, oci"],
+    "cidrs-elsewhere": ["allowedCidrs", "allowedCidrs: applies to Azure Data Explorer only (gcp warehouses are reached through the cloud's API with IAM)"],
   });
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")).map((r) => r.name), []);
 });

@@ -1,8 +1,9 @@
 /**
  * Warehouse on Azure: an Azure Data Explorer (Kusto) cluster — disk encryption and double
  * encryption on, a system-assigned identity, outbound access restricted, purge off, streaming
- * ingest on, auto-stop on the dev SKU only — and one read-write database whose data stays
- * queryable for the retention period (31 days hot). Access is Microsoft Entra ID only.
+ * ingest on, auto-stop on the dev SKU only, public network access off unless client ranges are
+ * allowed — and one read-write database whose data stays queryable for the retention period
+ * (31 days hot). Access is Microsoft Entra ID only.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "@pulumi/azure-native/kusto/cluster";
@@ -31,7 +32,8 @@ export const azure: Impl<"azure", WarehouseArgs, WarehouseOutputs> = (name, args
       enableStreamingIngest: true,
       enableAutoStop: dev,
       restrictOutboundNetworkAccess: "Enabled",
-      publicNetworkAccess: "Enabled",
+      publicNetworkAccess: s.allowedCidrs.length > 0 ? "Enabled" : "Disabled",
+      ...(s.allowedCidrs.length > 0 ? { allowedIpRangeList: [...s.allowedCidrs] } : {}),
       tags: tags(target, name, args.labels),
     },
     opts,

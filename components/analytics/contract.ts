@@ -7,7 +7,7 @@ import { checkNetwork } from "../compute/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
-import { checkInt, checkOneOf, invalid } from "../validation";
+import { checkCidr, checkInt, checkOneOf, invalid } from "../validation";
 
 /** Azure Data Explorer SKUs tessera offers: a dev cluster (no SLA) or a two-node production one. */
 export const ADX_SKUS = ["Dev(No SLA)_Standard_E2a_v4", "Standard_E2ads_v5", "Standard_E4ads_v5", "Standard_E8ads_v5"] as const;
@@ -47,6 +47,13 @@ export interface WarehouseArgs {
    * @default provider-managed keys
    */
   readonly customerManagedKey?: pulumi.Input<string>;
+  /**
+   * Azure Data Explorer: client CIDR ranges allowed to reach the cluster's public endpoint
+   * (Microsoft Entra ID sign-in is still required). Empty keeps public network access off; reach
+   * the cluster through a private endpoint.
+   * @default []
+   */
+  readonly allowedCidrs?: readonly string[];
   /** Azure Data Explorer SKU. @default "Standard_E2ads_v5" */
   readonly azureSku?: (typeof ADX_SKUS)[number];
   /** OCI Vault holding `customerManagedKey`. */
@@ -77,6 +84,7 @@ export const warehouseSettings = (name: string, args: WarehouseArgs) => ({
   retentionDays: args.retentionDays ?? 365,
   scanLimitGb: args.scanLimitGb ?? 100,
   azureSku: args.azureSku ?? "Standard_E2ads_v5",
+  allowedCidrs: args.allowedCidrs ?? [],
 });
 
 /**
@@ -100,6 +108,8 @@ export function validateWarehouseArgs(name: string, args: WarehouseArgs): void {
   if (cloud === "aws" && !args.storage) invalid("storage", "is required on aws: Athena and Glue query data in an S3 bucket (pass an ObjectStorage)");
   if (cloud === "oci" && !args.network) invalid("network", "is required on oci: the Autonomous Database gets a private endpoint in the network");
   if (args.network) checkNetwork(args.target, args.network);
+  (args.allowedCidrs ?? []).forEach((cidr, i) => checkCidr(`allowedCidrs[${i}]`, cidr, 0, 32));
+  if (args.allowedCidrs !== undefined && cloud !== "azure") invalid("allowedCidrs", `applies to Azure Data Explorer only (${cloud} warehouses are reached through the cloud's API with IAM)`);
   if (args.customerManagedKey !== undefined && cloud === "azure") invalid("customerManagedKey", "not supported on azure in this version; allowed on aws, gcp, oci");
   if (args.customerManagedKey !== undefined && cloud === "oci" && args.ociVaultId === undefined) invalid("ociVaultId", "is required on oci with customerManagedKey (the Vault holding the key)");
 }

@@ -55,18 +55,18 @@ export const aws: Impl<"aws", NetworkArgs, NetworkOutputs> = (name, args, parent
   privateSubnets.forEach((s, i) => new RouteTableAssociation(`${name}-private-${i}`, { subnetId: s.id, routeTableId: privateRoutes.id }, opts));
 
   const firewall = new SecurityGroup(`${name}-firewall`, { vpcId: vpc.id, description: `tessera ${name}: the network itself plus explicit ingress`, tags: t() }, opts);
-  new SecurityGroupIngressRule(`${name}-from-network`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: cidr, description: "traffic inside the network" }, opts);
+  new SecurityGroupIngressRule(`${name}-from-network`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: cidr, description: "traffic inside the network", tags: t() }, opts);
   (args.ingress ?? []).forEach((rule, i) => {
     const [fromPort, toPort] = portRange(rule);
     rule.sources.forEach((source, j) => {
       new SecurityGroupIngressRule(
         `${name}-ingress-${i}-${j}`,
-        { securityGroupId: firewall.id, ipProtocol: rule.protocol ?? "tcp", fromPort, toPort, cidrIpv4: source, description: rule.description ?? "" },
+        { securityGroupId: firewall.id, ipProtocol: rule.protocol ?? "tcp", fromPort, toPort, cidrIpv4: source, description: rule.description ?? "", tags: t() },
         opts,
       );
     });
   });
-  new SecurityGroupEgressRule(`${name}-egress`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all outbound" }, opts);
+  new SecurityGroupEgressRule(`${name}-egress`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all outbound", tags: t() }, opts);
 
   return {
     networkId: vpc.id,

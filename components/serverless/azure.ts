@@ -1,11 +1,14 @@
 /**
  * Function on Azure: a Container Apps environment and a container app with a system-assigned
  * identity, HTTPS-only ingress (external only when public), scaling from zero to ten replicas.
+ * Environment variables with secret-looking names (`DB_PASSWORD`) become Container Apps secrets
+ * the container reads by reference, so they never sit in the app's plain configuration.
  */
 import { ContainerApp } from "@pulumi/azure-native/app/containerApp";
 import { ManagedEnvironment } from "@pulumi/azure-native/app/managedEnvironment";
 import { physicalName } from "../naming";
 import { childOpts, type Impl } from "../registry";
+import { isSensitiveName } from "../sensitive";
 import { tags } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
 
@@ -23,6 +26,10 @@ export const azure: Impl<"azure", FunctionArgs, FunctionOutputs> = (name, args, 
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
   const size = SIZES.find((x) => x.mb >= s.memoryMb) ?? SIZES[SIZES.length - 1]!;
+  const env = Object.entries(s.environment);
+  // Container Apps secret names: lowercase letters, digits and '-'.
+  const secretName = (key: string) => key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const secrets = env.filter(([key]) => isSensitiveName(key)).map(([key, value]) => ({ name: secretName(key), value }));
   const environment = new ManagedEnvironment(name, { resourceGroupName: target.resourceGroupName, location: target.region, environmentName: physicalName("azure", "generic", [target.stack, name]), tags: t }, opts);
   const app = new ContainerApp(
     name,
@@ -32,9 +39,9 @@ export const azure: Impl<"azure", FunctionArgs, FunctionOutputs> = (name, args, 
       containerAppName: physicalName("azure", "container", [target.stack, name]).slice(0, 32).replace(/-+$/, ""),
       managedEnvironmentId: environment.id,
       identity: { type: "SystemAssigned" },
-      configuration: { ingress: { external: s.public, targetPort: s.port, transport: "auto", allowInsecure: false } },
+      configuration: { ingress: { external: s.public, targetPort: s.port, transport: "auto", allowInsecure: false }, ...(secrets.length > 0 ? { secrets } : {}) },
       template: {
-        containers: [{ name: "main", image: args.image, resources: { cpu: size.cpu, memory: size.memory }, env: Object.entries(s.environment).map(([n, value]) => ({ name: n, value })) }],
+        containers: [{ name: "main", image: args.image, resources: { cpu: size.cpu, memory: size.memory }, env: env.map(([key, value]) => (isSensitiveName(key) ? { name: key, secretRef: secretName(key) } : { name: key, value })) }],
         scale: { minReplicas: 0, maxReplicas: 10 },
       },
       tags: t,

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { App } from "@pulumi/digitalocean/app";
 import { physicalName } from "../naming";
 import { childOpts, type Impl } from "../registry";
+import { isSensitiveName } from "../sensitive";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
 
 /** App Platform instance sizes by memory. */
@@ -48,7 +49,8 @@ export const digitalocean: Impl<"digitalocean", FunctionArgs, FunctionOutputs> =
             instanceCount: 1,
             instanceSizeSlug: (SIZES.find((x) => x.mb >= s.memoryMb) ?? SIZES[SIZES.length - 1]!).slug,
             ...(s.public ? { httpPort: s.port } : { internalPorts: [s.port] }),
-            envs: Object.entries(s.environment).map(([key, value]) => ({ key, value, scope: "RUN_TIME", type: "GENERAL" })),
+            // Secret-looking names are stored encrypted (type SECRET) and never shown in the app spec.
+            envs: Object.entries(s.environment).map(([key, value]) => ({ key, value, scope: "RUN_TIME", type: isSensitiveName(key) ? "SECRET" : "GENERAL" })),
           },
         ],
       },

@@ -1,22 +1,26 @@
 /**
  * Object storage rules: not public, encrypted at rest (with a customer-managed key where the
- * level asks), and — on AWS, where these settings live in companion resources — every S3 bucket
- * locked down by a public access block.
+ * level asks), versioned, and — on AWS, where these settings live in companion resources — every
+ * S3 bucket locked down by a public access block.
  */
 import { BlobContainer } from "@pulumi/azure-native/storage/blobContainer";
+import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
 import { BucketAcl } from "@pulumi/aws/s3/bucketAcl";
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
+import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
 import { Bucket as GcsBucket } from "@pulumi/gcp/storage/bucket";
 import { BucketIAMBinding } from "@pulumi/gcp/storage/bucketIAMBinding";
 import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
 import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
 import type { PolicyResource } from "@pulumi/policy";
+import { has } from "../facts";
 import { CONTROLS } from "../frameworks";
-import { extractor, type ResourceRule, type StackFinding, type StackRule, typeOf } from "../rule";
+import { known } from "../resources";
+import { type AtRest, checkAtRest, type EncryptionConfig, extractor, type Props, type ResourceRule, type StackFinding, type StackRule, typeOf } from "../rule";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
 const PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"];
@@ -59,21 +63,6 @@ export const storageNoPublicAccess: ResourceRule<Exposure> = {
   },
 };
 
-/** How a storage resource is encrypted at rest. */
-interface AtRest {
-  /** False only where encryption was explicitly turned off. */
-  readonly encrypted: boolean;
-  readonly customerKey: boolean;
-  /** Why a customer-managed key cannot be used, where the cloud offers none. */
-  readonly noCustomerKeyOption?: string;
-}
-
-/** Settings of {@link storageEncryption}. */
-export interface EncryptionConfig {
-  /** Require a customer-managed key (KMS, Key Vault, Cloud KMS, OCI Vault). */
-  readonly requireCustomerManagedKey: boolean;
-}
-
 export const storageEncryption: ResourceRule<AtRest, EncryptionConfig> = {
   kind: "resource",
   id: "storage-encryption-at-rest",
@@ -86,23 +75,17 @@ export const storageEncryption: ResourceRule<AtRest, EncryptionConfig> = {
   extractors: [
     extractor(BucketServerSideEncryptionConfiguration, "aws", (p) => ({
       encrypted: p.rules.every((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm !== undefined),
-      customerKey: p.rules.some((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm.startsWith("aws:kms") === true && !!r.applyServerSideEncryptionByDefault.kmsMasterKeyId),
+      customerKey: p.rules.some((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm.startsWith("aws:kms") === true && has(r.applyServerSideEncryptionByDefault, "kmsMasterKeyId")),
     })),
     extractor(StorageAccount, "azure", (p) => ({
       encrypted: p.encryption?.services?.blob?.enabled !== false,
       customerKey: p.encryption?.keySource === "Microsoft.Keyvault",
     })),
-    extractor(GcsBucket, "gcp", (p) => ({ encrypted: true, customerKey: !!p.encryption?.defaultKmsKeyName })),
+    extractor(GcsBucket, "gcp", (p) => ({ encrypted: true, customerKey: has(p.encryption, "defaultKmsKeyName") })),
     extractor(SpacesBucket, "digitalocean", () => ({ encrypted: true, customerKey: false, noCustomerKeyOption: "DigitalOcean Spaces offers no customer-managed keys" })),
-    extractor(OciBucket, "oci", (p) => ({ encrypted: true, customerKey: !!p.kmsKeyId })),
+    extractor(OciBucket, "oci", (p) => ({ encrypted: true, customerKey: has(p, "kmsKeyId") })),
   ],
-  check: (facts, config) => {
-    if (!facts.encrypted) return ["encryption at rest is turned off"];
-    if (config.requireCustomerManagedKey && !facts.customerKey) {
-      return [facts.noCustomerKeyOption ? `a customer-managed key is required, and ${facts.noCustomerKeyOption}` : "a customer-managed key is required; this resource uses provider-managed keys"];
-    }
-    return [];
-  },
+  check: checkAtRest,
 };
 
 const S3 = typeOf(S3Bucket);
@@ -136,4 +119,58 @@ export const s3BucketLockedDown: StackRule<EncryptionConfig> = {
     }
     return findings;
   },
+};
+
+const VERSIONING = typeOf(BucketVersioning);
+const ACCOUNT = typeOf(StorageAccount);
+const BLOB_SERVICE = typeOf(BlobServiceProperties);
+
+/** True when `companion` configures `target` through `key` (by dependency, so it also works in preview). */
+function configuresVia(companion: PolicyResource, target: PolicyResource, key: string): boolean {
+  return (companion.propertyDependencies[key] ?? []).some((d) => d.urn === target.urn);
+}
+
+/** Why a bucket keeps no previous versions, or undefined when it does. */
+function unversioned(bucket: PolicyResource, resources: readonly PolicyResource[]): string | undefined {
+  const p = bucket.props as Props;
+  const flag = (v: unknown) => (v !== null && typeof v === "object" ? (v as Props).enabled === true : false);
+  switch (bucket.type) {
+    case S3: {
+      const configs = resources.filter((r) => r.type === VERSIONING && configuresVia(r, bucket, "bucket"));
+      if (configs.length === 0) return "no BucketVersioning configures it";
+      return known(() => configs.some((c) => ((c.props as Props).versioningConfiguration as Props | undefined)?.status === "Enabled")) === false ? "its BucketVersioning status is not Enabled" : undefined;
+    }
+    case ACCOUNT: {
+      const services = resources.filter((r) => r.type === BLOB_SERVICE && configuresVia(r, bucket, "accountName"));
+      if (services.length === 0) return "no BlobServiceProperties turns blob versioning on";
+      return known(() => services.some((s) => (s.props as Props).isVersioningEnabled === true)) === false ? "isVersioningEnabled is not true" : undefined;
+    }
+    case typeOf(GcsBucket):
+    case typeOf(SpacesBucket):
+      return known(() => flag(p.versioning)) === false ? "versioning.enabled is not true" : undefined;
+    case typeOf(OciBucket): {
+      // Unset means Disabled; an unknown value (preview) is not judged.
+      const v = known(() => (p.versioning as string | undefined) ?? "Disabled (not set)");
+      return v !== undefined && v !== "Enabled" ? `versioning is ${v}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export const storageVersioning: StackRule = {
+  kind: "stack",
+  id: "storage-versioning",
+  description: "Object storage must keep previous versions of overwritten and deleted objects (versioning on).",
+  severity: "medium",
+  frameworks: CONTROLS.recovery,
+  remediation: "Keep ObjectStorage's versioning on (the default) and bound it with retentionDays, or turn versioning on for the bucket.",
+  defaults: {},
+  covers: [S3, VERSIONING, ACCOUNT, BLOB_SERVICE, typeOf(GcsBucket), typeOf(SpacesBucket), typeOf(OciBucket)],
+  clouds: ["aws", "azure", "gcp", "digitalocean", "oci"],
+  check: (resources) =>
+    resources.flatMap((bucket) => {
+      const why = unversioned(bucket, resources);
+      return why ? [{ resource: bucket, message: `bucket ${bucket.name} keeps no previous versions: ${why}` }] : [];
+    }),
 };

@@ -1,0 +1,64 @@
+/**
+ * Shared by the policy tests: capture a program's registrations under the harness, run the pack
+ * over them in-process (the engine's call sequence), and view verdicts compactly.
+ */
+import type { Cloud } from "../components/cloud";
+import type { Target } from "../components/target";
+import { installHarness, type Registration } from "../harness";
+import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../harness/policy";
+import { createPolicies, type PackOptions, RULES } from "../policies/pack";
+import { coveredClouds, coveredTypes } from "../policies/rule";
+import { sorted, targets } from "./helpers";
+
+/** Registrations of one program run. */
+export interface Captured {
+  readonly registrations: readonly Registration[];
+  readonly stack: string;
+  readonly project: string;
+}
+
+/** Runs `build` under the harness (update semantics unless `preview`). */
+export async function capture(build: (t: Record<Cloud, Target>) => void, preview = false): Promise<Captured> {
+  const h = await installHarness({ preview });
+  await h.run(() => build(targets()));
+  return { registrations: [...h.registrations], stack: h.stack, project: h.project };
+}
+
+/** Every verdict of the pack built with `options`, in a stable order. */
+export async function verdicts(run: Captured, options: PackOptions = {}): Promise<Verdict[]> {
+  const result = await analyzeRegistrations(inProcessAnalyzer(createPolicies(options)), run.registrations, { stack: run.stack, project: run.project, config: {} });
+  return sorted(result.verdicts);
+}
+
+/** `[resource name, message]` of one policy's verdicts on resources whose name starts with `prefix`. */
+export function of(vs: readonly Verdict[], policy: string, prefix = "bad-"): Array<[string, string]> {
+  return vs
+    .filter((v) => v.policy === policy)
+    .map((v): [string, string] => [v.urn.split("::").pop() ?? "", v.message])
+    .filter(([name]) => name.startsWith(prefix))
+    .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+}
+
+/** The clouds of the resources named in `pairs`, from their registrations. */
+export function cloudsOf(run: Captured, pairs: ReadonlyArray<[string, string]>): Cloud[] {
+  const names = new Set(pairs.map(([n]) => n));
+  const clouds = run.registrations.filter((r) => names.has(r.name)).map((r) => cloudOfType(r.type));
+  return [...new Set(clouds.filter((c): c is Cloud => c !== undefined))].sort();
+}
+
+const PACKAGES: Readonly<Record<string, Cloud>> = { aws: "aws", "azure-native": "azure", gcp: "gcp", digitalocean: "digitalocean", oci: "oci" };
+const cloudOfType = (type: string): Cloud | undefined => PACKAGES[type.split(":")[0] ?? ""];
+
+/** A rule's covered types and clouds. */
+export function coverage(id: string): { types: string[]; clouds: Cloud[] } {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return { types: coveredTypes(rule), clouds: coveredClouds(rule).sort() };
+}
+
+/** Clouds with at least one resource of a covered type in `run` whose name starts with `prefix`. */
+export function judgedClouds(run: Captured, id: string, prefix: string): Cloud[] {
+  const { types } = coverage(id);
+  const clouds = run.registrations.filter((r) => r.name.startsWith(prefix) && types.includes(r.type)).map((r) => cloudOfType(r.type));
+  return [...new Set(clouds.filter((c): c is Cloud => c !== undefined))].sort();
+}
