@@ -69,18 +69,31 @@ export function renderTerminal(p: PlanReport, color = false): string {
     for (const v of vs) lines.push(`    ${v.enforcement === "mandatory" ? c.red("✘") : c.yellow("!")} ${verdictLine(v)}`);
   }
   if (p.policies.verdicts.length > 0) lines.push(`  by framework: ${byFramework(p.policies.verdicts)}`);
-  lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${p.catalog.ageDays} days old)`);
+  lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${age(p.catalog.ageDays)})`);
   for (const w of p.warnings) lines.push(c.yellow(`warning: ${w}`));
-  lines.push(p.deployable ? c.green("✔ deployable") : c.red("✘ not deployable: a mandatory policy failed or the budget is exceeded"));
+  lines.push(p.deployable ? c.green("✔ deployable") : c.red(`✘ not deployable: ${blockers(p).join("; ")}`));
   return lines.join("\n");
 }
+
+/** Why a plan is not deployable, one phrase per reason. */
+export function blockers(p: PlanReport): string[] {
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? "" : "s"}`;
+  return [
+    ...(p.policies.mandatory > 0 ? [n(p.policies.mandatory, "mandatory policy violation")] : []),
+    ...(p.cost.overBudget ? [`over the budget of ${usd(p.cost.budgetUsd ?? 0)} USD/month`] : []),
+    ...(p.outputs.plainSecrets.length > 0 ? [n(p.outputs.plainSecrets.length, "secret output") + " not marked secret"] : []),
+    ...(p.warnings.some((w) => w.startsWith("the engine would refuse")) ? ["the engine would refuse the program"] : []),
+  ];
+}
+
+const age = (days: number) => `${days} day${days === 1 ? "" : "s"} old`;
 
 const md = (s: string) => s.replace(/\|/g, "\\|");
 
 /** Markdown rendering for a pull-request comment. */
 export function renderMarkdown(p: PlanReport): string {
   const lines = [
-    `### tessera plan — \`${p.stack}\` ${p.deployable ? "✅ deployable" : "❌ not deployable"}`,
+    `### tessera plan — \`${p.stack}\` ${p.deployable ? "✅ deployable" : `❌ not deployable: ${blockers(p).join("; ")}`}`,
     "",
     ...decisionLines(p, "\\*").map((l) => (l.startsWith("  ") ? `- ${l.trim()}` : `**${l}**`)),
     "",
@@ -98,7 +111,7 @@ export function renderMarkdown(p: PlanReport): string {
     lines.push("", "</details>");
   }
   if (p.policies.verdicts.length > 0) lines.push("", `By framework: ${byFramework(p.policies.verdicts)}`);
-  lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${p.catalog.ageDays} days old). \\* = estimate.`);
+  lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${age(p.catalog.ageDays)}). \\* = estimate.`);
   for (const w of p.warnings) lines.push(`> ⚠️ ${md(w)}`);
   return lines.join("\n");
 }

@@ -18,6 +18,7 @@ import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
 import { resourceCost } from "./cost";
+import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
 /** Where and how to plan. */
@@ -114,6 +115,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const budgetUsd = req.budget?.monthlyUsd;
   const overBudget = budgetUsd !== undefined && d.totalMonthlyUsd > budgetUsd;
   const mandatory = verdicts.filter((v) => v.enforcement === "mandatory").length;
+  const stackOutputs = registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs;
+  const plainSecrets = plainSecretOutputs(stackOutputs);
   const ageDays = Math.floor(((opts.now ?? new Date()).getTime() - Date.parse(placement.catalog.computePriceDate)) / DAY_MS);
   const warnings: string[] = [];
   if (ageDays > STALE_AFTER_DAYS) warnings.push(`${d.cloud} compute prices are ${ageDays} days old (snapshot ${placement.catalog.computePriceDate}); refresh data/ before trusting the figures`);
@@ -121,6 +124,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   if (lock.status === "kept" && lock.cheaper) warnings.push(`the lock keeps ${d.cloud} ${d.region}; ${lock.cheaper.cloud} ${lock.cheaper.region} would save ${lock.cheaper.savingUsd} USD/month (tessera replan)`);
   if (d.estimated) warnings.push("some figures are estimates (marked *): the catalog has no exact row for them");
   for (const e of h.errors) warnings.push(`the engine would refuse this program: ${e}`);
+  for (const path of plainSecrets) warnings.push(`stack output ${path} looks like a secret but is not a Pulumi secret (wrap it in pulumi.secret)`);
 
   return {
     schemaVersion: 1,
@@ -141,10 +145,12 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       topRejections: topReasons(placement.candidates),
     },
     resources,
-    cost: { monthlyUsd, estimated: resources.some((r) => r.estimated), ...(budgetUsd !== undefined ? { budgetUsd } : {}), overBudget },
+    // Usage-billed services carry no resource line but make the total an estimate, as in placement.
+    cost: { monthlyUsd, estimated: resources.some((r) => r.estimated) || d.estimated || (d.secondary?.estimated ?? false), ...(budgetUsd !== undefined ? { budgetUsd } : {}), overBudget },
     policies: { pack: "tessera@0.1.0", verdicts, mandatory, advisory: verdicts.filter((v) => v.enforcement === "advisory").length },
     catalog: { ...placement.catalog, ageDays },
     warnings,
-    deployable: mandatory === 0 && !overBudget && h.errors.length === 0,
+    outputs: { plainSecrets },
+    deployable: mandatory === 0 && !overBudget && h.errors.length === 0 && plainSecrets.length === 0,
   };
 }

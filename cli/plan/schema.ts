@@ -75,7 +75,10 @@ export const planSchema = z.strictObject({
   }),
   catalog: z.strictObject({ date: z.string(), computePriceDate: z.string(), ageDays: z.number().int() }),
   warnings: z.array(z.string()),
-  deployable: z.boolean().describe("false when a mandatory policy fails or the budget is exceeded (exit code 1)"),
+  outputs: z.strictObject({
+    plainSecrets: z.array(z.string()).describe("stack outputs with secret-looking names (password, kubeconfig, …) that are not Pulumi secrets; any makes the plan not deployable"),
+  }),
+  deployable: z.boolean().describe("false when a mandatory policy fails, the budget is exceeded, the engine would refuse the program or a secret output is plain (exit code 1)"),
 });
 
 /** A plan report. */

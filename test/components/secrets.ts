@@ -4,19 +4,21 @@
  * Pulumi secrets, protection, providers, outputs and validation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import test from "ava";
-import { UnsupportedServiceError } from "../components/capabilities";
-import type { Cloud } from "../components/cloud";
-import { Secrets } from "../components/security";
-import { type Harness, installHarness } from "../harness";
-import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { UnsupportedServiceError } from "../../components/capabilities";
+import type { Cloud } from "../../components/cloud";
+import { Secrets } from "../../components/security";
+import { type Harness, installHarness } from "../../harness";
+import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("secrets");
 
 const CLOUDS_WITH_SECRETS = ["aws", "azure", "gcp", "oci"] as const;
 let h: Harness;
 const built = {} as Record<(typeof CLOUDS_WITH_SECRETS)[number], Secrets>;
 const errors: Record<string, unknown> = {};
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

@@ -3,12 +3,14 @@
  * unexpected), private placement with no public IP, encrypted disks, SSH and user data, tags,
  * providers and outputs; the public-IP and spot variants; validation.
  */
-import test from "ava";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Instances } from "../components/compute";
-import { Network } from "../components/network";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Instances } from "../../components/compute";
+import { Network } from "../../components/network";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "../helpers";
+
+const test = suite("instances");
 
 const SIZE: Record<Cloud, string> = { aws: "t3.medium", azure: "Standard_B2s", gcp: "e2-standard-2", digitalocean: "s-2vcpu-4gb", oci: "VM.Standard.E4.Flex$_2_8" };
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAItest tessera@test";
@@ -16,7 +18,7 @@ let h: Harness;
 const built = {} as Record<Cloud, Instances>;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

@@ -2,16 +2,18 @@
  * ObjectStorage on all five clouds under the engine-faithful harness (update semantics): exact
  * children, security inputs, providers, tags, protection and outputs.
  */
-import test from "ava";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { ObjectStorage } from "../components/storage";
-import { type Harness, installHarness } from "../harness";
-import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { ObjectStorage } from "../../components/storage";
+import { type Harness, installHarness } from "../../harness";
+import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("storage");
 
 let h: Harness;
 const built = {} as Record<Cloud, ObjectStorage>;
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

@@ -2,11 +2,13 @@
  * Network on all five clouds: exact children, the default-deny firewall with explicit ingress,
  * subnet layout, providers, tags and outputs; validation before any child exists.
  */
-import test from "ava";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Network } from "../components/network";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Network } from "../../components/network";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "../helpers";
+
+const test = suite("network");
 
 let h: Harness;
 const built = {} as Record<Cloud, Network>;
@@ -16,7 +18,7 @@ const INGRESS = [
   { ports: [8000, 8080] as const, protocol: "udp" as const, sources: ["192.0.2.0/24"], description: "app" },
 ];
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

@@ -3,12 +3,14 @@
  * (invokes mocked), GPUs attached where the size does not carry them, GPU-safe scheduling and
  * boot settings, spot, tags, providers, outputs and validation.
  */
-import test from "ava";
-import { GpuInstances } from "../components/ai";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Network } from "../components/network";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { GpuInstances } from "../../components/ai";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Network } from "../../components/network";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("gpu");
 
 const SIZE: Record<Cloud, string> = { aws: "g5.xlarge", azure: "Standard_NC4as_T4_v3", gcp: "n1-standard-4+1xT4", digitalocean: "gpu-h100x1-80gb", oci: "VM.GPU.A10.1" };
 const GPU: Record<Cloud, string> = { aws: "A10G", azure: "T4", gcp: "T4", digitalocean: "H100", oci: "A10" };
@@ -16,7 +18,7 @@ let h: Harness;
 const built = {} as Record<Cloud, GpuInstances>;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

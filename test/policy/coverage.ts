@@ -4,21 +4,22 @@
  * labels is judged by the tags rule; every rule maps to at least one framework control.
  */
 import { existsSync, readFileSync } from "node:fs";
-import test from "ava";
-import { NOT_JUDGED } from "../policies/coverage";
-import { FRAMEWORKS } from "../policies/frameworks";
-import { RULES } from "../policies/pack";
-import { coveredTypes } from "../policies/rule";
-import { TAGGABLE } from "../policies/taggable";
-import { allComponents } from "./fixtures/components";
-import { type Captured, capture } from "./policy-helpers";
+import { NOT_JUDGED } from "../../policies/coverage";
+import { FRAMEWORKS } from "../../policies/frameworks";
+import { RULES } from "../../policies/pack";
+import { coveredTypes } from "../../policies/rule";
+import { TAGGABLE } from "../../policies/taggable";
+import { suite } from "../suite";
+import { sharedRun } from "./helpers";
 
-let run: Captured;
+const test = suite("coverage");
 let childTypes: string[];
 
-test.before(async () => {
-  run = await capture(allComponents);
-  childTypes = [...new Set(run.registrations.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).map((r) => r.type))].sort();
+test.serial.before(async () => {
+  const { run } = await sharedRun();
+  // The component children: every custom resource inside a tessera component.
+  const inComponent = (urn: string) => urn.split("::")[2]!.startsWith("tessera:");
+  childTypes = [...new Set(run.registrations.filter((r) => r.custom && inComponent(r.urn)).map((r) => r.type))].sort();
 });
 
 /** The compiled provider module of a type token (`aws:ec2/vpc:Vpc` → `@pulumi/aws/ec2/vpc`). */

@@ -3,15 +3,17 @@
  * resource (not even the component) registers.
  */
 import * as pulumi from "@pulumi/pulumi";
-import test from "ava";
-import { ObjectStorage } from "../components/storage";
-import { type Harness, installHarness } from "../harness";
-import { targets } from "./helpers";
+import { suite } from "../suite";
+import { ObjectStorage } from "../../components/storage";
+import { type Harness, installHarness } from "../../harness";
+import { targets } from "../helpers";
+
+const test = suite("storage-validation");
 
 let h: Harness;
 const errors: Record<string, unknown> = {};
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

@@ -4,12 +4,14 @@
  * providers, outputs and validation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import test from "ava";
-import { Warehouse } from "../components/analytics";
-import { UnsupportedServiceError } from "../components/capabilities";
-import { Network } from "../components/network";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, isSecret, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { Warehouse } from "../../components/analytics";
+import { UnsupportedServiceError } from "../../components/capabilities";
+import { Network } from "../../components/network";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, isSecret, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("warehouse");
 
 const CLOUDS_WITH_WAREHOUSE = ["aws", "azure", "gcp", "oci"] as const;
 type WarehouseCloud = (typeof CLOUDS_WITH_WAREHOUSE)[number];
@@ -17,7 +19,7 @@ let h: Harness;
 const built = {} as Record<WarehouseCloud, Warehouse>;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

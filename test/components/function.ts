@@ -3,12 +3,14 @@
  * (authentication, ingress, identity, image source), tags, providers, outputs (URL and identity)
  * and validation.
  */
-import test from "ava";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Network } from "../components/network";
-import { Function as Fn } from "../components/serverless";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Network } from "../../components/network";
+import { Function as Fn } from "../../components/serverless";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("function");
 
 const IMAGE: Record<Cloud, string> = {
   aws: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4",
@@ -22,7 +24,7 @@ const pub = {} as Record<Cloud, Fn>;
 const priv = {} as Record<Cloud, Fn>;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

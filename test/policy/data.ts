@@ -4,21 +4,16 @@
  * components pass (`all-*`), a resource a user writes by hand fails with the exact messages
  * (`bad-*`); settings change verdicts as documented.
  */
-import test from "ava";
-import type { Verdict } from "../harness/policy";
-import { allComponents } from "./fixtures/components";
-import { dataViolations } from "./fixtures/noncompliant-data";
-import { type Captured, capture, cloudsOf, coverage, judgedClouds, of, verdicts } from "./policy-helpers";
+import type { Verdict } from "../../harness/policy";
+import { suite } from "../suite";
+import { type Captured, cloudsOf, coverage, judgedClouds, of, sharedRun, verdicts } from "./helpers";
 
+const test = suite("data");
 let run: Captured;
 let all: Verdict[];
 
-test.before(async () => {
-  run = await capture((t) => {
-    allComponents(t);
-    dataViolations(t);
-  });
-  all = await verdicts(run);
+test.serial.before(async () => {
+  ({ run, all } = await sharedRun());
 });
 
 /** Passing cases exist on every covered cloud and produce nothing; failing ones span the covered clouds. */
@@ -120,10 +115,13 @@ test("data-encryption-at-rest: encryption turned off fails; with customer keys r
 test("tls-in-transit: plaintext endpoints and old TLS fail on every cloud that lets them be configured", (t) => {
   const failing = of(all, "tls-in-transit");
   t.deepEqual(failing, [
+    ["bad-account", "not encrypted in transit: minimumTlsVersion is not set, not TLS1_2"],
     ["bad-http-sub", "not encrypted in transit: subscription protocol is http"],
+    ["bad-listener", "not encrypted in transit: listener serves plain HTTP (not only a redirect to HTTPS)"],
     ["bad-ons", "not encrypted in transit: subscription endpoint is plain HTTP"],
     ["bad-pg-params", "not encrypted in transit: rds.force_ssl is not 1 (unencrypted connections accepted)"],
     ["bad-sql", "not encrypted in transit: sslMode is ALLOW_UNENCRYPTED_AND_ENCRYPTED"],
+    ["bad-ssl", "not encrypted in transit: minTlsVersion is TLS_1_0"],
     ["bad-tls-account", "not encrypted in transit: minimumTlsVersion is TLS1_0, not TLS1_2"],
   ]);
   spans(t, "tls-in-transit", failing);
@@ -142,8 +140,11 @@ test("no-plaintext-secrets: secret-looking settings in plain configuration fail;
   spans(t, "no-plaintext-secrets", failing);
 });
 
-test("every verdict here is mandatory with the rule's severity; the data rules are the high/critical ones", (t) => {
-  const bad = all.filter((v) => v.urn.split("::").pop()!.startsWith("bad-") && v.policy !== "required-tags" && v.policy !== "storage-versioning");
+/** The rules this module covers. */
+const DATA_RULES = ["backup-retention", "data-encryption-at-rest", "database-not-public", "deletion-protection", "digitalocean-database-trusted-sources", "no-plaintext-secrets", "tls-in-transit"];
+
+test("every data verdict is mandatory at the rule's severity", (t) => {
+  const bad = all.filter((v) => v.urn.split("::").pop()!.startsWith("bad-") && DATA_RULES.includes(v.policy));
   t.deepEqual([...new Set(bad.map((v) => `${v.policy} ${v.enforcement} ${v.severity}`))].sort(), [
     "backup-retention mandatory high",
     "data-encryption-at-rest mandatory high",

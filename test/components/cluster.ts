@@ -4,20 +4,22 @@
  * expected invokes.
  */
 import * as pulumi from "@pulumi/pulumi";
-import test from "ava";
+import { suite } from "../suite";
 import { parse } from "yaml";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Cluster } from "../components/kubernetes";
-import { Network } from "../components/network";
-import { type Harness, installHarness } from "../harness";
-import { children, find, inputs, isSecret, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Cluster } from "../../components/kubernetes";
+import { Network } from "../../components/network";
+import { type Harness, installHarness } from "../../harness";
+import { children, find, inputs, isSecret, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("cluster");
 
 const SIZE: Record<Cloud, string> = { aws: "m6i.large", azure: "Standard_D2s_v5", gcp: "e2-standard-4", digitalocean: "s-4vcpu-8gb", oci: "VM.Standard.E4.Flex$_4_16" };
 let h: Harness;
 const built = {} as Record<Cloud, Cluster>;
 let versionError: unknown;
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

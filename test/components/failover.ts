@@ -4,12 +4,14 @@
  * providers, outputs and validation (including addresses that are outputs of other components).
  */
 import * as pulumi from "@pulumi/pulumi";
-import test from "ava";
-import { UnsupportedServiceError } from "../components/capabilities";
-import { Failover } from "../components/failover";
-import { probeRegions } from "../components/failover/gcp";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { UnsupportedServiceError } from "../../components/capabilities";
+import { Failover } from "../../components/failover";
+import { probeRegions } from "../../components/failover/gcp";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("failover");
 
 const CLOUDS_WITH_FAILOVER = ["aws", "azure", "gcp", "oci"] as const;
 type FailoverCloud = (typeof CLOUDS_WITH_FAILOVER)[number];
@@ -21,7 +23,7 @@ const built = {} as Record<FailoverCloud, Failover>;
 let noZone: Failover;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

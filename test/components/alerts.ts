@@ -3,11 +3,13 @@
  * one rule per watched signal with its exact metric, threshold and scope, tags, providers,
  * outputs, and the cells a cloud cannot watch failing with the field named.
  */
-import test from "ava";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Alerts } from "../components/monitoring";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Alerts } from "../../components/monitoring";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+
+const test = suite("alerts");
 
 const WEBHOOK: Record<Cloud, string> = {
   aws: "https://hooks.example.com/alerts",
@@ -22,7 +24,7 @@ let h: Harness;
 const built = {} as Record<Cloud, Alerts>;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

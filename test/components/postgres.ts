@@ -3,19 +3,21 @@
  * deletion protection, protection, the generated password as a secret, providers, outputs, and
  * validation.
  */
-import test from "ava";
-import { CLOUDS, type Cloud } from "../components/cloud";
-import { Postgres } from "../components/database";
-import { Network } from "../components/network";
-import { type Harness, installHarness } from "../harness";
-import { children, errorCatcher, find, inputs, isSecret, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "./helpers";
+import { suite } from "../suite";
+import { CLOUDS, type Cloud } from "../../components/cloud";
+import { Postgres } from "../../components/database";
+import { Network } from "../../components/network";
+import { type Harness, installHarness } from "../../harness";
+import { children, errorCatcher, find, inputs, isSecret, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "../helpers";
+
+const test = suite("postgres");
 
 const SIZE: Record<Cloud, string> = { aws: "db.m6i.large", azure: "Standard_D2ds_v5", gcp: "db-custom-2-8192", digitalocean: "db-s-2vcpu-4gb", oci: "PostgreSQL.VM.Standard.E4.Flex$_2_16" };
 let h: Harness;
 const built = {} as Record<Cloud, Postgres>;
 const { errors, attempt } = errorCatcher();
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();

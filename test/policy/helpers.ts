@@ -2,13 +2,15 @@
  * Shared by the policy tests: capture a program's registrations under the harness, run the pack
  * over them in-process (the engine's call sequence), and view verdicts compactly.
  */
-import type { Cloud } from "../components/cloud";
-import type { Target } from "../components/target";
-import { installHarness, type Registration } from "../harness";
-import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../harness/policy";
-import { createPolicies, type PackOptions, RULES } from "../policies/pack";
-import { coveredClouds, coveredTypes } from "../policies/rule";
-import { sorted, targets } from "./helpers";
+import type { Cloud } from "../../components/cloud";
+import type { Target } from "../../components/target";
+import { installHarness, type Registration } from "../../harness";
+import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../../harness/policy";
+import { createPolicies, type PackOptions, RULES } from "../../policies/pack";
+import { coveredClouds, coveredTypes } from "../../policies/rule";
+import { allComponents } from "../fixtures/components";
+import { allViolations } from "../fixtures/noncompliant";
+import { sorted, targets } from "../helpers";
 
 /** Registrations of one program run. */
 export interface Captured {
@@ -61,4 +63,29 @@ export function judgedClouds(run: Captured, id: string, prefix: string): Cloud[]
   const { types } = coverage(id);
   const clouds = run.registrations.filter((r) => r.name.startsWith(prefix) && types.includes(r.type)).map((r) => cloudOfType(r.type));
   return [...new Set(clouds.filter((c): c is Cloud => c !== undefined))].sort();
+}
+
+/** A capture and the default pack's verdicts over it. */
+export interface SharedRun {
+  readonly run: Captured;
+  readonly all: Verdict[];
+}
+
+let shared: Promise<SharedRun> | undefined;
+
+/**
+ * Every component on every cloud plus every non-compliant fixture (`bad-*`, `good-*`), captured
+ * once per process with update semantics, with the default pack's verdicts.
+ */
+export function sharedRun(): Promise<SharedRun> {
+  return (shared ??= (async () => {
+    const run = await capture(everything);
+    return { run, all: await verdicts(run) };
+  })());
+}
+
+/** The program behind {@link sharedRun}. */
+export function everything(t: Record<Cloud, Target>): void {
+  allComponents(t);
+  allViolations(t);
 }

@@ -1,0 +1,8 @@
+/**
+ * The policy rules through @pulumi/policy's own RPC handlers with engine-shaped requests, in one
+ * process over one capture of every component and every non-compliant fixture (see suite.ts).
+ */
+import "./policy/coverage";
+import "./policy/data";
+import "./policy/network";
+import "./policy/preview";
