@@ -9,12 +9,13 @@ import { join } from "node:path";
 import { z } from "zod";
 import { CAPABILITIES } from "../components/capabilities";
 import { CLOUD_NAMES, CLOUDS, SERVICE_KINDS } from "../components/cloud";
+import { repoRoot } from "../placement/catalog";
 import { FRAMEWORKS, FRAMEWORK_NAMES } from "../policies/frameworks";
 import { RULES } from "../policies/pack";
 import { coveredClouds } from "../policies/rule";
 import { planSchema } from "./plan/schema";
 
-const ROOT = join(__dirname, "..");
+const ROOT = repoRoot();
 
 /** The capability matrix as a Markdown table. */
 export function capabilityTable(): string {

@@ -5,14 +5,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type { Catalog } from "../placement/catalog";
+import { type Catalog, repoRoot } from "../placement/catalog";
 import { type Lock, lockPath, readLock } from "../placement/lock";
 import { parseRequirements, type Requirements } from "../placement/requirements";
 import { readStackFile } from "../program/stackfile";
 import { UsageError } from "./errors";
 
 /** The repository's stacks folder. */
-export const STACKS_DIR = join(__dirname, "..", "stacks");
+export const STACKS_DIR = join(repoRoot(), "stacks");
 
 /** Requirements plus the lock that applies to them. */
 export interface Inputs {

@@ -172,6 +172,12 @@ export function findDataDir(start: string = __dirname): string {
   }
 }
 
+/**
+ * The repository root (the folder holding `data/`), wherever the code runs from: the sources,
+ * the bundled CLI in `dist/`, or the bundled policy pack in `policies/dist/`.
+ */
+export const repoRoot = (start: string = __dirname): string => dirname(findDataDir(start));
+
 const cache = new Map<string, Catalog>();
 
 /** Loads (once per folder) and indexes the catalog in `dir` (default: the repository's `data/`). */

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { loadCatalog } from "../placement/catalog";
+import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
 import { Failover } from "../components/failover";
@@ -40,7 +40,7 @@ export interface ProgramOutputs {
 /** Runs the program; call it inside a Pulumi stack (the CLI, or the mock harness). */
 export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const stack = pulumi.getStack();
-  const stacksDir = options.stacksDir ?? join(__dirname, "..", "stacks");
+  const stacksDir = options.stacksDir ?? join(repoRoot(), "stacks");
   const catalog = loadCatalog(options.catalogDir);
   const { requirements, accounts } = readStackConfig(catalog, stack);
   const path = lockPath(stacksDir, stack);

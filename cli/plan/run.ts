@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import type { Cloud } from "../../components/cloud";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../../harness/policy";
-import { loadCatalog } from "../../placement/catalog";
+import { loadCatalog, repoRoot } from "../../placement/catalog";
 import { placeWithLock } from "../../placement/lock";
 import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
 import { FRAMEWORKS } from "../../policies/frameworks";
@@ -33,7 +33,7 @@ export interface PlanOptions {
   readonly onPhase?: (phase: string) => void;
 }
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = repoRoot();
 const DAY_MS = 86_400_000;
 /** Older compute prices than this get a warning. */
 export const STALE_AFTER_DAYS = 90;
