@@ -2,23 +2,14 @@
  * The `tessera place` / `replan` command contract: JSON shape, the human table, exit codes and
  * messages, and lock writing — run as users run it (a child process).
  */
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import test from "ava";
+import { tesseraCli } from "./helpers";
 
 const ROOT = join(__dirname, "..");
-const run = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, "bin", "tessera.js"), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
+const run = tesseraCli;
 const file = (name: string, content: string) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-cli-"));
   writeFileSync(join(dir, name), content);

@@ -3,25 +3,16 @@
  * non-compliant stack, exit 2 with one clear message for bad flags, an unknown stack or a corrupt
  * lock — and then nothing written; `--out` and `--diff` on a deployable stack.
  */
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import test from "ava";
+import { tesseraCli } from "./helpers";
 import type { PlanReport } from "../cli/plan/schema";
 
 const ROOT = join(__dirname, "..");
 const FIXTURES = join(__dirname, "fixtures", "stacks");
-const tessera = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, "bin", "tessera.js"), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
+const tessera = tesseraCli;
 const tmp = () => mkdtempSync(join(tmpdir(), "tessera-plan-"));
 
 test("a non-compliant stack: exit 1, the violation listed with its frameworks, the reason in the last line; --json says the same", async (t) => {

@@ -1,6 +1,9 @@
 /**
  * Test helpers: targets on every cloud, registration lookups, and plain views of recorded inputs.
  */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { CLOUDS, type Cloud } from "../components/cloud";
 import type { Target } from "../components/target";
@@ -110,4 +113,23 @@ export function errorCatcher(): { errors: Record<string, unknown>; attempt(key: 
 /** `[propertyPath, message]` of an InputPropertyError, or the error's description if it is not one. */
 export function propertyError(e: unknown): [string, string] {
   return pulumi.InputPropertyError.isInstance(e) ? [e.propertyPath, e.message] : ["(not an InputPropertyError)", String(e)];
+}
+
+/** What a CLI run returned. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `bin/tessera.js` as users run it (a child process in the repository root). */
+export async function tesseraCli(...args: string[]): Promise<CliResult> {
+  const root = join(__dirname, "..");
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, "bin", "tessera.js"), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as CliResult;
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
 }
