@@ -54,6 +54,9 @@ export const KIND_TO_SERVICE = {
   analytics: "analytics",
 } as const satisfies Record<RequestedKind, ServiceKind>;
 
+/** Slack incoming webhooks, the only webhooks DigitalOcean monitoring can call. */
+const SLACK = /^https:\/\/hooks\.slack\.com\//;
+
 // One formatter: `toLocaleString` with options builds a new Intl.NumberFormat per call.
 const USD = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
@@ -163,6 +166,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
         priceable = false;
         continue;
       }
+    }
+    // DigitalOcean alert policies notify by email or Slack only.
+    if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {
+      reasons.push({ constraint: `service:${name}`, message: `${name}: digitalocean monitoring notifies by email or Slack only, not ${new URL(service.webhookUrl).host}` });
+      priceable = false;
+      continue;
     }
     const result = priceService(catalog, cloud, region.region, service, pins[name]);
     if (!result.ok) {

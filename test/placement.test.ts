@@ -184,6 +184,16 @@ test("serverless: a cloud the stack has no usable image for is rejected, naming 
   ]);
 });
 
+test("monitoring: a webhook DigitalOcean cannot call keeps the stack off DigitalOcean; Slack or email is fine", (t) => {
+  const hook = req({ services: { ops: { kind: "monitoring", webhookUrl: "https://hooks.example.com/alerts" } } });
+  t.deepEqual(evaluateCandidate(catalog, hook, region("digitalocean", "ams3")).reasons, [
+    { constraint: "service:ops", message: "ops: digitalocean monitoring notifies by email or Slack only, not hooks.example.com" },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, hook, region("aws", "eu-west-1")).reasons, []);
+  const slack = req({ services: { ops: { kind: "monitoring", webhookUrl: "https://hooks.slack.com/services/T/B/X" } } });
+  t.deepEqual(evaluateCandidate(catalog, slack, region("digitalocean", "ams3")).reasons, []);
+});
+
 test("failover.dns: the primary's cloud must have a zone to serve the name from (Azure can do without)", (t) => {
   const r = req({
     services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, publicIp: true } },
