@@ -153,6 +153,15 @@ export class UnsupportedServiceError extends Error {
   }
 }
 
+/**
+ * The implementation of an unsupported cell: throws the matrix's reason. (Components call
+ * {@link requireCapability} before creating anything, so this only guards the registry.)
+ */
+export function unsupported(service: ServiceKind, cloud: Cloud): never {
+  requireCapability(service, cloud);
+  throw new Error(`${service} on ${cloud} is marked supported in the capability matrix but has no implementation`);
+}
+
 /** Throws {@link UnsupportedServiceError} unless the cell is supported. */
 export function requireCapability(service: ServiceKind, cloud: Cloud): Supported {
   const cell = capability(service, cloud);

@@ -30,6 +30,14 @@ export const CLOUD_PACKAGES = {
   oci: "oci",
 } as const satisfies Record<Cloud, string>;
 
+const BY_PACKAGE: ReadonlyMap<string, Cloud> = new Map(CLOUDS.map((c) => [CLOUD_PACKAGES[c], c]));
+
+/** The cloud of a Pulumi package (`azure-native` → `azure`), or undefined for others (random, tls). */
+export const cloudOfPackage = (pkg: string): Cloud | undefined => BY_PACKAGE.get(pkg);
+
+/** The cloud a resource type token belongs to (`aws:s3/bucket:Bucket` → `aws`). */
+export const cloudOfType = (type: string): Cloud | undefined => cloudOfPackage(type.split(":")[0] ?? "");
+
 /** Service kinds: what a stack asks for and what a component provides. */
 export const SERVICE_KINDS = [
   "network",

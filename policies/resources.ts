@@ -4,7 +4,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import type { Cloud } from "../components/cloud";
-import { CLOUDS } from "../components/cloud";
+import { CLOUDS, cloudOfType } from "../components/cloud";
 import { TAG_KEYS } from "../components/tags";
 import type { Props } from "./rule";
 import { type Labels, TAGGABLE } from "./taggable";
@@ -38,11 +38,6 @@ export interface Site {
   readonly region: string;
 }
 
-const PACKAGES: Readonly<Record<string, Cloud>> = { aws: "aws", "azure-native": "azure", gcp: "gcp", digitalocean: "digitalocean", oci: "oci" };
-
-/** The cloud a resource type belongs to, or undefined for non-cloud packages (random, tls). */
-export const cloudOfType = (type: string): Cloud | undefined => PACKAGES[type.split(":")[0] ?? ""];
-
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /**
@@ -74,6 +69,11 @@ export function siteOf(r: PolicyResource): Site | undefined {
   });
   const provider = r.provider ? known(() => str((r.provider!.props as Props).region) ?? str((r.provider!.props as Props).location)) : undefined;
   return { cloud, region: own ?? provider ?? "" };
+}
+
+/** True when `companion` configures `target` through its input `key` (by dependency, so it also works in preview). */
+export function configures(companion: PolicyResource, target: PolicyResource, key: string): boolean {
+  return (companion.propertyDependencies[key] ?? []).some((d) => d.urn === target.urn);
 }
 
 /** The stack a resource belongs to, from its URN (`urn:pulumi:<stack>::<project>::…`). */

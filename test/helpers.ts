@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type Cloud } from "../components/cloud";
 import type { Target } from "../components/target";
 import type { Harness, Registration } from "../harness";
@@ -25,8 +26,6 @@ export function targets(stack = "dev"): Record<Cloud, Target> {
   return Object.fromEntries(CLOUDS.map((cloud) => [cloud, createTarget({ stack, requirements, accounts: ACCOUNTS }, cloud, REGIONS[cloud])])) as Record<Cloud, Target>;
 }
 
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Marks a secret value in {@link plain} output. */
 export interface SecretValue {
@@ -38,7 +37,7 @@ export function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === "object") {
     const obj = value as Record<string, unknown>;
-    if (obj[SECRET_SIG] === SECRET) return { secret: plain(obj.value) };
+    if (obj[specialSigKey] === specialSecretSig) return { secret: plain(obj.value) };
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, plain(v)]));
   }
   return value;

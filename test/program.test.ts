@@ -4,6 +4,7 @@
  * and the allowed values, before any resource registers.
  */
 import { join } from "node:path";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import test from "ava";
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
@@ -73,7 +74,7 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
   t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-train-cpu", "ops-standby-web-cpu"]);
   // Preview: the public IPs are unknown until the machines exist, and stay unknown (never "").
   const profile = h.registrations.find((r) => r.type === "azure-native:trafficmanager:Profile")!;
-  const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // the engine's unknown-value sentinel
+  const UNKNOWN = unknownValue; // the engine's unknown-value sentinel
   t.like(profile.struct.toJavaScript(), {
     trafficRoutingMethod: "Priority",
     monitorConfig: { path: "/healthz", protocol: "HTTPS", port: 443 },

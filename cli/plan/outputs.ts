@@ -3,16 +3,13 @@
  * private keys) must be Pulumi secrets. `@pulumi/policy` unwraps secrets before a rule sees them;
  * the plan reads the program's outputs as the engine receives them, secret markers included.
  */
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { isSensitiveName } from "../../components/sensitive";
-
-/** The engine's marker for a secret value (`{ [SIG]: SECRET, value }`). */
-const SIG = "4dabf18193072939515e22adb298388d";
-const SECRET = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Output names that hold secrets even without a secret-looking word (`kubeconfig`). */
 const SECRET_OUTPUTS = /^(kubeconfig|kubeConfig|privateKey|privateKeyPem|privateKeyOpenssh|connectionString)$/;
 
-const isSecretValue = (v: unknown) => v !== null && typeof v === "object" && (v as Record<string, unknown>)[SIG] === SECRET;
+const isSecretValue = (v: unknown) => v !== null && typeof v === "object" && (v as Record<string, unknown>)[specialSigKey] === specialSecretSig;
 
 /** `adminPassword` → `admin_Password`, so camelCase names split like env vars. */
 const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2");

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Cloud } from "../../components/cloud";
+import { type Cloud, cloudOfPackage } from "../../components/cloud";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../../harness/policy";
 import { loadCatalog, repoRoot } from "../../placement/catalog";
@@ -52,7 +52,7 @@ function providerInfo(registrations: readonly Registration[], r: Registration): 
   const own = (r.struct.toJavaScript() as Record<string, unknown>).region;
   const region = props.region ?? props.location ?? own;
   const pkg = provider?.type.replace("pulumi:providers:", "") ?? "";
-  return { provider: provider?.name ?? "", cloud: pkg === "azure-native" ? "azure" : pkg, region: typeof region === "string" ? region : "" };
+  return { provider: provider?.name ?? "", cloud: cloudOfPackage(pkg) ?? pkg, region: typeof region === "string" ? region : "" };
 }
 
 /** The top-level component a resource belongs to: its name is the service's (plus the standby suffix). */
@@ -88,6 +88,10 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     return req.services[base] && d.secondary ? { service: base, site: "standby" } : { service: "", site: "" };
   };
   const components = new Map(registrations.map((r) => [r.urn, componentOf(registrations, r)]));
+  // How many resources of each type a component has: each carries an equal share of its cost.
+  const typeIn = (r: Registration) => `${components.get(r.urn)}/${r.type}`;
+  const instances = new Map<string, number>();
+  for (const r of registrations) instances.set(typeIn(r), (instances.get(typeIn(r)) ?? 0) + 1);
   const perType = new Map<string, number>();
   const resources: PlanResource[] = registrations.map((r) => {
     const where = providerInfo(registrations, r);
@@ -96,11 +100,10 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
     if (service && sized) {
-      const key = `${component}/${r.type}`;
+      const key = typeIn(r);
       const index = perType.get(key) ?? 0;
       perType.set(key, index + 1);
-      const instances = registrations.filter((x) => x.type === r.type && components.get(x.urn) === component).length;
-      cost = resourceCost(req.services[service]!.kind, r.type, sized, index, instances);
+      cost = resourceCost(req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
     }
     return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, site, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
   });

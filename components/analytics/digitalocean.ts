@@ -4,11 +4,8 @@
  * (data/services.csv: `none`). The capability matrix marks the cell unsupported, placement never
  * puts a stack that needs analytics there, and the component fails before creating anything.
  */
-import { capability, UnsupportedServiceError } from "../capabilities";
+import { unsupported } from "../capabilities";
 import type { Impl } from "../registry";
 import type { WarehouseArgs, WarehouseOutputs } from "./contract";
 
-export const digitalocean: Impl<"digitalocean", WarehouseArgs, WarehouseOutputs> = () => {
-  const cell = capability("analytics", "digitalocean");
-  throw new UnsupportedServiceError("analytics", "digitalocean", cell.supported ? "unexpected" : cell.reason);
-};
+export const digitalocean: Impl<"digitalocean", WarehouseArgs, WarehouseOutputs> = () => unsupported("analytics", "digitalocean");

@@ -4,11 +4,8 @@
  * the cell unsupported, placement never makes DigitalOcean the primary of a failover stack, and
  * the component fails before creating anything.
  */
-import { capability, UnsupportedServiceError } from "../capabilities";
+import { unsupported } from "../capabilities";
 import type { Impl } from "../registry";
 import type { FailoverArgs, FailoverOutputs } from "./contract";
 
-export const digitalocean: Impl<"digitalocean", FailoverArgs, FailoverOutputs> = () => {
-  const cell = capability("dns-failover", "digitalocean");
-  throw new UnsupportedServiceError("dns-failover", "digitalocean", cell.supported ? "unexpected" : cell.reason);
-};
+export const digitalocean: Impl<"digitalocean", FailoverArgs, FailoverOutputs> = () => unsupported("dns-failover", "digitalocean");

@@ -4,11 +4,8 @@
  * unsupported, placement never puts a stack that needs secrets there, and the component fails
  * before creating anything.
  */
-import { capability, UnsupportedServiceError } from "../capabilities";
+import { unsupported } from "../capabilities";
 import type { Impl } from "../registry";
 import type { SecretsArgs, SecretsOutputs } from "./contract";
 
-export const digitalocean: Impl<"digitalocean", SecretsArgs, SecretsOutputs> = () => {
-  const cell = capability("secrets", "digitalocean");
-  throw new UnsupportedServiceError("secrets", "digitalocean", cell.supported ? "unexpected" : cell.reason);
-};
+export const digitalocean: Impl<"digitalocean", SecretsArgs, SecretsOutputs> = () => unsupported("secrets", "digitalocean");

@@ -15,6 +15,7 @@ import { AutonomousDatabase } from "@pulumi/oci/database/autonomousDatabase";
 import { DbSystem } from "@pulumi/oci/psql/dbSystem";
 import { has, isAnywhere } from "../facts";
 import { CONTROLS } from "../frameworks";
+import { configures } from "../resources";
 import { extractor, type ResourceRule, type StackRule, typeOf } from "../rule";
 
 const PUBLIC_PRINCIPALS = ["allUsers", "allAuthenticatedUsers"];
@@ -156,6 +157,6 @@ export const digitaloceanDatabaseFirewall: StackRule = {
   check: (resources) =>
     resources
       .filter((r) => r.type === DO_CLUSTER)
-      .filter((cluster) => !resources.some((r) => r.type === DO_FIREWALL && (r.propertyDependencies.clusterId ?? []).some((d) => d.urn === cluster.urn)))
+      .filter((cluster) => !resources.some((r) => r.type === DO_FIREWALL && configures(r, cluster, "clusterId")))
       .map((cluster) => ({ resource: cluster, message: `database cluster ${cluster.name} has no database firewall (trusted sources)` })),
 };

@@ -3,13 +3,13 @@
  * resource's region in the allowed jurisdictions/countries) and the monthly budget (the stack
  * priced with the placement cost model).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { parse } from "yaml";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { CLOUDS } from "../../components/cloud";
 import { TAG_KEYS } from "../../components/tags";
-import { type Catalog, findDataDir, loadCatalog, regionKey } from "../../placement/catalog";
+import { type Catalog, loadCatalog, regionKey, repoRoot } from "../../placement/catalog";
 import { usd } from "../../placement/evaluate";
+import { readStackFile } from "../../program/stackfile";
 import { PRICED_TYPES, priceResource } from "../cost";
 import { CONTROLS } from "../frameworks";
 import { isCloudResource, labelsOf, siteOf, stackOf } from "../resources";
@@ -80,10 +80,10 @@ export interface BudgetConfig {
 
 /** `budget.monthlyUsd` of a stack's requirements, if its stack file states one. */
 function stackBudget(stacksDir: string, stack: string): number | undefined {
-  const file = join(stacksDir || join(dirname(findDataDir()), "stacks"), `Pulumi.${stack}.yaml`);
-  if (!existsSync(file)) return undefined;
-  const doc = parse(readFileSync(file, "utf8")) as { config?: Record<string, { budget?: { monthlyUsd?: unknown } } | undefined> } | null;
-  const value = doc?.config?.["tessera:requirements"]?.budget?.monthlyUsd;
+  const dir = stacksDir || join(repoRoot(), "stacks");
+  if (!existsSync(join(dir, `Pulumi.${stack}.yaml`))) return undefined;
+  const requirements = readStackFile(dir, stack)["tessera:requirements"];
+  const value = requirements === undefined ? undefined : (JSON.parse(requirements) as { budget?: { monthlyUsd?: unknown } }).budget?.monthlyUsd;
   return typeof value === "number" ? value : undefined;
 }
 

@@ -19,7 +19,7 @@ import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
 import type { PolicyResource } from "@pulumi/policy";
 import { has } from "../facts";
 import { CONTROLS } from "../frameworks";
-import { known } from "../resources";
+import { configures, known } from "../resources";
 import { type AtRest, checkAtRest, type EncryptionConfig, extractor, type Props, type ResourceRule, type StackFinding, type StackRule, typeOf } from "../rule";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
@@ -92,10 +92,9 @@ const S3 = typeOf(S3Bucket);
 const PAB = typeOf(BucketPublicAccessBlock);
 const SSE = typeOf(BucketServerSideEncryptionConfiguration);
 
-/** True when `companion` configures `bucket` (by dependency, so it also works in preview). */
-function configures(companion: PolicyResource, bucket: PolicyResource): boolean {
-  return (companion.propertyDependencies.bucket ?? []).some((d) => d.urn === bucket.urn) || companion.dependencies.some((d) => d.urn === bucket.urn);
-}
+/** True when an S3 companion configures `bucket`, through its `bucket` input or an explicit dependency. */
+const configuresBucket = (companion: PolicyResource, bucket: PolicyResource): boolean =>
+  configures(companion, bucket, "bucket") || companion.dependencies.some((d) => d.urn === bucket.urn);
 
 export const s3BucketLockedDown: StackRule<EncryptionConfig> = {
   kind: "stack",
@@ -111,9 +110,9 @@ export const s3BucketLockedDown: StackRule<EncryptionConfig> = {
   check: (resources, config) => {
     const findings: StackFinding[] = [];
     for (const bucket of resources.filter((r) => r.type === S3)) {
-      const blocks = resources.filter((r) => r.type === PAB && configures(r, bucket));
+      const blocks = resources.filter((r) => r.type === PAB && configuresBucket(r, bucket));
       if (blocks.length === 0) findings.push({ resource: bucket, message: `S3 bucket ${bucket.name} has no public access block` });
-      if (config.requireCustomerManagedKey && !resources.some((r) => r.type === SSE && configures(r, bucket))) {
+      if (config.requireCustomerManagedKey && !resources.some((r) => r.type === SSE && configuresBucket(r, bucket))) {
         findings.push({ resource: bucket, message: `S3 bucket ${bucket.name} has no SSE-KMS configuration with a customer-managed key` });
       }
     }
@@ -125,23 +124,18 @@ const VERSIONING = typeOf(BucketVersioning);
 const ACCOUNT = typeOf(StorageAccount);
 const BLOB_SERVICE = typeOf(BlobServiceProperties);
 
-/** True when `companion` configures `target` through `key` (by dependency, so it also works in preview). */
-function configuresVia(companion: PolicyResource, target: PolicyResource, key: string): boolean {
-  return (companion.propertyDependencies[key] ?? []).some((d) => d.urn === target.urn);
-}
-
 /** Why a bucket keeps no previous versions, or undefined when it does. */
 function unversioned(bucket: PolicyResource, resources: readonly PolicyResource[]): string | undefined {
   const p = bucket.props as Props;
   const flag = (v: unknown) => (v !== null && typeof v === "object" ? (v as Props).enabled === true : false);
   switch (bucket.type) {
     case S3: {
-      const configs = resources.filter((r) => r.type === VERSIONING && configuresVia(r, bucket, "bucket"));
+      const configs = resources.filter((r) => r.type === VERSIONING && configures(r, bucket, "bucket"));
       if (configs.length === 0) return "no BucketVersioning configures it";
       return known(() => configs.some((c) => ((c.props as Props).versioningConfiguration as Props | undefined)?.status === "Enabled")) === false ? "its BucketVersioning status is not Enabled" : undefined;
     }
     case ACCOUNT: {
-      const services = resources.filter((r) => r.type === BLOB_SERVICE && configuresVia(r, bucket, "accountName"));
+      const services = resources.filter((r) => r.type === BLOB_SERVICE && configures(r, bucket, "accountName"));
       if (services.length === 0) return "no BlobServiceProperties turns blob versioning on";
       return known(() => services.some((s) => (s.props as Props).isVersioningEnabled === true)) === false ? "isVersioningEnabled is not true" : undefined;
     }

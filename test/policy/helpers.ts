@@ -2,7 +2,7 @@
  * Shared by the policy tests: capture a program's registrations under the harness, run the pack
  * over them in-process (the engine's call sequence), and view verdicts compactly.
  */
-import type { Cloud } from "../../components/cloud";
+import { type Cloud, cloudOfType } from "../../components/cloud";
 import type { Target } from "../../components/target";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../../harness/policy";
@@ -47,9 +47,6 @@ export function cloudsOf(run: Captured, pairs: ReadonlyArray<[string, string]>):
   const clouds = run.registrations.filter((r) => names.has(r.name)).map((r) => cloudOfType(r.type));
   return [...new Set(clouds.filter((c): c is Cloud => c !== undefined))].sort();
 }
-
-const PACKAGES: Readonly<Record<string, Cloud>> = { aws: "aws", "azure-native": "azure", gcp: "gcp", digitalocean: "digitalocean", oci: "oci" };
-const cloudOfType = (type: string): Cloud | undefined => PACKAGES[type.split(":")[0] ?? ""];
 
 /** A rule's covered types and clouds. */
 export function coverage(id: string): { types: string[]; clouds: Cloud[] } {
