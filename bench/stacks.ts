@@ -3,7 +3,7 @@
  * values (jurisdictions, GPU models, programs) so every generated stack is valid input.
  */
 import fc from "fast-check";
-import { CLOUDS } from "../components/cloud";
+import { CLOUDS } from "../core/cloud";
 import type { Catalog } from "../placement/catalog";
 import type { RequirementsInput } from "../placement/requirements";
 

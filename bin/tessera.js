@@ -8,7 +8,7 @@ const { join } = require("node:path");
 
 const root = join(__dirname, "..");
 const bundle = join(root, "dist", "tessera.js");
-const SOURCES = ["cli", "components", "placement", "policies", "program", "harness"];
+const SOURCES = ["cli", "core", "components", "placement", "policies", "program", "harness"];
 
 /** Newest modification time of the TypeScript sources (policies/dist excluded). */
 function newestSource(dir) {

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { CAPABILITIES } from "../components/capabilities";
-import { CLOUD_NAMES, CLOUDS, SERVICE_KINDS } from "../components/cloud";
+import { CAPABILITIES } from "../core/capabilities";
+import { CLOUD_NAMES, CLOUDS, SERVICE_KINDS } from "../core/cloud";
 import { repoRoot } from "../placement/catalog";
 import { FRAMEWORKS, FRAMEWORK_NAMES } from "../policies/frameworks";
 import { RULES } from "../policies/pack";

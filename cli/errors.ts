@@ -9,7 +9,7 @@
  */
 // The errors submodule: the package root loads the whole SDK (and TypeScript) for one class.
 import { InputPropertyError } from "@pulumi/pulumi/errors";
-import { UnsupportedServiceError } from "../components/capabilities";
+import { UnsupportedServiceError } from "../core/capabilities";
 import { CatalogError } from "../placement/catalog";
 import { LockError } from "../placement/lock";
 import { NoFeasiblePlacementError } from "../placement/place";

@@ -10,7 +10,7 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import { Provider as DigitalOceanProvider } from "@pulumi/digitalocean/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import { Provider as OciProvider } from "@pulumi/oci/provider";
-import type { Cloud } from "./cloud";
+import type { Cloud } from "../core/cloud";
 
 /** Per-cloud account settings from stack config `tessera:accounts`; only the placed cloud's are needed. */
 export interface Accounts {

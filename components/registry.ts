@@ -7,7 +7,7 @@
  * target type of its own cloud.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Cloud } from "./cloud";
+import type { Cloud } from "../core/cloud";
 import type { Target, TargetOf } from "./target";
 
 /** One cloud's implementation: creates the children under `parent` and returns the outputs. */

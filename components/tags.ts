@@ -13,22 +13,8 @@
  * Each cloud gets them in its own shape: a map (AWS, Azure, OCI freeform tags), sanitized labels
  * (GCP), or `key:value` strings (DigitalOcean tags have no values).
  */
+import { TAG_KEYS } from "../core/tags";
 import type { Target } from "./target";
-
-/** The tag keys tessera stamps. */
-export const TAG_KEYS = {
-  stack: "tessera-stack",
-  service: "tessera-service",
-  placement: "tessera-placement",
-  dataClass: "tessera-data-class",
-  residency: "tessera-residency",
-} as const;
-
-/**
- * The label that marks a machine as allowed a public IP (the `no-public-ip` policy reads it).
- * The stack program adds it to compute services that ask for `publicIp: true`.
- */
-export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
 
 /** User labels, merged under the tessera keys (which win). */
 export type Labels = Readonly<Record<string, string>>;

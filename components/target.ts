@@ -5,7 +5,7 @@
  * everything they need to know about "where" arrives here.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Cloud } from "./cloud";
+import type { Cloud } from "../core/cloud";
 
 /** What every target has. */
 export interface TargetBase {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { CLOUDS, type Cloud, isCloud } from "../components/cloud";
+import { CLOUDS, type Cloud, isCloud } from "../core/cloud";
 import type { AvailabilityRow, ComplianceRow, Offering, Region, ServiceRow, StoragePrices } from "./catalog";
 
 /** Thrown for a malformed data file, naming the file, line and column. */

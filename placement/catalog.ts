@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { Cloud } from "../components/cloud";
+import type { Cloud } from "../core/cloud";
 import { CatalogError, loadAvailability, loadCompliance, loadOfferings, loadRegions, loadServices, loadStorage } from "./catalog-files";
 
 export { CatalogError } from "./catalog-files";

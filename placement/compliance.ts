@@ -9,7 +9,7 @@
  * A (cloud, program) pair without a row is "not confirmed" and treated as not held (the data
  * README: a missing pair means not confirmed, not known to be absent).
  */
-import type { Cloud } from "../components/cloud";
+import type { Cloud } from "../core/cloud";
 import type { Catalog, ComplianceRow, Region } from "./catalog";
 
 /** Requirement ids that expand to programs and/or residency. */

@@ -14,10 +14,10 @@
  * Where a region has no storage/database row, the figure is the cloud's reference row scaled by
  * the region's compute price index, and is marked `estimated`.
  */
-import type { Cloud } from "../components/cloud";
+import type { Cloud } from "../core/cloud";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
 import type { ServiceRequirement } from "./requirements";
-import { postgresInstanceClass } from "./skus";
+import { postgresInstanceClass } from "../core/skus";
 
 /** Hours in an average month; managed services bill around the clock. */
 export const HOURS_PER_MONTH = 730;

@@ -3,9 +3,9 @@
  * reason it is rejected. Every reason names the constraint that caused it, so callers can relax
  * exactly that constraint (the "did you mean" hint and the completeness property tests).
  */
-import { capability } from "../components/capabilities";
-import { imageFor, imageProblem } from "../components/serverless/registries";
-import type { Cloud, ServiceKind } from "../components/cloud";
+import { capability } from "../core/capabilities";
+import { imageFor, imageProblem } from "../core/registries";
+import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceNeeds, complianceNeeds, inEea, programGap } from "./compliance";
 import { cents, priceService, type ServiceCost } from "./cost";

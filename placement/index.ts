@@ -10,4 +10,4 @@ export * from "./geo";
 export * from "./lock";
 export * from "./place";
 export * from "./requirements";
-export * from "./skus";
+

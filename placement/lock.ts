@@ -9,7 +9,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { CLOUDS, type Cloud } from "../components/cloud";
+import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
 import { cents, regionalPrice } from "./cost";
 import type { Candidate } from "./evaluate";

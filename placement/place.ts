@@ -5,7 +5,7 @@
  * Ordering is deterministic: monthly cost (in cents), then the `clouds.prefer` rank, then the
  * largest RTT to the stack's users, then `cloud/region` by name.
  */
-import type { Cloud } from "../components/cloud";
+import type { Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { cents, type ServiceCost } from "./cost";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";

@@ -7,8 +7,8 @@
  * problem with its field path.
  */
 import { z } from "zod";
-import { CLOUDS } from "../components/cloud";
-import { IMAGES } from "../components/compute/images";
+import { CLOUDS } from "../core/cloud";
+import { IMAGES } from "../core/images";
 import type { Catalog } from "./catalog";
 import { COMPLIANCE_ALIASES } from "./compliance";
 import { nearestRegion } from "./geo";

@@ -5,12 +5,12 @@
  * (buckets, functions, alerts, warehouses) have no list price and count 0, as in placement.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import type { Cloud } from "../components/cloud";
+import type { Cloud } from "../core/cloud";
 import type { Catalog, Offering } from "../placement/catalog";
 import { regionKey } from "../placement/catalog";
 import { cents, HOURS_PER_MONTH, priceService } from "../placement/cost";
 import type { ServiceRequirement } from "../placement/requirements";
-import { postgresInstanceClass } from "../placement/skus";
+import { postgresInstanceClass } from "../core/skus";
 import { known, siteOf } from "./resources";
 import type { Props } from "./rule";
 

@@ -3,9 +3,9 @@
  * it belongs to — without tripping over values that are unknown during a preview.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import type { Cloud } from "../components/cloud";
-import { CLOUDS, cloudOfType } from "../components/cloud";
-import { TAG_KEYS } from "../components/tags";
+import type { Cloud } from "../core/cloud";
+import { CLOUDS, cloudOfType } from "../core/cloud";
+import { TAG_KEYS } from "../core/tags";
 import type { Props } from "./rule";
 import { type Labels, TAGGABLE } from "./taggable";
 

@@ -19,7 +19,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import picomatch from "picomatch";
-import type { Cloud } from "../components/cloud";
+import type { Cloud } from "../core/cloud";
 import { type Controls, FRAMEWORKS, type Severity } from "./frameworks";
 
 /** Provider props as the analyzer hands them over (possibly with unknown-value proxies). */

@@ -4,7 +4,7 @@
  * its trace.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { UnsupportedServiceError } from "../components/capabilities";
+import { UnsupportedServiceError } from "../core/capabilities";
 import { CatalogError } from "../placement/catalog";
 import { LockError } from "../placement/lock";
 import { NoFeasiblePlacementError } from "../placement/place";

@@ -4,8 +4,8 @@
  * compartment).
  */
 import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
-import type { Cloud } from "../components/cloud";
-import { physicalName } from "../components/naming";
+import type { Cloud } from "../core/cloud";
+import { physicalName } from "../core/naming";
 import { type Accounts, createProvider, requireAccount } from "../components/providers";
 import { tags } from "../components/tags";
 import type { Target } from "../components/target";

@@ -2,8 +2,8 @@
  * The capability matrix agrees with data/services.csv, and unsupported cells fail with one message.
  */
 import test from "ava";
-import { CAPABILITIES, requireCapability, UnsupportedServiceError } from "../components/capabilities";
-import { CLOUDS, SERVICE_KINDS } from "../components/cloud";
+import { CAPABILITIES, requireCapability, UnsupportedServiceError } from "../core/capabilities";
+import { CLOUDS, SERVICE_KINDS } from "../core/cloud";
 import { loadCatalog } from "../placement/catalog";
 
 /** services.csv names for tessera's kinds. */

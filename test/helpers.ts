@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { CLOUDS, type Cloud } from "../components/cloud";
+import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Target } from "../components/target";
 import type { Harness, Registration } from "../harness";
 import type { Verdict } from "../harness/policy";

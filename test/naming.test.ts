@@ -2,8 +2,8 @@
  * Physical names obey each cloud's length and charset rules.
  */
 import test from "ava";
-import { CLOUDS } from "../components/cloud";
-import { NAME_RULES, nameHash, NamingError, physicalName } from "../components/naming";
+import { CLOUDS } from "../core/cloud";
+import { NAME_RULES, nameHash, NamingError, physicalName } from "../core/naming";
 
 test("S3 bucket names: lowercase, hyphens, hashed for global uniqueness", (t) => {
   t.is(physicalName("aws", "bucket", ["Prod_EU", "Customer.Docs"]), `prod-eu-customer-docs-${nameHash("Prod_EU/Customer.Docs")}`);

@@ -3,7 +3,7 @@
  * requests: a passing and a failing case per cloud, exact violation lists.
  */
 import test from "ava";
-import { CLOUDS } from "../components/cloud";
+import { CLOUDS } from "../core/cloud";
 import { ObjectStorage } from "../components/storage";
 import { type Harness, installHarness, type Registration } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../harness/policy";

@@ -4,7 +4,7 @@
  * the plan reads the program's outputs as the engine receives them, secret markers included.
  */
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { isSensitiveName } from "../../components/sensitive";
+import { isSensitiveName } from "../../core/sensitive";
 
 /** Output names that hold secrets even without a secret-looking word (`kubeconfig`). */
 const SECRET_OUTPUTS = /^(kubeconfig|kubeConfig|privateKey|privateKeyPem|privateKeyOpenssh|connectionString)$/;

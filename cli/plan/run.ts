@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type Cloud, cloudOfPackage } from "../../components/cloud";
+import { type Cloud, cloudOfPackage } from "../../core/cloud";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../../harness/policy";
 import { loadCatalog, repoRoot } from "../../placement/catalog";

@@ -5,7 +5,7 @@
  * const trainers = new GpuInstances("train", { target, network, size: "g5.xlarge", gpu: { model: "A10G", count: 1 }, spot: true });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
+import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Workgroup } from "@pulumi/aws/athena/workgroup";
 import { CatalogDatabase } from "@pulumi/aws/glue/catalogDatabase";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type WarehouseArgs, type WarehouseOutputs, warehouseSettings } from "./contract";

@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "@pulumi/azure-native/kusto/cluster";
 import { ReadWriteDatabase } from "@pulumi/azure-native/kusto/readWriteDatabase";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type WarehouseArgs, type WarehouseOutputs, warehouseSettings } from "./contract";

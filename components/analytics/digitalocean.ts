@@ -4,7 +4,7 @@
  * (data/services.csv: `none`). The capability matrix marks the cell unsupported, placement never
  * puts a stack that needs analytics there, and the component fails before creating anything.
  */
-import { unsupported } from "../capabilities";
+import { unsupported } from "../../core/capabilities";
 import type { Impl } from "../registry";
 import type { WarehouseArgs, WarehouseOutputs } from "./contract";
 

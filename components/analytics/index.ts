@@ -7,7 +7,7 @@
  * const bi = new Warehouse("bi", { target, storage: lake });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
+import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

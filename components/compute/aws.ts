@@ -7,12 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { getAmiOutput } from "@pulumi/aws/ec2/getAmi";
 import { Instance } from "@pulumi/aws/ec2/instance";
 import { KeyPair } from "@pulumi/aws/ec2/keyPair";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import type { AwsTarget } from "../target";
 import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
-import { archOf, AWS_AMIS } from "./images";
+import { archOf, AWS_AMIS } from "../../core/images";
 
 /** Builds the machines (Instances and GpuInstances). */
 export function awsMachines(name: string, spec: MachineSpec<AwsTarget>, parent: pulumi.ComponentResource): InstancesOutputs {

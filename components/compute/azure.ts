@@ -10,12 +10,12 @@ import { VirtualMachineExtension } from "@pulumi/azure-native/compute/virtualMac
 import { NetworkInterface } from "@pulumi/azure-native/network/networkInterface";
 import { PublicIPAddress } from "@pulumi/azure-native/network/publicIPAddress";
 import { PrivateKey } from "@pulumi/tls/privateKey";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import type { AzureTarget } from "../target";
 import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
-import { archOf, AZURE_IMAGES } from "./images";
+import { archOf, AZURE_IMAGES } from "../../core/images";
 
 const ADMIN = "tessera";
 const base64 = (v: pulumi.Input<string>) => pulumi.output(v).apply((s) => Buffer.from(s).toString("base64"));

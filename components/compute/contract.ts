@@ -7,7 +7,7 @@ import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { checkInt, checkOneOf, invalid } from "../validation";
-import { GCP_ACCELERATORS, gcpMachineType, type ImageChoice, type ImageName, IMAGES, OCI_IMAGES } from "./images";
+import { GCP_ACCELERATORS, gcpMachineType, type ImageChoice, type ImageName, IMAGES, OCI_IMAGES } from "../../core/images";
 
 /** Arguments of {@link Instances}. */
 export interface InstancesArgs {

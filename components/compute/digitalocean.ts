@@ -6,12 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Droplet } from "@pulumi/digitalocean/droplet";
 import { SshKey } from "@pulumi/digitalocean/sshKey";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { doTags } from "../tags";
 import type { DigitalOceanTarget } from "../target";
 import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
-import { DIGITALOCEAN_IMAGES } from "./images";
+import { DIGITALOCEAN_IMAGES } from "../../core/images";
 
 /** Builds the machines (Instances and GpuInstances). */
 export function digitaloceanMachines(name: string, spec: MachineSpec<DigitalOceanTarget>, parent: pulumi.ComponentResource): InstancesOutputs {

@@ -7,12 +7,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
 import { Instance } from "@pulumi/gcp/compute/instance";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import type { GcpTarget } from "../target";
 import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
-import { archOf, GCP_IMAGES, gcpMachineType } from "./images";
+import { archOf, GCP_IMAGES, gcpMachineType } from "../../core/images";
 
 /** Builds the machines (Instances and GpuInstances). */
 export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: pulumi.ComponentResource): InstancesOutputs {

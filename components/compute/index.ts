@@ -5,7 +5,7 @@
  * const web = new Instances("web", { target, network, size: decision.services.web.sku, count: 3 });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
+import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

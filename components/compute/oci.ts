@@ -8,12 +8,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { getImagesOutput } from "@pulumi/oci/core/getImages";
 import { Instance } from "@pulumi/oci/core/instance";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
-import { parseOciFlex } from "../../placement/skus";
+import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import type { OciTarget } from "../target";
 import { type InstancesArgs, type InstancesOutputs, instancesSpec, type MachineSpec } from "./contract";
-import { OCI_IMAGES } from "./images";
+import { OCI_IMAGES } from "../../core/images";
 
 const base64 = (v: pulumi.Input<string>) => pulumi.output(v).apply((s) => Buffer.from(s).toString("base64"));
 

@@ -8,7 +8,7 @@ import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Instance } from "@pulumi/aws/rds/instance";
 import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
 import { SubnetGroup } from "@pulumi/aws/rds/subnetGroup";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";

@@ -11,7 +11,7 @@ import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
 import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";

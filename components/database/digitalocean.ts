@@ -10,7 +10,7 @@ import { DatabaseCluster } from "@pulumi/digitalocean/databaseCluster";
 import { DatabaseDb } from "@pulumi/digitalocean/databaseDb";
 import { DatabaseFirewall } from "@pulumi/digitalocean/databaseFirewall";
 import { DatabaseUser } from "@pulumi/digitalocean/databaseUser";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { doTags } from "../tags";
 import type { PostgresArgs, PostgresOutputs } from "./contract";

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Database } from "@pulumi/gcp/sql/database";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
 import { User } from "@pulumi/gcp/sql/user";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";

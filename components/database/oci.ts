@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DbSystem } from "@pulumi/oci/psql/dbSystem";
-import { parseOciFlex } from "../../placement/skus";
+import { parseOciFlex } from "../../core/skus";
 import { type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RecordSet } from "@pulumi/azure-native/dns/recordSet";
 import { Profile } from "@pulumi/azure-native/trafficmanager/profile";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";

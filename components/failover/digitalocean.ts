@@ -4,7 +4,7 @@
  * the cell unsupported, placement never makes DigitalOcean the primary of a failover stack, and
  * the component fails before creating anything.
  */
-import { unsupported } from "../capabilities";
+import { unsupported } from "../../core/capabilities";
 import type { Impl } from "../registry";
 import type { FailoverArgs, FailoverOutputs } from "./contract";
 

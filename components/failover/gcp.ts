@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HealthCheck } from "@pulumi/gcp/compute/healthCheck";
 import { RecordSet } from "@pulumi/gcp/dns/recordSet";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
 

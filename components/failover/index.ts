@@ -8,7 +8,7 @@
  * new Failover("www", { target, hostname: "www.example.com", zone: "Z0123456789ABC", primary: web.publicIps[0], secondary: standby.publicIps[0] });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
+import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { listManagedClusterUserCredentialsOutput } from "@pulumi/azure-native/containerservice/listManagedClusterUserCredentials";
 import { ManagedCluster } from "@pulumi/azure-native/containerservice/managedCluster";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type ClusterArgs, type ClusterOutputs, clusterSettings } from "./contract";

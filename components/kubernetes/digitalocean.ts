@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getKubernetesVersionsOutput } from "@pulumi/digitalocean/getKubernetesVersions";
 import { KubernetesCluster } from "@pulumi/digitalocean/kubernetesCluster";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { type Impl, statefulOpts } from "../registry";
 import { doTags } from "../tags";
 import { type ClusterArgs, type ClusterOutputs, clusterSettings } from "./contract";

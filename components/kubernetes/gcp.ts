@@ -6,7 +6,7 @@
 import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
 import { Cluster as GkeCluster } from "@pulumi/gcp/container/cluster";
 import { NodePool } from "@pulumi/gcp/container/nodePool";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type ClusterArgs, type ClusterOutputs, clusterSettings, execKubeconfig } from "./contract";

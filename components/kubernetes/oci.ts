@@ -11,7 +11,7 @@ import { getClusterOptionOutput } from "@pulumi/oci/containerengine/getClusterOp
 import { getNodePoolOptionOutput } from "@pulumi/oci/containerengine/getNodePoolOption";
 import { NodePool } from "@pulumi/oci/containerengine/nodePool";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
-import { parseOciFlex } from "../../placement/skus";
+import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type ClusterArgs, type ClusterOutputs, clusterSettings } from "./contract";

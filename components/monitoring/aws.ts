@@ -8,7 +8,7 @@ import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
 import { Topic } from "@pulumi/aws/sns/topic";
 import { TopicSubscription } from "@pulumi/aws/sns/topicSubscription";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ActionGroup } from "@pulumi/azure-native/monitor/actionGroup";
 import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";

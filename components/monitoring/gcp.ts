@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProjectBucketConfig } from "@pulumi/gcp/logging/projectBucketConfig";
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
 import { NotificationChannel } from "@pulumi/gcp/monitoring/notificationChannel";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";

@@ -6,7 +6,7 @@
  * new Alerts("ops", { target, notify: { email: "oncall@example.com" }, instances: web, database: db, function: api });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
+import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

@@ -13,7 +13,7 @@ import { Subnet } from "@pulumi/azure-native/network/subnet";
 import { VirtualNetwork } from "@pulumi/azure-native/network/virtualNetwork";
 import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
 import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";

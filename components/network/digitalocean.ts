@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Firewall } from "@pulumi/digitalocean/firewall";
 import { Tag } from "@pulumi/digitalocean/tag";
 import { Vpc } from "@pulumi/digitalocean/vpc";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
 

@@ -7,8 +7,8 @@
  * const net = new Network("core", { target, ingress: [{ ports: 443, sources: ["0.0.0.0/0"] }] });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
-import type { Cloud } from "../cloud";
+import { requireCapability } from "../../core/capabilities";
+import type { Cloud } from "../../core/cloud";
 import { build, type Registry } from "../registry";
 import type { Target } from "../target";
 import { TOKENS } from "../tokens";

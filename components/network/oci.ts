@@ -14,7 +14,7 @@ import { SecurityList } from "@pulumi/oci/core/securityList";
 import { ServiceGateway } from "@pulumi/oci/core/serviceGateway";
 import { Subnet } from "@pulumi/oci/core/subnet";
 import { Vcn } from "@pulumi/oci/core/vcn";
-import { nameHash } from "../naming";
+import { nameHash } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";

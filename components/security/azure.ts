@@ -8,7 +8,7 @@ import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getCli
 import { Key } from "@pulumi/azure-native/keyvault/key";
 import { Secret } from "@pulumi/azure-native/keyvault/secret";
 import { Vault } from "@pulumi/azure-native/keyvault/vault";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";

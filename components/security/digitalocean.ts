@@ -4,7 +4,7 @@
  * unsupported, placement never puts a stack that needs secrets there, and the component fails
  * before creating anything.
  */
-import { unsupported } from "../capabilities";
+import { unsupported } from "../../core/capabilities";
 import type { Impl } from "../registry";
 import type { SecretsArgs, SecretsOutputs } from "./contract";
 

@@ -10,7 +10,7 @@ import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import { Secret } from "@pulumi/gcp/secretmanager/secret";
 import { SecretVersion } from "@pulumi/gcp/secretmanager/secretVersion";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";

@@ -8,7 +8,7 @@
  * new ObjectStorage("docs", { target, customerManagedKey: vault.keyId });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
+import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

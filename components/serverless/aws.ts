@@ -8,7 +8,7 @@ import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { Function as Lambda } from "@pulumi/aws/lambda/function";
 import { FunctionUrl } from "@pulumi/aws/lambda/functionUrl";
 import { Permission } from "@pulumi/aws/lambda/permission";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";

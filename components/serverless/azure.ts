@@ -6,9 +6,9 @@
  */
 import { ContainerApp } from "@pulumi/azure-native/app/containerApp";
 import { ManagedEnvironment } from "@pulumi/azure-native/app/managedEnvironment";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
-import { isSensitiveName } from "../sensitive";
+import { isSensitiveName } from "../../core/sensitive";
 import { tags } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
 

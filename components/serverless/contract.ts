@@ -8,7 +8,7 @@ import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { checkInt, invalid } from "../validation";
 import { checkNetwork } from "../compute/contract";
-import { imageProblem } from "./registries";
+import { imageProblem } from "../../core/registries";
 
 /** Arguments of {@link Function}. */
 export interface FunctionArgs {

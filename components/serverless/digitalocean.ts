@@ -6,9 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { App } from "@pulumi/digitalocean/app";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
-import { isSensitiveName } from "../sensitive";
+import { isSensitiveName } from "../../core/sensitive";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
 
 /** App Platform instance sizes by memory. */

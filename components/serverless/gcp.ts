@@ -5,7 +5,7 @@
 import { Service } from "@pulumi/gcp/cloudrunv2/service";
 import { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
-import { nameHash, physicalName } from "../naming";
+import { nameHash, physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";

@@ -9,7 +9,7 @@ import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls"
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";

@@ -8,7 +8,7 @@ import { BlobContainer } from "@pulumi/azure-native/storage/blobContainer";
 import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
 import { ManagementPolicy } from "@pulumi/azure-native/storage/managementPolicy";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { type Impl, statefulOpts } from "../registry";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
 

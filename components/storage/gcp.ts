@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket } from "@pulumi/gcp/storage/bucket";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";

@@ -6,8 +6,8 @@
  * export const assetsEndpoint = assets.endpoint;
  */
 import * as pulumi from "@pulumi/pulumi";
-import { requireCapability } from "../capabilities";
-import type { Cloud } from "../cloud";
+import { requireCapability } from "../../core/capabilities";
+import type { Cloud } from "../../core/cloud";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
 import { aws } from "./aws";

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Bucket } from "@pulumi/oci/objectstorage/bucket";
 import { getNamespaceOutput } from "@pulumi/oci/objectstorage/getNamespace";
 import { ObjectLifecyclePolicy } from "@pulumi/oci/objectstorage/objectLifecyclePolicy";
-import { physicalName } from "../naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";

@@ -18,7 +18,7 @@ import { Instance as OciInstance } from "@pulumi/oci/core/instance";
 import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
 import { SecurityList } from "@pulumi/oci/core/securityList";
 import { ADMIN_PORTS, ALL_PORTS, isAnywhere, labelMap, type PortRange, parsePorts, portName, rangeText } from "../facts";
-import { PUBLIC_IP_ALLOWED } from "../../components/tags";
+import { PUBLIC_IP_ALLOWED } from "../../core/tags";
 import { CONTROLS } from "../frameworks";
 import { extractor, type ResourceRule, typeOf } from "../rule";
 

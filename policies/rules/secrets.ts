@@ -17,7 +17,7 @@ import { App } from "@pulumi/digitalocean/app";
 import { Function as CloudFunction } from "@pulumi/gcp/cloudfunctionsv2/function";
 import { Service as CloudRunService } from "@pulumi/gcp/cloudrunv2/service";
 import { Function as OciFunction } from "@pulumi/oci/functions/function";
-import { isSensitiveName } from "../../components/sensitive";
+import { isSensitiveName } from "../../core/sensitive";
 import { CONTROLS } from "../frameworks";
 import { extractor, type ResourceRule } from "../rule";
 

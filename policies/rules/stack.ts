@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CLOUDS } from "../../components/cloud";
-import { TAG_KEYS } from "../../components/tags";
+import { CLOUDS } from "../../core/cloud";
+import { TAG_KEYS } from "../../core/tags";
 import { type Catalog, loadCatalog, regionKey, repoRoot } from "../../placement/catalog";
 import { usd } from "../../placement/evaluate";
 import { readStackFile } from "../../program/stackfile";

@@ -4,7 +4,7 @@
  * outputs, and the cells a cloud cannot watch failing with the field named.
  */
 import { suite } from "../suite";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Alerts } from "../../components/monitoring";
 import { type Harness, installHarness } from "../../harness";
 import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { suite } from "../suite";
 import { parse } from "yaml";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Cluster } from "../../components/kubernetes";
 import { Network } from "../../components/network";
 import { type Harness, installHarness } from "../../harness";

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { suite } from "../suite";
-import { UnsupportedServiceError } from "../../components/capabilities";
+import { UnsupportedServiceError } from "../../core/capabilities";
 import { Failover } from "../../components/failover";
 import { probeRegions } from "../../components/failover/gcp";
 import { type Harness, installHarness } from "../../harness";

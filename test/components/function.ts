@@ -4,7 +4,7 @@
  * and validation.
  */
 import { suite } from "../suite";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Network } from "../../components/network";
 import { Function as Fn } from "../../components/serverless";
 import { type Harness, installHarness } from "../../harness";

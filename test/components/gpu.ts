@@ -5,7 +5,7 @@
  */
 import { suite } from "../suite";
 import { GpuInstances } from "../../components/ai";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Network } from "../../components/network";
 import { type Harness, installHarness } from "../../harness";
 import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";

@@ -4,7 +4,7 @@
  * providers and outputs; the public-IP and spot variants; validation.
  */
 import { suite } from "../suite";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Instances } from "../../components/compute";
 import { Network } from "../../components/network";
 import { type Harness, installHarness } from "../../harness";

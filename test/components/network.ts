@@ -3,7 +3,7 @@
  * subnet layout, providers, tags and outputs; validation before any child exists.
  */
 import { suite } from "../suite";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Network } from "../../components/network";
 import { type Harness, installHarness } from "../../harness";
 import { children, errorCatcher, find, inputs, providerOf, REGIONS, stampsFor, targets, propertyError, valueOf } from "../helpers";

@@ -4,7 +4,7 @@
  * validation.
  */
 import { suite } from "../suite";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Postgres } from "../../components/database";
 import { Network } from "../../components/network";
 import { type Harness, installHarness } from "../../harness";

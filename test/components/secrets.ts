@@ -5,8 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { suite } from "../suite";
-import { UnsupportedServiceError } from "../../components/capabilities";
-import type { Cloud } from "../../components/cloud";
+import { UnsupportedServiceError } from "../../core/capabilities";
+import type { Cloud } from "../../core/cloud";
 import { Secrets } from "../../components/security";
 import { type Harness, installHarness } from "../../harness";
 import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";

@@ -3,7 +3,7 @@
  * children, security inputs, providers, tags, protection and outputs.
  */
 import { suite } from "../suite";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { ObjectStorage } from "../../components/storage";
 import { type Harness, installHarness } from "../../harness";
 import { children, find, inputs, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";

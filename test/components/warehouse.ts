@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { suite } from "../suite";
 import { Warehouse } from "../../components/analytics";
-import { UnsupportedServiceError } from "../../components/capabilities";
+import { UnsupportedServiceError } from "../../core/capabilities";
 import { Network } from "../../components/network";
 import { type Harness, installHarness } from "../../harness";
 import { children, errorCatcher, find, inputs, isSecret, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";

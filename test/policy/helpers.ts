@@ -2,7 +2,7 @@
  * Shared by the policy tests: capture a program's registrations under the harness, run the pack
  * over them in-process (the engine's call sequence), and view verdicts compactly.
  */
-import { type Cloud, cloudOfType } from "../../components/cloud";
+import { type Cloud, cloudOfType } from "../../core/cloud";
 import type { Target } from "../../components/target";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../../harness/policy";

@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLOUDS, type Cloud } from "../../components/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Instances } from "../../components/compute";
 import { Network } from "../../components/network";
 import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../../harness/policy";

@@ -3,7 +3,7 @@
  * placement uses them to avoid a cloud the stack has no usable image for, the component to
  * validate its `image` argument.
  */
-import type { Cloud } from "../cloud";
+import type { Cloud } from "./cloud";
 
 /** Per cloud: the image references its function service accepts, and how to say so. */
 export const FUNCTION_REGISTRIES: Readonly<Record<Cloud, { readonly pattern: RegExp; readonly needs: string }>> = {

@@ -5,8 +5,14 @@
  * the managed instance class a component then creates. The families are the ones each provider
  * documents for its managed PostgreSQL service; offerings outside them are skipped.
  */
-import type { Cloud } from "../components/cloud";
-import type { Offering } from "./catalog";
+import type { Cloud } from "./cloud";
+
+/** The size facts of a compute offering that decide its managed PostgreSQL class. */
+export interface SizedOffering {
+  readonly instanceType: string;
+  readonly vcpus: number;
+  readonly memoryGib: number;
+}
 
 /**
  * The managed PostgreSQL instance class matching a compute offering, or undefined when the
@@ -20,7 +26,7 @@ import type { Offering } from "./catalog";
  * - OCI Database with PostgreSQL runs on `PostgreSQL.VM.Standard.E4/E5.Flex` with OCPUs = vCPUs / 2;
  *   the SKU keeps the catalog's flex notation (`PostgreSQL.VM.Standard.E5.Flex$_2_16`).
  */
-export function postgresInstanceClass(cloud: Cloud, offering: Offering): string | undefined {
+export function postgresInstanceClass(cloud: Cloud, offering: SizedOffering): string | undefined {
   const type = offering.instanceType;
   switch (cloud) {
     case "aws":

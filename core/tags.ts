@@ -1,0 +1,19 @@
+/**
+ * The tag keys tessera stamps on every child (see components/tags.ts for the shapes per cloud).
+ * Pure data: policies read these keys (residency, required tags), so their spelling is part of
+ * the contract.
+ */
+/** The tag keys tessera stamps. */
+export const TAG_KEYS = {
+  stack: "tessera-stack",
+  service: "tessera-service",
+  placement: "tessera-placement",
+  dataClass: "tessera-data-class",
+  residency: "tessera-residency",
+} as const;
+
+/**
+ * The label that marks a machine as allowed a public IP (the `no-public-ip` policy reads it).
+ * The stack program adds it to compute services that ask for `publicIp: true`.
+ */
+export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
