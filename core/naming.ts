@@ -25,7 +25,7 @@ export interface NameRule {
 }
 
 /** Kinds of physical names tessera creates. */
-export type NameKind = "bucket" | "storageAccount" | "container" | "resourceGroup" | "network" | "instance" | "database" | "cluster" | "vault" | "secret" | "kusto" | "trafficManager" | "generic";
+export type NameKind = "bucket" | "storageAccount" | "container" | "resourceGroup" | "network" | "instance" | "database" | "cluster" | "vault" | "secret" | "kusto" | "trafficManager" | "loadBalancer" | "generic";
 
 const rule = (r: Partial<NameRule> & Pick<NameRule, "maxLength">): NameRule => ({
   minLength: 3,
@@ -47,6 +47,9 @@ export const NAME_RULES: Record<Cloud, Partial<Record<NameKind, NameRule>> & { g
     database: rule({ minLength: 1, maxLength: 63, startWithLetter: true }),
     cluster: rule({ minLength: 1, maxLength: 100, charset: "a-zA-Z0-9_-", lowercase: false, startWithLetter: true }),
     secret: rule({ minLength: 1, maxLength: 512, charset: "a-zA-Z0-9/_+=.@-", lowercase: false }),
+    // Load balancers and target groups: 1-32 letters, digits, hyphens, no hyphen at either end
+    // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html).
+    loadBalancer: rule({ minLength: 1, maxLength: 32, charset: "a-zA-Z0-9-", lowercase: false }),
     generic: rule({ minLength: 1, maxLength: 255, charset: "a-zA-Z0-9_.-", lowercase: false }),
   },
   azure: {

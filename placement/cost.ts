@@ -18,6 +18,7 @@ import type { Cloud } from "../core/cloud";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
 import type { ServiceRequirement } from "./requirements";
 import { postgresInstanceClass } from "../core/skus";
+import { webTierCost } from "./cost-loadbalancer";
 
 /** Hours in an average month; managed services bill around the clock. */
 export const HOURS_PER_MONTH = 730;
@@ -27,6 +28,8 @@ export interface CostLine {
   readonly label: string;
   readonly monthlyUsd: number;
   readonly estimated: boolean;
+  /** The resource that incurs the line when it is not the service's machines (see cost-loadbalancer.ts). */
+  readonly part?: "load-balancer";
 }
 
 /** A service sized and priced in one region. */
@@ -41,6 +44,8 @@ export interface ServiceCost {
   readonly count?: number;
   /** The compute offering behind the SKU, when there is one. */
   readonly offering?: Offering;
+  /** An autoscaled service's cost at its fewest and most machines (`monthlyUsd` is the most). */
+  readonly range?: { readonly minMonthlyUsd: number; readonly maxMonthlyUsd: number };
 }
 
 /** Either a priced service or why it cannot run in that region. */
@@ -51,7 +56,7 @@ export const cents = (usd: number): number => Math.round(usd * 100) / 100;
 
 const line = (label: string, usd: number, estimated: boolean): CostLine => ({ label, monthlyUsd: cents(usd), estimated });
 
-function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering"> = {}): CostResult {
+function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "range"> = {}): CostResult {
   const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
   return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, ...extra } };
 }
@@ -113,6 +118,8 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   }
   const spot = s.spot && best.spotPriceHour !== undefined;
   const price = effective(best);
+  const web = s.kind === "compute" ? webTierCost(catalog, cloud, region, s, best, price) : undefined;
+  if (web) return priced(best.instanceType, web.lines, { count: web.count, offering: best, range: web.range });
   return priced(
     best.instanceType,
     [line(`${s.count} × ${best.instanceType}${spot ? " (spot)" : ""} × ${s.hoursPerMonth} h × ${price} USD/h`, s.count * s.hoursPerMonth * price, false)],

@@ -11,6 +11,7 @@ import { COMPLIANCE_ALIASES, type ComplianceNeeds, complianceNeeds, inEea, progr
 import { cents, priceService, type ServiceCost } from "./cost";
 import { rttMs } from "./geo";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
+import { webTierCloudProblems } from "./webtier";
 
 /**
  * What a reason is about, as a removable constraint:
@@ -166,6 +167,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
         priceable = false;
         continue;
       }
+    }
+    const webTier = webTierCloudProblems(service, cloud);
+    if (webTier.length > 0) {
+      for (const message of webTier) reasons.push({ constraint: `service:${name}`, message: `${name}: ${message}` });
+      priceable = false;
+      continue;
     }
     // DigitalOcean alert policies notify by email or Slack only.
     if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {

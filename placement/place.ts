@@ -11,6 +11,7 @@ import { cents, type ServiceCost } from "./cost";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { Requirements } from "./requirements";
+import { failoverPairProblem } from "./webtier";
 
 /** A placed (cloud, region) with its sized services. */
 export interface Site {
@@ -88,6 +89,7 @@ const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
 function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: Candidate, other: Candidate): boolean {
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
+  if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 

@@ -30,7 +30,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 8, "ml-dr-us": 72, "platform-eu": 27, "us-budget": 4 };
+const SIZES: Record<string, number> = { "eu-gdpr": 8, "ml-dr-us": 76, "platform-eu": 27, "us-budget": 4 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -100,10 +100,19 @@ test("every example stack: each service's resource lines add up to the cost mode
   const standby = dr.resources.filter((r) => r.site === "standby" && r.monthlyUsd > 0).map((r) => [r.name, r.monthlyUsd, r.costLabel]);
   t.deepEqual(standby, [
     ["train-standby-0", 30.51, "1 × Standard_NC4as_T4_v3 (spot) × 200 h × 0.15254 USD/h"],
-    ["web-standby-0", 30.37, "1/2 of 2 × Standard_B2s × 730 h × 0.0416 USD/h"],
-    ["web-standby-1", 30.37, "1/2 of 2 × Standard_B2s × 730 h × 0.0416 USD/h"],
+    // The web tier's scale set carries its machines at the most (the budget's figure).
+    ["web-standby", 121.47, "2–4 × Standard_B2s × 730 h × 0.0416 USD/h (priced at 4)"],
   ]);
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [91.25, 91.25, 182.5, true]);
+  // The gateway carries the load balancer's line: not priced, and why.
+  t.deepEqual(
+    dr.resources.filter((r) => r.type === "azure-native:network:ApplicationGateway").map((r) => [r.name, r.monthlyUsd, r.estimated, r.costLabel]),
+    [
+      ["web", 0, true, "load balancer: not priced (no source read gives the Standard_v2 fixed gateway-hour or capacity-unit-hour price)"],
+      ["web-standby", 0, true, "load balancer: not priced (no source read gives the Standard_v2 fixed gateway-hour or capacity-unit-hour price)"],
+    ],
+  );
+  t.deepEqual(dr.placement.services.web?.range, { minMonthlyUsd: 60.74, maxMonthlyUsd: 121.47 });
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [151.98, 151.98, 303.96, true]);
 });
 
 test("every example stack: the JSON validates against docs/plan-schema.json", (t) => {

@@ -47,7 +47,12 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
     `Placement: ${d.cloud} ${d.region} (${d.displayName}) — ${usd(d.monthlyUsd)} USD/month${d.estimated ? star : ""}`,
     `  why: cheapest of ${d.candidates.feasible} feasible candidates out of ${d.candidates.considered}; lock: ${d.lock.status}`,
   ];
-  for (const [name, s] of Object.entries(d.services)) lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${s.sku} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month`);
+  for (const [name, s] of Object.entries(d.services)) {
+    // An autoscaled service shows its range; the budget counts the most.
+    const size = s.range && s.count ? `${s.lines[0]?.label.split(" × ")[0] ?? s.count}× ` : s.count && s.count > 1 ? `${s.count}× ` : "";
+    const cost = s.range && s.range.minMonthlyUsd !== s.range.maxMonthlyUsd ? `${usd(s.range.minMonthlyUsd)}–${usd(s.range.maxMonthlyUsd)}` : usd(s.monthlyUsd);
+    lines.push(`  ${name} (${s.kind}): ${size}${s.sku} — ${cost}${s.estimated ? star : ""} USD/month${s.range && s.range.minMonthlyUsd !== s.range.maxMonthlyUsd ? " (budget counts the most)" : ""}`);
+  }
   if (d.secondary) lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
   if (d.topRejections.length > 0) lines.push(`  rejected most by: ${d.topRejections.map((r) => `${r.constraint} (${r.count})`).join(", ")}`);
   return lines;

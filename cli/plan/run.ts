@@ -140,7 +140,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       totalMonthlyUsd: d.totalMonthlyUsd,
       estimated: d.estimated,
       services: Object.fromEntries(
-        Object.entries(d.services).map(([name, s]) => [name, { kind: req.services[name]!.kind, sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, estimated: s.estimated, lines: [...s.lines] }]),
+        Object.entries(d.services).map(([name, s]) => [name, { kind: req.services[name]!.kind, sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, ...(s.range ? { range: s.range } : {}), estimated: s.estimated, lines: [...s.lines] }]),
       ),
       ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd } } : {}),
       lock,

@@ -11,8 +11,12 @@ export const serviceCostSchema = z.strictObject({
   sku: z.string(),
   count: z.number().int().positive().optional(),
   monthlyUsd: money,
+  range: z
+    .strictObject({ minMonthlyUsd: money, maxMonthlyUsd: money })
+    .optional()
+    .describe("an autoscaled service's cost at its fewest and most machines; monthlyUsd (and the budget) is the most"),
   estimated: z.boolean(),
-  lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean() })),
+  lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean(), part: z.enum(["load-balancer"]).optional() })),
 });
 
 export const resourceSchema = z.strictObject({
