@@ -96,7 +96,8 @@ export function loadBalancerLines(catalog: Catalog, cloud: Cloud, region: string
   const perGb = row.processedGbUsd * index;
   // AWS bills LCU-hours; processed bytes alone give one LCU-hour per GB (other dimensions ignored).
   const unit = cloud === "aws" ? `GB ≈ LCU-hours × ${round4(perGb)} USD` : `GB processed × ${round4(perGb)} USD/GB`;
-  return [fixed, lbLine(`${row.product}: ${processedGbPerMonth} ${unit}`, processedGbPerMonth * perGb, scaled || cloud === "aws")];
+  // Estimated: AWS counts processed bytes only, and GCP's figure was read without its region.
+  return [fixed, lbLine(`${row.product}: ${processedGbPerMonth} ${unit}`, processedGbPerMonth * perGb, true)];
 }
 
 const round4 = (n: number) => Math.round(n * 10000) / 10000;

@@ -2,7 +2,8 @@
  * The cost model: what one service costs per month in one (cloud, region), from the catalog.
  *
  * - compute: count × hoursPerMonth × hourly price of the cheapest CPU offering with at least the
- *   asked vCPUs and memory (the spot price when asked and the catalog has one);
+ *   asked vCPUs and memory (the spot price when asked and the catalog has one); with a load
+ *   balancer, the most machines plus the load balancer (cost-loadbalancer.ts);
  * - gpu-compute: the same over offerings with the GPU model and at least the GPU count;
  * - object storage: sizeGb × GB-month price + egressGbPerMonth × internet egress price;
  * - database (PostgreSQL): the catalog's managed list price when a captured tier fits, otherwise

@@ -128,6 +128,6 @@ export function failoverPairProblem(req: WithServices & { readonly failover?: { 
   const dns = req.failover?.dns;
   const service = dns ? req.services[dns.service] : undefined;
   if (!service || !isWebCompute(service) || !service.loadBalancer) return undefined;
-  if (primary === "gcp" && LB_ADDRESS_KIND[standby] !== "ip") return `Cloud DNS fails over to IPv4 addresses only; a ${standby} load balancer is a DNS name`;
+  if (primary === "gcp" && LB_ADDRESS_KIND[standby] !== "ip") return `Cloud DNS fails over to IPv4 addresses only; an ${standby} load balancer is a DNS name`;
   return undefined;
 }
