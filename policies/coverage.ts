@@ -54,5 +54,6 @@ export const NOT_JUDGED: Readonly<Record<string, string>> = {
   "oci:LoadBalancer/ruleSet:RuleSet": "the HTTP listener's redirect rules; the listener is judged",
   "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy": "expires old versions (the bucket and its versioning are judged)",
   "random:index/randomPassword:RandomPassword": "generated locally, never deployed to a cloud",
+  "random:index/randomString:RandomString": "a physical-name suffix generated locally and kept in state, never deployed to a cloud",
   "tls:index/privateKey:PrivateKey": "generated locally, never deployed to a cloud",
 };

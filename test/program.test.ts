@@ -71,8 +71,8 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
   ]);
   const alerts = (name: string) => h.registrations.filter((r) => r.parent === h.registrations.find((x) => x.name === name && x.type === "tessera:monitoring:Alerts")!.urn).map((r) => r.name).sort();
   // Alerts watch standalone machines; the web tier's group is not watched by Alerts yet.
-  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-train-cpu"]);
-  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-train-cpu"]);
+  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-name", "ops-train-cpu"]);
+  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-name", "ops-standby-train-cpu"]);
   // Preview: the load balancers' addresses are unknown until they exist, and stay unknown (never "").
   const profile = h.registrations.find((r) => r.type === "azure-native:trafficmanager:Profile")!;
   const UNKNOWN = unknownValue; // the engine's unknown-value sentinel

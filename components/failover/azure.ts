@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecordSet } from "@pulumi/azure-native/dns/recordSet";
 import { Profile } from "@pulumi/azure-native/trafficmanager/profile";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type Endpoint, endpointsOf, type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
@@ -15,7 +16,7 @@ export const azure: Impl<"azure", FailoverArgs, FailoverOutputs> = (name, args, 
   const { target } = args;
   const s = failoverSettings(args);
   const opts = childOpts(parent, target);
-  const relativeName = physicalName("azure", "trafficManager", [target.stack, name]);
+  const relativeName = keptName(name, target, "trafficManagerDns", [target.stack, name], parent);
   // External endpoints take an IPv4 address or a DNS name alike.
   const endpoint = (role: "primary" | "secondary", e: Endpoint, priority: number) => ({
     name: role,
@@ -29,7 +30,7 @@ export const azure: Impl<"azure", FailoverArgs, FailoverOutputs> = (name, args, 
     name,
     {
       resourceGroupName: target.resourceGroupName,
-      profileName: relativeName,
+      profileName: physicalName("azure", "trafficManagerProfile", [target.stack, name]),
       location: "global",
       profileStatus: "Enabled",
       trafficRoutingMethod: "Priority",

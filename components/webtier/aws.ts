@@ -37,7 +37,6 @@ export const aws: Impl<"aws", WebTierArgs, WebTierOutputs> = (name, args, parent
   const s = webTierSettings(args);
   const opts = childOpts(parent, target);
   const t = (extra: Record<string, string> = {}) => tags(target, name, { ...s.labels, ...extra });
-  const lbName = (suffix: string) => physicalName("aws", "loadBalancer", [target.stack, name, suffix].filter(Boolean));
   const vpcId = network.networkId;
 
   // Ingress follows the tier: the internet reaches the load balancer, the load balancer the machines.
@@ -67,7 +66,7 @@ export const aws: Impl<"aws", WebTierArgs, WebTierOutputs> = (name, args, parent
   const lb = new LoadBalancer(
     name,
     {
-      name: lbName(""),
+      name: physicalName("aws", "albName", [target.stack, name]),
       loadBalancerType: "application",
       internal: false,
       subnets: network.publicSubnetIds,
@@ -80,7 +79,7 @@ export const aws: Impl<"aws", WebTierArgs, WebTierOutputs> = (name, args, parent
   const targets = new TargetGroup(
     name,
     {
-      name: lbName("tg"),
+      name: physicalName("aws", "lbTargetGroup", [target.stack, name]),
       vpcId,
       port: s.backendPort,
       protocol: "HTTP",
@@ -137,7 +136,7 @@ export const aws: Impl<"aws", WebTierArgs, WebTierOutputs> = (name, args, parent
   const template = new LaunchTemplate(
     name,
     {
-      namePrefix: `${physicalName("aws", "generic", [target.stack, name])}-`,
+      namePrefix: `${physicalName("aws", "launchTemplatePrefix", [target.stack, name])}-`,
       imageId: ami.id,
       instanceType: args.size,
       networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [machineGroup.id], deleteOnTermination: "true" }],
@@ -157,7 +156,7 @@ export const aws: Impl<"aws", WebTierArgs, WebTierOutputs> = (name, args, parent
   const group = new Group(
     name,
     {
-      name: physicalName("aws", "generic", [target.stack, name]),
+      name: physicalName("aws", "autoScalingGroup", [target.stack, name]),
       minSize: s.min,
       maxSize: s.max,
       // No desiredCapacity: the group starts at minSize and the scaling policy owns it after that.

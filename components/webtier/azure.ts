@@ -46,7 +46,6 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
   const rg = target.resourceGroupName;
   const common = { resourceGroupName: rg, location: target.region };
   const t = tags(target, name, s.labels);
-  const physical = physicalName("azure", "generic", [target.stack, name]);
   const vault = args.certificate!.azureKeyVault!; // validation requires it on azure
   const gatewayCidr = args.gatewaySubnetCidr ?? subnetLayout(network.cidr, 8).public[7]!;
   const listenerPorts = [s.httpsPort, ...(s.redirectPort === false ? [] : [s.redirectPort])];
@@ -69,7 +68,7 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     `${name}-gateway`,
     {
       ...common,
-      networkSecurityGroupName: physicalName("azure", "generic", [target.stack, name, "gateway"]),
+      networkSecurityGroupName: physicalName("azure", "networkSecurityGroup", [target.stack, name, "gateway"]),
       securityRules: [
         rule({ name: "gateway-manager", priority: 100, source: "GatewayManager", ports: GATEWAY_MANAGER_PORTS, description: "Application Gateway v2 infrastructure" }),
         rule({ name: "azure-load-balancer", priority: 110, source: "AzureLoadBalancer", ports: "*", protocol: "*", description: "Azure infrastructure probes" }),
@@ -85,7 +84,7 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     {
       resourceGroupName: rg,
       virtualNetworkName: network.networkId.apply(lastSegment),
-      subnetName: `${name}-gateway`,
+      subnetName: physicalName("azure", "subnet", [name, "gateway"]),
       addressPrefix: gatewayCidr,
       networkSecurityGroup: { id: gatewayNsg.id },
     },
@@ -95,7 +94,7 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     `${name}-machines`,
     {
       ...common,
-      networkSecurityGroupName: physicalName("azure", "generic", [target.stack, name, "machines"]),
+      networkSecurityGroupName: physicalName("azure", "networkSecurityGroup", [target.stack, name, "machines"]),
       securityRules: [
         ...backendPorts.map((port, i) => rule({ name: `from-gateway-${port}`, priority: 100 + i, source: gatewayCidr, ports: String(port), description: "from the Application Gateway" })),
         rule({ name: "azure-load-balancer", priority: 150, source: "AzureLoadBalancer", ports: "*", protocol: "*", description: "Azure infrastructure probes" }),
@@ -107,7 +106,7 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
   );
 
   // The gateway reads the certificate from Key Vault as its own identity.
-  const identity = new UserAssignedIdentity(name, { ...common, resourceName: physical, tags: t }, opts);
+  const identity = new UserAssignedIdentity(name, { ...common, resourceName: physicalName("azure", "userAssignedIdentity", [target.stack, name]), tags: t }, opts);
   const subscription = getClientConfigOutput({ parent, provider: target.provider }).subscriptionId;
   const grant = new RoleAssignment(
     `${name}-key-vault`,
@@ -121,12 +120,12 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
   );
   const ip = new PublicIPAddress(
     name,
-    { ...common, publicIpAddressName: physical, sku: { name: "Standard" }, publicIPAllocationMethod: "Static", dnsSettings: { domainNameLabel: physicalName("azure", "trafficManager", [target.stack, name]) }, tags: t },
+    { ...common, publicIpAddressName: physicalName("azure", "publicIpAddress", [target.stack, name]), sku: { name: "Standard" }, publicIPAllocationMethod: "Static", tags: t },
     opts,
   );
 
   // A gateway's parts refer to each other by full resource id.
-  const gatewayName = physical;
+  const gatewayName = physicalName("azure", "applicationGateway", [target.stack, name]);
   const gatewayId = pulumi.interpolate`/subscriptions/${subscription}/resourceGroups/${rg}/providers/Microsoft.Network/applicationGateways/${gatewayName}`;
   const ref = (kind: string, part: string) => ({ id: pulumi.interpolate`${gatewayId}/${kind}/${part}` });
   const gateway = new ApplicationGateway(
@@ -190,13 +189,13 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     name,
     {
       ...common,
-      vmScaleSetName: physical,
+      vmScaleSetName: physicalName("azure", "vmScaleSet", [target.stack, name]),
       orchestrationMode: "Flexible",
       platformFaultDomainCount: 1,
       sku: { name: args.size, tier: "Standard", capacity: s.min },
       virtualMachineProfile: {
         osProfile: {
-          computerNamePrefix: physicalName("azure", "generic", [name]).slice(0, 15),
+          computerNamePrefix: physicalName("azure", "vmssComputerNamePrefix", [name]),
           adminUsername: ADMIN,
           linuxConfiguration: { disablePasswordAuthentication: true, ssh: { publicKeys: [{ path: `/home/${ADMIN}/.ssh/authorized_keys`, keyData: sshKey }] } },
           ...(args.userData !== undefined ? { customData: base64(args.userData) } : {}),
@@ -244,7 +243,7 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     name,
     {
       ...common,
-      autoscaleSettingName: physical,
+      autoscaleSettingName: physicalName("azure", "autoscaleSetting", [target.stack, name]),
       enabled: true,
       targetResourceUri: scaleSet.id,
       profiles: [

@@ -25,15 +25,15 @@ export const digitalocean: Impl<"digitalocean", WebTierArgs, WebTierOutputs> = (
   const { target, network } = args;
   const s = webTierSettings(args);
   const opts = childOpts(parent, target);
-  const physical = (...parts: string[]) => physicalName("digitalocean", "generic", [target.stack, name, ...parts]);
+  const physical = (kind: Parameters<typeof physicalName<"digitalocean">>[1]) => physicalName("digitalocean", kind, [target.stack, name]);
   const backendPorts = [...new Set([s.backendPort, s.health.port])];
 
-  const tag = new Tag(name, { name: physical() }, opts);
-  const certificate = new Certificate(name, { name: physical(), type: "lets_encrypt", domains: [args.hostname] }, opts);
+  const tag = new Tag(name, { name: physical("tag") }, opts);
+  const certificate = new Certificate(name, { name: physical("certificate"), type: "lets_encrypt", domains: [args.hostname] }, opts);
   const lb = new LoadBalancer(
     name,
     {
-      name: physical(),
+      name: physical("loadBalancer"),
       region: target.region,
       vpcUuid: network.networkId,
       sizeUnit: 1,
@@ -60,7 +60,7 @@ export const digitalocean: Impl<"digitalocean", WebTierArgs, WebTierOutputs> = (
   new Firewall(
     name,
     {
-      name: physical(),
+      name: physical("firewall"),
       tags: [tag.name],
       inboundRules: backendPorts.map((port) => ({ protocol: "tcp", portRange: String(port), sourceLoadBalancerUids: [lb.id] })),
       outboundRules: [
@@ -71,11 +71,11 @@ export const digitalocean: Impl<"digitalocean", WebTierArgs, WebTierOutputs> = (
     },
     opts,
   );
-  const key = args.sshPublicKey === undefined ? undefined : new SshKey(`${name}-key`, { name: physical(), publicKey: args.sshPublicKey }, opts);
+  const key = args.sshPublicKey === undefined ? undefined : new SshKey(`${name}-key`, { name: physical("sshKey"), publicKey: args.sshPublicKey }, opts);
   const pool = new DropletAutoscale(
     name,
     {
-      name: physical(),
+      name: physical("dropletAutoscalePool"),
       // A fixed size is its own mode: target_number_instances excludes the other settings.
       config:
         s.min === s.max

@@ -42,15 +42,15 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
   const s = webTierSettings(args);
   const opts = childOpts(parent, target);
   const project = target.project;
-  const physical = (...parts: string[]) => physicalName("gcp", "generic", [target.stack, name, ...parts]);
+  const physical = (kind: Parameters<typeof physicalName<"gcp">>[1], ...parts: string[]) => physicalName("gcp", kind, [target.stack, name, ...parts]);
   const labels = gcpLabels(target, name, s.labels);
-  const tag = physical("machines");
+  const tag = physical("networkTag", "machines");
   const backendPorts = [...new Set([s.backendPort, s.health.port])];
 
   new Firewall(
     `${name}-from-lb`,
     {
-      name: physical("from-lb"),
+      name: physical("firewall", "from-lb"),
       project,
       network: network.networkId,
       direction: "INGRESS",
@@ -65,7 +65,7 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
   const health = new HealthCheck(
     name,
     {
-      name: physical(),
+      name: physical("healthCheck"),
       project,
       checkIntervalSec: s.health.intervalSeconds,
       timeoutSec: Math.min(10, s.health.intervalSeconds),
@@ -81,7 +81,7 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
     name,
     {
       // Templates are immutable: a change makes a new one (unique name) before the old one goes.
-      namePrefix: `${physical().slice(0, 36)}-`,
+      namePrefix: `${physical("instanceTemplatePrefix")}-`,
       project,
       machineType: args.size,
       disks: [{ boot: true, autoDelete: true, sourceImage: GCP_IMAGES[s.image](archOf(args.size)), diskSizeGb: s.diskGb, diskType: "pd-balanced" }],
@@ -97,10 +97,10 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
   const group = new RegionInstanceGroupManager(
     name,
     {
-      name: physical(),
+      name: physical("regionInstanceGroupManager"),
       project,
       region: target.region,
-      baseInstanceName: physical().slice(0, 50),
+      baseInstanceName: physical("baseInstanceName"),
       versions: [{ name: "primary", instanceTemplate: template.selfLinkUnique }],
       namedPorts: [{ name: "http", port: s.backendPort }],
       autoHealingPolicies: { healthCheck: health.id, initialDelaySec: 300 },
@@ -113,7 +113,7 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
   new RegionAutoscaler(
     name,
     {
-      name: physical(),
+      name: physical("regionAutoscaler"),
       project,
       region: target.region,
       target: group.id,
@@ -124,7 +124,7 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
   const backend = new BackendService(
     name,
     {
-      name: physical(),
+      name: physical("backendService"),
       project,
       loadBalancingScheme: "EXTERNAL_MANAGED",
       protocol: "HTTP",
@@ -135,26 +135,26 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
     },
     opts,
   );
-  const address = new GlobalAddress(name, { name: physical(), project, addressType: "EXTERNAL", ipVersion: "IPV4", labels }, opts);
-  const certificate = new ManagedSslCertificate(name, { name: physical(), project, managed: { domains: [args.hostname] } }, opts);
-  const sslPolicy = new SSLPolicy(name, { name: physical(), project, profile: "MODERN", minTlsVersion: "TLS_1_2" }, opts);
-  const urlMap = new URLMap(name, { name: physical(), project, defaultService: backend.id }, opts);
-  const httpsProxy = new TargetHttpsProxy(name, { name: physical(), project, urlMap: urlMap.id, sslCertificates: [certificate.id], sslPolicy: sslPolicy.id }, opts);
+  const address = new GlobalAddress(name, { name: physical("globalAddress"), project, addressType: "EXTERNAL", ipVersion: "IPV4", labels }, opts);
+  const certificate = new ManagedSslCertificate(name, { name: physical("sslCertificate"), project, managed: { domains: [args.hostname] } }, opts);
+  const sslPolicy = new SSLPolicy(name, { name: physical("sslPolicy"), project, profile: "MODERN", minTlsVersion: "TLS_1_2" }, opts);
+  const urlMap = new URLMap(name, { name: physical("urlMap"), project, defaultService: backend.id }, opts);
+  const httpsProxy = new TargetHttpsProxy(name, { name: physical("targetHttpsProxy"), project, urlMap: urlMap.id, sslCertificates: [certificate.id], sslPolicy: sslPolicy.id }, opts);
   new GlobalForwardingRule(
     `${name}-https`,
-    { name: physical("https"), project, target: httpsProxy.id, ipAddress: address.id, ipProtocol: "TCP", portRange: String(s.httpsPort), loadBalancingScheme: "EXTERNAL_MANAGED", labels },
+    { name: physical("globalForwardingRule", "https"), project, target: httpsProxy.id, ipAddress: address.id, ipProtocol: "TCP", portRange: String(s.httpsPort), loadBalancingScheme: "EXTERNAL_MANAGED", labels },
     opts,
   );
   if (s.redirectPort !== false) {
     const redirect = new URLMap(
       `${name}-redirect`,
-      { name: physical("redirect"), project, defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } },
+      { name: physical("urlMap", "redirect"), project, defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false } },
       opts,
     );
-    const httpProxy = new TargetHttpProxy(name, { name: physical(), project, urlMap: redirect.id }, opts);
+    const httpProxy = new TargetHttpProxy(name, { name: physical("targetHttpProxy"), project, urlMap: redirect.id }, opts);
     new GlobalForwardingRule(
       `${name}-http`,
-      { name: physical("http"), project, target: httpProxy.id, ipAddress: address.id, ipProtocol: "TCP", portRange: String(s.redirectPort), loadBalancingScheme: "EXTERNAL_MANAGED", labels },
+      { name: physical("globalForwardingRule", "http"), project, target: httpProxy.id, ipAddress: address.id, ipProtocol: "TCP", portRange: String(s.redirectPort), loadBalancingScheme: "EXTERNAL_MANAGED", labels },
       opts,
     );
   }

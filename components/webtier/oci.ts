@@ -24,6 +24,7 @@ import { Listener } from "@pulumi/oci/loadbalancer/listener";
 import { LoadBalancer } from "@pulumi/oci/loadbalancer/loadBalancer";
 import { RuleSet } from "@pulumi/oci/loadbalancer/ruleSet";
 import { OCI_IMAGES } from "../../core/images";
+import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
@@ -44,12 +45,12 @@ export const oci: Impl<"oci", WebTierArgs, WebTierOutputs> = (name, args, parent
   const compartmentId = target.compartmentId;
   const freeformTags = tags(target, name, s.labels);
   const common = { compartmentId, freeformTags };
-  const display = `${target.stack}-${name}`;
+  const display = (...parts: string[]) => physicalName("oci", "displayName", [target.stack, name, ...parts]);
   const listenerPorts = [s.httpsPort, ...(s.redirectPort === false ? [] : [s.redirectPort])];
   const backendPorts = [...new Set([s.backendPort, s.health.port])];
 
-  const lbGroup = new NetworkSecurityGroup(`${name}-lb`, { ...common, vcnId: network.networkId, displayName: `${display}-lb` }, opts);
-  const machineGroup = new NetworkSecurityGroup(`${name}-machines`, { ...common, vcnId: network.networkId, displayName: `${display}-machines` }, opts);
+  const lbGroup = new NetworkSecurityGroup(`${name}-lb`, { ...common, vcnId: network.networkId, displayName: display("lb") }, opts);
+  const machineGroup = new NetworkSecurityGroup(`${name}-machines`, { ...common, vcnId: network.networkId, displayName: display("machines") }, opts);
   const tcp = (port: number) => ({ tcpOptions: { destinationPortRange: { min: port, max: port } } });
   listenerPorts.forEach((port) =>
     new NetworkSecurityGroupSecurityRule(
@@ -80,7 +81,7 @@ export const oci: Impl<"oci", WebTierArgs, WebTierOutputs> = (name, args, parent
     name,
     {
       ...common,
-      displayName: display,
+      displayName: display(),
       shape: "flexible",
       shapeDetails: { minimumBandwidthInMbps: 10, maximumBandwidthInMbps: 100 },
       subnetIds: network.publicSubnetIds,
@@ -163,7 +164,7 @@ export const oci: Impl<"oci", WebTierArgs, WebTierOutputs> = (name, args, parent
     name,
     {
       ...common,
-      displayName: display,
+      displayName: display(),
       instanceDetails: {
         instanceType: "compute",
         launchDetails: {
@@ -185,7 +186,7 @@ export const oci: Impl<"oci", WebTierArgs, WebTierOutputs> = (name, args, parent
     name,
     {
       ...common,
-      displayName: display,
+      displayName: display(),
       instanceConfigurationId: configuration.id,
       size: s.min,
       placementConfigurations: pulumi
@@ -205,7 +206,7 @@ export const oci: Impl<"oci", WebTierArgs, WebTierOutputs> = (name, args, parent
     name,
     {
       ...common,
-      displayName: display,
+      displayName: display(),
       isEnabled: true,
       coolDownInSeconds: 300,
       autoScalingResources: { id: pool.id, type: "instancePool" },

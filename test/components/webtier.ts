@@ -145,15 +145,15 @@ test("aws: internet-facing ALB in the public subnets, HTTPS with a TLS 1.2/1.3 p
     dropInvalidHeaderFields: true,
     internal: false,
     loadBalancerType: "application",
-    name: "dev-web-aws",
+    name: "dev-web-aws-6y7oiu",
     securityGroups: ["web-aws-lb-id"],
     subnets: ["net-aws-public-0-id", "net-aws-public-1-id"],
     tags: stamps("aws"),
   });
-  const lb = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/dev-web-aws/50dc6c495c0c9188";
+  const lb = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/dev-web-aws-6y7oiu/50dc6c495c0c9188";
   t.deepEqual(inputs(find(h, "aws:lb/listener:Listener", "web-aws-https")), {
     certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/web-aws",
-    defaultActions: [{ targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/dev-web-aws-tg/73e2d6bc24d8a067", type: "forward" }],
+    defaultActions: [{ targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/dev-web-aws-6y7oiu/73e2d6bc24d8a067", type: "forward" }],
     loadBalancerArn: lb,
     port: 443,
     protocol: "HTTPS",
@@ -183,7 +183,7 @@ test("aws: internet-facing ALB in the public subnets, HTTPS with a TLS 1.2/1.3 p
   t.deepEqual(inputs(find(h, "aws:lb/targetGroup:TargetGroup", "web-aws")), {
     deregistrationDelay: 30,
     healthCheck: { enabled: true, healthyThreshold: 2, interval: 30, matcher: "200-399", path: "/healthz", port: "traffic-port", protocol: "HTTP", timeout: 10, unhealthyThreshold: 3 },
-    name: "dev-web-aws-tg",
+    name: "dev-web-aws-6y7oiu",
     port: 80,
     protocol: "HTTP",
     tags: stamps("aws"),
@@ -198,7 +198,7 @@ test("aws: launch template without public IPs (IMDSv2, encrypted gp3 on the AMI'
     imageId: "ami-0123456789abcdef0",
     instanceType: "t3.medium",
     metadataOptions: { httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required" },
-    namePrefix: "dev-web-aws-",
+    namePrefix: "dev-web-aws-6y7oiu-",
     networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: ["web-aws-machines-id"] }],
     tagSpecifications: [
       { resourceType: "instance", tags: { Name: "web-aws", ...stamps("aws") } },
@@ -215,13 +215,13 @@ test("aws: launch template without public IPs (IMDSv2, encrypted gp3 on the AMI'
     launchTemplate: { id: "web-aws-id", version: "1" },
     maxSize: 6,
     minSize: 2,
-    name: "dev-web-aws",
+    name: "dev-web-aws-6y7oiu",
     tags: Object.entries({ Name: "web-aws", ...stamps("aws") }).map(([key, value]) => ({ key, propagateAtLaunch: false, value })),
-    targetGroupArns: ["arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/dev-web-aws-tg/73e2d6bc24d8a067"],
+    targetGroupArns: ["arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/dev-web-aws-6y7oiu/73e2d6bc24d8a067"],
     vpcZoneIdentifiers: ["net-aws-private-0-id", "net-aws-private-1-id"],
   });
   t.deepEqual(inputs(find(h, "aws:autoscaling/policy:Policy", "web-aws-cpu")), {
-    autoscalingGroupName: "dev-web-aws",
+    autoscalingGroupName: "dev-web-aws-6y7oiu",
     policyType: "TargetTrackingScaling",
     targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: 60 },
   });
@@ -254,11 +254,11 @@ test("aws without a Route 53 zone: no validation record (the output says which t
   );
 });
 
-const gw = (part: string) => ({ id: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope/providers/Microsoft.Network/applicationGateways/dev-web-azure/${part}` });
+const gw = (part: string) => ({ id: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope-3gizrm/providers/Microsoft.Network/applicationGateways/dev-web-azure-of5rx0/${part}` });
 
 test("azure: Application Gateway v2 with a Key Vault certificate through its own identity, the 2022 TLS policy, a probe and an HTTP→HTTPS redirect", (t) => {
   t.deepEqual(inputs(find(h, "azure-native:network:ApplicationGateway", "web-azure")), {
-    applicationGatewayName: "dev-web-azure",
+    applicationGatewayName: "dev-web-azure-of5rx0",
     autoscaleConfiguration: { maxCapacity: 10, minCapacity: 1 },
     backendAddressPools: [{ name: "machines" }],
     backendHttpSettingsCollection: [{ cookieBasedAffinity: "Disabled", name: "machines", port: 80, probe: gw("probes/health"), protocol: "Http", requestTimeout: 30 }],
@@ -280,7 +280,7 @@ test("azure: Application Gateway v2 with a Key Vault certificate through its own
       { backendAddressPool: gw("backendAddressPools/machines"), backendHttpSettings: gw("backendHttpSettingsCollection/machines"), httpListener: gw("httpListeners/https"), name: "https", priority: 100, ruleType: "Basic" },
       { httpListener: gw("httpListeners/http"), name: "http-to-https", priority: 200, redirectConfiguration: gw("redirectConfigurations/http-to-https"), ruleType: "Basic" },
     ],
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     sku: { name: "Standard_v2", tier: "Standard_v2" },
     sslCertificates: [{ keyVaultSecretId: "https://acme-certs.vault.azure.net/secrets/www-example-com", name: "certificate" }],
     sslPolicy: { policyName: "AppGwSslPolicy20220101", policyType: "Predefined" },
@@ -322,13 +322,13 @@ test("azure: a dedicated gateway subnet whose group admits GatewayManager, probe
     rule("azure-load-balancer", 150, "AzureLoadBalancer", "*", "Azure infrastructure probes", "Allow", "*"),
     deny,
   ]);
-  t.like(inputs(find(h, "azure-native:network:Subnet", "web-azure-gateway")), { addressPrefix: "10.0.112.0/20", networkSecurityGroup: { id: "web-azure-gateway-id" }, subnetName: "web-azure-gateway" });
+  t.like(inputs(find(h, "azure-native:network:Subnet", "web-azure-gateway")), { addressPrefix: "10.0.112.0/20", networkSecurityGroup: { id: "web-azure-gateway-id" }, subnetName: "web-azure-gateway-xzhb1f" });
 });
 
 test("azure: a Flexible scale set in the private subnet, in the gateway's backend pool, no public IPs, with CPU autoscale rules", (t) => {
   const vmss = inputs(find(h, "azure-native:compute:VirtualMachineScaleSet", "web-azure"));
   t.deepEqual(vmss.sku, { capacity: 2, name: "Standard_B2s", tier: "Standard" });
-  t.deepEqual([vmss.orchestrationMode, vmss.platformFaultDomainCount, vmss.vmScaleSetName], ["Flexible", 1, "dev-web-azure"]);
+  t.deepEqual([vmss.orchestrationMode, vmss.platformFaultDomainCount, vmss.vmScaleSetName], ["Flexible", 1, "dev-web-azure-of5rx0"]);
   const profile = vmss.virtualMachineProfile as Record<string, Record<string, unknown>>;
   t.deepEqual(profile.networkProfile, {
     networkApiVersion: "2020-11-01",
@@ -360,34 +360,34 @@ test("gcp: global external Application Load Balancer with a Google-managed certi
     ipProtocol: "TCP",
     labels,
     loadBalancingScheme: "EXTERNAL_MANAGED",
-    name: "dev-web-gcp-https",
+    name: "dev-web-gcp-https-2otyt1",
     portRange: "443",
     project,
     target: "web-gcp-id",
   });
   t.like(inputs(find(h, "gcp:compute/globalForwardingRule:GlobalForwardingRule", "web-gcp-http")), { portRange: "80", loadBalancingScheme: "EXTERNAL_MANAGED" });
-  t.deepEqual(inputs(find(h, "gcp:compute/targetHttpsProxy:TargetHttpsProxy", "web-gcp")), { name: "dev-web-gcp", project, sslCertificates: ["web-gcp-id"], sslPolicy: "web-gcp-id", urlMap: "web-gcp-id" });
-  t.deepEqual(inputs(find(h, "gcp:compute/sSLPolicy:SSLPolicy", "web-gcp")), { minTlsVersion: "TLS_1_2", name: "dev-web-gcp", profile: "MODERN", project });
-  t.deepEqual(inputs(find(h, "gcp:compute/managedSslCertificate:ManagedSslCertificate", "web-gcp")), { managed: { domains: ["www.example.com"] }, name: "dev-web-gcp", project });
+  t.deepEqual(inputs(find(h, "gcp:compute/targetHttpsProxy:TargetHttpsProxy", "web-gcp")), { name: "dev-web-gcp-d7uxh8", project, sslCertificates: ["web-gcp-id"], sslPolicy: "web-gcp-id", urlMap: "web-gcp-id" });
+  t.deepEqual(inputs(find(h, "gcp:compute/sSLPolicy:SSLPolicy", "web-gcp")), { minTlsVersion: "TLS_1_2", name: "dev-web-gcp-d7uxh8", profile: "MODERN", project });
+  t.deepEqual(inputs(find(h, "gcp:compute/managedSslCertificate:ManagedSslCertificate", "web-gcp")), { managed: { domains: ["www.example.com"] }, name: "dev-web-gcp-d7uxh8", project });
   t.deepEqual(inputs(find(h, "gcp:compute/uRLMap:URLMap", "web-gcp-redirect")), {
     defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT", stripQuery: false },
-    name: "dev-web-gcp-redirect",
+    name: "dev-web-gcp-redirect-p5cvq4",
     project,
   });
   t.deepEqual(inputs(find(h, "gcp:compute/healthCheck:HealthCheck", "web-gcp")), {
     checkIntervalSec: 30,
     healthyThreshold: 2,
     httpHealthCheck: { port: 80, requestPath: "/healthz" },
-    name: "dev-web-gcp",
+    name: "dev-web-gcp-d7uxh8",
     project,
     timeoutSec: 10,
     unhealthyThreshold: 3,
   });
   t.deepEqual(inputs(find(h, "gcp:compute/backendService:BackendService", "web-gcp")), {
-    backends: [{ balancingMode: "UTILIZATION", capacityScaler: 1, group: `https://www.googleapis.com/compute/v1/projects/${project}/regions/europe-west1/instanceGroups/dev-web-gcp` }],
-    healthChecks: `projects/${project}/global/healthChecks/dev-web-gcp`,
+    backends: [{ balancingMode: "UTILIZATION", capacityScaler: 1, group: `https://www.googleapis.com/compute/v1/projects/${project}/regions/europe-west1/instanceGroups/dev-web-gcp-d7uxh8` }],
+    healthChecks: `projects/${project}/global/healthChecks/dev-web-gcp-d7uxh8`,
     loadBalancingScheme: "EXTERNAL_MANAGED",
-    name: "dev-web-gcp",
+    name: "dev-web-gcp-d7uxh8",
     portName: "http",
     project,
     protocol: "HTTP",
@@ -399,25 +399,25 @@ test("gcp: global external Application Load Balancer with a Google-managed certi
     machineType: "e2-standard-2",
     metadata: { "block-project-ssh-keys": "true" },
     metadataStartupScript: USER_DATA,
-    namePrefix: "dev-web-gcp-",
-    networkInterfaces: [{ subnetwork: `projects/${project}/regions/europe-west1/subnetworks/dev-net-gcp-private` }],
+    namePrefix: "dev-web-gcp-d7uxh8-",
+    networkInterfaces: [{ subnetwork: `projects/${project}/regions/europe-west1/subnetworks/dev-net-gcp-private-5n8lci` }],
     project,
     shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true, enableVtpm: true },
-    tags: ["dev-web-gcp-machines"],
+    tags: ["dev-web-gcp-machines-mpoyac"],
   });
   t.deepEqual(inputs(find(h, "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager", "web-gcp")), {
-    autoHealingPolicies: { healthCheck: `projects/${project}/global/healthChecks/dev-web-gcp`, initialDelaySec: 300 },
-    baseInstanceName: "dev-web-gcp",
-    name: "dev-web-gcp",
+    autoHealingPolicies: { healthCheck: `projects/${project}/global/healthChecks/dev-web-gcp-d7uxh8`, initialDelaySec: 300 },
+    baseInstanceName: "dev-web-gcp-d7uxh8",
+    name: "dev-web-gcp-d7uxh8",
     namedPorts: [{ name: "http", port: 80 }],
     project,
     region: "europe-west1",
     updatePolicy: { maxSurgeFixed: 3, maxUnavailableFixed: 0, minimalAction: "REPLACE", type: "PROACTIVE" },
-    versions: [{ instanceTemplate: `https://www.googleapis.com/compute/v1/projects/${project}/global/instanceTemplates/dev-web-gcp-20261130?uniqueId=123`, name: "primary" }],
+    versions: [{ instanceTemplate: `https://www.googleapis.com/compute/v1/projects/${project}/global/instanceTemplates/dev-web-gcp-d7uxh8-20261130?uniqueId=123`, name: "primary" }],
   });
   t.deepEqual(inputs(find(h, "gcp:compute/regionAutoscaler:RegionAutoscaler", "web-gcp")), {
     autoscalingPolicy: { cooldownPeriod: 90, cpuUtilization: { target: 0.6 }, maxReplicas: 6, minReplicas: 2 },
-    name: "dev-web-gcp",
+    name: "dev-web-gcp-d7uxh8",
     project,
     region: "europe-west1",
     target: "web-gcp-id",
@@ -427,31 +427,31 @@ test("gcp: global external Application Load Balancer with a Google-managed certi
     allows: [{ ports: ["80"], protocol: "tcp" }],
     description: "tessera web-gcp: the load balancer and its health checks to the machines",
     direction: "INGRESS",
-    name: "dev-web-gcp-from-lb",
-    network: `projects/${project}/global/networks/dev-net-gcp`,
+    name: "dev-web-gcp-from-lb-c9wk27",
+    network: `projects/${project}/global/networks/dev-net-gcp-qyehv7`,
     priority: 900,
     project,
     sourceRanges: ["130.211.0.0/22", "35.191.0.0/16"],
-    targetTags: ["dev-web-gcp-machines"],
+    targetTags: ["dev-web-gcp-machines-mpoyac"],
   });
 });
 
 test("digitalocean: load balancer with Let's Encrypt, STRONG ciphers and the redirect; VPC-only autoscale pool by tag; firewall admits the load balancer only", (t) => {
   t.deepEqual(inputs(find(h, "digitalocean:index/loadBalancer:LoadBalancer", "web-digitalocean")), {
-    dropletTag: "dev-web-digitalocean",
+    dropletTag: "dev-web-digitalocean-6cgpb2",
     forwardingRules: [
-      { certificateName: "dev-web-digitalocean", entryPort: 443, entryProtocol: "https", targetPort: 80, targetProtocol: "http" },
+      { certificateName: "dev-web-digitalocean-6cgpb2", entryPort: 443, entryProtocol: "https", targetPort: 80, targetProtocol: "http" },
       { entryPort: 80, entryProtocol: "http", targetPort: 80, targetProtocol: "http" },
     ],
     healthcheck: { checkIntervalSeconds: 30, healthyThreshold: 2, path: "/healthz", port: 80, protocol: "http", responseTimeoutSeconds: 10, unhealthyThreshold: 3 },
-    name: "dev-web-digitalocean",
+    name: "dev-web-digitalocean-6cgpb2",
     redirectHttpToHttps: true,
     region: "ams3",
     sizeUnit: 1,
     tlsCipherPolicy: "STRONG",
     vpcUuid: "net-digitalocean-id",
   });
-  t.deepEqual(inputs(find(h, "digitalocean:index/certificate:Certificate", "web-digitalocean")), { domains: ["www.example.com"], name: "dev-web-digitalocean", type: "lets_encrypt" });
+  t.deepEqual(inputs(find(h, "digitalocean:index/certificate:Certificate", "web-digitalocean")), { domains: ["www.example.com"], name: "dev-web-digitalocean-6cgpb2", type: "lets_encrypt" });
   t.deepEqual(inputs(find(h, "digitalocean:index/dropletAutoscale:DropletAutoscale", "web-digitalocean")), {
     config: { cooldownMinutes: 5, maxInstances: 6, minInstances: 2, targetCpuUtilization: 0.6 },
     dropletTemplate: {
@@ -460,23 +460,23 @@ test("digitalocean: load balancer with Let's Encrypt, STRONG ciphers and the red
       region: "ams3",
       size: "s-2vcpu-4gb",
       sshKeys: [],
-      tags: ["dev-web-digitalocean", "tessera-stack:dev", "tessera-service:web-digitalocean", "tessera-placement:digitalocean_ams3", "tessera-data-class:confidential", "tessera-residency:eu"],
+      tags: ["dev-web-digitalocean-6cgpb2", "tessera-stack:dev", "tessera-service:web-digitalocean", "tessera-placement:digitalocean_ams3", "tessera-data-class:confidential", "tessera-residency:eu"],
       userData: USER_DATA,
       vpcUuid: "net-digitalocean-id",
       withDropletAgent: true,
     },
-    name: "dev-web-digitalocean",
+    name: "dev-web-digitalocean-6cgpb2",
   });
   const everywhere = ["0.0.0.0/0", "::/0"];
   t.deepEqual(inputs(find(h, "digitalocean:index/firewall:Firewall", "web-digitalocean")), {
     inboundRules: [{ portRange: "80", protocol: "tcp", sourceLoadBalancerUids: ["web-digitalocean-id"] }],
-    name: "dev-web-digitalocean",
+    name: "dev-web-digitalocean-6cgpb2",
     outboundRules: [
       { destinationAddresses: everywhere, portRange: "1-65535", protocol: "tcp" },
       { destinationAddresses: everywhere, portRange: "1-65535", protocol: "udp" },
       { destinationAddresses: everywhere, protocol: "icmp" },
     ],
-    tags: ["dev-web-digitalocean"],
+    tags: ["dev-web-digitalocean-6cgpb2"],
   });
   // A fixed size is DigitalOcean's static mode.
   t.like(inputs(find(h, "digitalocean:index/dropletAutoscale:DropletAutoscale", "fixed-digitalocean")), {
@@ -580,7 +580,7 @@ test("providers, no protection (nothing stateful), tags on every taggable child"
 
 test("outputs: the load balancer's address (AWS: its DNS name and alias zone), group, certificate", async (t) => {
   const expected: Record<Cloud, [string, "ip" | "hostname", string, string]> = {
-    aws: ["dev-web-aws-1234567890.eu-west-1.elb.amazonaws.com", "hostname", "Z32O12XQLNTSW2", "arn:aws:acm:eu-west-1:123456789012:certificate/web-aws"],
+    aws: ["dev-web-aws-6y7oiu-1234567890.eu-west-1.elb.amazonaws.com", "hostname", "Z32O12XQLNTSW2", "arn:aws:acm:eu-west-1:123456789012:certificate/web-aws"],
     azure: ["203.0.113.20", "ip", "", "https://acme-certs.vault.azure.net/secrets/www-example-com"],
     gcp: ["34.120.0.10", "ip", "", "web-gcp-id"],
     digitalocean: ["203.0.113.50", "ip", "", "8d0c5a4e-7b1f-4a39-9d8e-2f6c1b3a5e7d"],
@@ -590,7 +590,7 @@ test("outputs: the load balancer's address (AWS: its DNS name and alias zone), g
     const web = built[cloud];
     t.deepEqual([await valueOf(web.address), web.addressKind, await valueOf(web.aliasZoneId), await valueOf(web.certificateId)], expected[cloud], cloud);
   }
-  t.deepEqual(await valueOf(built.aws.groupId), "dev-web-aws");
+  t.deepEqual(await valueOf(built.aws.groupId), "dev-web-aws-6y7oiu");
   t.is(await valueOf(built.aws.certificateValidation), "");
 });
 
