@@ -152,7 +152,7 @@ export interface Catalog {
   /** Offerings of one region, cheapest spot (else on-demand) first. Key: {@link regionKey}. */
   readonly offeringsBySpotPrice: ReadonlyMap<string, readonly Offering[]>;
   readonly regionByKey: ReadonlyMap<string, Region>;
-  /** Region price relative to the cloud's reference region (median over shared instance types). */
+  /** Region price relative to the cloud's reference region (median over shared instance types); absent for a region without compute prices. */
   readonly priceIndex: ReadonlyMap<string, number>;
   /** The cloud's reference storage row (its first row in storage-and-egress.csv). */
   readonly referenceStorage: ReadonlyMap<Cloud, StoragePrices>;
@@ -193,7 +193,8 @@ function buildPriceIndex(
     const ratios = (byRegion.get(key) ?? [])
       .filter((o) => refPrices.has(o.instanceType) && refPrices.get(o.instanceType)! > 0)
       .map((o) => o.priceHour / refPrices.get(o.instanceType)!);
-    index.set(key, ratios.length > 0 ? median(ratios) : 1);
+    // A region without compute rows to compare has no index: its missing prices stay unpriced.
+    if (ratios.length > 0) index.set(key, median(ratios));
   }
   return index;
 }

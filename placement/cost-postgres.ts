@@ -73,7 +73,7 @@ export function postgres(catalog: Catalog, cloud: Cloud, region: string, s: Data
   const best = listed[0];
   if (best && (pin === undefined || !isComputeClass(catalog, cloud, pin) || best.row.instanceClass === pin)) {
     sku = best.row.instanceClass;
-    instance = line(`${sku}${haText} × ${best.label}`, replicas * best.monthlyUsd, best.estimated || haEstimated ? "estimated" : "list", best.source + (haRule ? `; ${haRule.source}` : ""), best.row.read);
+    instance = line(`${sku}${haText} × ${best.label}`, replicas * best.monthlyUsd, best.estimated || haEstimated ? "estimated" : "list", best.source + (ha && haRule ? `; ${haRule.source}` : ""), best.row.read);
   }
   if (!instance) {
     // 2./3. The sizes the service sells (its classes map from compute shapes).

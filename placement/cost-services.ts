@@ -16,7 +16,7 @@ import type { Cloud } from "../core/cloud";
 import { appPlatformSize } from "../core/skus";
 import type { Catalog } from "./catalog";
 import { type CostLine, unpricedLine, usageLine } from "./cost-line";
-import { billedHours, type CostResult, HOURS_PER_MONTH, priced } from "./cost";
+import { type CostResult, HOURS_PER_MONTH, priced } from "./cost";
 import { tableLine, tablePrice } from "./prices";
 import type { ServiceRequirement } from "./requirements";
 
@@ -44,8 +44,7 @@ function appPlatform(catalog: Catalog, cloud: Cloud, region: string, memoryMb: n
   const size = appPlatformSize(memoryMb);
   const price = tablePrice(catalog, cloud, region, `app-platform:${size}`);
   if (!price) return priced(size, [unpricedLine(`App Platform service ${size}, always on`, `its monthly price is not in prices.csv`)]);
-  const billed = billedHours(catalog, cloud, region, HOURS_PER_MONTH);
-  return priced(size, [tableLine(`App Platform service ${size}, always on${billed.note} × ${price.value} USD/month`, price.value, price)]);
+  return priced(size, [tableLine(`App Platform service ${size}, always on × ${price.value} USD/month`, price.value, price)]);
 }
 
 function analytics(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Usage, { kind: "analytics" }>): CostResult {

@@ -140,11 +140,14 @@ export const sizeText = (vcpus: number | undefined, memoryGib: number | undefine
  * Hours a machine running `hours` a month is billed for: DigitalOcean caps a month at 672 hours
  * (prices.csv `billing-cap`), which is the monthly price; everything else bills every hour.
  */
-export function billedHours(catalog: Catalog, cloud: Cloud, region: string, hours: number): { hours: number; note: string; source?: string } {
+export function billedHours(catalog: Catalog, cloud: Cloud, region: string, hours: number): { hours: number; note: string; capped: boolean; source?: string } {
   const cap = tablePrice(catalog, cloud, region, "billing-cap");
-  if (cap && cap.unit === "hours" && hours > cap.value) return { hours: cap.value, note: ` (monthly cap; ${hours} h run)`, source: cap.source };
-  return { hours, note: "" };
+  if (cap && cap.unit === "hours" && hours > cap.value) return { hours: cap.value, note: ` (monthly cap; ${hours} h run)`, capped: true, source: cap.source };
+  return { hours, note: "", capped: false };
 }
+
+/** `count` machines for `hours` at `price`: a capped month is the monthly price, in whole cents per machine. */
+const machineMonth = (count: number, billed: { hours: number; capped: boolean }, price: number) => count * (billed.capped ? cents(billed.hours * price) : billed.hours * price);
 
 function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "compute" | "gpu-compute" }>, pin?: string): CostResult {
   const gpu = s.kind === "gpu-compute" ? s.gpu : undefined;
@@ -163,7 +166,7 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   const what = `${s.count} × ${best.instanceType}${spot ? ` (spot, market price of ${date})` : ""}`;
   return priced(
     best.instanceType,
-    [line(`${what} × ${billed.hours} h${billed.note} × ${price} USD/h`, s.count * billed.hours * price, spot ? "spot" : "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date)],
+    [line(`${what} × ${billed.hours} h${billed.note} × ${price} USD/h`, machineMonth(s.count, billed, price), spot ? "spot" : "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date)],
     { count: s.count, offering: best },
   );
 }
@@ -183,7 +186,7 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
     node.instanceType,
     [
       line(`control plane × ${HOURS_PER_MONTH} h × ${fee} USD/h`, HOURS_PER_MONTH * fee, "list", `storage-and-egress.csv ${cloud} ${ref!.region} k8s_control_plane_hour_usd`),
-      line(`${s.nodes} × ${node.instanceType} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, s.nodes * billed.hours * node.priceHour, "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
+      line(`${s.nodes} × ${node.instanceType} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, machineMonth(s.nodes, billed, node.priceHour), "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
     ],
     { count: s.nodes, offering: node },
   );
