@@ -121,4 +121,5 @@ export const NAME_FIELDS: Readonly<Record<string, readonly NameField[]>> = {
   "oci:ContainerEngine/cluster:Cluster": [oci("name", "okeCluster")],
   "oci:ContainerEngine/nodePool:NodePool": [oci("name", "okeNodePool")],
   "oci:Vault/secret:Secret": [oci("secretName", "vaultSecret")],
+  "oci:Identity/policy:Policy": [oci("name", "iamPolicy")],
 };

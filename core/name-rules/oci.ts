@@ -83,6 +83,17 @@ export const OCI_NAME_RULES = {
     scope: "parent",
     source: `${TF}/database_autonomous_database.html (private_endpoint_label)`,
   },
+  iamPolicy: {
+    resource: "IAM policy name",
+    minLength: 1,
+    maxLength: 100,
+    charset: `${ALNUM}._-`,
+    first: ALNUM,
+    last: ALNUM,
+    separator: "-",
+    scope: "tenancy",
+    source: `${TF}/identity_policy.html ("must be unique across all policies in your tenancy and cannot be changed")`,
+  },
   vaultSecret: {
     resource: "Vault secret name",
     minLength: 1,
