@@ -8,7 +8,6 @@
 import test from "ava";
 import fc from "fast-check";
 import { loadCatalog } from "../placement/catalog";
-import { loadBalancerPrices } from "../placement/cost-loadbalancer";
 import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
 import { place } from "../placement/place";
@@ -68,7 +67,7 @@ test("requirements: machines behind a load balancer get no public IP; count and 
 });
 
 test("cost: the machines at the most (the budget's figure), the range, and the load balancer's sourced lines", (t) => {
-  // aws us-east-1: t3.medium 0.0416 USD/h; ALB 0.0225 USD/h and 0.008 USD per LCU-hour (load-balancers.csv).
+  // aws us-east-1: t3.medium 0.0416 USD/h; ALB 0.0225 USD/h and 0.008 USD per LCU-hour (prices.csv).
   t.deepEqual(priced("aws", "us-east-1"), {
     sku: "t3.medium",
     monthlyUsd: 138.7,
@@ -92,10 +91,10 @@ test("cost: the machines at the most (the budget's figure), the range, and the l
   t.deepEqual(priced("digitalocean", "nyc3").lines.slice(1), [["Load Balancer: 1 node × 10 USD/month", 10, false, "load-balancer"]]);
   // No source gave Application Gateway v2 or OCI Flexible Load Balancer prices: not priced, and why.
   t.deepEqual(priced("azure", "eastus").lines.slice(1), [
-    ["load balancer: not priced (no source read gives the Standard_v2 fixed gateway-hour or capacity-unit-hour price)", 0, true, "load-balancer"],
+    ["Application Gateway v2: not priced (no source read gives the Application Gateway Standard_v2 fixed gateway-hour or capacity-unit-hour price)", 0, true, "load-balancer"],
   ]);
   t.deepEqual(priced("oci", "us-ashburn-1").lines.slice(1), [
-    ["load balancer: not priced (no source read gives the OCI Flexible Load Balancer base hour or bandwidth (Mbps-hour) price)", 0, true, "load-balancer"],
+    ["Flexible Load Balancer: not priced (no source read gives the OCI Flexible Load Balancer base hour or bandwidth (Mbps-hour) price)", 0, true, "load-balancer"],
   ]);
   // Without autoscaling, a fixed `count`: min = max.
   t.deepEqual(priced("aws", "us-east-1", web({ autoscaling: undefined, count: 3 })).range, { minMonthlyUsd: 108.33, maxMonthlyUsd: 108.33 });
@@ -145,12 +144,17 @@ test("failover to load balancers: a GCP primary never pairs with an AWS standby 
   t.false(d.cloud === "gcp" && d.secondary?.cloud === "aws", `${d.cloud} → ${d.secondary?.cloud}`);
 });
 
-test("load-balancers.csv: every cloud has a row with a source and a read date; prices are sourced or empty", (t) => {
-  const rows = loadBalancerPrices(catalog);
-  t.deepEqual(rows.map((r) => r.cloud).sort(), ["aws", "azure", "digitalocean", "gcp", "oci"]);
-  for (const r of rows) {
-    t.regex(r.read, /^\d{4}-\d{2}-\d{2}$/, r.cloud);
-    t.true(r.source.length > 10, r.cloud);
-    if (r.fixedUsd === undefined) t.regex(r.notes, /^not priced: /, r.cloud);
-  }
+test("prices.csv: the load balancer rows carry a source, a read date and a confidence; Azure and OCI have none (not priced)", (t) => {
+  const rows = catalog.prices.filter((r) => r.item.startsWith("load-balancer"));
+  t.deepEqual(
+    rows.map((r) => [r.cloud, r.region, r.item, r.unit, r.value, r.read, r.confidence]),
+    [
+      ["aws", "us-east-1", "load-balancer", "usd/hour", 0.0225, "2026-11-30", "medium"],
+      ["aws", "us-east-1", "load-balancer-processed", "usd/gb", 0.008, "2026-11-30", "medium"],
+      ["gcp", "all", "load-balancer", "usd/hour", 0.025, "2026-11-30", "medium"],
+      ["gcp", "all", "load-balancer-processed", "usd/gb", 0.008, "2026-11-30", "medium"],
+      ["digitalocean", "all", "load-balancer", "usd/month", 10, "2026-11-30", "low"],
+    ],
+  );
+  for (const r of rows) t.regex(r.source, /^https:\/\//, `${r.cloud} ${r.item}`);
 });
