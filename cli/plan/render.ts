@@ -50,7 +50,7 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
   ];
   for (const [name, s] of Object.entries(d.services)) {
     const spot = s.lines.find((l) => l.basis === "spot");
-    const note = [spot ? `spot, market price of ${spot.priceDate}` : "", s.unpriced && s.unpriced.length > 0 ? `not priced: ${s.unpriced.join("; ")}` : ""].filter(Boolean).join("; ");
+    const note = [spot ? `spot, market price of ${spot.priceDate}` : "", s.unpriced && s.unpriced.length > 0 ? `not priced: ${s.unpriced.join("; ")}` : "", s.unconfirmed ?? ""].filter(Boolean).join("; ");
     // An autoscaled service shows its machine range and cost range; the budget counts the most.
     const ranged = s.range !== undefined && s.range.minMonthlyUsd !== s.range.maxMonthlyUsd;
     const size = ranged ? `${s.lines[0]?.label.split(" × ")[0] ?? s.count}× ` : s.count && s.count > 1 ? `${s.count}× ` : "";
