@@ -53,13 +53,16 @@ test("children on every cloud, public and private", (t) => {
       [
         ["aws:iam/role:Role", "api-aws"],
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws-xray"],
         ["aws:lambda/function:Function", "api-aws"],
         ["aws:lambda/functionUrl:FunctionUrl", "api-aws"],
+        ["aws:lambda/permission:Permission", "api-aws-public-invoke"],
         ["aws:lambda/permission:Permission", "api-aws-public-url"],
       ],
       [
         ["aws:iam/role:Role", "int-aws"],
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws-xray"],
         ["aws:lambda/function:Function", "int-aws"],
         ["aws:lambda/functionUrl:FunctionUrl", "int-aws"],
       ],
@@ -104,7 +107,7 @@ test("children on every cloud, public and private", (t) => {
   for (const cloud of CLOUDS) t.deepEqual([children(h, component(`api-${cloud}`)), children(h, component(`int-${cloud}`))], expected[cloud], cloud);
 });
 
-test("aws: Lambda from the ECR image with its own role (basic logging only) and X-Ray; IAM-authenticated URL unless public", (t) => {
+test("aws: Lambda from the ECR image with its own role (basic logging and trace writes) and X-Ray; IAM-authenticated URL unless public", (t) => {
   t.deepEqual(inputs(find(h, "aws:lambda/function:Function", "api-aws")), {
     environment: { variables: { MODE: "prod" } },
     imageUri: IMAGE.aws,
@@ -123,6 +126,12 @@ test("aws: Lambda from the ECR image with its own role (basic logging only) and 
   t.deepEqual(inputs(find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws")), { policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", role: "api-aws" });
   t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "api-aws")), { authorizationType: "NONE", functionName: "dev-api-aws" });
   t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-url")), { action: "lambda:InvokeFunctionUrl", function: "dev-api-aws", functionUrlAuthType: "NONE", principal: "*" });
+  // Since October 2025 a public URL answers 403 without the second statement.
+  t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-invoke")), { action: "lambda:InvokeFunction", function: "dev-api-aws", invokedViaFunctionUrl: true, principal: "*" });
+  // Active tracing: CreateFunction is refused unless the role may write traces, so the function waits for it.
+  const xray = find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws-xray");
+  t.deepEqual(inputs(xray), { policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess", role: "api-aws" });
+  t.true(find(h, "aws:lambda/function:Function", "api-aws").dependencies.includes(xray.urn));
   t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "int-aws")), { authorizationType: "AWS_IAM", functionName: "dev-int-aws" });
   t.like(inputs(find(h, "aws:lambda/function:Function", "int-aws")), { memorySize: 1024, timeout: 60 });
 });
