@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../core/cloud";
+import type { GcpApi } from "../core/gcp-apis";
 
 /** What every target has. */
 export interface TargetBase {
@@ -36,10 +37,18 @@ export interface AzureTarget extends TargetBase {
   readonly resourceGroupName: pulumi.Input<string>;
 }
 
+/** The project's APIs, enabled once per project on first use (see `components/gcp-project.ts`). */
+export interface GcpProjectApis {
+  /** The resource that enables `api` in the project (created on the first call); depend on it. */
+  enable(api: GcpApi): pulumi.Resource;
+}
+
 /** GCP: resources live in a project. */
 export interface GcpTarget extends TargetBase {
   readonly cloud: "gcp";
   readonly project: string;
+  /** Enables the APIs the components' resources call; every GCP child depends on its API. */
+  readonly apis: GcpProjectApis;
 }
 
 /** DigitalOcean: the region is set per resource. */

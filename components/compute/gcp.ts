@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
 import { Instance } from "@pulumi/gcp/compute/instance";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import type { GcpTarget } from "../target";
@@ -17,9 +18,10 @@ import { archOf, GCP_IMAGES, gcpMachineType } from "../../core/images";
 /** Builds the machines (Instances and GpuInstances). */
 export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: pulumi.ComponentResource): InstancesOutputs {
   const { target } = spec;
-  const opts = childOpts(parent, target);
+  const apis = enableApis(target, "compute");
+  const opts = childOpts(parent, target, { dependsOn: apis });
   const { machineType, accelerators } = gcpMachineType(spec.size);
-  const zones = getZonesOutput({ project: target.project, region: target.region, status: "UP" }, { parent, provider: target.provider }).names;
+  const zones = getZonesOutput({ project: target.project, region: target.region, status: "UP" }, { parent, provider: target.provider, dependsOn: apis }).names;
   const subnets = spec.publicIp ? spec.network.publicSubnetIds : spec.network.privateSubnetIds;
   const metadata: Record<string, pulumi.Input<string>> = { "block-project-ssh-keys": "true" };
   if (spec.sshPublicKey !== undefined) metadata["ssh-keys"] = pulumi.interpolate`tessera:${spec.sshPublicKey}`;

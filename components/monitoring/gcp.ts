@@ -8,6 +8,7 @@ import { ProjectBucketConfig } from "@pulumi/gcp/logging/projectBucketConfig";
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
 import { NotificationChannel } from "@pulumi/gcp/monitoring/notificationChannel";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";
@@ -15,7 +16,7 @@ import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";
 export const gcp: Impl<"gcp", AlertsArgs, AlertsOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = alertSettings(args);
-  const opts = childOpts(parent, target);
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "logging", "monitoring") });
   const labels = gcpLabels(target, name, args.labels);
   const project = target.project;
   const bucket = new ProjectBucketConfig(name, { project, location: target.region, bucketId: physicalName("gcp", "generic", [target.stack, name]), retentionDays: s.logRetentionDays }, opts);

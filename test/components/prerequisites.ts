@@ -1,0 +1,99 @@
+/**
+ * Prerequisites a real account needs, over every component on every cloud (the allComponents
+ * fixture): GCP resources depend on the project service enabling their API, the Secret Manager
+ * agent exists before the key grant names it, customer keys are granted to the storage and
+ * BigQuery agents.
+ */
+import { suite } from "../suite";
+import { Warehouse } from "../../components/analytics";
+import { ObjectStorage } from "../../components/storage";
+import { type Harness, installHarness } from "../../harness";
+import { prerequisiteProblems } from "../../harness/prerequisites";
+import { allComponents } from "../fixtures/components";
+import { find, inputs, targets } from "../helpers";
+
+const test = suite("prerequisites");
+
+let h: Harness;
+const KEY = "projects/acme-test-123/locations/europe-west1/keyRings/ring/cryptoKeys/data";
+
+test.serial.before(async () => {
+  h = await installHarness();
+  await h.run(() => {
+    const t = targets();
+    allComponents(t);
+    new ObjectStorage("cmek-gcp", { target: t.gcp, customerManagedKey: KEY });
+    new Warehouse("cmek-bi-gcp", { target: t.gcp, customerManagedKey: KEY });
+  });
+});
+
+test("gcp: every API the components call is enabled once, kept on destroy, and every resource depends on its API", (t) => {
+  const services = h.registrations.filter((r) => r.type === "gcp:projects/service:Service");
+  t.deepEqual(
+    services.map((r) => [r.name, inputs(r)]),
+    [
+      ["gcp-api-compute", { disableOnDestroy: false, project: "acme-test-123", service: "compute.googleapis.com" }],
+      ["gcp-api-servicenetworking", { disableOnDestroy: false, project: "acme-test-123", service: "servicenetworking.googleapis.com" }],
+      ["gcp-api-storage", { disableOnDestroy: false, project: "acme-test-123", service: "storage.googleapis.com" }],
+      ["gcp-api-sqladmin", { disableOnDestroy: false, project: "acme-test-123", service: "sqladmin.googleapis.com" }],
+      ["gcp-api-container", { disableOnDestroy: false, project: "acme-test-123", service: "container.googleapis.com" }],
+      ["gcp-api-run", { disableOnDestroy: false, project: "acme-test-123", service: "run.googleapis.com" }],
+      ["gcp-api-iam", { disableOnDestroy: false, project: "acme-test-123", service: "iam.googleapis.com" }],
+      ["gcp-api-logging", { disableOnDestroy: false, project: "acme-test-123", service: "logging.googleapis.com" }],
+      ["gcp-api-monitoring", { disableOnDestroy: false, project: "acme-test-123", service: "monitoring.googleapis.com" }],
+      ["gcp-api-cloudkms", { disableOnDestroy: false, project: "acme-test-123", service: "cloudkms.googleapis.com" }],
+      ["gcp-api-secretmanager", { disableOnDestroy: false, project: "acme-test-123", service: "secretmanager.googleapis.com" }],
+      ["gcp-api-bigquery", { disableOnDestroy: false, project: "acme-test-123", service: "bigquery.googleapis.com" }],
+      ["gcp-api-dns", { disableOnDestroy: false, project: "acme-test-123", service: "dns.googleapis.com" }],
+    ],
+  );
+  // Top-level and on the target's provider: one per project, whatever component asked first.
+  for (const s of services) t.is(s.parent, "urn:pulumi:dev::tessera::pulumi:pulumi:Stack::tessera-dev");
+  t.deepEqual(prerequisiteProblems(h.registrations), []);
+  t.deepEqual(h.errors, []);
+  const sql = find(h, "gcp:sql/databaseInstance:DatabaseInstance", "all-db-gcp");
+  t.true(sql.dependencies.includes(find(h, "gcp:projects/service:Service", "gcp-api-sqladmin").urn));
+});
+
+test("gcp: the Secret Manager agent is created before the key grant that names it", (t) => {
+  const identity = find(h, "gcp:projects/serviceIdentity:ServiceIdentity", "all-secrets-gcp-secretmanager");
+  t.deepEqual(inputs(identity), { project: "acme-test-123", service: "secretmanager.googleapis.com" });
+  t.true(identity.dependencies.includes(find(h, "gcp:projects/service:Service", "gcp-api-secretmanager").urn));
+  const grant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "all-secrets-gcp-secretmanager");
+  t.deepEqual(inputs(grant), {
+    cryptoKeyId: "projects/acme-test-123/locations/europe-west1/keyRings/dev-all-secrets-gcp/cryptoKeys/tessera",
+    member: "serviceAccount:service-123456789012@gcp-sa-secretmanager.iam.gserviceaccount.com",
+    role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+  });
+  t.true(grant.propertyDependencies.member!.includes(identity.urn));
+});
+
+test("the check names a GCP resource that does not depend on its API", (t) => {
+  const bucket = find(h, "gcp:storage/bucket:Bucket", "all-bucket-gcp");
+  const alone = { ...bucket, dependencies: [] };
+  t.deepEqual(prerequisiteProblems([alone]), [
+    "gcp:storage/bucket:Bucket all-bucket-gcp: calls storage.googleapis.com but does not depend on the gcp:projects/service:Service enabling it (a fresh project refuses it: SERVICE_DISABLED)",
+  ]);
+  t.deepEqual(prerequisiteProblems([{ ...bucket, type: "gcp:pubsub/topic:Topic" }]), [
+    "gcp:pubsub/topic:Topic all-bucket-gcp: its API is not in core/gcp-apis.ts, so nothing enables it in a fresh project",
+  ]);
+});
+
+test("gcp: a customer key is granted to the Cloud Storage and BigQuery agents before the bucket and dataset use it", (t) => {
+  const cases: Array<[string, string, string]> = [
+    ["gcp:storage/bucket:Bucket", "cmek-gcp", "serviceAccount:service-123456789012@gs-project-accounts.iam.gserviceaccount.com"],
+    ["gcp:bigquery/dataset:Dataset", "cmek-bi-gcp", "serviceAccount:bq-123456789012@bigquery-encryption.iam.gserviceaccount.com"],
+  ];
+  for (const [type, name, member] of cases) {
+    const grant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", `${name}-cmek`);
+    t.deepEqual(inputs(grant), { cryptoKeyId: KEY, member, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter" }, name);
+    t.true(find(h, type, name).dependencies.includes(grant.urn), name);
+  }
+  t.deepEqual(
+    h.invokes.filter((i) => /getProjectServiceAccount|getDefaultServiceAccount/.test(i.token)).map((i) => [i.token, i.inputs.project]),
+    [
+      ["gcp:storage/getProjectServiceAccount:getProjectServiceAccount", "acme-test-123"],
+      ["gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount", "acme-test-123"],
+    ],
+  );
+});
