@@ -97,10 +97,12 @@ test("children on every cloud, public and private", (t) => {
         ["oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "api-oci-gateway-https"],
         ["oci:Functions/application:Application", "api-oci"],
         ["oci:Functions/function:Function", "api-oci"],
+        ["oci:Identity/policy:Policy", "api-oci-service"],
       ],
       [
         ["oci:Functions/application:Application", "int-oci"],
         ["oci:Functions/function:Function", "int-oci"],
+        ["oci:Identity/policy:Policy", "int-oci-service"],
       ],
     ],
   };
@@ -205,6 +207,20 @@ test("digitalocean: App Platform service from GHCR in the region; HTTP port only
 
 test("oci: application in the private subnet, the OCIR function; a public one behind an API gateway with its own HTTPS-only NSG", (t) => {
   const tagsOci = stampsFor("oci", "api-oci");
+  // OCI Functions and API Gateway act only where a policy allows them: created first.
+  const policy = find(h, "oci:Identity/policy:Policy", "api-oci-service");
+  t.deepEqual(inputs(policy).statements, [
+    "Allow service faas to use virtual-network-family in compartment id ocid1.compartment.oc1..test",
+    "Allow service faas to read repos in compartment id ocid1.compartment.oc1..test",
+    "Allow any-user to use functions-family in compartment id ocid1.compartment.oc1..test where ALL {request.principal.type = 'ApiGateway', request.resource.compartment.id = 'ocid1.compartment.oc1..test'}",
+  ]);
+  t.deepEqual(inputs(find(h, "oci:Identity/policy:Policy", "int-oci-service")).statements, [
+    "Allow service faas to use virtual-network-family in compartment id ocid1.compartment.oc1..test",
+    "Allow service faas to read repos in compartment id ocid1.compartment.oc1..test",
+  ]);
+  for (const [type, name] of [["oci:Functions/application:Application", "api-oci"], ["oci:Functions/function:Function", "api-oci"], ["oci:ApiGateway/deployment:Deployment", "api-oci"]] as const) {
+    t.true(find(h, type, name).dependencies.includes(policy.urn), `${type} ${name}`);
+  }
   t.deepEqual(inputs(find(h, "oci:Functions/application:Application", "api-oci")), {
     compartmentId: "ocid1.compartment.oc1..test",
     displayName: "dev-api-oci",

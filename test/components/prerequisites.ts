@@ -24,6 +24,7 @@ test.serial.before(async () => {
     allComponents(t);
     new ObjectStorage("cmek-gcp", { target: t.gcp, customerManagedKey: KEY });
     new Warehouse("cmek-bi-gcp", { target: t.gcp, customerManagedKey: KEY });
+    new ObjectStorage("cmek-oci", { target: t.oci, customerManagedKey: "ocid1.key.oc1..data" });
   });
 });
 
@@ -96,4 +97,19 @@ test("gcp: a customer key is granted to the Cloud Storage and BigQuery agents be
       ["gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount", "acme-test-123"],
     ],
   );
+});
+
+test("oci: a bucket with a Vault key waits for the policy letting the regional Object Storage service use that key", (t) => {
+  const policy = find(h, "oci:Identity/policy:Policy", "cmek-oci-key-service");
+  t.deepEqual(inputs(policy).statements, ["Allow service objectstorage-eu-frankfurt-1 to use keys in compartment id ocid1.compartment.oc1..test where target.key.id = 'ocid1.key.oc1..data'"]);
+  t.true(find(h, "oci:ObjectStorage/bucket:Bucket", "cmek-oci").dependencies.includes(policy.urn));
+});
+
+test("the check names an OCI resource whose service no policy allows", (t) => {
+  const lifecycle = find(h, "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy", "all-bucket-oci-lifecycle");
+  t.deepEqual(prerequisiteProblems([{ ...lifecycle, dependencies: [] }]), [
+    "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy all-bucket-oci-lifecycle: the regional Object Storage service runs lifecycle rules, but it depends on no oci:Identity/policy:Policy with a statement matching /^Allow service objectstorage-[a-z0-9-]+ to manage object-family / (OCI denies the service until one allows it)",
+  ]);
+  // A bucket without a Vault key needs no key policy.
+  t.deepEqual(prerequisiteProblems([{ ...find(h, "oci:ObjectStorage/bucket:Bucket", "all-bucket-oci"), dependencies: [] }]), []);
 });
