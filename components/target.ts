@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../core/cloud";
+import type { SiteFacts } from "../core/facts";
 import type { GcpApi } from "../core/gcp-apis";
 
 /** What every target has. */
@@ -24,6 +25,12 @@ export interface TargetBase {
    * as `tessera-residency` for the residency policy. Empty: unrestricted.
    */
   readonly residency: readonly string[];
+  /**
+   * The catalog's facts about this (cloud, region) on the catalog date: availability zones and
+   * the Kubernetes / PostgreSQL versions the cloud supports (`core/facts.ts`). Components read
+   * them here and never the catalog.
+   */
+  readonly facts: SiteFacts;
 }
 
 /** AWS: the provider carries the region. */

@@ -17,6 +17,7 @@
 import type { Cloud } from "../core/cloud";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
 import type { ServiceRequirement } from "./requirements";
+import { postgresHaProblem } from "../core/constraints";
 import { postgresInstanceClass } from "../core/skus";
 
 /** Hours in an average month; managed services bill around the clock. */
@@ -150,7 +151,8 @@ function database(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
     catalog,
     cloud,
     region,
-    (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresClassOf(cloud, o) !== undefined,
+    // With HA, only classes the managed service can run a standby on (core/constraints.ts).
+    (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresClassOf(cloud, o) !== undefined && !(s.highAvailability && postgresHaProblem(cloud, postgresClassOf(cloud, o)!)),
     false,
     pin === undefined ? undefined : (o) => postgresClassOf(cloud, o) === pin,
   );

@@ -6,6 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import type { Cloud } from "../core/cloud";
+import { type RegionFacts, siteFacts } from "../core/facts";
 import { physicalName } from "../core/naming";
 import { ProjectApis } from "../components/gcp-project";
 import { type Accounts, createProvider, requireAccount } from "../components/providers";
@@ -18,6 +19,8 @@ export interface TargetContext {
   readonly stack: string;
   readonly requirements: Requirements;
   readonly accounts: Accounts;
+  /** The catalog's zones and versions (loadRegionFacts of the catalog's folder). */
+  readonly facts: RegionFacts;
 }
 
 /** Residency stamp: allowed jurisdictions and countries, lowercase. */
@@ -48,6 +51,7 @@ export function createTarget(ctx: TargetContext, cloud: Cloud, region: string): 
     stack: ctx.stack,
     dataClassification: ctx.requirements.dataClassification,
     residency: residencyStamp(ctx.requirements),
+    facts: siteFacts(ctx.facts, cloud, region),
   };
   switch (cloud) {
     case "aws":

@@ -1,9 +1,9 @@
 /**
- * Cluster on GCP: a zonal GKE cluster (one control-plane zone, the first of the region) with
+ * Cluster on GCP: a zonal GKE cluster (one control-plane zone: the region's first, from the
+ * catalog) with
  * private nodes, VPC-native networking, Shielded nodes, Workload Identity and deletion protection,
  * its default pool removed for a managed node pool of the placed size.
  */
-import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
 import { Cluster as GkeCluster } from "@pulumi/gcp/container/cluster";
 import { NodePool } from "@pulumi/gcp/container/nodePool";
 import { physicalName } from "../../core/naming";
@@ -17,7 +17,7 @@ export const gcp: Impl<"gcp", ClusterArgs, ClusterOutputs> = (name, args, parent
   const s = clusterSettings(args);
   const apis = enableApis(target, "container", "compute");
   const opts = childOpts(parent, target, { dependsOn: apis });
-  const zone = getZonesOutput({ project: target.project, region: target.region, status: "UP" }, { parent, provider: target.provider, dependsOn: apis }).names.apply((z) => z[0]!);
+  const zone = target.facts.zones[0]!;
   const labels = gcpLabels(target, name, args.labels);
   const cluster = new GkeCluster(
     name,

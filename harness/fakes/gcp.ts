@@ -50,7 +50,6 @@ export const gcpFakes: CloudFakes = {
     "gcp:compute/healthCheck:HealthCheck": (i, a) => `projects/${str(i.project, "p")}/global/healthChecks/${str(i.name, a.name)}`,
   },
   invokes: {
-    "gcp:compute/getZones:getZones": (i) => ({ names: ["b", "c", "d"].map((z) => `${str(i.region, "r")}-${z}`), id: str(i.region, "r") }),
     // Google-managed service agents are named after the project number.
     "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (i) => agent(i, `service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`, "emailAddress"),
     "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": (i) => agent(i, `bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`, "email"),
