@@ -28,7 +28,7 @@ export function servicePolicy(
     {
       compartmentId: target.compartmentId,
       // Policy names are unique in the tenancy: the stack keeps two stacks' policies apart.
-      name: physicalName("oci", "generic", [target.stack, name, "service"]),
+      name: physicalName("oci", "iamPolicy", [target.stack, name, "service"]),
       description: `tessera ${target.stack} ${name}: ${description}`,
       statements: pulumi.output(target.compartmentId).apply((c) => pulumi.all([...statements(c)])),
       freeformTags: tags(target, name, labels),

@@ -39,7 +39,7 @@ export interface Harness {
   readonly preview: boolean;
   readonly registrations: readonly Registration[];
   readonly invokes: readonly InvokeRecord[];
-  /** Registrations the engine would refuse (duplicate URN, unknown parent), and missing cloud prerequisites. */
+  /** Registrations the engine would refuse (duplicate URN, unknown parent), physical names the cloud would refuse (harness/names.ts) and missing cloud prerequisites (harness/prerequisites.ts). */
   readonly errors: readonly string[];
   /** Runs `program` as the stack's program; resolves to what it returned once all RPCs settle. */
   run(program: () => unknown): Promise<Record<string, unknown>>;

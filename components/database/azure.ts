@@ -12,8 +12,8 @@ import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
 import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { physicalName } from "../../core/naming";
 import { azurePostgresHaMode } from "../../core/zones";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
@@ -37,7 +37,7 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
     {
       resourceGroupName: rg,
       location: target.region,
-      serverName: physicalName("azure", "database", [target.stack, name]),
+      serverName: keptName(name, target, "postgresFlexibleServer", [target.stack, name], parent),
       version: s.version,
       sku: { name: args.size, tier: azureTier(args.size) },
       storage: { storageSizeGB: STORAGE_SIZES.find((g) => g >= s.storageGb) ?? 32767, autoGrow: "Enabled" },

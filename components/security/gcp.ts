@@ -16,6 +16,7 @@ import { Secret } from "@pulumi/gcp/secretmanager/secret";
 import { SecretVersion } from "@pulumi/gcp/secretmanager/secretVersion";
 import { physicalName } from "../../core/naming";
 import { enableApis } from "../gcp-project";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -28,8 +29,7 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
   const apis = enableApis(target, "cloudkms", "secretmanager");
   const opts = childOpts(parent, target, { dependsOn: apis });
   const labels = gcpLabels(target, name, args.labels);
-  const physical = (...parts: string[]) => physicalName("gcp", "secret", [target.stack, name, ...parts]);
-  const ring = new KeyRing(name, { name: physical(), project: target.project, location: target.region }, statefulOpts(parent, target, args.protect, { dependsOn: apis }));
+  const ring = new KeyRing(name, { name: keptName(name, target, "kmsKeyRing", [target.stack, name], parent), project: target.project, location: target.region }, statefulOpts(parent, target, args.protect, { dependsOn: apis }));
   const key = new CryptoKey(
     name,
     { name: "tessera", keyRing: ring.id, purpose: "ENCRYPT_DECRYPT", rotationPeriod: NINETY_DAYS, destroyScheduledDuration: `${s.recoveryDays * 86400}s`, labels },
@@ -41,7 +41,7 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
     const secret = new Secret(
       `${name}-${secretName}`,
       {
-        secretId: physical(secretName),
+        secretId: physicalName("gcp", "secretManagerSecret", [target.stack, name, secretName]),
         project: target.project,
         replication: { userManaged: { replicas: [{ location: target.region, customerManagedEncryption: { kmsKeyName: key.id } }] } },
         labels,

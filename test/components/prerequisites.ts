@@ -62,7 +62,7 @@ test("gcp: the Secret Manager agent is created before the key grant that names i
   t.true(identity.dependencies.includes(find(h, "gcp:projects/service:Service", "gcp-api-secretmanager").urn));
   const grant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "all-secrets-gcp-secretmanager");
   t.deepEqual(inputs(grant), {
-    cryptoKeyId: "projects/acme-test-123/locations/europe-west1/keyRings/dev-all-secrets-gcp/cryptoKeys/tessera",
+    cryptoKeyId: "projects/acme-test-123/locations/europe-west1/keyRings/dev-all-secrets-gcp-f8v9cc/cryptoKeys/tessera",
     member: "serviceAccount:service-123456789012@gcp-sa-secretmanager.iam.gserviceaccount.com",
     role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
   });
