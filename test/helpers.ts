@@ -21,6 +21,13 @@ export const REGIONS = { aws: "eu-west-1", azure: "westeurope", gcp: "europe-wes
 /** Account context used by component tests. */
 export const ACCOUNTS = { gcp: { project: "acme-test-123" }, oci: { compartmentId: "ocid1.compartment.oc1..test" } };
 
+/** Builds a target in one (cloud, region) (call inside a harness run; one per pair). */
+export function targetIn(cloud: Cloud, region: string, stack = "dev"): Target {
+  const catalog = loadCatalog();
+  const requirements = parseRequirements({ services: { x: { kind: "secrets" } }, residency: { jurisdictions: ["EU"] }, dataClassification: "confidential" }, catalog);
+  return createTarget({ stack, requirements, accounts: ACCOUNTS, facts: loadRegionFacts(catalog.dir) }, cloud, region);
+}
+
 /** Builds a target per cloud (call inside a harness run). */
 export function targets(stack = "dev"): Record<Cloud, Target> {
   const catalog = loadCatalog();

@@ -9,12 +9,15 @@ import { Warehouse } from "../../components/analytics";
 import { ObjectStorage } from "../../components/storage";
 import { type Harness, installHarness } from "../../harness";
 import { prerequisiteProblems } from "../../harness/prerequisites";
+import { Postgres } from "../../components/database";
+import { Network } from "../../components/network";
 import { allComponents } from "../fixtures/components";
-import { find, inputs, targets } from "../helpers";
+import { errorCatcher, find, inputs, propertyError, targetIn, targets } from "../helpers";
 
 const test = suite("prerequisites");
 
 let h: Harness;
+const { errors, attempt } = errorCatcher();
 const KEY = "projects/acme-test-123/locations/europe-west1/keyRings/ring/cryptoKeys/data";
 
 test.serial.before(async () => {
@@ -25,6 +28,16 @@ test.serial.before(async () => {
     new ObjectStorage("cmek-gcp", { target: t.gcp, customerManagedKey: KEY });
     new Warehouse("cmek-bi-gcp", { target: t.gcp, customerManagedKey: KEY });
     new ObjectStorage("cmek-oci", { target: t.oci, customerManagedKey: "ocid1.key.oc1..data" });
+    // West US has no availability zones (data/zones.csv); West US 2 has three.
+    const westus = targetIn("azure", "westus");
+    const westus2 = targetIn("azure", "westus2");
+    new ObjectStorage("files-westus", { target: westus });
+    new ObjectStorage("files-westus2", { target: westus2 });
+    new Postgres("db-westus", { target: westus, network: new Network("net-westus", { target: westus }), size: "Standard_D2ds_v5", highAvailability: true });
+    new Postgres("db-westus2", { target: westus2, network: new Network("net-westus2", { target: westus2 }), size: "Standard_D2ds_v5", highAvailability: true });
+    attempt("zrs-westus", () => new ObjectStorage("bad-zrs", { target: westus, azure: { sku: "Standard_ZRS" } }));
+    // us-west-1 has two zones: three subnets pairs cannot be placed.
+    attempt("aws-zones", () => new Network("bad-zones", { target: targetIn("aws", "us-west-1"), availabilityZones: 3 }));
   });
 });
 
@@ -112,4 +125,14 @@ test("the check names an OCI resource whose service no policy allows", (t) => {
   ]);
   // A bucket without a Vault key needs no key policy.
   t.deepEqual(prerequisiteProblems([{ ...find(h, "oci:ObjectStorage/bucket:Bucket", "all-bucket-oci"), dependencies: [] }]), []);
+});
+
+test("azure: zone-redundant storage and HA only where the region has zones (westus refuses ZRS)", (t) => {
+  const sku = (name: string) => (inputs(find(h, "azure-native:storage:StorageAccount", name)).sku as { name: string }).name;
+  t.deepEqual([sku("files-westus"), sku("files-westus2")], ["Standard_LRS", "Standard_ZRS"]);
+  const ha = (name: string) => (inputs(find(h, "azure-native:dbforpostgresql:Server", name)).highAvailability as { mode: string }).mode;
+  t.deepEqual([ha("db-westus"), ha("db-westus2")], ["SameZone", "ZoneRedundant"]);
+  t.deepEqual(propertyError(errors["zrs-westus"]), ["azure.sku", "azure.sku: westus has no availability zones, so it refuses Standard_ZRS; allowed values there: Standard_LRS, Standard_GRS, Standard_RAGRS"]);
+  t.deepEqual(propertyError(errors["aws-zones"]), ["availabilityZones", "availabilityZones: us-west-1 has 2 availability zones (usw1-az1, usw1-az3); allowed values: 1-2"]);
+  t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")), []);
 });
