@@ -8,7 +8,7 @@
 import { type Accounts, missingAccountFields } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
 import { machineImageProblem, natGatewayProblem, spotProblem, warehouseUnitsProblem } from "../core/constraints";
-import { loadRegionFacts } from "../core/facts";
+import { loadRegionFacts, zonesOf } from "../core/facts";
 import { versionProblem } from "../core/versions";
 import type { Catalog } from "./catalog";
 import type { Reason } from "./evaluate";
@@ -23,9 +23,14 @@ export interface PlacementContext {
   readonly accounts?: Accounts;
 }
 
-/** Why `service` cannot be built on `cloud` as asked, in the components' words, or undefined. */
-export function serviceProblem(catalog: Catalog, cloud: Cloud, service: ServiceRequirement): string | undefined {
+/** Why `service` cannot be built in (cloud, region) as asked, in the components' words, or undefined. */
+export function serviceProblem(catalog: Catalog, cloud: Cloud, region: string, service: ServiceRequirement): string | undefined {
   const facts = loadRegionFacts(catalog.dir);
+  // Inside the site's network: on AWS its subnets spread over availability zones from the data.
+  if (cloud === "aws" && IN_NETWORK[cloud].includes(service.kind)) {
+    const zones = zonesOf(facts, cloud, region);
+    if (zones.length < AWS_SUBNET_ZONES) return `its network's subnets need ${AWS_SUBNET_ZONES} availability zones; data/zones.csv has ${zones.length} for aws ${region}`;
+  }
   switch (service.kind) {
     case "compute":
       return (service.spot ? spotProblem(cloud) : undefined) ?? machineImageProblem(cloud, service.image);
@@ -42,7 +47,19 @@ export function serviceProblem(catalog: Catalog, cloud: Cloud, service: ServiceR
   }
 }
 
-/** Reasons that concern the whole site on `cloud`: its network and the accounts it needs. */
+/** Kinds the program builds inside the site's Network (program/services.ts). */
+const IN_NETWORK: Readonly<Record<Cloud, readonly string[]>> = {
+  aws: ["compute", "gpu-compute", "database", "kubernetes"],
+  azure: ["compute", "gpu-compute", "database", "kubernetes"],
+  gcp: ["compute", "gpu-compute", "database", "kubernetes"],
+  digitalocean: ["compute", "gpu-compute", "database", "kubernetes"],
+  oci: ["compute", "gpu-compute", "database", "kubernetes", "serverless", "analytics"],
+};
+
+/** The AWS subnets the Network spreads over by default (components/network/contract.ts). */
+const AWS_SUBNET_ZONES = 2;
+
+/** Reasons that concern the whole site in (cloud, region): its network and the accounts it needs. */
 export function siteReasons(req: Requirements, cloud: Cloud, context: PlacementContext): Reason[] {
   const reasons: Reason[] = [];
   const nat = req.network?.natGateway ? natGatewayProblem(cloud) : undefined;
