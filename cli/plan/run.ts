@@ -154,6 +154,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
             estimated: s.estimated,
             lines: [...s.lines],
             ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),
+            ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}),
           },
         ]),
       ),
