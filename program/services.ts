@@ -178,8 +178,8 @@ function gatewayCidr(cidr: string, i: number): string {
   return subnetLayout(cidr, 8).public[7 - i]!;
 }
 
-/** Suffix of the standby site's component names (`web-standby`). */
-export const STANDBY_SUFFIX = "-standby";
+/** Suffix of the standby site's component names (`web-standby`); requirements reject clashes. */
+export { STANDBY_SUFFIX } from "../placement/collisions";
 
 /** Kinds that read other services are built last, in this order. */
 const LATE: readonly RequestedKind[] = ["analytics", "monitoring"];

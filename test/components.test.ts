@@ -16,3 +16,4 @@ import "./components/warehouse";
 import "./components/failover";
 import "./components/webtier";
 import "./components/names";
+import "./components/prerequisites";

@@ -27,6 +27,7 @@ import { TargetHttpsProxy } from "@pulumi/gcp/compute/targetHttpsProxy";
 import { URLMap } from "@pulumi/gcp/compute/urlmap";
 import { archOf, GCP_IMAGES } from "../../core/images";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type WebTierArgs, type WebTierOutputs, webTierSettings } from "./contract";
@@ -40,7 +41,8 @@ export const GCP_LB_RANGES = ["130.211.0.0/22", "35.191.0.0/16"] as const;
 export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent) => {
   const { target, network } = args;
   const s = webTierSettings(args);
-  const opts = childOpts(parent, target);
+  // Every part is a Compute Engine resource: the API must be on first.
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "compute") });
   const project = target.project;
   const physical = (kind: Parameters<typeof physicalName<"gcp">>[1], ...parts: string[]) => physicalName("gcp", kind, [target.stack, name, ...parts]);
   const labels = gcpLabels(target, name, s.labels);
