@@ -192,6 +192,26 @@ function postgresClassOf(cloud: Cloud, o: Offering): string | undefined {
 }
 
 /**
+ * Whether the catalog still offers `sku` for a service of `kind` in (cloud, region): a machine
+ * or node type, or a managed PostgreSQL class or tier. Kinds without a catalog size (storage,
+ * serverless, …) always are. Used to tell a locked size that left the catalog from one that
+ * simply no longer fits.
+ */
+export function skuOffered(catalog: Catalog, cloud: Cloud, region: string, kind: ServiceRequirement["kind"], sku: string): boolean {
+  const list = catalog.offeringsByRegion.get(regionKey(cloud, region)) ?? [];
+  switch (kind) {
+    case "compute":
+    case "gpu-compute":
+    case "kubernetes":
+      return list.some((o) => o.instanceType === sku);
+    case "database":
+      return (POSTGRES_TIERS[cloud] ?? []).some((t) => t.sku === sku) || list.some((o) => postgresClassOf(cloud, o) === sku);
+    default:
+      return true;
+  }
+}
+
+/**
  * Sizes and prices one service in (cloud, region).
  *
  * @param pin a SKU to keep (from the lock) while it still meets the requirement.

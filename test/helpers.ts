@@ -114,6 +114,12 @@ export function propertyError(e: unknown): [string, string] {
   return pulumi.InputPropertyError.isInstance(e) ? [e.propertyPath, e.message] : ["(not an InputPropertyError)", String(e)];
 }
 
+/** The test copies of the example stacks (with their locks) and the non-compliant fixture. */
+export const FIXTURE_STACKS = join(__dirname, "fixtures", "stacks");
+
+/** The example stacks copied into {@link FIXTURE_STACKS}; tests never read the repository's `stacks/`. */
+export const EXAMPLES = ["eu-gdpr", "ml-dr-us", "platform-eu", "us-budget"] as const;
+
 /** What a CLI run returned. */
 export interface CliResult {
   readonly code: number;

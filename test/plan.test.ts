@@ -17,16 +17,16 @@ import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
 import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
-import { listStacks, readStackFile } from "../program/stackfile";
-import { sorted } from "./helpers";
+import { readStackFile } from "../program/stackfile";
+import { EXAMPLES, FIXTURE_STACKS, sorted } from "./helpers";
 
 const ROOT = join(__dirname, "..");
-const STACKS = join(ROOT, "stacks");
+const STACKS = FIXTURE_STACKS;
 const NOW = new Date("2026-11-24T12:00:00Z");
 const plans = new Map<string, PlanReport>();
 
 test.before(async () => {
-  for (const stack of listStacks(STACKS)) plans.set(stack, await runPlan({ stack, now: NOW, policyOptions: {} }));
+  for (const stack of EXAMPLES) plans.set(stack, await runPlan({ stack, stacksDir: STACKS, now: NOW, policyOptions: {} }));
 });
 
 /** Resources per example stack. */

@@ -3,15 +3,14 @@
  * chosen and every resource lands there. Bad stack config fails with one message naming the field
  * and the allowed values, before any resource registers.
  */
-import { join } from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import test from "ava";
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
-import { providerOf } from "./helpers";
+import { FIXTURE_STACKS, providerOf } from "./helpers";
 
-const STACKS = join(__dirname, "..", "stacks");
+const STACKS = FIXTURE_STACKS;
 
 async function runStack(stack: string, config: Record<string, string> = readStackFile(STACKS, stack)) {
   const h = await installHarness({ stack, config, preview: true });
