@@ -7,11 +7,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
-import { tesseraCli } from "./helpers";
+import { FIXTURE_STACKS, tesseraCli } from "./helpers";
 import type { PlanReport } from "../cli/plan/schema";
 
 const ROOT = join(__dirname, "..");
-const FIXTURES = join(__dirname, "fixtures", "stacks");
+const FIXTURES = FIXTURE_STACKS;
 const tessera = tesseraCli;
 const tmp = () => mkdtempSync(join(tmpdir(), "tessera-plan-"));
 
@@ -53,7 +53,7 @@ test("bad flags: exit 2 with commander's message and the usage; nothing written"
 
 test("unknown stack and corrupt lock: exit 2, one line naming the problem and the way out, nothing written", async (t) => {
   const dir = tmp();
-  copyFileSync(join(ROOT, "stacks", "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));
+  copyFileSync(join(FIXTURES, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));
   writeFileSync(join(dir, "us-budget.placement.lock.json"), '{"version": 1, "stack": "us-budget", "decision": {');
   const out = join(dir, "plan.json");
   const [unknown, corrupt] = await Promise.all([tessera("plan", "--stack", "nope", "--stacks-dir", dir, "--out", out), tessera("plan", "--stack", "us-budget", "--stacks-dir", dir, "--out", out)]);
@@ -66,12 +66,12 @@ test("unknown stack and corrupt lock: exit 2, one line naming the problem and th
 
 test("a deployable stack: exit 0, --out writes the JSON, and --diff against it reports no change", async (t) => {
   const out = join(tmp(), "plan.json");
-  const first = await tessera("plan", "--stack", "us-budget", "--markdown", "--out", out);
+  const first = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--markdown", "--out", out);
   t.is(first.code, 0, first.stderr);
   t.true(first.stdout.startsWith("### tessera plan — `us-budget` ✅ deployable\n"));
-  const second = await tessera("plan", "--stack", "us-budget", "--diff", out);
+  const second = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--diff", out);
   t.is(second.code, 0, second.stderr);
   t.true(second.stdout.endsWith("Changes since the previous plan:\n  monthly cost: 110 → 110 USD (+0)\n  no change\n"), second.stdout);
-  const bad = await tessera("plan", "--stack", "us-budget", "--diff", join(ROOT, "package.json"));
+  const bad = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--diff", join(ROOT, "package.json"));
   t.deepEqual([bad.code, bad.stderr.split(":").slice(0, 3).join(":")], [2, `tessera: --diff: ${join(ROOT, "package.json")} is not a tessera plan (schema version 1)`]);
 });

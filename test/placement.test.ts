@@ -113,7 +113,7 @@ test("a rejected candidate lists every reason, each tied to its constraint", (t)
     { constraint: "compliance:iso27001", message: "iso27001 not confirmed for digitalocean (no row in compliance.csv)" },
     { constraint: "service:web", message: "web: no offering with ≥ 64 vCPU and ≥ 1024 GiB in digitalocean nyc3" },
     { constraint: "service:vault", message: "secrets not offered by digitalocean" },
-    { constraint: "latency:0", message: "RTT 163 ms to Tokyo > 80" },
+    { constraint: "latency:Tokyo", message: "RTT 163 ms to Tokyo > 80" },
   ]);
 });
 
@@ -218,12 +218,17 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
     error.message,
     [
       "no feasible placement among 182 candidates.",
-      "The constraint that excluded the most: budget (182 of 182).",
-      "  then residency (141)",
+      "The constraint that excluded the most: budget (182 of 182), e.g. aws af-south-1: over budget: 39.57 > 5 USD/month.",
+      "  then residency (141), e.g. aws af-south-1: jurisdiction ZA not in [EU]",
       "Did you mean: budget.monthlyUsd: 26.07 (was 5) → digitalocean ams3?",
     ].join("\n"),
   );
   t.is(error.topConstraint, "budget");
+  // Every constraint, with its count and a real reason (not only its id), for --json.
+  t.deepEqual(error.rejections, [
+    { constraint: "budget", count: 182, example: "aws af-south-1: over budget: 39.57 > 5 USD/month" },
+    { constraint: "residency", count: 141, example: "aws af-south-1: jurisdiction ZA not in [EU]" },
+  ]);
 });
 
 test("same inputs, same answer", (t) => {
