@@ -75,3 +75,54 @@ test("a deployable stack: exit 0, --out writes the JSON, and --diff against it r
   const bad = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--diff", join(ROOT, "package.json"));
   t.deepEqual([bad.code, bad.stderr.split(":").slice(0, 3).join(":")], [2, `tessera: --diff: ${join(ROOT, "package.json")} is not a tessera plan (schema version 1)`]);
 });
+
+const lockJson = (stack: string, cloud: string, region: string, monthlyUsd: number, services: Record<string, { kind: string; sku: string }>) =>
+  JSON.stringify({ version: 1, stack, catalogDate: "2026-11-24", decision: { cloud, region, monthlyUsd, services } });
+
+test("stdout holds only the document: a lock kept although no longer the cheapest logs nothing into --json or --markdown", async (t) => {
+  const dir = tmp();
+  copyFileSync(join(FIXTURES, "Pulumi.eu-gdpr.yaml"), join(dir, "Pulumi.eu-gdpr.yaml"));
+  writeFileSync(join(dir, "eu-gdpr.placement.lock.json"), lockJson("eu-gdpr", "azure", "westeurope", 74.4, { documents: { kind: "object-storage", sku: "standard" } }));
+  const [json, md] = await Promise.all([tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--json"), tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--markdown")]);
+  t.is(json.code, 0, json.stderr);
+  const report = JSON.parse(json.stdout) as PlanReport;
+  t.deepEqual(report.placement.lock, { status: "kept", cheaper: { cloud: "azure", region: "swedencentral", monthlyUsd: 66.13, savingUsd: 8.27 } });
+  t.true(report.warnings.includes("the lock keeps azure westeurope; azure swedencentral would save 8.27 USD/month (tessera replan)"));
+  t.is(md.code, 0, md.stderr);
+  t.true(md.stdout.startsWith("### tessera plan — `eu-gdpr` ✅ deployable\n"), md.stdout.slice(0, 200));
+  t.false(/info: \[runtime\]/.test(json.stdout + md.stdout + json.stderr + md.stderr));
+});
+
+test("every outcome is a document: infeasible and over-budget-lock stacks (exit 1), bad input (exit 2), in JSON and Markdown", async (t) => {
+  const dir = tmp();
+  writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n    residency: { jurisdictions: [EU] }\n");
+  copyFileSync(join(FIXTURES, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.poor.yaml"));
+  writeFileSync(join(dir, "Pulumi.poor.yaml"), readFileSync(join(dir, "Pulumi.poor.yaml"), "utf8").replace("monthlyUsd: 150", "monthlyUsd: 100"));
+  writeFileSync(join(dir, "poor.placement.lock.json"), lockJson("poor", "digitalocean", "nyc3", 110, { media: { kind: "object-storage", sku: "standard" } }));
+  const out = join(dir, "missing", "plan.json");
+  const [gpuJson, gpuMd, poorJson, poorText, badJson, badMd, badOut] = await Promise.all([
+    tessera("plan", "--stack", "gpu", "--stacks-dir", dir, "--json"),
+    tessera("plan", "--stack", "gpu", "--stacks-dir", dir, "--markdown"),
+    tessera("plan", "--stack", "poor", "--stacks-dir", dir, "--json"),
+    tessera("plan", "--stack", "poor", "--stacks-dir", dir),
+    tessera("plan", "--stack", "nope", "--stacks-dir", dir, "--json"),
+    tessera("plan", "--stack", "nope", "--stacks-dir", dir, "--markdown"),
+    tessera("plan", "--stack", "poor", "--stacks-dir", dir, "--out", out),
+  ]);
+  t.is(gpuJson.code, 1);
+  const gpu = JSON.parse(gpuJson.stdout);
+  t.deepEqual([gpu.stack, gpu.feasible, gpu.reason, gpu.candidates.length, gpu.rejections[0].example], ["gpu", false, "no-feasible-placement", 182, "aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1"]);
+  t.is(gpuMd.code, 1);
+  t.true(gpuMd.stdout.startsWith("### tessera plan — `gpu` ❌ not feasible\n\nNo cloud and region meets every requirement (182 candidates considered).\n\n| constraint | candidates excluded | for example |\n|---|---:|---|\n| `service:train` | 182 | aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1 |\n"), gpuMd.stdout);
+  // A locked stack now over budget is not deployable (1), not bad input (2).
+  t.is(poorJson.code, 1, poorJson.stderr);
+  t.deepEqual(JSON.parse(poorJson.stdout).lock, { cloud: "digitalocean", region: "nyc3", reasons: ["over budget: 110 > 100 USD/month"] });
+  t.deepEqual([poorText.code, poorText.stdout], [1, ""]);
+  t.regex(poorText.stderr, /^tessera: the locked placement digitalocean nyc3 \(stack poor\) no longer meets the requirements:\n  - over budget: 110 > 100 USD\/month\n/);
+  t.is(badJson.code, 2);
+  t.deepEqual(JSON.parse(badJson.stdout).error, { exitCode: 2, kind: "stack-file", message: `unknown stack "nope": no ${join(dir, "Pulumi.nope.yaml")}. Stacks: gpu, poor`, problems: [] });
+  t.is(badMd.code, 2);
+  t.true(badMd.stdout.startsWith("### tessera plan — `nope` ⛔ could not plan (exit 2, stack-file)\n"), badMd.stdout);
+  // --out into a folder that does not exist: refused before the work starts.
+  t.deepEqual([badOut.code, badOut.stdout, badOut.stderr], [2, "", `tessera: --out: no folder ${join(dir, "missing")} to write ${out} into\n`]);
+});

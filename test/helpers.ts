@@ -127,8 +127,27 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+// At most two CLI processes at a time per test file: each loads the SDKs, and more only thrash
+// the two cores (and trip ava's inactivity timeout on a busy machine).
+let running = 0;
+const waiting: Array<() => void> = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /** Runs `bin/tessera.js` as users run it (a child process in the repository root). */
-export async function tesseraCli(...args: string[]): Promise<CliResult> {
+export function tesseraCli(...args: string[]): Promise<CliResult> {
+  return slot(() => spawnCli(args));
+}
+
+async function spawnCli(args: readonly string[]): Promise<CliResult> {
   const root = join(__dirname, "..");
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, "bin", "tessera.js"), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
