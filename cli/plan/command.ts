@@ -4,7 +4,7 @@
  * `--json` or `--markdown`, with `--diff`), `--out` written whole, and the exit code.
  */
 import { loadCatalog } from "../../placement/catalog";
-import { listStacks } from "../../program/stackfile";
+import { listStacks, readStackFileDetails } from "../../program/stackfile";
 import { exitCodeFor } from "../errors";
 import { infeasibleJson, isInfeasible } from "../infeasible";
 import { checkStacksDir } from "../inputs";
@@ -27,6 +27,7 @@ export interface PlanCommandOptions {
 export async function plan(opts: PlanCommandOptions): Promise<number> {
   // Everything that can be checked before the work starts is.
   checkStacksDir(opts.stacksDir);
+  readStackFileDetails(opts.stacksDir, opts.stack);
   if (opts.out !== undefined) checkOutFile("--out", opts.out);
   const previous = opts.diff !== undefined ? readPreviousPlan(opts.diff) : undefined;
   const report = await withProgress("planning", (progress) => runPlan({ stack: opts.stack, stacksDir: opts.stacksDir, onPhase: (phase) => progress.update(phase) }));
