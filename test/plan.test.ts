@@ -3,7 +3,8 @@
  * registers, the cost lines are the cost model's figures, the verdicts are the pack's own, and
  * the JSON validates against docs/plan-schema.json.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import Ajv2020 from "ajv/dist/2020";
@@ -167,4 +168,50 @@ test("secret outputs: a plain password or kubeconfig in the stack outputs is fou
     ["services.api.API_TOKEN", "services.db.password", "services.k8s.kubeconfig"],
   );
   t.deepEqual(plainSecretOutputs({ db: { password: secret(unknownValue) } }), []);
+});
+
+test.serial("--diff shows what a reviewer must see: a region move and a service rename replace resources, protected data stops `pulumi up`", async (t) => {
+  const before = plans.get("eu-gdpr")!;
+  const dir = mkdtempSync(join(tmpdir(), "tessera-diff-"));
+  const stackFile = readFileSync(join(STACKS, "Pulumi.eu-gdpr.yaml"), "utf8");
+  writeFileSync(join(dir, "Pulumi.eu-gdpr.yaml"), stackFile);
+  const lock = JSON.parse(readFileSync(join(STACKS, "eu-gdpr.placement.lock.json"), "utf8"));
+  writeFileSync(join(dir, "eu-gdpr.placement.lock.json"), JSON.stringify({ ...lock, decision: { ...lock.decision, region: "westeurope", monthlyUsd: 74.4 } }));
+  const moved = await runPlan({ stack: "eu-gdpr", stacksDir: dir, now: NOW, policyOptions: {} });
+  const move = diffPlans(before, moved);
+  t.deepEqual(move.placement, { from: "azure swedencentral", to: "azure westeurope" });
+  t.deepEqual(
+    move.replaced.map((r) => [r.type, r.from, r.to, r.protect]),
+    [
+      ["azure-native:storage:StorageAccount", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:storage:BlobServiceProperties", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:storage:ManagementPolicy", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:storage:BlobContainer", "azure swedencentral", "azure westeurope", true],
+    ],
+  );
+  // The resource group is named after its region: removed, and protected too.
+  t.deepEqual(move.protectedLosses.map((u) => u.split("::").pop()), ["documents", "documents-container", "rg-swedencentral"]);
+  const text = renderDiff(before, moved, false);
+  t.true(text.includes("  ± replace azure-native:storage:StorageAccount documents 🔒: moves from azure swedencentral to azure westeurope\n"), text);
+  t.true(text.endsWith("  🔒 3 protected resources holding data would be deleted (azure-native:storage:StorageAccount documents, azure-native:storage:BlobContainer documents-container, azure-native:resources:ResourceGroup rg-swedencentral): `pulumi up` will stop at them. Copy the data first (tessera replan shows the migration), then unprotect (`pulumi state unprotect`) — or keep the old name or placement."), text);
+
+  // The same stack with the service renamed: every resource gets a new URN.
+  const renamedDir = mkdtempSync(join(tmpdir(), "tessera-diff-"));
+  writeFileSync(join(renamedDir, "Pulumi.eu-gdpr.yaml"), stackFile.replace("      documents:\n", "      docs:\n"));
+  writeFileSync(join(renamedDir, "eu-gdpr.placement.lock.json"), JSON.stringify({ ...lock, decision: { ...lock.decision, services: { docs: lock.decision.services.documents } } }));
+  const renamed = await runPlan({ stack: "eu-gdpr", stacksDir: renamedDir, now: NOW, policyOptions: {} });
+  const rename = diffPlans(before, renamed);
+  t.deepEqual([rename.added, rename.removed, rename.placement], [[], [], null]);
+  t.deepEqual(
+    rename.replaced.map((r) => [r.to.split("::").pop(), r.because, r.protect]),
+    [
+      ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
+      ["docs-blob", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-lifecycle", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-container", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
+    ],
+  );
+  t.deepEqual(rename.protectedLosses.map((u) => u.split("::").pop()), ["documents", "documents-container"]);
+  t.regex(renderDiff(before, renamed, true), /\n> \[!WARNING\]\n> 🔒 2 protected resources holding data would be deleted/);
 });
