@@ -10,11 +10,15 @@
  * values are secret comes from the stack file's `secure:` paths; when the file does not say (the
  * config came from elsewhere, or the whole key is secret), every environment value of a secret
  * `tessera:requirements` is treated as a secret. Offline (`tessera plan`, no passphrase) a value
- * is still `{ secure: <ciphertext> }`: it becomes a secret whose value is unknown, as a preview
- * shows any value it cannot know.
+ * is still `{ secure: <ciphertext> }`: it becomes a secret holding {@link OFFLINE_SECRET}, a
+ * stand-in (an unknown value would turn the whole enclosing input — e.g. a container app's
+ * `configuration` — unknown, hiding it from the policy checks).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { isSecureValue, type SecureValue } from "./stackfile";
+
+/** What an encrypted value stands in for offline: never a real value, and always a Pulumi secret. */
+export const OFFLINE_SECRET = "[secret: decrypted by pulumi at deploy time]";
 
 /** Decides whether the value at a requirements path (`services.api.environment.TOKEN`) is a secret. */
 export type IsSecret = (path: string) => boolean;
@@ -44,7 +48,7 @@ export function environmentInputs(
   for (const [name, value] of Object.entries(environment)) {
     if (isSecureValue(value)) {
       // Offline: the ciphertext is not the value; the value is a secret the plan cannot know.
-      values[name] = pulumi.secret(pulumi.output(pulumi.unknown as unknown as string));
+      values[name] = pulumi.secret(OFFLINE_SECRET);
       secretNames.push(name);
     } else if (isSecret(`services.${service}.environment.${name}`)) {
       values[name] = pulumi.secret(value);
