@@ -126,3 +126,17 @@ test("every outcome is a document: infeasible and over-budget-lock stacks (exit 
   // --out into a folder that does not exist: refused before the work starts.
   t.deepEqual([badOut.code, badOut.stdout, badOut.stderr], [2, "", `tessera: --out: no folder ${join(dir, "missing")} to write ${out} into\n`]);
 });
+
+test("tessera check names the stack that broke and why; the rest still plan", async (t) => {
+  const dir = tmp();
+  for (const f of ["Pulumi.us-budget.yaml", "us-budget.placement.lock.json"]) copyFileSync(join(FIXTURES, f), join(dir, f));
+  writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n");
+  writeFileSync(join(dir, "Pulumi.noaccount.yaml"), "config:\n  tessera:requirements:\n    services:\n      docs: { kind: object-storage, sizeGb: 10 }\n    clouds: { allow: [gcp] }\n");
+  const r = await tessera("check", "--stacks-dir", dir);
+  t.is(r.code, 1, r.stderr);
+  const lines = r.stdout.split("\n");
+  t.regex(lines[0]!, /^✘ gpu: not feasible: no feasible placement among 182 candidates\.$/);
+  t.true(r.stdout.includes("✘ noaccount: cannot be planned: tessera:accounts.gcp.project: the stack is placed on gcp, which needs it in the stack config\n"), r.stdout);
+  t.true(r.stdout.includes("✔ us-budget: deployable (digitalocean nyc3, 4 resources, 110 USD/month)\n"), r.stdout);
+  t.true(r.stdout.endsWith("2 of 3 stacks not deployable\n"));
+});
