@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { type Catalog, repoRoot } from "../placement/catalog";
 import { type Lock, lockPath, readLock } from "../placement/lock";
 import { parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
-import { readStackFileDetails, readYamlFile, StackFileError, unknownTesseraKeys } from "../program/stackfile";
+import { readStackFileDetails, readYamlFile, StackFileError, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "../program/stackfile";
 import { UsageError } from "./errors";
 
 /** The repository's stacks folder. */
@@ -98,7 +98,7 @@ export function readInputs(catalog: Catalog, opts: InputOptions, stacksDir = STA
   if (raw === undefined) throw new UsageError(`stack ${stack} has no tessera:requirements in ${join(stacksDir, `Pulumi.${stack}.yaml`)}`);
   if (file.securePaths.includes("tessera:requirements")) {
     throw new RequirementsError(
-      ["tessera:requirements: the whole value is encrypted (pulumi config set --secret tessera:requirements), so placement cannot read it without the passphrase; keep the requirements plain and set only the secret values, e.g. pulumi config set --path --secret 'tessera:requirements.services.<name>.environment.<VAR>' <value>"],
+      [WHOLE_REQUIREMENTS_SECRET],
       source,
     );
   }

@@ -12,7 +12,7 @@ import type { Accounts } from "../components/providers";
 import type { Catalog } from "../placement/catalog";
 import { formatPath, parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
 import { type IsSecret, secretPaths } from "./secrets";
-import { isSecureValue, readStackFileDetails, unknownTesseraKeys } from "./stackfile";
+import { isSecureValue, readStackFileDetails, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "./stackfile";
 
 
 /**
@@ -60,7 +60,7 @@ export function readStackConfig(catalog: Catalog, stack: string, stacksDir?: str
   const raw = jsonObject("tessera:requirements", config.get("requirements"));
   if (isSecureValue(raw)) {
     throw new RequirementsError(
-      ["tessera:requirements: the whole value is encrypted (pulumi config set --secret tessera:requirements), so placement cannot read it without the passphrase; keep the requirements plain and set only the secret values, e.g. pulumi config set --path --secret 'tessera:requirements.services.<name>.environment.<VAR>' <value>"],
+      [WHOLE_REQUIREMENTS_SECRET],
       `config of stack ${stack}`,
     );
   }

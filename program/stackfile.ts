@@ -34,6 +34,10 @@ export class StackFileError extends Error {
 /** The `tessera:` config keys the program reads; any other `tessera:` key is an error. */
 export const TESSERA_KEYS = ["tessera:requirements", "tessera:accounts"] as const;
 
+/** Why a `tessera:requirements` encrypted as a whole is refused. */
+export const WHOLE_REQUIREMENTS_SECRET =
+  "tessera:requirements: the whole value is encrypted (pulumi config set --secret tessera:requirements), so placement cannot read it without the passphrase; keep the requirements plain and set only the secret values, e.g. pulumi config set --path --secret 'tessera:requirements.services.<name>.environment.<VAR>' <value>";
+
 /** A `secure:` value as the stack file holds it (the ciphertext of `pulumi config set --secret`). */
 export interface SecureValue {
   readonly secure: string;

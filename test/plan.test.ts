@@ -12,7 +12,10 @@ import test from "ava";
 import { diffPlans, renderDiff } from "../cli/plan/diff";
 import { plainSecretOutputs } from "../cli/plan/outputs";
 import { renderMarkdown, renderTerminal } from "../cli/plan/render";
+import { reachabilityWarnings } from "../cli/plan/reachability";
 import { runPlan } from "../cli/plan/run";
+import { loadCatalog } from "../placement/catalog";
+import { parseRequirements } from "../placement/requirements";
 import type { PlanReport } from "../cli/plan/schema";
 import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
@@ -214,4 +217,22 @@ test.serial("--diff shows what a reviewer must see: a region move and a service 
   );
   t.deepEqual(rename.protectedLosses.map((u) => u.split("::").pop()), ["documents", "documents-container"]);
   t.regex(renderDiff(before, renamed, true), /\n> \[!WARNING\]\n> 🔒 2 protected resources holding data would be deleted/);
+});
+
+test("a public service or a failover health check that no ingress rule lets in is a warning", (t) => {
+  const catalog = loadCatalog();
+  const base = {
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, publicIp: true } },
+    failover: { minDistanceKm: 1000, dns: { hostname: "www.example.com", service: "web", zones: { aws: "Z1" }, healthCheck: { path: "/healthz" } } },
+  };
+  t.deepEqual(reachabilityWarnings(parseRequirements(base, catalog)), [
+    "services.web has publicIp: true, but network.ingress opens no port: the network is default-deny, so nothing reaches it from the internet (add e.g. { ports: 443, sources: [0.0.0.0/0] })",
+    "failover.dns: the HTTPS health check on port 443 cannot reach web: no network.ingress rule opens tcp 443 to 0.0.0.0/0 (health checkers probe from the internet), so www.example.com would fail over although the primary is up",
+  ]);
+  // A rule for the office only: the machines are reachable from there, the health checkers still are not.
+  const office = parseRequirements({ ...base, network: { ingress: [{ ports: [400, 500], sources: ["203.0.113.0/24"] }] } }, catalog);
+  t.deepEqual(reachabilityWarnings(office).map((w) => w.split(":")[0]), ["failover.dns"]);
+  t.deepEqual(reachabilityWarnings(parseRequirements({ ...base, network: { ingress: [{ ports: 443, sources: ["0.0.0.0/0"] }] } }, catalog)), []);
+  // The examples open what they serve.
+  for (const [stack, plan] of plans) t.deepEqual(plan.warnings.filter((w) => /ingress/.test(w)), [], stack);
 });

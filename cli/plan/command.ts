@@ -4,15 +4,19 @@
  * `--json` or `--markdown`, with `--diff`), `--out` written whole, and the exit code.
  */
 import { loadCatalog } from "../../placement/catalog";
+import { placeWithLock } from "../../placement/lock";
 import { listStacks, readStackFileDetails } from "../../program/stackfile";
 import { exitCodeFor } from "../errors";
 import { infeasibleJson, isInfeasible } from "../infeasible";
-import { checkStacksDir } from "../inputs";
+import { checkStacksDir, readInputs } from "../inputs";
 import { checkOutFile, type Format, json, printDocument, writeOutFile } from "../output";
 import { withProgress } from "../progress";
 import { diffPlans, readPreviousPlan, renderDiff } from "./diff";
 import { blockers, renderMarkdown, renderTerminal } from "./render";
-import { runPlan } from "./run";
+
+// The program, the five provider SDKs and the policy pack load only once the inputs are known to
+// be good and the stack feasible: a bad flag or an infeasible stack answers in a fraction of a second.
+const runPlan: typeof import("./run").runPlan = (opts) => (require("./run") as typeof import("./run")).runPlan(opts);
 
 /** What `tessera plan` was asked. */
 export interface PlanCommandOptions {
@@ -30,6 +34,9 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
   readStackFileDetails(opts.stacksDir, opts.stack);
   if (opts.out !== undefined) checkOutFile("--out", opts.out);
   const previous = opts.diff !== undefined ? readPreviousPlan(opts.diff) : undefined;
+  const catalog = loadCatalog();
+  const inputs = readInputs(catalog, { stack: opts.stack }, opts.stacksDir);
+  placeWithLock(catalog, inputs.requirements, inputs.lock);
   const report = await withProgress("planning", (progress) => runPlan({ stack: opts.stack, stacksDir: opts.stacksDir, onPhase: (phase) => progress.update(phase) }));
   const diff = previous ? diffPlans(previous, report) : undefined;
   const document = { ...report, ...(diff ? { diff } : {}) };
