@@ -46,7 +46,7 @@ export interface Harness {
   readonly preview: boolean;
   readonly registrations: readonly Registration[];
   readonly invokes: readonly InvokeRecord[];
-  /** Registrations the engine would refuse (duplicate URN, unknown parent). */
+  /** Registrations the engine would refuse (duplicate URN, unknown parent) and physical names the cloud would refuse (harness/names.ts). */
   readonly errors: readonly string[];
   /**
    * What the program logged. The engine receives these as diagnostics; without the harness's
