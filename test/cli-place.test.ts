@@ -139,12 +139,12 @@ test("nothing feasible with --json: a document with every candidate and reason, 
   t.is(r.code, 1, r.stderr);
   const doc = JSON.parse(r.stdout);
   t.deepEqual([doc.schemaVersion, doc.stack, doc.feasible, doc.deployable, doc.reason, doc.lock], [1, null, false, false, "no-feasible-placement", null]);
-  t.is(doc.candidates.length, 182);
+  t.is(doc.candidates.length, 192);
   t.true(doc.candidates.every((c: { reasons: string[] }) => c.reasons.length > 0));
   // The reason, not only the constraint id: which offering is missing.
-  t.deepEqual(doc.rejections[0], { constraint: "service:train", count: 182, example: "aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1" });
+  t.deepEqual(doc.rejections[0], { constraint: "service:train", count: 192, example: "aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1" });
   t.is(doc.hint, null);
-  t.regex(r.stderr, /^tessera: no feasible placement among 182 candidates\.\nThe constraint that excluded the most: service:train \(182 of 182\), e\.g\. aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1\./);
+  t.regex(r.stderr, /^tessera: no feasible placement among 192 candidates\.\nThe constraint that excluded the most: service:train \(192 of 192\), e\.g\. aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1\./);
 });
 
 test("--requirements takes a whole stack file; a typo'd tessera: key is an error there and in a stack", async (t) => {
@@ -186,13 +186,13 @@ test("place --write and replan --write say what they wrote; a lock from another 
   const lock = join(dir, "us-budget.placement.lock.json");
   const first = await run("place", "--stack", "us-budget", "--stacks-dir", dir, "--write", "--json");
   t.is(first.code, 0, first.stderr);
-  t.is(first.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 110 USD/month, catalog 2026-11-24; commit it\n`);
+  t.is(first.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 100 USD/month, catalog 2026-11-24; commit it\n`);
   JSON.parse(first.stdout); // stdout is only the document
   const again = await run("place", "--stack", "us-budget", "--stacks-dir", dir, "--write");
   t.is(again.stderr, `tessera: kept the existing lock ${lock}; nothing written (tessera replan --write moves it)\n`);
   const replan = await run("replan", "--stack", "us-budget", "--stacks-dir", dir, "--write");
   t.is(replan.code, 0, replan.stderr);
-  t.is(replan.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 110 USD/month, catalog 2026-11-24\n`);
+  t.is(replan.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 100 USD/month, catalog 2026-11-24\n`);
   t.false(replan.stdout.includes("Run with --write"), replan.stdout);
   // The same lock under another stack's name.
   copyFileSync(join(dir, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-copy.yaml"));

@@ -257,6 +257,7 @@ test.serial("--diff shows what a reviewer must see: a region move and a service 
     rename.replaced.map((r) => [r.to.split("::").pop(), r.because, r.protect]),
     [
       ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-name", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
       ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
       ["docs-blob", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
       ["docs-lifecycle", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
