@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { type Catalog, repoRoot } from "../placement/catalog";
 import { type Lock, lockPath, readLock } from "../placement/lock";
 import { parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
+import type { Accounts } from "../core/accounts";
+import { parseAccounts } from "../program/config";
 import { readStackFileDetails, readYamlFile, StackFileError, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "../program/stackfile";
 import { UsageError } from "./errors";
 
@@ -22,6 +24,8 @@ export interface Inputs {
   readonly lockFile: string | undefined;
   /** Config keys holding a secret, and the paths of `secure:` values (stack files only). */
   readonly secretKeys: readonly string[];
+  /** The stack's `tessera:accounts` (a stack only; a requirements file places without them). */
+  readonly accounts: Accounts | undefined;
 }
 
 /** What to read. */
@@ -86,7 +90,7 @@ export function readInputs(catalog: Catalog, opts: InputOptions, stacksDir = STA
   if (opts.requirements !== undefined) {
     if (opts.write) throw new UsageError("--write needs --stack (a requirements file has no lock)");
     const raw = requirementsFromFile(opts.requirements);
-    return { requirements: parseRequirements(raw, catalog, opts.requirements), stack: undefined, lock: undefined, lockFile: undefined, secretKeys: [] };
+    return { requirements: parseRequirements(raw, catalog, opts.requirements), stack: undefined, lock: undefined, lockFile: undefined, secretKeys: [], accounts: undefined };
   }
   const stack = opts.stack!;
   checkStacksDir(stacksDir, opts.write);
@@ -104,5 +108,6 @@ export function readInputs(catalog: Catalog, opts: InputOptions, stacksDir = STA
   }
   const requirements = parseRequirements(configObject("tessera:requirements", raw, source), catalog, `tessera:requirements of stack ${stack}`);
   const lockFile = lockPath(stacksDir, stack);
-  return { requirements, stack, lock: readLock(lockFile, stack), lockFile, secretKeys: file.secretKeys };
+  const accounts = parseAccounts(file.config["tessera:accounts"], stack);
+  return { requirements, stack, lock: readLock(lockFile, stack), lockFile, secretKeys: file.secretKeys, accounts };
 }

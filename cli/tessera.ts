@@ -51,7 +51,7 @@ program
     try {
       const catalog = loadCatalog();
       const inputs = readInputs(catalog, opts, opts.stacksDir);
-      const result = placeWithLock(catalog, inputs.requirements, inputs.lock);
+      const result = placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
       if (opts.write) {
         if (inputs.lock) {
           note(`kept the existing lock ${inputs.lockFile}; nothing written (tessera replan --write moves it)`);
@@ -79,7 +79,7 @@ program
     try {
       const catalog = loadCatalog();
       const inputs = readInputs(catalog, { stack: opts.stack, write: opts.write === true }, opts.stacksDir);
-      const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock);
+      const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock, { accounts: inputs.accounts });
       if (opts.write) note(writeReplan(result, inputs.lockFile));
       printDocument(
         format === "json"

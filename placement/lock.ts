@@ -14,6 +14,7 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
 import { cents, regionalPrice, skuOffered } from "./cost";
 import type { Candidate } from "./evaluate";
+import type { PlacementContext } from "./constraints";
 import { type Decision, type Pins, place, type Placement, placeLocked } from "./place";
 import { formatPath, type Requirements } from "./requirements";
 
@@ -229,8 +230,8 @@ function sizeChanges(catalog: Catalog, lock: Lock, d: Decision): { gone: string[
  * @throws LockInfeasibleError when the lock is no longer feasible, or a locked size left the
  *   catalog (the message lists why; `tessera replan` moves the stack).
  */
-export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | undefined): LockedPlacement {
-  if (!lock) return { placement: place(catalog, req), lock: { status: "unlocked" } };
+export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | undefined, context: PlacementContext = {}): LockedPlacement {
+  if (!lock) return { placement: place(catalog, req, context), lock: { status: "unlocked" } };
   const d = lock.decision;
   const pins: Pins = {
     cloud: d.cloud,
@@ -238,7 +239,7 @@ export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | 
     skus: skus(d),
     ...(d.secondary ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, skus: skus(d.secondary) } } : {}),
   };
-  const result = placeLocked(catalog, req, pins);
+  const result = placeLocked(catalog, req, pins, context);
   if ("rejected" in result) throw new LockInfeasibleError(lock.stack, d.cloud, d.region, result.rejected.reasons.map((r) => r.message));
   const { placement, cheapest } = result;
   const { gone, resized } = sizeChanges(catalog, lock, placement.decision);

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { Accounts } from "../components/providers";
+import type { Accounts } from "../core/accounts";
 import type { Catalog } from "../placement/catalog";
 import { formatPath, parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
 import { type IsSecret, secretPaths } from "./secrets";
@@ -68,14 +68,24 @@ export function readStackConfig(catalog: Catalog, stack: string, stacksDir?: str
     throw new RequirementsError(["tessera:requirements: missing; every stack states its requirements (see README, 'Writing a stack')"], `config of stack ${stack}`);
   }
   const requirements = parseRequirements(raw, catalog, `tessera:requirements of stack ${stack}`);
-  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", config.get("accounts")) ?? {});
+  const isSecret = secretPaths(stackFileSecurePaths(stacksDir, stack), configKeyIsSecret("tessera:requirements"));
+  return { requirements, accounts: parseAccounts(config.get("accounts"), stack), isSecret };
+}
+
+/**
+ * Validates `tessera:accounts` (the config value as the CLI passes it: JSON, or undefined).
+ *
+ * @throws RequirementsError naming every bad field.
+ */
+export function parseAccounts(raw: string | undefined, stack: string): Accounts {
+  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", raw) ?? {});
   if (!accounts.success) {
     throw new RequirementsError(
       accounts.error.issues.map((i) => `tessera:accounts.${formatPath(i.path)}: ${i.message}`),
       `tessera:accounts of stack ${stack}`,
     );
   }
-  return { requirements, accounts: accounts.data, isSecret: secretPaths(stackFileSecurePaths(stacksDir, stack), configKeyIsSecret("tessera:requirements")) };
+  return accounts.data;
 }
 
 /** The `secure:` paths of the stack file, when the program can read it (else none). */

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { loadRegionFacts } from "../core/facts";
 import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
@@ -45,7 +46,8 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const { requirements, accounts, isSecret } = readStackConfig(catalog, stack, stacksDir);
   const path = lockPath(stacksDir, stack);
   const lock = readLock(path, stack);
-  const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock);
+  // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
+  const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
   if (!lock && options.writeLock !== false && !pulumi.runtime.isDryRun()) {
     writeLock(path, lockFor(stack, placement, requirements));
@@ -58,7 +60,7 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   for (const r of lockStatus.status === "kept" ? (lockStatus.resized ?? []) : []) {
     pulumi.log.warn(`${r.service}${r.site === "standby" ? " (standby)" : ""}: the locked size ${r.from} no longer fits the requirements; resized to ${r.to} (run \`tessera replan --stack ${stack} --write\` to record it)`);
   }
-  const ctx = { stack, requirements, accounts };
+  const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
   const target = createTarget(ctx, d.cloud, d.region);
   const primary = buildServices(requirements, d.services, target, "", isSecret);
   // The standby is a full copy of the stack (placement priced it so); data is not replicated.

@@ -36,7 +36,7 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
   const previous = opts.diff !== undefined ? readPreviousPlan(opts.diff) : undefined;
   const catalog = loadCatalog();
   const inputs = readInputs(catalog, { stack: opts.stack }, opts.stacksDir);
-  placeWithLock(catalog, inputs.requirements, inputs.lock);
+  placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
   const report = await withProgress("planning", (progress) => runPlan({ stack: opts.stack, stacksDir: opts.stacksDir, onPhase: (phase) => progress.update(phase) }));
   const diff = previous ? diffPlans(previous, report) : undefined;
   const document = { ...report, ...(diff ? { diff } : {}) };

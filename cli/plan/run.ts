@@ -75,7 +75,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   opts.onPhase?.("placing");
   const inputs = readInputs(catalog, { stack: opts.stack }, stacksDir);
   const req = inputs.requirements;
-  const { placement, lock } = placeWithLock(catalog, req, inputs.lock);
+  const { placement, lock } = placeWithLock(catalog, req, inputs.lock, { accounts: inputs.accounts });
   const d = placement.decision;
 
   opts.onPhase?.("running the program (preview)");
