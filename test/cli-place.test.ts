@@ -88,7 +88,7 @@ test("nothing feasible: exit 1 with the top constraint and a hint", async (t) =>
       "tessera: no feasible placement among 192 candidates.",
       "The constraint that excluded the most: budget (182 of 192), e.g. aws af-south-1: over budget: 39.57 > 5 USD/month.",
       "  then residency (151), e.g. aws af-south-1: jurisdiction ZA not in [EU]",
-      "  then service:web (10), e.g. aws ap-east-2: web: not priced: aws ap-east-2 has no compute prices in compute-offerings.csv",
+      "  then service:web (10), e.g. aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2",
       "Did you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?",
       "",
     ].join("\n"),

@@ -238,7 +238,7 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
       "no feasible placement among 192 candidates.",
       "The constraint that excluded the most: budget (182 of 192), e.g. aws af-south-1: over budget: 39.57 > 5 USD/month.",
       "  then residency (151), e.g. aws af-south-1: jurisdiction ZA not in [EU]",
-      "  then service:web (10), e.g. aws ap-east-2: web: not priced: aws ap-east-2 has no compute prices in compute-offerings.csv",
+      "  then service:web (10), e.g. aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2",
       // OCI VM.Standard.E4.Flex at exactly 1 OCPU / 4 GB: 730 h × (0.025 + 4 × 0.0015) USD/h.
       "Did you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?",
     ].join("\n"),
@@ -248,7 +248,7 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
   t.deepEqual(error.rejections, [
     { constraint: "budget", count: 182, example: "aws af-south-1: over budget: 39.57 > 5 USD/month" },
     { constraint: "residency", count: 151, example: "aws af-south-1: jurisdiction ZA not in [EU]" },
-    { constraint: "service:web", count: 10, example: "aws ap-east-2: web: not priced: aws ap-east-2 has no compute prices in compute-offerings.csv" },
+    { constraint: "service:web", count: 10, example: "aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2" },
   ]);
 });
 
