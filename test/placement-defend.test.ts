@@ -138,7 +138,7 @@ test("failover.crossCloud: required puts the standby on another cloud; true only
 });
 
 test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced, so its budget is never confirmed there", (t) => {
-  const stack = parse(readFileSync(join(__dirname, "..", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
+  const stack = parse(readFileSync(join(__dirname, "fixtures", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
   const r = parseRequirements(stack.config["tessera:requirements"], catalog);
   const azure = evaluateCandidate(catalog, r, region("azure", "northcentralus"));
   t.deepEqual(azure.services.events!.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [

@@ -2,7 +2,8 @@
  * Warnings for traffic the stack asks for but its network would drop. The network is default-deny
  * (components/network): only `network.ingress` rules open ports. A compute service with
  * `publicIp: true` and no rule is unreachable; a `failover.dns` health check whose port no rule
- * opens to the internet fails from the start, so the name fails over (or flaps) although both
+ * opens to the internet fails from the start (unless the service sits behind its load balancer),
+ * so the name fails over (or flaps) although both
  * sites are up. Health checkers (Route 53, Traffic Manager, Cloud DNS, OCI health checks) probe
  * from the provider's public address ranges, hence a rule from `0.0.0.0/0`.
  */
@@ -28,7 +29,10 @@ export function reachabilityWarnings(req: Requirements): string[] {
     }
   }
   const dns = req.failover?.dns;
-  if (dns) {
+  // Behind a load balancer the health check probes the balancer, whose listener the web tier opens itself.
+  const target = dns ? req.services[dns.service] : undefined;
+  const balanced = target !== undefined && "loadBalancer" in target && target.loadBalancer !== undefined;
+  if (dns && !balanced) {
     const port = healthCheckPort(dns.healthCheck);
     const open = rules.some((r) => covers(r, port) && r.sources.includes("0.0.0.0/0"));
     if (!open) {
