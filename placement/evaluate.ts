@@ -9,6 +9,7 @@ import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
 import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
+import { natCost } from "./cost-network";
 import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
@@ -191,6 +192,14 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     for (const why of result.cost.unpriced) unpriced.push(`${name}: ${why}`);
     total += result.cost.monthlyUsd;
     estimated ||= result.cost.estimated;
+  }
+  // The site's NAT gateway, carried by the first service that needs it (cost-network.ts).
+  const nat = natCost(catalog, req, cloud, region.region);
+  const carrier = nat ? services[nat.service] : undefined;
+  if (nat && carrier) {
+    services[nat.service] = { ...carrier, monthlyUsd: cents(carrier.monthlyUsd + nat.line.monthlyUsd), estimated: carrier.estimated || nat.line.estimated, lines: [...carrier.lines, nat.line] };
+    total += nat.line.monthlyUsd;
+    estimated ||= nat.line.estimated;
   }
   if (req.failover && !capability("dns-failover", cloud).supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
   // Route 53, Cloud DNS and OCI DNS serve the failover name from a zone the stack must name.

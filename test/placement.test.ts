@@ -155,7 +155,8 @@ test("published regional availability rejects a region without the service", (t)
 });
 
 test("the decision is the cheapest feasible candidate; budget rejections carry the figures", (t) => {
-  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100 } }));
+  // Public machines: no NAT gateway, so the figures are the machines' alone.
+  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100 } }));
   t.deepEqual([p.decision.cloud, p.decision.region, p.decision.monthlyUsd], ["aws", "eu-north-1", 94.61]);
   const feasible = p.candidates.filter((c) => c.feasible);
   t.true(feasible.every((c) => (c.monthlyUsd ?? Infinity) >= p.decision.monthlyUsd));
