@@ -18,7 +18,8 @@ const file = (name: string, content: string) => {
 
 test("place --requirements --json: the documented contract", async (t) => {
   const req = file("req.json", JSON.stringify({
-    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 } },
+    // Public machines need no NAT gateway: the decision is the machines' price alone.
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } },
     residency: { jurisdictions: ["EU"] },
     clouds: { allow: ["aws", "gcp"] },
     users: [{ name: "Frankfurt", latitude: 50.11, longitude: 8.68, maxRttMs: 30 }],
