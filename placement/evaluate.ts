@@ -9,10 +9,10 @@ import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
 import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
-import { natCost } from "./cost-network";
 import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
+import { type SharedCosts, sharedCosts } from "./cost-site";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
 
 /**
@@ -41,6 +41,8 @@ export interface Candidate {
   readonly estimated: boolean;
   /** Per service; only the services that can run here. */
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** Site-wide lines (the network's NAT gateway), by prices.csv item; included in `monthlyUsd`. */
+  readonly shared: SharedCosts;
   /** `<service>: <why>` for every provisioned part without a price; `monthlyUsd` is then a lower bound. */
   readonly unpriced: readonly string[];
   /** The compliance facts this candidate holds each required program by (confidence and source). */
@@ -193,13 +195,11 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     total += result.cost.monthlyUsd;
     estimated ||= result.cost.estimated;
   }
-  // The site's NAT gateway, carried by the first service that needs it (cost-network.ts).
-  const nat = natCost(catalog, req, cloud, region.region);
-  const carrier = nat ? services[nat.service] : undefined;
-  if (nat && carrier) {
-    services[nat.service] = { ...carrier, monthlyUsd: cents(carrier.monthlyUsd + nat.line.monthlyUsd), estimated: carrier.estimated || nat.line.estimated, lines: [...carrier.lines, nat.line] };
-    total += nat.line.monthlyUsd;
-    estimated ||= nat.line.estimated;
+  const shared = sharedCosts(catalog, cloud, region.region, req);
+  for (const l of Object.values(shared)) {
+    total += l.monthlyUsd;
+    estimated ||= l.estimated;
+    if (l.unpriced) unpriced.push(`network: ${l.unpriced}`);
   }
   if (req.failover && !capability("dns-failover", cloud).supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
   // Route 53, Cloud DNS and OCI DNS serve the failover name from a zone the stack must name.
@@ -216,6 +216,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     monthlyUsd: priceable ? cents(total) : undefined,
     estimated,
     services,
+    shared,
     unpriced,
     compliance,
     maxRttMs,
@@ -225,5 +226,5 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
 
 /** Partial cost of the services that can run here (for the budget reason when some cannot). */
 export function pricedSubtotal(candidate: Candidate): number {
-  return cents(Object.values(candidate.services).reduce((sum, s) => sum + s.monthlyUsd, 0));
+  return cents([...Object.values(candidate.services), ...Object.values(candidate.shared)].reduce((sum, s) => sum + s.monthlyUsd, 0));
 }

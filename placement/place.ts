@@ -9,6 +9,7 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
+import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
@@ -22,6 +23,8 @@ export interface Site {
   readonly monthlyUsd: number;
   readonly estimated: boolean;
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** Site-wide lines (the network's NAT gateway), by prices.csv item. */
+  readonly shared: SharedCosts;
   /** `<service>: <why>` for provisioned parts without a price (monthlyUsd is then a lower bound). */
   readonly unpriced: readonly string[];
   /** The compliance facts the site holds each required program by. */
@@ -98,6 +101,7 @@ const site = (c: Candidate): Site => ({
   monthlyUsd: c.monthlyUsd ?? 0,
   estimated: c.estimated,
   services: c.services,
+  shared: c.shared,
   unpriced: c.unpriced,
   compliance: c.compliance,
 });
@@ -224,7 +228,7 @@ export function placeLocked(
   const { candidates, pairs } = evaluateAll(catalog, req, pins, context);
   const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
   if (!locked) {
-    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
+    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, shared: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
     return { rejected: missing };
   }
   if (!locked.feasible) return { rejected: locked };
@@ -335,6 +339,7 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
     if (removed !== undefined) {
       let sum = 0;
       for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
+      for (const l of Object.values(c.shared)) sum += l.monthlyUsd;
       cost = cents(sum);
     } else if (c.monthlyUsd === undefined) {
       continue;

@@ -237,7 +237,7 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
     error.message,
     [
       "no feasible placement among 192 candidates.",
-      "The constraint that excluded the most: budget (182 of 192).",
+      "The constraint that excluded the most: budget (192 of 192).",
       "  then residency (151)",
       "  then service:web (10)",
       // OCI VM.Standard.E4.Flex at exactly 1 OCPU / 4 GB: 730 h × (0.025 + 4 × 0.0015) USD/h.

@@ -82,3 +82,11 @@ export function resourceCost(kind: RequestedKind, type: string, cost: ServiceCos
   const last = cents(total - each * (instances - 1));
   return { monthlyUsd: index === instances - 1 ? last : each, estimated, label: `1/${instances} of ${label}` };
 }
+
+/** Resource types that carry a site's shared lines (placement/cost-site.ts), by prices.csv item. */
+export const SHARED_BILLABLE: Readonly<Record<string, string>> = {
+  "aws:ec2/natGateway:NatGateway": "nat-gateway",
+  "azure-native:network:NatGateway": "nat-gateway",
+  "gcp:compute/routerNat:RouterNat": "nat-gateway",
+  "oci:Core/natGateway:NatGateway": "nat-gateway",
+};

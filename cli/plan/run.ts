@@ -18,7 +18,7 @@ import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
 import { displaySku } from "../../core/skus";
-import { resourceCost } from "./cost";
+import { resourceCost, SHARED_BILLABLE } from "./cost";
 import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
@@ -100,6 +100,11 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const { service, site } = siteOf(component);
     const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
+    // The site's shared lines (the NAT gateway) sit on the network's resources of that site.
+    const sharedItem = SHARED_BILLABLE[r.type];
+    const sharedSite = component === "network" ? d : component === `network${STANDBY_SUFFIX}` ? d.secondary : undefined;
+    const sharedLine = sharedItem && sharedSite ? sharedSite.shared[sharedItem] : undefined;
+    if (sharedLine) cost = { monthlyUsd: sharedLine.monthlyUsd, estimated: sharedLine.estimated, label: sharedLine.label };
     if (service && sized) {
       const key = typeIn(r);
       const index = perType.get(key) ?? 0;
@@ -161,6 +166,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd, compliance: [...d.secondary.compliance] } } : {}),
       compliance: [...d.compliance],
       excludedClouds: [...placement.excludedClouds],
+      ...(Object.keys(d.shared).length > 0 ? { shared: { ...d.shared } } : {}),
       lock,
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
