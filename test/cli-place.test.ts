@@ -84,7 +84,7 @@ test("nothing feasible: exit 1 with the top constraint and a hint", async (t) =>
   t.is(r.stdout, "");
   t.is(
     r.stderr,
-    "tessera: no feasible placement among 192 candidates.\nThe constraint that excluded the most: budget (182 of 192).\n  then residency (151)\n  then service:web (10)\nDid you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?\n",
+    "tessera: no feasible placement among 192 candidates.\nThe constraint that excluded the most: budget (192 of 192).\n  then residency (151)\n  then service:web (10)\nDid you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?\n",
   );
 });
 
