@@ -13,6 +13,7 @@ import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
+import { sharedCosts } from "./cost-site";
 import type { Requirements } from "./requirements";
 import { failoverPairProblem } from "./webtier";
 
@@ -336,15 +337,21 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
   }
   const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
   const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
+  // Without the service, the site's shared lines (its NAT gateway) may change: recompute them.
+  const without = removed !== undefined ? relax(req, constraint) : req;
   let best: { c: Candidate; cost: number; unpriced: number } | undefined;
   for (const c of candidates) {
     if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
-    const unpriced = removed === undefined ? c.unpriced : c.unpriced.filter((u) => !u.startsWith(`${removed}: `));
+    const shared = removed === undefined ? c.shared : sharedCosts(catalog, c.cloud, c.region, without);
+    const unpriced =
+      removed === undefined
+        ? c.unpriced
+        : [...c.unpriced.filter((u) => !u.startsWith(`${removed}: `) && !u.startsWith("network: ")), ...Object.values(shared).flatMap((l) => (l.unpriced ? [`network: ${l.unpriced}`] : []))];
     let cost: number;
     if (removed !== undefined) {
       let sum = 0;
       for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
-      for (const l of Object.values(c.shared)) sum += l.monthlyUsd;
+      for (const l of Object.values(shared)) sum += l.monthlyUsd;
       cost = cents(sum);
     } else if (c.monthlyUsd === undefined) {
       continue;

@@ -168,7 +168,8 @@ export function requirementsSchema(catalog: Catalog) {
           }),
         )
         .default([]),
-      natGateway: z.boolean().default(false),
+      /** Undefined: on where the site's private machines need it at boot (core/constraints.ts natNeeded). */
+      natGateway: z.boolean().optional(),
     }).optional(),
   });
 }

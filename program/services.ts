@@ -16,6 +16,7 @@ import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
 import { imageFor } from "../core/registries";
 import { ObjectStorage } from "../components/storage";
+import { natNeeded } from "../core/constraints";
 import { WebTier } from "../components/webtier";
 import { subnetLayout } from "../components/network/cidr";
 import { PUBLIC_IP_ALLOWED } from "../core/tags";
@@ -207,7 +208,8 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
       target,
       cidr: req.network?.cidr ?? "10.0.0.0/16",
       ingress: req.network?.ingress ?? [],
-      natGateway: req.network?.natGateway ?? false,
+      // Private machines and nodes must reach package mirrors and registries at boot.
+      natGateway: req.network?.natGateway ?? natNeeded(target.cloud, Object.values(req.services)),
     }));
   const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {}, webTiers: {} };
   const entries = Object.entries(req.services);

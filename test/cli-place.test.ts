@@ -19,7 +19,8 @@ const file = (name: string, content: string) => {
 
 test("place --requirements --json: the documented contract", async (t) => {
   const req = file("req.json", JSON.stringify({
-    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 } },
+    // Public machines need no NAT gateway: the decision is the machines' price alone.
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } },
     residency: { jurisdictions: ["EU"] },
     clouds: { allow: ["aws", "gcp"] },
     users: [{ name: "Frankfurt", latitude: 50.11, longitude: 8.68, maxRttMs: 30 }],
@@ -86,7 +87,7 @@ test("nothing feasible: exit 1 with the top constraint and a hint", async (t) =>
     r.stderr,
     [
       "tessera: no feasible placement among 192 candidates.",
-      "The constraint that excluded the most: budget (182 of 192), e.g. aws af-south-1: over budget: 39.57 > 5 USD/month.",
+      "The constraint that excluded the most: budget (192 of 192), e.g. aws af-south-1: over budget: 86.68 > 5 USD/month.",
       "  then residency (151), e.g. aws af-south-1: jurisdiction ZA not in [EU]",
       "  then service:web (10), e.g. aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2",
       "Did you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?",

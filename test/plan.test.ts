@@ -35,7 +35,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 134, "platform-eu": 40, "us-budget": 5 };
+const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 140, "platform-eu": 42, "us-budget": 5 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -153,7 +153,7 @@ test("every example stack: each service's resource lines add up to the cost mode
   ]);
   // The plan shows the range; the budget counts the most.
   t.deepEqual(dr.placement.services.web?.range, { minMonthlyUsd: 81.17, maxMonthlyUsd: 141.9 });
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [179.92, 189.62, 369.54, true]);
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [216.42, 226.12, 442.54, true]);
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
@@ -170,10 +170,10 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 835.94 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 845.72 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
   t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
   t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
-  t.regex(text, /│ total +│ +│ +835\.94\* │/);
+  t.regex(text, /│ total +│ +│ +845\.72\* │/);
   t.regex(text, /\n  compliance soc2: gcp europe-north2, medium confidence — https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
   t.regex(text, /\n  excluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
   t.regex(text, /Budget 2,000 USD\/month: within/);
@@ -183,7 +183,7 @@ test("terminal and Markdown renderings carry the decision, the tree with costs, 
   const md = renderMarkdown(plan);
   t.true(md.startsWith("### tessera plan — `platform-eu` ✅ deployable\n"));
   t.regex(md, /\n- compliance iso27001: gcp europe-north2, medium confidence — /);
-  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*835\.94\\\*\*\* \|\n/);
+  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*845\.72\\\*\*\* \|\n/);
 });
 
 test("--diff: cost, placement, resources and verdicts that changed between two plans", (t) => {
