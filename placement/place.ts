@@ -10,7 +10,7 @@ import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
 import type { SharedCosts } from "./cost-site";
-import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
+import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
@@ -63,6 +63,8 @@ export class NoFeasiblePlacementError extends Error {
     readonly candidates: readonly Candidate[],
     readonly topConstraint: string,
     readonly hint: string | undefined,
+    /** Every constraint that rejected a candidate, most-excluding first, with one example reason. */
+    readonly rejections: ReadonlyArray<{ readonly constraint: string; readonly count: number; readonly example: string }> = [],
   ) {
     super(message);
     this.name = "NoFeasiblePlacementError";
@@ -268,7 +270,7 @@ export function relax(req: Requirements, constraint: string): Requirements {
     }
     case "latency":
       // Lift the bound rather than drop the user, so other users' indices stay stable.
-      return { ...req, users: req.users.map((u, i) => (i === Number(arg) ? { ...u, maxRttMs: Number.POSITIVE_INFINITY } : u)) };
+      return { ...req, users: req.users.map((u, i) => (userLabel(u, i) === arg ? { ...u, maxRttMs: Number.POSITIVE_INFINITY } : u)) };
     case "budget":
       return { ...req, budget: undefined };
     case "failover":
@@ -300,9 +302,10 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(req.budget!.monthlyUsd)}) ${to}`, distance: (need - req.budget!.monthlyUsd) / req.budget!.monthlyUsd };
     }
     case "latency": {
-      const user = req.users[Number(arg)]!;
+      const i = req.users.findIndex((u, n) => userLabel(u, n) === arg);
+      const user = req.users[i]!;
       const need = Math.ceil(rttMs(user, region));
-      return { text: `users[${arg}].maxRttMs: ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs };
+      return { text: `users[${i}].maxRttMs (${arg}): ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs };
     }
     case "compliance":
       return { text: `drop compliance "${arg}" ${to}`, distance: 1 };
@@ -377,6 +380,14 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [top, count] = ranked[0] ?? ["(none)", 0];
   const relaxedSite = relaxations(catalog, req, base, context);
+  // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id.
+  const example = (constraint: string) => {
+    for (const c of candidates) {
+      const r = c.reasons.find((x) => x.constraint === constraint);
+      if (r) return `${c.cloud} ${c.region}: ${r.message}`;
+    }
+    return "";
+  };
   let best: { text: string; distance: number } | undefined;
   for (const [constraint] of ranked) {
     // Dropping the only service is not advice.
@@ -388,9 +399,10 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   }
   const lines = [
     `no feasible placement among ${candidates.length} candidates.`,
-    `The constraint that excluded the most: ${top} (${count} of ${candidates.length}).`,
-    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${n})`),
+    `The constraint that excluded the most: ${top} (${count} of ${candidates.length}), e.g. ${example(top)}.`,
+    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${n}), e.g. ${example(id)}`),
     best ? `Did you mean: ${best.text}?` : "No single relaxation makes any candidate feasible.",
   ];
-  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text);
+  const rejections = ranked.map(([constraint, n]) => ({ constraint, count: n, example: example(constraint) }));
+  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text, rejections);
 }
