@@ -30,5 +30,5 @@ export const gcp: Impl<"gcp", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
     },
     statefulOpts(parent, target, args.protect),
   );
-  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://storage.googleapis.com/${bucket.name}` };
+  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://storage.googleapis.com/${bucket.name}`, resourceId: bucket.name };
 };
