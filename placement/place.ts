@@ -8,6 +8,7 @@
 import type { Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { cents, type ServiceCost } from "./cost";
+import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { Requirements } from "./requirements";
@@ -24,7 +25,8 @@ export interface Site {
 
 /** The answer: where the stack goes, and its standby when failover is asked. */
 export interface Decision extends Site {
-  readonly secondary?: Site & { readonly distanceKm: number };
+  /** The standby (its services priced as what they are: replicas, or backup copies) and how its data is kept. */
+  readonly secondary?: Site & { readonly distanceKm: number; readonly replication: ReplicationPlan };
   /** primary + secondary. */
   readonly totalMonthlyUsd: number;
 }
@@ -91,9 +93,33 @@ function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, pr
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
+/** A primary's standby, its repriced services and the replication between them. */
+interface Pair {
+  readonly standby: Candidate;
+  readonly services: Readonly<Record<string, ServiceCost>>;
+  /** The standby's own cost plus the replication transfer. */
+  readonly monthlyUsd: number;
+  readonly replication: ReplicationPlan;
+}
+
 interface Evaluated {
   readonly candidates: Candidate[];
-  readonly pairs: Map<Candidate, Candidate>;
+  readonly pairs: Map<Candidate, Pair>;
+}
+
+/** The first standby (cheapest first) that is far enough and can keep the primary's data. */
+function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
+  let why = "";
+  for (const s of standbys) {
+    if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
+    const r = replicationPlan(catalog, req, primary, s, s.services);
+    if (!r.ok) {
+      why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
+      continue;
+    }
+    return { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd: cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd) };
+  }
+  return why;
 }
 
 /** Evaluates every region, then applies failover pairing and the budget. */
@@ -103,7 +129,7 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
     return evaluateCandidate(catalog, req, region, pinned);
   });
   const budget = req.budget?.monthlyUsd;
-  const pairs = new Map<Candidate, Candidate>();
+  const pairs = new Map<Candidate, Pair>();
   if (!req.failover) {
     const candidates = base.map((c) => {
       const cost = c.monthlyUsd ?? pricedSubtotal(c);
@@ -121,39 +147,43 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
       return withReasons(c, extra);
     }
     // A locked secondary is kept while it is still a valid standby.
-    const locked = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
-      ? standbys.find((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region && secondaryOk(req, catalog.regionByKey, c, s))
-      : undefined;
-    const standby = locked ?? standbys.find((s) => secondaryOk(req, catalog.regionByKey, c, s));
-    if (!standby) {
+    const lockedStandby = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
+      ? standbys.filter((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region)
+      : [];
+    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby) : undefined;
+    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
+    if (typeof pair === "string") {
       const where = req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
-      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints` });
+      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints and can keep the data${pair}` });
     } else {
-      const total = cents(c.monthlyUsd! + standby.monthlyUsd!);
+      const total = cents(c.monthlyUsd! + pair.monthlyUsd);
       if (budget !== undefined && total > budget) {
-        extra.push({ constraint: "budget", message: `over budget: ${usd(total)} > ${usd(budget)} USD/month (with secondary ${standby.cloud} ${standby.region})` });
+        extra.push({ constraint: "budget", message: `over budget: ${usd(total)} > ${usd(budget)} USD/month (with secondary ${pair.standby.cloud} ${pair.standby.region} and replication)` });
       }
     }
     const judged = withReasons(c, extra);
-    if (judged.feasible && standby) pairs.set(judged, standby);
+    if (judged.feasible && typeof pair === "object") pairs.set(judged, pair);
     return judged;
   });
   return { candidates, pairs };
 }
 
-const pairCost = (pairs: Map<Candidate, Candidate>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
+const pairCost = (pairs: Map<Candidate, Pair>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
 
-function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, standby: Candidate | undefined): Decision {
+function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, pair: Pair | undefined): Decision {
   const p = site(primary);
-  if (!standby) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  if (!pair) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  const standby = pair.standby;
   const distanceKm = Math.round(greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${standby.cloud}/${standby.region}`)!));
-  return { ...p, secondary: { ...site(standby), distanceKm }, totalMonthlyUsd: cents(p.monthlyUsd + standby.monthlyUsd!) };
+  const services = pair.services;
+  const secondary = { ...site(standby), services, monthlyUsd: siteMonthlyUsd(services), estimated: standby.estimated || Object.values(services).some((s) => s.estimated), distanceKm, replication: pair.replication };
+  return { ...p, secondary, totalMonthlyUsd: cents(p.monthlyUsd + pair.monthlyUsd) };
 }
 
 const catalogInfo = (catalog: Catalog, cloud: Cloud) => ({ date: catalog.manifest.date, computePriceDate: catalog.manifest.computePrices[cloud].date });
 
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
-function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candidates: Candidate[]): Candidate[] {
+function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates: Candidate[]): Candidate[] {
   const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
   const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
   return [...feasible, ...rejected];

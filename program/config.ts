@@ -15,10 +15,26 @@ const accountsSchema = z.strictObject({
   oci: z.strictObject({ compartmentId: z.string().regex(/^ocid1\.(compartment|tenancy)\.oc\d\./, "a compartment or tenancy OCID") }).optional(),
 });
 
+/**
+ * `tessera:failover`: which site of a failover stack serves (see program/replication.ts).
+ * `active: standby` promotes the standby; `active: primary` is the normal state and the fail-back.
+ */
+const failoverSchema = z.strictObject({
+  active: z.enum(["primary", "standby"]).default("primary"),
+  /** Azure promotion: wait for the replica to catch up (`planned`) or not (`forced`, the primary is down). */
+  promoteOption: z.enum(["planned", "forced"]).default("forced"),
+  /** OCI: per database service, the OCID of the copied backup the promoted standby is restored from. */
+  restore: z.record(z.string(), z.string().regex(/^ocid1\.[a-z0-9]+\.oc\d+\./, "the OCID of an OCI Database with PostgreSQL backup")).default({}),
+});
+
+/** The parsed `tessera:failover` setting. */
+export type FailoverSetting = z.infer<typeof failoverSchema>;
+
 /** What the program needs from config. */
 export interface StackConfig {
   readonly requirements: Requirements;
   readonly accounts: Accounts;
+  readonly failover: FailoverSetting;
 }
 
 /** Parses a config value that must hold a JSON object; names the key when it does not. */
@@ -55,5 +71,15 @@ export function readStackConfig(catalog: Catalog, stack: string): StackConfig {
       `tessera:accounts of stack ${stack}`,
     );
   }
-  return { requirements, accounts: accounts.data };
+  const failover = failoverSchema.safeParse(jsonObject("tessera:failover", config.get("failover")) ?? {});
+  if (!failover.success) {
+    throw new RequirementsError(
+      failover.error.issues.map((i) => `tessera:failover.${formatPath(i.path)}: ${i.message}`),
+      `tessera:failover of stack ${stack}`,
+    );
+  }
+  if (failover.data.active === "standby" && !requirements.failover) {
+    throw new RequirementsError(["tessera:failover.active: \"standby\" needs a standby site; the requirements have no failover"], `tessera:failover of stack ${stack}`);
+  }
+  return { requirements, accounts: accounts.data, failover: failover.data };
 }

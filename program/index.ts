@@ -10,6 +10,7 @@ import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
 import { Failover } from "../components/failover";
+import { type DrContext, replicateBuckets } from "./replication";
 import { buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
 
@@ -42,7 +43,7 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const stack = pulumi.getStack();
   const stacksDir = options.stacksDir ?? join(repoRoot(), "stacks");
   const catalog = loadCatalog(options.catalogDir);
-  const { requirements, accounts } = readStackConfig(catalog, stack);
+  const { requirements, accounts, failover: setting } = readStackConfig(catalog, stack);
   const path = lockPath(stacksDir, stack);
   const lock = readLock(path);
   const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock);
@@ -57,9 +58,13 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   }
   const ctx = { stack, requirements, accounts };
   const target = createTarget(ctx, d.cloud, d.region);
-  const primary = buildServices(requirements, d.services, target);
-  // The standby is a full copy of the stack (placement priced it so); data is not replicated.
-  const standby = d.secondary ? buildServices(requirements, d.secondary.services, createTarget(ctx, d.secondary.cloud, d.secondary.region), STANDBY_SUFFIX) : undefined;
+  const standbyTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
+  const dr = (role: DrContext["role"], extra: Partial<DrContext> = {}): DrContext | undefined => (standbyTarget ? { role, primary: target, standby: standbyTarget, setting, ...extra } : undefined);
+  const primary = buildServices(requirements, d.services, target, "", dr("primary"));
+  // The standby copies the stack; its data comes from the primary (program/replication.ts).
+  const standby = standbyTarget ? buildServices(requirements, d.secondary!.services, standbyTarget, STANDBY_SUFFIX, dr("standby", { primaryBuilt: primary.built })) : undefined;
+  if (standby) replicateBuckets(requirements, primary, standby, dr("primary")!);
+  const active = setting.active === "standby" && standby ? { serving: standby, backup: primary } : standby ? { serving: primary, backup: standby } : undefined;
   const dns = requirements.failover?.dns;
   // Placement never makes DigitalOcean (no health-checked DNS) the primary of a failover stack.
   const zone = dns && d.cloud !== "digitalocean" ? dns.zones[d.cloud] : undefined;
@@ -70,8 +75,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
           hostname: dns.hostname,
           ...(zone !== undefined ? { zone } : {}),
           // The requirements check guarantees a compute service with public IPs on both sites.
-          primary: primary.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
-          secondary: standby.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
+          // After a promotion the name prefers the standby; the old primary becomes the backup.
+          primary: active!.serving.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
+          secondary: active!.backup.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
           healthCheck: { protocol: dns.healthCheck?.protocol ?? "HTTPS", path: dns.healthCheck?.path ?? "/", ...(dns.healthCheck?.port !== undefined ? { port: dns.healthCheck.port } : {}) },
         })
       : undefined;
@@ -83,7 +89,13 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
       totalMonthlyUsd: d.totalMonthlyUsd,
       catalogDate: placement.catalog.date,
       services: Object.fromEntries(Object.entries(d.services).map(([name, s]) => [name, { sku: s.sku, monthlyUsd: s.monthlyUsd, estimated: s.estimated }])),
-      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd } } : {}),
+      ...(d.secondary
+        ? {
+            secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd },
+            active: setting.active,
+            replication: Object.fromEntries(Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { method: r.method, rpo: r.rpo.text, monthlyUsd: r.monthlyUsd }])),
+          }
+        : {}),
     },
     services: primary.outputs,
     ...(standby ? { standby: standby.outputs } : {}),

@@ -17,14 +17,16 @@ import { Function as ServerlessFunction } from "../components/serverless";
 import { imageFor } from "../core/registries";
 import { ObjectStorage } from "../components/storage";
 import { PUBLIC_IP_ALLOWED } from "../core/tags";
+import type { PostgresReplica } from "../components/replica";
 import type { Target } from "../components/target";
+import { type DrContext, postgresExtras, standbyDatabase, storageExtras } from "./replication";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
 
 /** Components already built on this site, by service name, for services that refer to others. */
 export interface Built {
   readonly machines: Record<string, Instances | GpuInstances>;
-  readonly databases: Record<string, Postgres>;
+  readonly databases: Record<string, Postgres | PostgresReplica>;
   readonly functions: Record<string, ServerlessFunction>;
   readonly buckets: Record<string, ObjectStorage>;
 }
@@ -41,6 +43,8 @@ export interface BuildContext<K extends RequestedKind> {
   /** The site's network (created on first call). */
   readonly network: () => Network;
   readonly built: Built;
+  /** The failover context of a stack with a standby site. */
+  readonly dr?: DrContext;
 }
 
 /** The outputs a service contributes to the stack outputs. */
@@ -50,8 +54,10 @@ type Builder<K extends RequestedKind> = (ctx: BuildContext<K>) => ServiceOutputs
 
 /** One builder per requested kind. */
 export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
-  "object-storage": ({ name, resourceName, service, target, built }) => {
-    const bucket = new ObjectStorage(resourceName, { target, versioning: service.versioning, ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}) });
+  "object-storage": ({ name, resourceName, service, target, built, dr }) => {
+    const extras = storageExtras(dr);
+    const versioning = extras.versioning ?? service.versioning;
+    const bucket = new ObjectStorage(resourceName, { target, ...extras, versioning, ...(service.retentionDays !== undefined && versioning ? { retentionDays: service.retentionDays } : {}) });
     built.buckets[name] = bucket;
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
@@ -84,7 +90,14 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  database: ({ name, resourceName, service, sizing, target, network, built }) => {
+  database: ({ name, resourceName, service, sizing, target, network, built, dr }) => {
+    const backupRetentionDays = target.cloud === "digitalocean" ? 7 : service.backupRetentionDays;
+    // The standby's database is a replica of the primary's (or, on OCI, restored from its copies).
+    if (dr?.role === "standby" && dr.setting.restore[name] === undefined) {
+      const standby = standbyDatabase(dr, name, resourceName, { size: sizing.sku, version: service.version, storageGb: service.storageGb, backupRetentionDays }, network());
+      if (standby?.component) built.databases[name] = standby.component;
+      return standby?.outputs ?? { restoreFrom: `daily backup copies in ${target.region} (tessera:failover restore.${name})` };
+    }
     const db = new Postgres(resourceName, {
       target,
       network: network(),
@@ -92,7 +105,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       version: service.version,
       storageGb: service.storageGb,
       highAvailability: service.highAvailability,
-      backupRetentionDays: target.cloud === "digitalocean" ? 7 : service.backupRetentionDays,
+      backupRetentionDays,
+      ...postgresExtras(dr, name),
     });
     built.databases[name] = db;
     return { host: db.host, port: db.port, databaseName: db.databaseName, username: db.username, password: db.password };
@@ -167,7 +181,7 @@ export interface BuiltSite {
  * Builds every requested service on one site: the primary, or with `suffix` the failover standby
  * (component names `<service><suffix>`).
  */
-export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = ""): BuiltSite {
+export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = "", dr?: DrContext): BuiltSite {
   let network: Network | undefined;
   const shared = () =>
     (network ??= new Network(`network${suffix}`, {
@@ -182,7 +196,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, ...(dr ? { dr } : {}) } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

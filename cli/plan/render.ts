@@ -48,7 +48,13 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
     `  why: cheapest of ${d.candidates.feasible} feasible candidates out of ${d.candidates.considered}; lock: ${d.lock.status}`,
   ];
   for (const [name, s] of Object.entries(d.services)) lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${s.sku} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month`);
-  if (d.secondary) lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
+  if (d.secondary) {
+    lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
+    // What the standby keeps of the data: method, recovery point and replication cost per service.
+    for (const [name, r] of Object.entries(d.secondary.replication)) {
+      lines.push(`    ${name}: ${r.method}; RPO ${r.rpo.text}; replication ${usd(r.monthlyUsd)}${r.estimated ? star : ""} USD/month (${r.changeGbPerMonth} GB/month)`);
+    }
+  }
   if (d.topRejections.length > 0) lines.push(`  rejected most by: ${d.topRejections.map((r) => `${r.constraint} (${r.count})`).join(", ")}`);
   return lines;
 }

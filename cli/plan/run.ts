@@ -9,7 +9,9 @@ import { type Cloud, cloudOfPackage } from "../../core/cloud";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../../harness/policy";
 import { loadCatalog, repoRoot } from "../../placement/catalog";
+import type { ServiceCost } from "../../placement/cost";
 import { placeWithLock } from "../../placement/lock";
+import type { Decision } from "../../placement/place";
 import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
@@ -82,8 +84,11 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const registrations = h.registrations;
 
   // Which service and site each resource serves: `web` (primary) or `web-standby` (standby).
-  const siteOf = (component: string): { service: string; site: "primary" | "standby" | "" } => {
+  const siteOf = (component: string): { service: string; site: "primary" | "standby" | ""; replication?: true } => {
     if (req.services[component]) return { service: component, site: "primary" };
+    // A bucket's replication (`images-to-standby`, or `images-to-primary` after a promotion).
+    const replicated = /^(.+)-to-(standby|primary)$/.exec(component)?.[1];
+    if (replicated !== undefined && req.services[replicated] && d.secondary) return { service: replicated, site: "standby", replication: true };
     const base = component.endsWith(STANDBY_SUFFIX) ? component.slice(0, -STANDBY_SUFFIX.length) : "";
     return req.services[base] && d.secondary ? { service: base, site: "standby" } : { service: "", site: "" };
   };
@@ -96,14 +101,14 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const resources: PlanResource[] = registrations.map((r) => {
     const where = providerInfo(registrations, r);
     const component = components.get(r.urn)!;
-    const { service, site } = siteOf(component);
-    const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
+    const { service, site, replication } = siteOf(component);
+    const sized = replication ? replicationCostOf(d, service) : withReplication(d, service, site === "standby" ? d.secondary?.services[service] : d.services[service], site);
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
     if (service && sized) {
       const key = typeIn(r);
       const index = perType.get(key) ?? 0;
       perType.set(key, index + 1);
-      cost = resourceCost(req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
+      cost = resourceCost(replication ? "replication" : req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
     }
     return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, site, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
   });
@@ -142,7 +147,19 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       services: Object.fromEntries(
         Object.entries(d.services).map(([name, s]) => [name, { kind: req.services[name]!.kind, sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, estimated: s.estimated, lines: [...s.lines] }]),
       ),
-      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd } } : {}),
+      ...(d.secondary
+        ? {
+            secondary: {
+              cloud: d.secondary.cloud as Cloud,
+              region: d.secondary.region,
+              distanceKm: d.secondary.distanceKm,
+              monthlyUsd: d.secondary.monthlyUsd,
+              replication: Object.fromEntries(
+                Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { method: r.method, rpo: { ...r.rpo }, changeGbPerMonth: r.changeGbPerMonth, monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: [...r.lines] }]),
+              ),
+            },
+          }
+        : {}),
       lock,
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
@@ -156,4 +173,25 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     outputs: { plainSecrets },
     deployable: mandatory === 0 && !overBudget && h.errors.length === 0 && plainSecrets.length === 0,
   };
+}
+
+/** A bucket's replication transfer as a cost its replication resources carry. */
+function replicationCostOf(d: Decision, service: string): ServiceCost | undefined {
+  const r = d.secondary?.replication.services[service];
+  return r ? { sku: "replication", monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: r.lines } : undefined;
+}
+
+/**
+ * A database's cost with its replication added: the standby's replica carries the transfer; an OCI
+ * primary, which copies its backups to the standby region (no standby database runs), carries the
+ * copies' storage and their transfer.
+ */
+function withReplication(d: Decision, service: string, sized: ServiceCost | undefined, site: "primary" | "standby" | ""): ServiceCost | undefined {
+  const r = d.secondary?.replication.services[service];
+  if (!sized || !r || r.kind !== "database") return sized;
+  const copies = d.secondary!.services[service]!;
+  const add = site === "standby" && copies.sku !== "backup-copy" ? r.lines : site === "primary" && copies.sku === "backup-copy" ? [...copies.lines, ...r.lines] : [];
+  if (add.length === 0) return sized;
+  const lines = [...sized.lines, ...add];
+  return { ...sized, lines, monthlyUsd: Math.round(lines.reduce((s, l) => s + l.monthlyUsd, 0) * 100) / 100, estimated: lines.some((l) => l.estimated) };
 }

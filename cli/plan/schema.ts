@@ -52,7 +52,27 @@ export const planSchema = z.strictObject({
     totalMonthlyUsd: money,
     estimated: z.boolean(),
     services: z.record(z.string(), serviceCostSchema),
-    secondary: z.strictObject({ cloud: z.string(), region: z.string(), distanceKm: z.number(), monthlyUsd: money }).optional(),
+    secondary: z
+      .strictObject({
+        cloud: z.string(),
+        region: z.string(),
+        distanceKm: z.number(),
+        monthlyUsd: money,
+        replication: z
+          .record(
+            z.string(),
+            z.strictObject({
+              method: z.string(),
+              rpo: z.strictObject({ bound: z.enum(["sla", "schedule", "lag"]), minutes: z.number().optional(), text: z.string(), source: z.string() }),
+              changeGbPerMonth: z.number(),
+              monthlyUsd: money,
+              estimated: z.boolean(),
+              lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean() })),
+            }),
+          )
+          .describe("per data-holding service: how the standby keeps its data, the recovery point and the monthly replication cost"),
+      })
+      .optional(),
     lock: z.strictObject({
       status: z.enum(["unlocked", "kept"]),
       cheaper: z.strictObject({ cloud: z.string(), region: z.string(), monthlyUsd: money, savingUsd: money }).optional(),
