@@ -4,6 +4,7 @@
  *   tessera place  --stack <name> | --requirements <file>  [--json] [--write]
  *   tessera replan --stack <name>                            [--json] [--write]
  *   tessera plan   --stack <name>  [--json | --markdown] [--diff <previous.json>] [--out <file>]
+ *   tessera failover --stack <name> --promote [--planned] [--restore <db>=<backup OCID>] | --fail-back
  *   tessera docs   [--write]
  *
  * Exit codes: 0 done, 1 not deployable / nothing feasible, 2 bad input (see cli/errors.ts).
@@ -14,6 +15,7 @@ import { createSpinner } from "nanospinner";
 import { loadCatalog } from "../placement/catalog";
 import { lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { fail, UsageError } from "./errors";
+import { parseRestore, writeFailover } from "./failover";
 import { readInputs, STACKS_DIR } from "./inputs";
 import { placeJson, renderPlace } from "./place";
 import { renderReplan, replan, writeReplan } from "./replan";
@@ -100,6 +102,29 @@ program
       process.exitCode = report.deployable ? 0 : 1;
     } catch (e) {
       spinner?.clear();
+      fail(e);
+    }
+  });
+
+program
+  .command("failover")
+  .description("promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)")
+  .requiredOption("-s, --stack <name>", "a stack in stacks/ with failover")
+  .addOption(new Option("--promote", "serve from the standby: promote its database replicas, turn bucket replication around, move the DNS name").conflicts("failBack"))
+  .addOption(new Option("--fail-back", "serve from the primary again (after re-seeding its database, see README)").conflicts("promote"))
+  .option("--planned", "Azure: wait for replicas to catch up (a switchover while the primary is healthy)")
+  .option("--restore <service=ocid>", "OCI: restore the standby database from this copied backup (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+  .action((opts: { stack: string; promote?: boolean; failBack?: boolean; planned?: boolean; restore?: string[]; stacksDir: string }) => {
+    try {
+      if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: give --promote or --fail-back");
+      const { path, setting } = writeFailover(loadCatalog(), opts.stacksDir, opts.stack, {
+        active: opts.promote ? "standby" : "primary",
+        planned: opts.planned === true,
+        restore: parseRestore(opts.restore ?? []),
+      });
+      out(`wrote tessera:failover ${JSON.stringify(setting)} to ${path}\nreview with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
+    } catch (e) {
       fail(e);
     }
   });

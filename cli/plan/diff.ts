@@ -25,6 +25,8 @@ export function readPreviousPlan(file: string): PlanReport {
 /** The structured difference. */
 export interface PlanDiff {
   readonly placement: { readonly from: string; readonly to: string } | undefined;
+  /** The serving site of a failover stack, when a promotion or a fail-back changed it. */
+  readonly active: { readonly from: string; readonly to: string } | undefined;
   readonly monthlyUsd: { readonly from: number; readonly to: number; readonly delta: number };
   readonly added: ReadonlyArray<{ readonly urn: string; readonly monthlyUsd: number }>;
   readonly removed: ReadonlyArray<{ readonly urn: string; readonly monthlyUsd: number }>;
@@ -45,6 +47,7 @@ export function diffPlans(before: PlanReport, after: PlanReport): PlanDiff {
   const newVerdicts = new Set(after.policies.verdicts.map(verdictKey));
   return {
     placement: where(before) === where(after) ? undefined : { from: where(before), to: where(after) },
+    active: before.placement.secondary && after.placement.secondary && before.placement.secondary.active !== after.placement.secondary.active ? { from: before.placement.secondary.active, to: after.placement.secondary.active } : undefined,
     monthlyUsd: { from: before.cost.monthlyUsd, to: after.cost.monthlyUsd, delta: cents(after.cost.monthlyUsd - before.cost.monthlyUsd) },
     added: after.resources.filter((r) => !old.has(r.urn)).map((r) => ({ urn: r.urn, monthlyUsd: r.monthlyUsd })),
     removed: before.resources.filter((r) => !now.has(r.urn)).map((r) => ({ urn: r.urn, monthlyUsd: r.monthlyUsd })),
@@ -68,6 +71,14 @@ export function renderDiff(before: PlanReport, after: PlanReport, markdown: bool
     `${bullet}monthly cost: ${usd(d.monthlyUsd.from)} → ${usd(d.monthlyUsd.to)} USD (${signed(d.monthlyUsd.delta)})`,
   ];
   if (d.placement) lines.push(`${bullet}placement: ${d.placement.from} → ${d.placement.to}`);
+  if (d.active) {
+    const databases = Object.entries(after.placement.secondary?.replication ?? {}).filter(([, r]) => r.kind === "database").map(([n]) => n);
+    lines.push(
+      d.active.to === "standby"
+        ? `${bullet}failover: the standby now serves (promotion): ${databases.length > 0 ? `database replicas ${databases.join(", ")} become standalone, writable databases; ` : ""}bucket replication turns around where the method can; the failover DNS name prefers the standby`
+        : `${bullet}failover: the primary serves again (fail-back): bucket replication runs primary → standby; the failover DNS name prefers the primary`,
+    );
+  }
   for (const r of d.added) lines.push(`${bullet}+ ${short(r.urn)}${r.monthlyUsd ? ` (${signed(r.monthlyUsd)} USD/month)` : ""}`);
   for (const r of d.removed) lines.push(`${bullet}- ${short(r.urn)}${r.monthlyUsd ? ` (${signed(-r.monthlyUsd)} USD/month)` : ""}`);
   for (const r of d.changed) lines.push(`${bullet}~ ${short(r.urn)}: ${usd(r.from)} → ${usd(r.to)} USD/month`);

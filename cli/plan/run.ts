@@ -154,8 +154,9 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
               region: d.secondary.region,
               distanceKm: d.secondary.distanceKm,
               monthlyUsd: d.secondary.monthlyUsd,
+              active: activeSite(stackOutputs),
               replication: Object.fromEntries(
-                Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { method: r.method, rpo: { ...r.rpo }, changeGbPerMonth: r.changeGbPerMonth, monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: [...r.lines] }]),
+                Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { kind: r.kind, method: r.method, rpo: { ...r.rpo }, changeGbPerMonth: r.changeGbPerMonth, monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: [...r.lines] }]),
               ),
             },
           }
@@ -194,4 +195,10 @@ function withReplication(d: Decision, service: string, sized: ServiceCost | unde
   if (add.length === 0) return sized;
   const lines = [...sized.lines, ...add];
   return { ...sized, lines, monthlyUsd: Math.round(lines.reduce((s, l) => s + l.monthlyUsd, 0) * 100) / 100, estimated: lines.some((l) => l.estimated) };
+}
+
+/** The serving site the program reported (its `placement.active` output). */
+function activeSite(outputs: Record<string, unknown> | undefined): "primary" | "standby" {
+  const placement = outputs?.placement as { active?: unknown } | undefined;
+  return placement?.active === "standby" ? "standby" : "primary";
 }

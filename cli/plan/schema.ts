@@ -58,10 +58,12 @@ export const planSchema = z.strictObject({
         region: z.string(),
         distanceKm: z.number(),
         monthlyUsd: money,
+        active: z.enum(["primary", "standby"]).describe("the site that serves (tessera:failover.active): standby after a promotion"),
         replication: z
           .record(
             z.string(),
             z.strictObject({
+              kind: z.enum(["database", "object-storage"]),
               method: z.string(),
               rpo: z.strictObject({ bound: z.enum(["sla", "schedule", "lag"]), minutes: z.number().optional(), text: z.string(), source: z.string() }),
               changeGbPerMonth: z.number(),
