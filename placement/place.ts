@@ -107,20 +107,31 @@ interface Evaluated {
   readonly pairs: Map<Candidate, Pair>;
 }
 
-/** The first standby (cheapest first) that is far enough and can keep the primary's data. */
+/**
+ * The cheapest standby (its repriced services plus the replication) that is far enough and can
+ * keep the primary's data; ties go to the standby order (cheapest standalone first). Returns the
+ * first reason a standby could not keep the data when none can.
+ */
 function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
   let why = "";
+  let best: Pair | undefined;
   for (const s of standbys) {
+    // Replication only adds cost: a standby dearer alone than the best pair cannot win.
+    if (best && s.monthlyUsd! > best.monthlyUsd && !standbyMayShrink(s)) continue;
     if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
     const r = replicationPlan(catalog, req, primary, s, s.services);
     if (!r.ok) {
       why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
       continue;
     }
-    return { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd: cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd) };
+    const monthlyUsd = cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd);
+    if (!best || monthlyUsd < best.monthlyUsd) best = { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd };
   }
-  return why;
+  return best ?? why;
 }
+
+/** A standby whose database is backup copies (OCI) costs less than alone: it cannot be skipped by its standalone cost. */
+const standbyMayShrink = (s: Candidate) => s.cloud === "oci";
 
 /** Evaluates every region, then applies failover pairing and the budget. */
 function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluated {

@@ -9,6 +9,7 @@ import { requirementsArb } from "../bench/stacks";
 import { loadCatalog } from "../placement/catalog";
 import { complianceNeeds, inEea, programGap } from "../placement/compliance";
 import { cents } from "../placement/cost";
+import { replicationPlan, siteMonthlyUsd } from "../placement/cost-replication";
 import { type Candidate, evaluateCandidate, pricedSubtotal } from "../placement/evaluate";
 import { greatCircleKm, rttMs } from "../placement/geo";
 import { NoFeasiblePlacementError, place, type Placement, relax, relaxedSite } from "../placement/place";
@@ -155,7 +156,10 @@ test("failover: the secondary is valid and the pair is the cheapest valid pair",
       for (const p of primaries) {
         for (const s of standbys) {
           const ok = (p.cloud !== s.cloud || p.region !== s.region) && (req.failover!.crossCloud || p.cloud === s.cloud) && greatCircleKm(where(p), where(s)) >= req.failover!.minDistanceKm;
-          const total = cents(p.monthlyUsd! + s.monthlyUsd!);
+          // The standby priced as what it is, plus the replication that keeps its data.
+          const r = replicationPlan(catalog, req, p, s, s.services);
+          if (!r.ok) continue;
+          const total = cents(p.monthlyUsd! + cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd));
           if (ok && (req.budget === undefined || total <= req.budget.monthlyUsd)) best = Math.min(best, total);
         }
       }
