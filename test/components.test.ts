@@ -14,3 +14,4 @@ import "./components/function";
 import "./components/alerts";
 import "./components/warehouse";
 import "./components/failover";
+import "./components/replication";

@@ -31,7 +31,7 @@ export const aws: Impl<"aws", BucketReplicationArgs, BucketReplicationOutputs> =
     {
       description: `tessera ${name}: S3 replication to ${target.region}`,
       assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-      tags: t,
+      tags: tags(from, name),
     },
     src,
   );

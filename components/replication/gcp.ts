@@ -28,7 +28,6 @@ import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
 import { getTransferProjectServiceAccountOutput } from "@pulumi/gcp/storage/getTransferProjectServiceAccount";
 import { TransferJob } from "@pulumi/gcp/storage/transferJob";
 import { physicalName } from "../../core/naming";
-import { replicaOf } from "../../core/tags";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type BucketReplicationArgs, type BucketReplicationOutputs, lastSegment } from "./contract";
@@ -69,7 +68,7 @@ export const gcp: Impl<"gcp", BucketReplicationArgs, BucketReplicationOutputs> =
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Principal: { Federated: "accounts.google.com" }, Action: "sts:AssumeRoleWithWebIdentity", Condition: { StringEquals: { "accounts.google.com:sub": agent.subjectId } } }],
           }),
-          tags: tags(from, name, replicaOf(from.cloud, from.region)),
+          tags: tags(from, name),
         },
         src,
       );
@@ -97,7 +96,7 @@ export const gcp: Impl<"gcp", BucketReplicationArgs, BucketReplicationOutputs> =
       const src = childOpts(parent, from);
       const identity = new UserAssignedIdentity(
         `${name}-reader`,
-        { resourceGroupName: from.resourceGroupName, location: from.region, resourceName: physicalName("azure", "generic", [from.stack, name, "reader"]), tags: tags(from, name, replicaOf(from.cloud, from.region)) },
+        { resourceGroupName: from.resourceGroupName, location: from.region, resourceName: physicalName("azure", "generic", [from.stack, name, "reader"]), tags: tags(from, name) },
         src,
       );
       const federation = new FederatedIdentityCredential(

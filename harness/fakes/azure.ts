@@ -7,6 +7,12 @@ const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 export const azureFakes: CloudFakes = {
   outputs: {
     "azure-native:resources:ResourceGroup": (i, a) => ({ name: str(i.resourceGroupName, a.name) }),
+    // Object replication: the destination's policy gets Azure's policy and rule ids, the source's echoes them.
+    "azure-native:storage:ObjectReplicationPolicy": (i, a) => ({
+      policyId: i.objectReplicationPolicyId === "default" ? `policy-${a.name}` : i.objectReplicationPolicyId,
+      rules: (Array.isArray(i.rules) ? (i.rules as Array<Record<string, unknown>>) : []).map((r, n) => ({ ...r, ruleId: str(r.ruleId, `rule-${a.name}-${n}`) })),
+    }),
+    "azure-native:managedidentity:UserAssignedIdentity": (_i, a) => ({ clientId: `client-${a.name}`, principalId: `principal-${a.name}`, tenantId: "tenant-0000" }),
     "azure-native:storage:StorageAccount": (i, a) => {
       const name = str(i.accountName, a.name);
       return { name, primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, dfs: `https://${name}.dfs.core.windows.net/` } };

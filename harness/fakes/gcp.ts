@@ -42,6 +42,14 @@ export const gcpFakes: CloudFakes = {
   invokes: {
     "gcp:compute/getZones:getZones": (i) => ({ names: ["b", "c", "d"].map((z) => `${str(i.region, "r")}-${z}`), id: str(i.region, "r") }),
     "gcp:organizations/getProject:getProject": (i) => ({ number: "123456789012", projectId: i.projectId, id: `projects/${str(i.projectId, "p")}` }),
+    // The project's Storage Transfer Service agent (project number 123456789012, as above).
+    "gcp:storage/getTransferProjectServiceAccount:getTransferProjectServiceAccount": (i) => ({
+      project: i.project,
+      email: "project-123456789012@storage-transfer-service.iam.gserviceaccount.com",
+      member: "serviceAccount:project-123456789012@storage-transfer-service.iam.gserviceaccount.com",
+      subjectId: "101234567890123456789",
+      id: str(i.project, "p"),
+    }),
   },
 };
 
