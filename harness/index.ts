@@ -38,7 +38,7 @@ export interface Harness {
   readonly preview: boolean;
   readonly registrations: readonly Registration[];
   readonly invokes: readonly InvokeRecord[];
-  /** Registrations the engine would refuse (duplicate URN, unknown parent). */
+  /** Registrations the engine would refuse (duplicate URN, unknown parent) and physical names the cloud would refuse (harness/names.ts). */
   readonly errors: readonly string[];
   /** Runs `program` as the stack's program; resolves to what it returned once all RPCs settle. */
   run(program: () => unknown): Promise<Record<string, unknown>>;

@@ -45,5 +45,6 @@ export const NOT_JUDGED: Readonly<Record<string, string>> = {
   "oci:Dns/steeringPolicyAttachment:SteeringPolicyAttachment": "attaches the judged steering policy to a name; no tags",
   "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy": "expires old versions (the bucket and its versioning are judged)",
   "random:index/randomPassword:RandomPassword": "generated locally, never deployed to a cloud",
+  "random:index/randomString:RandomString": "a physical-name suffix generated locally and kept in state, never deployed to a cloud",
   "tls:index/privateKey:PrivateKey": "generated locally, never deployed to a cloud",
 };

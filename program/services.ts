@@ -150,12 +150,11 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     });
     return { logDestination: alerts.logDestination, notificationTarget: alerts.notificationTarget, alertIds: alerts.alertIds };
   },
-  analytics: ({ name, resourceName, service, target, network, built }) => {
+  analytics: ({ resourceName, service, target, network, built }) => {
     // Athena queries data in S3: the stack's named bucket, or one of its own.
     const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target });
     const warehouse = new Warehouse(resourceName, {
       target,
-      datasetName: name.replace(/-/g, "_"),
       ...(storage ? { storage } : {}),
       ...(target.cloud === "oci" ? { network: network() } : {}),
       ...(service.computeUnits !== undefined ? { computeUnits: service.computeUnits } : {}),

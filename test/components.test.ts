@@ -15,3 +15,4 @@ import "./components/alerts";
 import "./components/warehouse";
 import "./components/failover";
 import "./components/replication";
+import "./components/names";

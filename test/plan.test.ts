@@ -15,6 +15,7 @@ import { runPlan } from "../cli/plan/run";
 import type { PlanReport } from "../cli/plan/schema";
 import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
+import { NAME_FIELDS, type NameField } from "../core/name-fields";
 import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
 import { listStacks, readStackFile } from "../program/stackfile";
@@ -30,7 +31,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 8, "ml-dr-us": 72, "platform-eu": 27, "shop-dr-eu": 81, "us-budget": 4 };
+const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 77, "platform-eu": 27, "shop-dr-eu": 81, "us-budget": 5 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -49,6 +50,25 @@ test.serial("every example stack: the plan lists exactly what the program regist
   }
 });
 
+test.serial("a physical name the cloud would refuse makes the plan not deployable, naming the resource, field, value and rule", async (t) => {
+  // No component makes a bad name any more: hold the blob container to a stricter rule (Data Explorer
+  // cluster names: no hyphens) so the real name breaks it, and see the plan refuse.
+  const fields = NAME_FIELDS as Record<string, readonly NameField[]>;
+  const type = "azure-native:storage:BlobContainer";
+  const saved = fields[type]!;
+  fields[type] = [{ path: "containerName", cloud: "azure", kind: "kustoCluster" }];
+  try {
+    const plan = await runPlan({ stack: "eu-gdpr", now: NOW, policyOptions: {} });
+    t.deepEqual(plan.warnings.filter((w) => w.includes(type)), [
+      'the engine would refuse this program: azure-native:storage:BlobContainer "documents-container": containerName "documents-0fzglm" contains "-" (allowed characters: a-z0-9); the cloud would refuse it — Azure Data Explorer cluster name: 4-22 characters of [a-z0-9], first [a-z], unique per global (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkusto)',
+    ]);
+    t.false(plan.deployable);
+    t.regex(renderTerminal(plan), /\n✘ not deployable: the engine would refuse the program$/);
+  } finally {
+    fields[type] = saved;
+  }
+});
+
 test("eu-gdpr: the exact resources, where each goes, and the cost model's lines on the account", (t) => {
   const plan = plans.get("eu-gdpr")!;
   const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress × 0.0926 USD/GB";
@@ -57,6 +77,7 @@ test("eu-gdpr: the exact resources, where each goes, and the cost model's lines 
     [
       ["pulumi:pulumi:Stack", "tessera-eu-gdpr", "", "", "", "", 0, false, ""],
       ["tessera:storage:ObjectStorage", "documents", "", "", "documents", "primary", 0, false, ""],
+      ["random:index/randomString:RandomString", "documents-name", "", "", "documents", "primary", 0, false, ""],
       ["pulumi:providers:azure-native", "azure-swedencentral", "", "", "", "", 0, false, ""],
       ["azure-native:resources:ResourceGroup", "rg-swedencentral", "azure", "swedencentral", "", "", 0, false, ""],
       ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 66.13, true, lines],
@@ -108,6 +129,7 @@ test("us-budget: the exact resources and the budget check", (t) => {
       ["pulumi:pulumi:Stack", "tessera-us-budget", "", 0, ""],
       ["tessera:storage:ObjectStorage", "media", "", 0, ""],
       ["pulumi:providers:digitalocean", "digitalocean-nyc3", "", 0, ""],
+      ["random:index/randomString:RandomString", "media-name", "", 0, ""],
       ["digitalocean:index/spacesBucket:SpacesBucket", "media", "nyc3", 110, "5000 GB × 0.02 USD/GB-month + 1000 GB egress × 0.01 USD/GB"],
     ],
   );
@@ -162,9 +184,10 @@ test("terminal and Markdown renderings carry the decision, the tree with costs, 
 
 test("--diff: cost, placement, resources and verdicts that changed between two plans", (t) => {
   const before = plans.get("us-budget")!;
-  const bigger = { ...before.resources[3]!, monthlyUsd: 150, urn: before.resources[3]!.urn };
-  const extra = { ...before.resources[3]!, urn: `${before.resources[3]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
-  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, 3), bigger, extra], cost: { ...before.cost, monthlyUsd: 170 } };
+  const bucket = before.resources.findIndex((r) => r.type === "digitalocean:index/spacesBucket:SpacesBucket");
+  const bigger = { ...before.resources[bucket]!, monthlyUsd: 150 };
+  const extra = { ...before.resources[bucket]!, urn: `${before.resources[bucket]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
+  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, bucket), bigger, extra], cost: { ...before.cost, monthlyUsd: 170 } };
   const d = diffPlans(before, after);
   t.deepEqual(d.monthlyUsd, { from: 110, to: 170, delta: 60 });
   t.deepEqual(d.added.map((r) => r.monthlyUsd), [20]);

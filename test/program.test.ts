@@ -70,8 +70,8 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     "tessera:serverless:Function api-standby",
   ]);
   const alerts = (name: string) => h.registrations.filter((r) => r.parent === h.registrations.find((x) => x.name === name && x.type === "tessera:monitoring:Alerts")!.urn).map((r) => r.name).sort();
-  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-train-cpu", "ops-web-cpu"]);
-  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-train-cpu", "ops-standby-web-cpu"]);
+  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-name", "ops-train-cpu", "ops-web-cpu"]);
+  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-name", "ops-standby-train-cpu", "ops-standby-web-cpu"]);
   // Preview: the public IPs are unknown until the machines exist, and stay unknown (never "").
   const profile = h.registrations.find((r) => r.type === "azure-native:trafficmanager:Profile")!;
   const UNKNOWN = unknownValue; // the engine's unknown-value sentinel

@@ -28,7 +28,7 @@ export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: 
     new Instance(
       `${name}-${i}`,
       {
-        name: physicalName("gcp", "instance", [target.stack, `${name}-${i}`]),
+        name: physicalName("gcp", "computeInstance", [target.stack, `${name}-${i}`]),
         project: target.project,
         zone: zones.apply((z) => z[i % z.length]!),
         machineType,

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getImagesOutput } from "@pulumi/oci/core/getImages";
 import { Instance } from "@pulumi/oci/core/instance";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
+import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
@@ -49,7 +50,7 @@ export function ociMachines(name: string, spec: MachineSpec<OciTarget>, parent: 
       {
         compartmentId: target.compartmentId,
         availabilityDomain: domains.apply((d) => d[i % d.length]!),
-        displayName: `${target.stack}-${name}-${i}`,
+        displayName: physicalName("oci", "displayName", [target.stack, `${name}-${i}`]),
         shape,
         ...(flex ? { shapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGib } } : {}),
         sourceDetails: { sourceType: "image", sourceId: image, bootVolumeSizeInGbs: String(spec.diskGb) },

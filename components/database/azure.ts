@@ -11,7 +11,7 @@ import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
 import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
@@ -35,7 +35,7 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
     {
       resourceGroupName: rg,
       location: target.region,
-      serverName: physicalName("azure", "database", [target.stack, name]),
+      serverName: keptName(name, target, "postgresFlexibleServer", [target.stack, name], parent),
       version: s.version,
       sku: { name: args.size, tier: azureTier(args.size) },
       storage: { storageSizeGB: STORAGE_SIZES.find((g) => g >= s.storageGb) ?? 32767, autoGrow: "Enabled" },

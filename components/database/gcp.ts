@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Database } from "@pulumi/gcp/sql/database";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
 import { User } from "@pulumi/gcp/sql/user";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
@@ -22,7 +22,7 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
   const instance = new DatabaseInstance(
     name,
     {
-      name: physicalName("gcp", "database", [target.stack, name]),
+      name: keptName(name, target, "cloudSqlInstance", [target.stack, name], parent),
       project: target.project,
       region: target.region,
       databaseVersion: `POSTGRES_${s.version}`,

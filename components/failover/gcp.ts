@@ -26,7 +26,7 @@ export const gcp: Impl<"gcp", FailoverArgs, FailoverOutputs> = (name, args, pare
   const check = new HealthCheck(
     name,
     {
-      name: physicalName("gcp", "generic", [target.stack, name]),
+      name: physicalName("gcp", "healthCheck", [target.stack, name]),
       project: target.project,
       description: `tessera ${target.stack} ${name}: failover probe`,
       checkIntervalSec: s.intervalSeconds,

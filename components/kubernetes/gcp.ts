@@ -20,7 +20,7 @@ export const gcp: Impl<"gcp", ClusterArgs, ClusterOutputs> = (name, args, parent
   const cluster = new GkeCluster(
     name,
     {
-      name: physicalName("gcp", "cluster", [target.stack, name]),
+      name: physicalName("gcp", "gkeCluster", [target.stack, name]),
       project: target.project,
       location: zone,
       network: network.networkId,
@@ -41,7 +41,7 @@ export const gcp: Impl<"gcp", ClusterArgs, ClusterOutputs> = (name, args, parent
   new NodePool(
     name,
     {
-      name: physicalName("gcp", "cluster", [name, "nodes"]),
+      name: physicalName("gcp", "gkeNodePool", [name, "nodes"]),
       project: target.project,
       location: zone,
       cluster: cluster.name,

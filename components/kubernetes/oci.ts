@@ -11,6 +11,7 @@ import { getClusterOptionOutput } from "@pulumi/oci/containerengine/getClusterOp
 import { getNodePoolOptionOutput } from "@pulumi/oci/containerengine/getNodePoolOption";
 import { NodePool } from "@pulumi/oci/containerengine/nodePool";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
+import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -35,7 +36,7 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
     name,
     {
       compartmentId: target.compartmentId,
-      name: `${target.stack}-${name}`,
+      name: physicalName("oci", "okeCluster", [target.stack, name]),
       vcnId: network.networkId,
       kubernetesVersion: version,
       type: "BASIC_CLUSTER",
@@ -57,7 +58,7 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
     {
       clusterId: cluster.id,
       compartmentId: target.compartmentId,
-      name: `${name}-nodes`,
+      name: physicalName("oci", "okeNodePool", [name, "nodes"]),
       kubernetesVersion: version,
       nodeShape: flex?.shape ?? args.nodeSize,
       ...(flex ? { nodeShapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGib } } : {}),

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProjectBucketConfig } from "@pulumi/gcp/logging/projectBucketConfig";
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
 import { NotificationChannel } from "@pulumi/gcp/monitoring/notificationChannel";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";
@@ -18,7 +18,7 @@ export const gcp: Impl<"gcp", AlertsArgs, AlertsOutputs> = (name, args, parent) 
   const opts = childOpts(parent, target);
   const labels = gcpLabels(target, name, args.labels);
   const project = target.project;
-  const bucket = new ProjectBucketConfig(name, { project, location: target.region, bucketId: physicalName("gcp", "generic", [target.stack, name]), retentionDays: s.logRetentionDays }, opts);
+  const bucket = new ProjectBucketConfig(name, { project, location: target.region, bucketId: keptName(name, target, "loggingBucket", [target.stack, name], parent), retentionDays: s.logRetentionDays }, opts);
   const channels: NotificationChannel[] = [];
   if (args.notify.email) channels.push(new NotificationChannel(`${name}-email`, { project, type: "email", displayName: `tessera ${name} email`, labels: { email_address: args.notify.email }, userLabels: labels }, opts));
   if (args.notify.webhookUrl) channels.push(new NotificationChannel(`${name}-webhook`, { project, type: "webhook_tokenauth", displayName: `tessera ${name} webhook`, labels: { url: args.notify.webhookUrl }, userLabels: labels }, opts));

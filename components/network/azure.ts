@@ -48,7 +48,7 @@ export const azure: Impl<"azure", NetworkArgs, NetworkOutputs> = (name, args, pa
     {
       resourceGroupName: rg,
       location: target.region,
-      networkSecurityGroupName: physicalName("azure", "generic", [target.stack, name]),
+      networkSecurityGroupName: physicalName("azure", "networkSecurityGroup", [target.stack, name]),
       securityRules: [
         { name: "from-network", priority: 100, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: cidr, sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*", description: "traffic inside the network" },
         ...ingress,
@@ -60,7 +60,7 @@ export const azure: Impl<"azure", NetworkArgs, NetworkOutputs> = (name, args, pa
   );
   const vnet = new VirtualNetwork(
     name,
-    { resourceGroupName: rg, location: target.region, virtualNetworkName: physicalName("azure", "generic", [target.stack, name]), addressSpace: { addressPrefixes: [cidr] }, tags: t },
+    { resourceGroupName: rg, location: target.region, virtualNetworkName: physicalName("azure", "virtualNetwork", [target.stack, name]), addressSpace: { addressPrefixes: [cidr] }, tags: t },
     opts,
   );
   let nat: NatGateway | undefined;

@@ -12,7 +12,7 @@ import { Router } from "@pulumi/gcp/compute/router";
 import { RouterNat } from "@pulumi/gcp/compute/routerNat";
 import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
 import { Connection } from "@pulumi/gcp/servicenetworking/connection";
-import { physicalName } from "../../core/naming";
+import { type NameKind, physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
@@ -22,26 +22,26 @@ export const gcp: Impl<"gcp", NetworkArgs, NetworkOutputs> = (name, args, parent
   const opts = childOpts(parent, target);
   const { cidr, layout } = addressPlan(args);
   const project = target.project;
-  const physical = (...parts: string[]) => physicalName("gcp", "network", [target.stack, name, ...parts]);
-  const tag = physical();
+  const physical = (kind: NameKind<"gcp">, ...parts: string[]) => physicalName("gcp", kind, [target.stack, name, ...parts]);
+  const tag = physical("networkTag");
 
-  const network = new Network(name, { name: physical(), project, autoCreateSubnetworks: false, routingMode: "REGIONAL" }, opts);
+  const network = new Network(name, { name: physical("vpcNetwork"), project, autoCreateSubnetworks: false, routingMode: "REGIONAL" }, opts);
   const subnet = (tier: "public" | "private") =>
     new Subnetwork(
       `${name}-${tier}`,
-      { name: physical(tier), project, region: target.region, network: network.id, ipCidrRange: layout[tier][0]!, privateIpGoogleAccess: true },
+      { name: physical("subnetwork", tier), project, region: target.region, network: network.id, ipCidrRange: layout[tier][0]!, privateIpGoogleAccess: true },
       opts,
     );
   const publicSubnet = subnet("public");
   const privateSubnet = subnet("private");
 
-  new Firewall(`${name}-from-network`, { name: physical("from-network"), project, network: network.id, direction: "INGRESS", priority: 1000, sourceRanges: [cidr], allows: [{ protocol: "all" }] }, opts);
+  new Firewall(`${name}-from-network`, { name: physical("firewall", "from-network"), project, network: network.id, direction: "INGRESS", priority: 1000, sourceRanges: [cidr], allows: [{ protocol: "all" }] }, opts);
   (args.ingress ?? []).forEach((rule, i) => {
     const [from, to] = portRange(rule);
     new Firewall(
       `${name}-ingress-${i}`,
       {
-        name: physical(`ingress-${i}`),
+        name: physical("firewall", `ingress-${i}`),
         project,
         network: network.id,
         direction: "INGRESS",
@@ -55,21 +55,21 @@ export const gcp: Impl<"gcp", NetworkArgs, NetworkOutputs> = (name, args, parent
     );
   });
   // GCP's implied rule already denies ingress at 65535; an explicit rule makes the intent auditable.
-  new Firewall(`${name}-deny-all`, { name: physical("deny-all"), project, network: network.id, direction: "INGRESS", priority: 65534, sourceRanges: ["0.0.0.0/0"], denies: [{ protocol: "all" }] }, opts);
+  new Firewall(`${name}-deny-all`, { name: physical("firewall", "deny-all"), project, network: network.id, direction: "INGRESS", priority: 65534, sourceRanges: ["0.0.0.0/0"], denies: [{ protocol: "all" }] }, opts);
 
   const peering = new GlobalAddress(
     `${name}-services`,
-    { name: physical("services"), project, network: network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", prefixLength: 20, labels: gcpLabels(target, name, args.labels) },
+    { name: physical("globalAddress", "services"), project, network: network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", prefixLength: 20, labels: gcpLabels(target, name, args.labels) },
     opts,
   );
   const services = new Connection(`${name}-services`, { network: network.id, service: "servicenetworking.googleapis.com", reservedPeeringRanges: [peering.name] }, opts);
 
   if (args.natGateway) {
-    const router = new Router(name, { name: physical(), project, region: target.region, network: network.id }, opts);
+    const router = new Router(name, { name: physical("router"), project, region: target.region, network: network.id }, opts);
     new RouterNat(
       name,
       {
-        name: physical(),
+        name: physical("routerNat"),
         project,
         region: target.region,
         router: router.name,

@@ -14,6 +14,7 @@ import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
 import { SubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { physicalName } from "../../core/naming";
 import { replicaOf } from "../../core/tags";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type PostgresReplicaArgs, type PostgresReplicaOutputs, replicaSettings } from "./contract";
@@ -23,14 +24,15 @@ export const aws: Impl<"aws", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
   const s = replicaSettings(args);
   const opts = childOpts(parent, target);
   const t = tags(target, name, { ...args.labels, ...replicaOf(source.target.cloud, source.target.region) });
-  const identifier = physicalName("aws", "database", [target.stack, name]);
+  const parts = [target.stack, name];
+  const identifier = physicalName("aws", "rdsInstance", parts);
 
   const key = new Key(
     `${name}-key`,
     { description: `tessera ${name}: storage of the cross-region PostgreSQL replica`, enableKeyRotation: true, deletionWindowInDays: 30, tags: t },
     opts,
   );
-  const subnets = new SubnetGroup(name, { name: identifier, subnetIds: network.privateSubnetIds, tags: t }, opts);
+  const subnets = new SubnetGroup(name, { name: physicalName("aws", "rdsSubnetGroup", parts), subnetIds: network.privateSubnetIds, tags: t }, opts);
   const firewall = new SecurityGroup(
     `${name}-firewall`,
     {
@@ -42,7 +44,7 @@ export const aws: Impl<"aws", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
     },
     opts,
   );
-  const parameters = new ParameterGroup(name, { name: identifier, family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
+  const parameters = new ParameterGroup(name, { name: physicalName("aws", "rdsParameterGroup", parts), family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
   const db = new Instance(
     name,
     {
@@ -60,7 +62,7 @@ export const aws: Impl<"aws", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
       deletionProtection: s.deletionProtection,
       backupRetentionPeriod: s.promoted ? s.backupRetentionDays : 0,
       copyTagsToSnapshot: true,
-      ...(s.promoted ? { skipFinalSnapshot: false, finalSnapshotIdentifier: `${identifier}-final` } : { skipFinalSnapshot: true }),
+      ...(s.promoted ? { skipFinalSnapshot: false, finalSnapshotIdentifier: keptName(`${name}-final-snapshot`, target, "rdsFinalSnapshot", [target.stack, name, "final"], parent) } : { skipFinalSnapshot: true }),
       iamDatabaseAuthenticationEnabled: true,
       autoMinorVersionUpgrade: true,
       tags: t,

@@ -12,9 +12,9 @@ import { Configuration } from "@pulumi/azure-native/dbforpostgresql/configuratio
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
 import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { physicalName } from "../../core/naming";
 import { replicaOf } from "../../core/tags";
 import { azureTier } from "../database/azure";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type PostgresReplicaArgs, type PostgresReplicaOutputs, replicaSettings } from "./contract";
@@ -33,7 +33,7 @@ export const azure: Impl<"azure", PostgresReplicaArgs, PostgresReplicaOutputs> =
     {
       resourceGroupName: rg,
       location: target.region,
-      serverName: physicalName("azure", "database", [target.stack, name]),
+      serverName: keptName(name, target, "postgresFlexibleServer", [target.stack, name], parent),
       createMode: "Replica",
       sourceServerResourceId: source.replicationSource,
       version: s.version,

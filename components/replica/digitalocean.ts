@@ -18,7 +18,7 @@ export const digitalocean: Impl<"digitalocean", PostgresReplicaArgs, PostgresRep
     name,
     {
       clusterId: source.replicationSource,
-      name: physicalName("digitalocean", "database", [target.stack, name]),
+      name: physicalName("digitalocean", "databaseCluster", [target.stack, name]),
       region: target.region,
       size: args.size,
       privateNetworkUuid: network.networkId,

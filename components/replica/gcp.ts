@@ -8,8 +8,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
-import { physicalName } from "../../core/naming";
 import { replicaOf } from "../../core/tags";
+import { keptName } from "../naming";
 import { type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type PostgresReplicaArgs, type PostgresReplicaOutputs, replicaSettings } from "./contract";
@@ -21,7 +21,7 @@ export const gcp: Impl<"gcp", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
   const instance = new DatabaseInstance(
     name,
     {
-      name: physicalName("gcp", "database", [target.stack, name]),
+      name: keptName(name, target, "cloudSqlInstance", [target.stack, name], parent),
       project: target.project,
       region: target.region,
       databaseVersion: `POSTGRES_${s.version}`,

@@ -96,7 +96,7 @@ export const gcp: Impl<"gcp", BucketReplicationArgs, BucketReplicationOutputs> =
       const src = childOpts(parent, from);
       const identity = new UserAssignedIdentity(
         `${name}-reader`,
-        { resourceGroupName: from.resourceGroupName, location: from.region, resourceName: physicalName("azure", "generic", [from.stack, name, "reader"]), tags: tags(from, name) },
+        { resourceGroupName: from.resourceGroupName, location: from.region, resourceName: physicalName("azure", "userAssignedIdentity", [from.stack, name, "reader"]), tags: tags(from, name) },
         src,
       );
       const federation = new FederatedIdentityCredential(

@@ -24,7 +24,7 @@ export const oci: Impl<"oci", BucketReplicationArgs, BucketReplicationOutputs> =
     `${name}-grant`,
     {
       compartmentId: target.compartmentId,
-      name: physicalName("oci", "generic", [target.stack, name, "replication"]),
+      name: physicalName("oci", "iamPolicy", [target.stack, name, "replication"]),
       description: `tessera ${name}: Object Storage in ${from.region} replicates into this compartment`,
       statements: [pulumi.interpolate`Allow service objectstorage-${from.region} to manage object-family in compartment id ${target.compartmentId}`],
       freeformTags: tags(target, name, replicaOf(from.cloud, from.region)),
@@ -34,7 +34,7 @@ export const oci: Impl<"oci", BucketReplicationArgs, BucketReplicationOutputs> =
   const namespace = getNamespaceOutput({ compartmentId: from.compartmentId }, { parent, provider: from.provider }).namespace;
   const policy = new ReplicationPolicy(
     name,
-    { bucket: source.bucketName, namespace, name: physicalName("oci", "generic", [name]), destinationBucketName: destination.bucketName, destinationRegionName: target.region },
+    { bucket: source.bucketName, namespace, name: physicalName("oci", "displayName", [target.stack, name]), destinationBucketName: destination.bucketName, destinationRegionName: target.region },
     { ...src, dependsOn: [grant, ...(args.after ?? [])] },
   );
   return { replicationId: policy.id };

@@ -8,7 +8,7 @@ import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getCli
 import { Key } from "@pulumi/azure-native/keyvault/key";
 import { Secret } from "@pulumi/azure-native/keyvault/secret";
 import { Vault } from "@pulumi/azure-native/keyvault/vault";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -25,7 +25,7 @@ export const azure: Impl<"azure", SecretsArgs, SecretsOutputs> = (name, args, pa
     {
       resourceGroupName: rg,
       location: target.region,
-      vaultName: physicalName("azure", "vault", [target.stack, name]),
+      vaultName: keptName(name, target, "keyVault", [target.stack, name], parent),
       properties: {
         tenantId,
         sku: { family: "A", name: "standard" },
@@ -56,7 +56,7 @@ export const azure: Impl<"azure", SecretsArgs, SecretsOutputs> = (name, args, pa
     statefulOpts(parent, target, args.protect),
   );
   const ids = Object.entries(s.secrets).map(([secretName, value]) => {
-    const secret = new Secret(`${name}-${secretName}`, { resourceGroupName: rg, vaultName: vault.name, secretName, properties: { value: pulumi.secret(value), contentType: "text/plain" }, tags: t }, opts);
+    const secret = new Secret(`${name}-${secretName}`, { resourceGroupName: rg, vaultName: vault.name, secretName: keptName(`${name}-${secretName}`, target, "keyVaultSecret", [secretName], parent), properties: { value: pulumi.secret(value), contentType: "text/plain" }, tags: t }, opts);
     return secret.id.apply((id): [string, string] => [secretName, id]);
   });
   return { keyId: key.keyUri, storeId: vault.properties.apply((p) => p.vaultUri ?? ""), secretIds: secretIdMap(ids) };

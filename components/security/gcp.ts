@@ -11,6 +11,7 @@ import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import { Secret } from "@pulumi/gcp/secretmanager/secret";
 import { SecretVersion } from "@pulumi/gcp/secretmanager/secretVersion";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -22,8 +23,7 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
   const s = secretSettings(args);
   const opts = childOpts(parent, target);
   const labels = gcpLabels(target, name, args.labels);
-  const physical = (...parts: string[]) => physicalName("gcp", "secret", [target.stack, name, ...parts]);
-  const ring = new KeyRing(name, { name: physical(), project: target.project, location: target.region }, statefulOpts(parent, target, args.protect));
+  const ring = new KeyRing(name, { name: keptName(name, target, "kmsKeyRing", [target.stack, name], parent), project: target.project, location: target.region }, statefulOpts(parent, target, args.protect));
   const key = new CryptoKey(
     name,
     { name: "tessera", keyRing: ring.id, purpose: "ENCRYPT_DECRYPT", rotationPeriod: NINETY_DAYS, destroyScheduledDuration: `${s.recoveryDays * 86400}s`, labels },
@@ -39,7 +39,7 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
     const secret = new Secret(
       `${name}-${secretName}`,
       {
-        secretId: physical(secretName),
+        secretId: physicalName("gcp", "secretManagerSecret", [target.stack, name, secretName]),
         project: target.project,
         replication: { userManaged: { replicas: [{ location: target.region, customerManagedEncryption: { kmsKeyName: key.id } }] } },
         labels,

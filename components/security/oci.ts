@@ -6,6 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Key } from "@pulumi/oci/kms/key";
 import { Vault } from "@pulumi/oci/kms/vault";
 import { Secret } from "@pulumi/oci/vault/secret";
+import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -17,16 +19,16 @@ export const oci: Impl<"oci", SecretsArgs, SecretsOutputs> = (name, args, parent
   const s = secretSettings(args);
   const opts = childOpts(parent, target);
   const freeformTags = tags(target, name, args.labels);
-  const vault = new Vault(name, { compartmentId: target.compartmentId, displayName: `${target.stack}-${name}`, vaultType: "DEFAULT", freeformTags }, statefulOpts(parent, target, args.protect));
+  const vault = new Vault(name, { compartmentId: target.compartmentId, displayName: physicalName("oci", "displayName", [target.stack, name]), vaultType: "DEFAULT", freeformTags }, statefulOpts(parent, target, args.protect));
   const key = new Key(
     name,
-    { compartmentId: target.compartmentId, displayName: `${target.stack}-${name}`, keyShape: { algorithm: "AES", length: 32 }, managementEndpoint: vault.managementEndpoint, protectionMode: "HSM", freeformTags },
+    { compartmentId: target.compartmentId, displayName: physicalName("oci", "displayName", [target.stack, name]), keyShape: { algorithm: "AES", length: 32 }, managementEndpoint: vault.managementEndpoint, protectionMode: "HSM", freeformTags },
     statefulOpts(parent, target, args.protect),
   );
   const ids = Object.entries(s.secrets).map(([secretName, value]) => {
     const secret = new Secret(
       `${name}-${secretName}`,
-      { compartmentId: target.compartmentId, vaultId: vault.id, keyId: key.id, secretName: `${target.stack}-${name}-${secretName}`, secretContent: { contentType: "BASE64", content: base64(value) }, freeformTags },
+      { compartmentId: target.compartmentId, vaultId: vault.id, keyId: key.id, secretName: keptName(`${name}-${secretName}`, target, "vaultSecret", [secretName], parent), secretContent: { contentType: "BASE64", content: base64(value) }, freeformTags },
       opts,
     );
     return secret.id.apply((id): [string, string] => [secretName, id]);

@@ -27,7 +27,7 @@ export const aws: Impl<"aws", FunctionArgs, FunctionOutputs> = (name, args, pare
   const fn = new Lambda(
     name,
     {
-      name: physicalName("aws", "generic", [target.stack, name]).slice(0, 64),
+      name: physicalName("aws", "lambdaFunction", [target.stack, name]),
       packageType: "Image",
       imageUri: args.image,
       role: role.arn,

@@ -39,7 +39,7 @@ export const digitalocean: Impl<"digitalocean", FunctionArgs, FunctionOutputs> =
     name,
     {
       spec: {
-        name: physicalName("digitalocean", "generic", [target.stack, name]).slice(0, 32).replace(/-+$/, ""),
+        name: physicalName("digitalocean", "app", [target.stack, name]),
         // App Platform regions are the datacenter slugs without the number (ams3 → ams).
         region: target.region.replace(/\d+$/, ""),
         services: [

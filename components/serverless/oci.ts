@@ -11,6 +11,7 @@ import { NetworkSecurityGroup } from "@pulumi/oci/core/networkSecurityGroup";
 import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
 import { Application } from "@pulumi/oci/functions/application";
 import { Function as OciFunction } from "@pulumi/oci/functions/function";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
@@ -21,15 +22,15 @@ export const oci: Impl<"oci", FunctionArgs, FunctionOutputs> = (name, args, pare
   const s = functionSettings(args);
   const opts = childOpts(parent, target);
   const common = { compartmentId: target.compartmentId, freeformTags: tags(target, name, args.labels) };
-  const application = new Application(name, { ...common, displayName: `${target.stack}-${name}`, subnetIds: network.privateSubnetIds, shape: "GENERIC_X86" }, opts);
+  const application = new Application(name, { ...common, displayName: physicalName("oci", "functionsApplication", [target.stack, name]), subnetIds: network.privateSubnetIds, shape: "GENERIC_X86" }, opts);
   const fn = new OciFunction(
     name,
-    { freeformTags: common.freeformTags, applicationId: application.id, displayName: name, image: args.image, memoryInMbs: String(s.memoryMb), timeoutInSeconds: s.timeoutSeconds, ...(Object.keys(s.environment).length > 0 ? { config: s.environment } : {}) },
+    { freeformTags: common.freeformTags, applicationId: application.id, displayName: physicalName("oci", "function", [name]), image: args.image, memoryInMbs: String(s.memoryMb), timeoutInSeconds: s.timeoutSeconds, ...(Object.keys(s.environment).length > 0 ? { config: s.environment } : {}) },
     opts,
   );
   let url = pulumi.interpolate`${fn.invokeEndpoint}/20181201/functions/${fn.id}/actions/invoke`;
   if (s.public) {
-    const nsg = new NetworkSecurityGroup(`${name}-gateway`, { ...common, vcnId: network.networkId, displayName: `${target.stack}-${name}-gateway` }, opts);
+    const nsg = new NetworkSecurityGroup(`${name}-gateway`, { ...common, vcnId: network.networkId, displayName: physicalName("oci", "displayName", [target.stack, name, "gateway"]) }, opts);
     new NetworkSecurityGroupSecurityRule(
       `${name}-gateway-https`,
       { networkSecurityGroupId: nsg.id, direction: "INGRESS", protocol: "6", source: "0.0.0.0/0", sourceType: "CIDR_BLOCK", stateless: false, tcpOptions: { destinationPortRange: { min: 443, max: 443 } }, description: "HTTPS to the API gateway" },
@@ -37,7 +38,7 @@ export const oci: Impl<"oci", FunctionArgs, FunctionOutputs> = (name, args, pare
     );
     const gateway = new Gateway(
       name,
-      { ...common, displayName: `${target.stack}-${name}`, endpointType: "PUBLIC", subnetId: network.publicSubnetIds.apply((ids) => ids[0]!), networkSecurityGroupIds: [nsg.id] },
+      { ...common, displayName: physicalName("oci", "displayName", [target.stack, name]), endpointType: "PUBLIC", subnetId: network.publicSubnetIds.apply((ids) => ids[0]!), networkSecurityGroupIds: [nsg.id] },
       opts,
     );
     new Deployment(

@@ -9,7 +9,7 @@ import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls"
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
@@ -19,7 +19,7 @@ export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
   const opts = childOpts(parent, target);
   const bucket = new Bucket(
     name,
-    { bucket: physicalName("aws", "bucket", [target.stack, name]), forceDestroy: false, tags: tags(target, name, args.labels) },
+    { bucket: keptName(name, target, "s3Bucket", [target.stack, name], parent), forceDestroy: false, tags: tags(target, name, args.labels) },
     statefulOpts(parent, target, args.protect),
   );
   const block = new BucketPublicAccessBlock(

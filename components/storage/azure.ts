@@ -9,6 +9,7 @@ import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceP
 import { ManagementPolicy } from "@pulumi/azure-native/storage/managementPolicy";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
@@ -27,7 +28,7 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
   const account = new StorageAccount(
     name,
     {
-      accountName: physicalName("azure", "storageAccount", [target.stack, name]),
+      accountName: keptName(name, target, "storageAccount", [target.stack, name], parent),
       resourceGroupName: target.resourceGroupName,
       location: target.region,
       kind: "StorageV2",
@@ -68,7 +69,7 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
   );
   const container = new BlobContainer(
     `${name}-container`,
-    { accountName: account.name, resourceGroupName: target.resourceGroupName, containerName: physicalName("azure", "container", [name]), publicAccess: "None" },
+    { accountName: account.name, resourceGroupName: target.resourceGroupName, containerName: physicalName("azure", "blobContainer", [name]), publicAccess: "None" },
     statefulOpts(parent, target, args.protect, { dependsOn: [service] }),
   );
   if (args.retentionDays !== undefined) {

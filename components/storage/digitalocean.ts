@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { type Impl, statefulOpts } from "../registry";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
 
@@ -14,7 +14,7 @@ export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorage
   const bucket = new SpacesBucket(
     name,
     {
-      name: physicalName("digitalocean", "bucket", [target.stack, name]),
+      name: keptName(name, target, "spacesBucket", [target.stack, name], parent),
       region: target.region,
       acl: "private",
       versioning: { enabled: args.versioning !== false },

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket } from "@pulumi/gcp/storage/bucket";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
@@ -14,7 +14,7 @@ export const gcp: Impl<"gcp", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
   const bucket = new Bucket(
     name,
     {
-      name: physicalName("gcp", "bucket", [target.stack, name]),
+      name: keptName(name, target, "gcsBucket", [target.stack, name], parent),
       project: target.project,
       location: target.region.toUpperCase(),
       storageClass: args.gcp?.storageClass ?? "STANDARD",

@@ -50,7 +50,7 @@ test("aws: EKS with its role, KMS envelope encryption, audit logs; managed node 
     accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
     enabledClusterLogTypes: ["api", "audit", "authenticator"],
     encryptionConfig: { provider: { keyArn: "arn:aws:kms:eu-west-1:123456789012:key/key-k8s-aws-secrets" }, resources: ["secrets"] },
-    name: "dev-k8s-aws",
+    name: "dev-k8s-aws-nz077q",
     roleArn: "arn:aws:iam::123456789012:role/k8s-aws-cluster",
     tags: stampsFor("aws", "k8s-aws"),
     version: "1.31",
@@ -58,7 +58,7 @@ test("aws: EKS with its role, KMS envelope encryption, audit logs; managed node 
   });
   t.deepEqual(inputs(find(h, "aws:eks/nodeGroup:NodeGroup", "k8s-aws")), {
     amiType: "AL2023_x86_64_STANDARD",
-    clusterName: "dev-k8s-aws",
+    clusterName: "dev-k8s-aws-nz077q",
     diskSize: 50,
     instanceTypes: ["m6i.large"],
     nodeRoleArn: "arn:aws:iam::123456789012:role/k8s-aws-nodes",
@@ -78,7 +78,7 @@ test("azure: AKS free tier, system identity, Azure CNI with network policy, node
     identity: { type: "SystemAssigned" },
     kubernetesVersion: "1.31",
     networkProfile: { dnsServiceIP: "172.16.0.10", networkPlugin: "azure", networkPolicy: "azure", serviceCidr: "172.16.0.0/16" },
-    resourceName: "dev-k8s-azure",
+    resourceName: "dev-k8s-azure-ctvfqb",
     sku: { name: "Base", tier: "Free" },
     tags: stampsFor("azure", "k8s-azure"),
   });
@@ -96,20 +96,20 @@ test("gcp: zonal GKE with private nodes, shielded nodes, workload identity, dele
     ipAllocationPolicy: {},
     location: "europe-west1-b",
     minMasterVersion: "1.31",
-    name: "dev-k8s-gcp",
-    network: "projects/acme-test-123/global/networks/dev-net-gcp",
+    name: "dev-k8s-gcp-0dj9zp",
+    network: "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7",
     privateClusterConfig: { enablePrivateEndpoint: false, enablePrivateNodes: true },
     project: "acme-test-123",
     releaseChannel: { channel: "REGULAR" },
     removeDefaultNodePool: true,
     resourceLabels: stampsFor("gcp", "k8s-gcp"),
-    subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private",
+    subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private-5n8lci",
     workloadIdentityConfig: { workloadPool: "acme-test-123.svc.id.goog" },
   });
   t.like(inputs(find(h, "gcp:container/nodePool:NodePool", "k8s-gcp")), {
-    cluster: "dev-k8s-gcp",
+    cluster: "dev-k8s-gcp-0dj9zp",
     nodeCount: 3,
-    nodeConfig: { machineType: "e2-standard-4", shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true }, tags: ["dev-net-gcp"], workloadMetadataConfig: { mode: "GKE_METADATA" } },
+    nodeConfig: { machineType: "e2-standard-4", shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true }, tags: ["dev-net-gcp-qyehv7"], workloadMetadataConfig: { mode: "GKE_METADATA" } },
   });
 });
 
@@ -117,8 +117,8 @@ test("digitalocean: DOKS on the VPC at the newest 1.31 patch, node pool carrying
   t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean"]]);
   t.deepEqual(inputs(find(h, "digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean")), {
     autoUpgrade: false,
-    name: "dev-k8s-digitalocean",
-    nodePool: { name: "default", nodeCount: 3, size: "s-4vcpu-8gb", tags: ["dev-net-digitalocean"] },
+    name: "dev-k8s-digitalocean-cjl6vd",
+    nodePool: { name: "default", nodeCount: 3, size: "s-4vcpu-8gb", tags: ["dev-net-digitalocean-zt219r"] },
     region: "ams3",
     surgeUpgrade: true,
     tags: ["tessera-stack:dev", "tessera-service:k8s-digitalocean", "tessera-placement:digitalocean_ams3", "tessera-data-class:confidential", "tessera-residency:eu"],
@@ -176,7 +176,7 @@ test("parity: name, endpoint and a secret kubeconfig on every cloud", async (t) 
     t.is(config.kind, "Config", cloud);
   }
   const eks = parse(await valueOf(built.aws.kubeconfig)) as { users: Array<{ user: { exec: { command: string; args: string[] } } }> };
-  t.deepEqual(eks.users[0]!.user.exec, { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "dev-k8s-aws", "--region", "eu-west-1"], interactiveMode: "Never" });
+  t.deepEqual(eks.users[0]!.user.exec, { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "dev-k8s-aws-nz077q", "--region", "eu-west-1"], interactiveMode: "Never" });
 });
 
 test("a bad version is an InputPropertyError before anything registers", (t) => {

@@ -101,12 +101,12 @@ test("azure: VNet, NSG ending in an explicit deny-all, subnets without default o
   ]);
   t.deepEqual(nsg.tags, stampsFor("azure", "net-azure"));
   const sub = inputs(find(h, "azure-native:network:Subnet", "net-azure-private"));
-  t.like(sub, { addressPrefix: "10.0.128.0/20", defaultOutboundAccess: false, networkSecurityGroup: { id: "net-azure-id" }, subnetName: "private", virtualNetworkName: "dev-net-azure" });
+  t.like(sub, { addressPrefix: "10.0.128.0/20", defaultOutboundAccess: false, networkSecurityGroup: { id: "net-azure-id" }, subnetName: "private", virtualNetworkName: "dev-net-azure-tp0yot" });
   t.deepEqual(inputs(find(h, "azure-native:privatedns:VirtualNetworkLink", "net-azure-postgres")), {
     location: "global",
     privateZoneName: "privatelink.postgres.database.azure.com",
     registrationEnabled: false,
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     tags: stampsFor("azure", "net-azure"),
     virtualNetwork: { id: "net-azure-id" },
   });
@@ -124,21 +124,21 @@ test("gcp: custom-mode network, regional subnetworks, firewall for the network, 
     ["gcp:compute/subnetwork:Subnetwork", "net-gcp-public"],
     ["gcp:servicenetworking/connection:Connection", "net-gcp-services"],
   ]);
-  const network = "projects/acme-test-123/global/networks/dev-net-gcp";
-  t.deepEqual(inputs(find(h, "gcp:compute/network:Network", "net-gcp")), { autoCreateSubnetworks: false, name: "dev-net-gcp", project: "acme-test-123", routingMode: "REGIONAL" });
+  const network = "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7";
+  t.deepEqual(inputs(find(h, "gcp:compute/network:Network", "net-gcp")), { autoCreateSubnetworks: false, name: "dev-net-gcp-qyehv7", project: "acme-test-123", routingMode: "REGIONAL" });
   t.deepEqual(inputs(find(h, "gcp:compute/firewall:Firewall", "net-gcp-ingress-0")), {
     allows: [{ ports: ["443"], protocol: "tcp" }],
     description: "",
     direction: "INGRESS",
-    name: "dev-net-gcp-ingress-0",
+    name: "dev-net-gcp-ingress-0-3k9ai5",
     network,
     priority: 1000,
     project: "acme-test-123",
     sourceRanges: ["0.0.0.0/0"],
-    targetTags: ["dev-net-gcp"],
+    targetTags: ["dev-net-gcp-qyehv7"],
   });
-  t.deepEqual(inputs(find(h, "gcp:compute/firewall:Firewall", "net-gcp-deny-all")), { denies: [{ protocol: "all" }], direction: "INGRESS", name: "dev-net-gcp-deny-all", network, priority: 65534, project: "acme-test-123", sourceRanges: ["0.0.0.0/0"] });
-  t.deepEqual(inputs(find(h, "gcp:servicenetworking/connection:Connection", "net-gcp-services")), { network, reservedPeeringRanges: ["dev-net-gcp-services"], service: "servicenetworking.googleapis.com" });
+  t.deepEqual(inputs(find(h, "gcp:compute/firewall:Firewall", "net-gcp-deny-all")), { denies: [{ protocol: "all" }], direction: "INGRESS", name: "dev-net-gcp-deny-all-1m3cys", network, priority: 65534, project: "acme-test-123", sourceRanges: ["0.0.0.0/0"] });
+  t.deepEqual(inputs(find(h, "gcp:servicenetworking/connection:Connection", "net-gcp-services")), { network, reservedPeeringRanges: ["dev-net-gcp-services-0njd4i"], service: "servicenetworking.googleapis.com" });
 });
 
 test("digitalocean: a VPC and a tag-scoped firewall admitting the network plus the ingress", (t) => {
@@ -147,9 +147,9 @@ test("digitalocean: a VPC and a tag-scoped firewall admitting the network plus t
     ["digitalocean:index/tag:Tag", "net-digitalocean"],
     ["digitalocean:index/vpc:Vpc", "net-digitalocean"],
   ]);
-  t.deepEqual(inputs(find(h, "digitalocean:index/vpc:Vpc", "net-digitalocean")), { description: "tessera dev net-digitalocean", ipRange: "10.0.0.0/16", name: "dev-net-digitalocean", region: "ams3" });
+  t.deepEqual(inputs(find(h, "digitalocean:index/vpc:Vpc", "net-digitalocean")), { description: "tessera dev net-digitalocean", ipRange: "10.0.0.0/16", name: "dev-net-digitalocean-zt219r", region: "ams3" });
   const fw = inputs(find(h, "digitalocean:index/firewall:Firewall", "net-digitalocean"));
-  t.deepEqual(fw.tags, ["dev-net-digitalocean"]);
+  t.deepEqual(fw.tags, ["dev-net-digitalocean-zt219r"]);
   t.deepEqual(fw.inboundRules, [
     { portRange: "1-65535", protocol: "tcp", sourceAddresses: ["10.0.0.0/16"] },
     { portRange: "1-65535", protocol: "udp", sourceAddresses: ["10.0.0.0/16"] },
@@ -204,13 +204,13 @@ test("parity: the same outputs resolve on every cloud", async (t) => {
     aws: ["net-aws-id", ["net-aws-public-0-id", "net-aws-public-1-id"], ["net-aws-private-0-id", "net-aws-private-1-id"], "net-aws-firewall-id", ""],
     azure: ["net-azure-id", ["net-azure-public-id"], ["net-azure-private-id"], "net-azure-id", "net-azure-postgres-id"],
     gcp: [
-      "projects/acme-test-123/global/networks/dev-net-gcp",
-      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-public"],
-      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private"],
-      "dev-net-gcp",
+      "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7",
+      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-public-7zreo2"],
+      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private-5n8lci"],
+      "dev-net-gcp-qyehv7",
       "net-gcp-services-id",
     ],
-    digitalocean: ["net-digitalocean-id", ["net-digitalocean-id"], ["net-digitalocean-id"], "dev-net-digitalocean", ""],
+    digitalocean: ["net-digitalocean-id", ["net-digitalocean-id"], ["net-digitalocean-id"], "dev-net-digitalocean-zt219r", ""],
     oci: ["ocid1.vcn.oc1..net-oci", ["ocid1.subnet.oc1..net-oci-public"], ["ocid1.subnet.oc1..net-oci-private"], "net-oci-id", ""],
   };
   for (const cloud of CLOUDS) {

@@ -40,8 +40,11 @@ test("aws: S3 bucket, public access block, ownership, SSE-KMS, versioning, lifec
     ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-public-access"],
     ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-encryption"],
     ["aws:s3/bucketVersioning:BucketVersioning", "docs-aws-versioning"],
+    ["random:index/randomString:RandomString", "docs-aws-name"],
   ]);
-  const bucket = "dev-docs-aws-ae614b";
+  // The bucket name's suffix: random, kept in state, new when the region changes.
+  t.deepEqual(inputs(find(h, "random:index/randomString:RandomString", "docs-aws-name")), { keepers: { region: "eu-west-1" }, length: 6, lower: true, numeric: true, special: false, upper: false });
+  const bucket = "dev-docs-aws-tr7vpl";
   t.deepEqual(inputs(find(h, "aws:s3/bucket:Bucket", "docs-aws")), { bucket, forceDestroy: false, tags: { team: "data", ...stampsFor("aws", "docs-aws") } });
   t.deepEqual(inputs(find(h, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-public-access")), {
     bucket,
@@ -68,8 +71,9 @@ test("azure: storage account locked down, versioned blob service, private contai
     ["azure-native:storage:BlobServiceProperties", "docs-azure-blob"],
     ["azure-native:storage:ManagementPolicy", "docs-azure-lifecycle"],
     ["azure-native:storage:StorageAccount", "docs-azure"],
+    ["random:index/randomString:RandomString", "docs-azure-name"],
   ]);
-  const common = { accountName: "devdocsazured85ab5", resourceGroupName: "tessera-dev-westeurope" };
+  const common = { accountName: "devdocsazurezzfa52", resourceGroupName: "tessera-dev-westeurope-3gizrm" };
   t.deepEqual(inputs(find(h, "azure-native:storage:StorageAccount", "docs-azure")), {
     ...common,
     location: "westeurope",
@@ -89,7 +93,7 @@ test("azure: storage account locked down, versioned blob service, private contai
     deleteRetentionPolicy: { days: 7, enabled: true },
     containerDeleteRetentionPolicy: { days: 7, enabled: true },
   });
-  t.deepEqual(inputs(find(h, "azure-native:storage:BlobContainer", "docs-azure-container")), { ...common, containerName: "docs-azure", publicAccess: "None" });
+  t.deepEqual(inputs(find(h, "azure-native:storage:BlobContainer", "docs-azure-container")), { ...common, containerName: "docs-azure-1f9zsp", publicAccess: "None" });
   t.deepEqual(inputs(find(h, "azure-native:storage:ManagementPolicy", "docs-azure-lifecycle")), {
     ...common,
     managementPolicyName: "default",
@@ -107,9 +111,9 @@ test("azure: storage account locked down, versioned blob service, private contai
 });
 
 test("gcp: one bucket with uniform access, public access prevention, versioning and lifecycle", (t) => {
-  t.deepEqual(children(h, component("gcp")), [["gcp:storage/bucket:Bucket", "docs-gcp"]]);
+  t.deepEqual(children(h, component("gcp")), [["gcp:storage/bucket:Bucket", "docs-gcp"], ["random:index/randomString:RandomString", "docs-gcp-name"]]);
   t.deepEqual(inputs(find(h, "gcp:storage/bucket:Bucket", "docs-gcp")), {
-    name: "dev-docs-gcp-821d4b",
+    name: "dev-docs-gcp-ax55ru",
     project: "acme-test-123",
     location: "EUROPE-WEST1",
     storageClass: "STANDARD",
@@ -123,9 +127,9 @@ test("gcp: one bucket with uniform access, public access prevention, versioning 
 });
 
 test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) => {
-  t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean"]]);
+  t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean"], ["random:index/randomString:RandomString", "docs-digitalocean-name"]]);
   t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean")), {
-    name: "dev-docs-digitalocean-1170ad",
+    name: "dev-docs-digitalocean-xawxvl",
     region: "ams3",
     acl: "private",
     versioning: { enabled: true },
@@ -142,7 +146,7 @@ test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle p
   t.deepEqual(inputs(find(h, "oci:ObjectStorage/bucket:Bucket", "docs-oci")), {
     compartmentId: "ocid1.compartment.oc1..test",
     namespace: "tesseratenancy",
-    name: "dev-docs-oci",
+    name: "dev-docs-oci-pib1k2",
     accessType: "NoPublicAccess",
     versioning: "Enabled",
     storageTier: "Standard",
@@ -154,7 +158,8 @@ test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle p
 test("every child is on its cloud's explicit provider; only the data-holding children are protected", (t) => {
   const protectedChildren: string[] = [];
   for (const cloud of CLOUDS) {
-    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn)) {
+    // Random suffixes are computed locally and live nowhere.
+    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn && !x.type.startsWith("random:"))) {
       t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`, `${r.type} ${r.name}`);
       if (r.protect) protectedChildren.push(`${r.type}::${r.name}`);
     }
@@ -171,11 +176,11 @@ test("every child is on its cloud's explicit provider; only the data-holding chi
 
 test("outputs resolve to each cloud's bucket name, HTTPS endpoint, region and cloud", async (t) => {
   const expected: Record<Cloud, [string, string]> = {
-    aws: ["dev-docs-aws-ae614b", "https://dev-docs-aws-ae614b.s3.eu-west-1.amazonaws.com"],
-    azure: ["docs-azure", "https://devdocsazured85ab5.blob.core.windows.net/docs-azure"],
-    gcp: ["dev-docs-gcp-821d4b", "https://storage.googleapis.com/dev-docs-gcp-821d4b"],
-    digitalocean: ["dev-docs-digitalocean-1170ad", "https://dev-docs-digitalocean-1170ad.ams3.digitaloceanspaces.com"],
-    oci: ["dev-docs-oci", "https://objectstorage.eu-frankfurt-1.oraclecloud.com/n/tesseratenancy/b/dev-docs-oci"],
+    aws: ["dev-docs-aws-tr7vpl", "https://dev-docs-aws-tr7vpl.s3.eu-west-1.amazonaws.com"],
+    azure: ["docs-azure-1f9zsp", "https://devdocsazurezzfa52.blob.core.windows.net/docs-azure-1f9zsp"],
+    gcp: ["dev-docs-gcp-ax55ru", "https://storage.googleapis.com/dev-docs-gcp-ax55ru"],
+    digitalocean: ["dev-docs-digitalocean-xawxvl", "https://dev-docs-digitalocean-xawxvl.ams3.digitaloceanspaces.com"],
+    oci: ["dev-docs-oci-pib1k2", "https://objectstorage.eu-frankfurt-1.oraclecloud.com/n/tesseratenancy/b/dev-docs-oci-pib1k2"],
   };
   for (const cloud of CLOUDS) {
     const s = built[cloud];
