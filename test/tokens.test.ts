@@ -24,5 +24,7 @@ test("released tokens are unchanged", (t) => {
     alerts: "tessera:monitoring:Alerts",
     warehouse: "tessera:analytics:Warehouse",
     failover: "tessera:network:Failover",
+    postgresReplica: "tessera:database:PostgresReplica",
+    bucketReplication: "tessera:storage:BucketReplication",
   });
 });
