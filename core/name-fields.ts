@@ -99,7 +99,6 @@ export const NAME_FIELDS: Readonly<Record<string, readonly NameField[]>> = {
   "digitalocean:index/app:App": [digitalocean("spec.name", "app")],
 
   "oci:ObjectStorage/bucket:Bucket": [oci("name", "bucket")],
-  "oci:Identity/policy:Policy": [oci("name", "iamPolicy")],
   "oci:ObjectStorage/replicationPolicy:ReplicationPolicy": [oci("name", "displayName")],
   "oci:Core/vcn:Vcn": [...ociLabel, oci("dnsLabel", "vcnDnsLabel")],
   "oci:Core/internetGateway:InternetGateway": ociLabel,
@@ -126,4 +125,5 @@ export const NAME_FIELDS: Readonly<Record<string, readonly NameField[]>> = {
   "oci:ContainerEngine/cluster:Cluster": [oci("name", "okeCluster")],
   "oci:ContainerEngine/nodePool:NodePool": [oci("name", "okeNodePool")],
   "oci:Vault/secret:Secret": [oci("secretName", "vaultSecret")],
+  "oci:Identity/policy:Policy": [oci("name", "iamPolicy")],
 };

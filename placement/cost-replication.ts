@@ -20,6 +20,7 @@ import type { Cloud } from "../core/cloud";
 import { DATA_KINDS, type DataKind, replicationFor, type Rpo } from "../core/replication";
 import type { Catalog } from "./catalog";
 import { cents, type CostLine, regionalPrice, type ServiceCost } from "./cost";
+import { line, round4 } from "./cost-line";
 import type { Requirements, ServiceRequirement } from "./requirements";
 
 /** What one data-holding service's standby copy gets and costs. */
@@ -54,7 +55,6 @@ export type PairReplication =
   | { readonly ok: false; readonly reason: string };
 
 const isData = (s: ServiceRequirement): s is Extract<ServiceRequirement, { kind: DataKind }> => (DATA_KINDS as readonly string[]).includes(s.kind);
-const round4 = (n: number) => Math.round(n * 10000) / 10000;
 
 /**
  * The replication between `primary` and `standby` for every data-holding service of `req`, with
@@ -82,16 +82,22 @@ export function replicationPlan(
     const gb = service.changeGbPerMonth ?? size;
     const assumed = service.changeGbPerMonth === undefined;
     const lines: CostLine[] = [
-      { label: `${gb} GB/month ${cell.transfer} transfer × ${round4(price.usd)} USD/GB${assumed ? " (assumed: the data rewritten once a month; set changeGbPerMonth)" : ""}`, monthlyUsd: cents(gb * price.usd), estimated: price.estimated || assumed },
+      line(
+        `${gb} GB/month ${cell.transfer} transfer × ${round4(price.usd)} USD/GB${assumed ? " (assumed: the data rewritten once a month; set changeGbPerMonth)" : ""}`,
+        gb * price.usd,
+        price.estimated || assumed ? "estimated" : "list",
+        price.source,
+      ),
     ];
-    if (cell.feePerGb) lines.push({ label: `${gb} GB/month × ${cell.feePerGb.usd} USD/GB ${cell.feePerGb.label}`, monthlyUsd: cents(gb * cell.feePerGb.usd), estimated: assumed });
+    if (cell.feePerGb) lines.push(line(`${gb} GB/month × ${cell.feePerGb.usd} USD/GB ${cell.feePerGb.label}`, gb * cell.feePerGb.usd, assumed ? "estimated" : "list", cell.feePerGb.source));
     const monthlyUsd = cents(lines.reduce((s, l) => s + l.monthlyUsd, 0));
     services[name] = { kind: service.kind, method: cell.method, rpo: cell.rpo, changeGbPerMonth: gb, monthlyUsd, estimated: lines.some((l) => l.estimated), lines };
     if (cell.standby === "backup-copy") {
       const stored = regionalPrice(catalog, standby.cloud, standby.region, "objectGbMonth");
       if (!stored) return { ok: false, reason: `${name}: no object storage price for ${standby.cloud} to price its backup copies` };
-      const line: CostLine = { label: `backup copies: ${size} GB × ${round4(stored.usd)} USD/GB-month (no standby database runs until promoted)`, monthlyUsd: cents(size * stored.usd), estimated: true };
-      adjusted[name] = { sku: "backup-copy", monthlyUsd: line.monthlyUsd, estimated: true, lines: [line] };
+      // OCI keeps database backups in Object Storage: priced at its GB-month price (estimated).
+      const copies = line(`backup copies: ${size} GB × ${round4(stored.usd)} USD/GB-month (no standby database runs until promoted)`, size * stored.usd, "estimated", stored.source);
+      adjusted[name] = { sku: "backup-copy", monthlyUsd: copies.monthlyUsd, estimated: true, lines: [copies], unpriced: [] };
     }
   }
   const all = Object.values(services);

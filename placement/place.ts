@@ -5,8 +5,9 @@
  * Ordering is deterministic: monthly cost (in cents), then the `clouds.prefer` rank, then the
  * largest RTT to the stack's users, then `cloud/region` by name.
  */
-import type { Cloud } from "../core/cloud";
+import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
+import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
 import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
@@ -21,6 +22,10 @@ export interface Site {
   readonly monthlyUsd: number;
   readonly estimated: boolean;
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** `<service>: <why>` for provisioned parts without a price (monthlyUsd is then a lower bound). */
+  readonly unpriced: readonly string[];
+  /** The compliance facts the site holds each required program by. */
+  readonly compliance: readonly ComplianceEvidence[];
 }
 
 /** The answer: where the stack goes, and its standby when failover is asked. */
@@ -36,6 +41,8 @@ export interface Placement {
   readonly decision: Decision;
   readonly candidates: readonly Candidate[];
   readonly catalog: { readonly date: string; readonly computePriceDate: string };
+  /** Clouds the compliance list excludes in every region, and why (said, never silent). */
+  readonly excludedClouds: readonly CloudExclusion[];
 }
 
 /** SKUs to keep per service, and the site to keep, from a lock. */
@@ -64,9 +71,20 @@ const preferRank = (req: Requirements, cloud: Cloud) => {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 };
 
-/** The deterministic order of feasible candidates (cheapest first). */
+/** The deterministic order of feasible candidates: fully priced first, then cheapest. */
 export function compareCandidates(req: Requirements, a: Candidate, b: Candidate): number {
-  return (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) || tieBreak(req, a, b);
+  return unpricedRank(a) - unpricedRank(b) || (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) || tieBreak(req, a, b);
+}
+
+/** 1 when part of a candidate has no price: its total is a lower bound, so it ranks after every priced one. */
+const unpricedRank = (c: { readonly unpriced: readonly string[] }) => (c.unpriced.length > 0 ? 1 : 0);
+
+/** The budget reason of a candidate (or pair) costing `cost` with `unpriced` parts, if any. */
+function budgetReason(budget: number | undefined, cost: number, unpriced: readonly string[], suffix = ""): Reason | undefined {
+  if (budget === undefined) return undefined;
+  if (cost > budget) return { constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month${suffix}` };
+  if (unpriced.length > 0) return { constraint: "budget", message: `budget of ${usd(budget)} USD/month cannot be confirmed: ${unpriced.join("; ")}${suffix}` };
+  return undefined;
 }
 
 /** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
@@ -81,15 +99,18 @@ const site = (c: Candidate): Site => ({
   monthlyUsd: c.monthlyUsd ?? 0,
   estimated: c.estimated,
   services: c.services,
+  unpriced: c.unpriced,
+  compliance: c.compliance,
 });
 
 const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
   extra.length === 0 ? c : { ...c, reasons: [...c.reasons, ...extra], feasible: false };
 
-/** A secondary for `primary`: another region, far enough, same cloud unless crossCloud. */
-function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: Candidate, other: Candidate): boolean {
+/** A secondary for `primary`: another region, far enough, same cloud unless crossCloud (another cloud when `required`). */
+export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: { cloud: Cloud; region: string }, other: { cloud: Cloud; region: string }): boolean {
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
+  if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
@@ -100,6 +121,7 @@ interface Pair {
   /** The standby's own cost plus the replication transfer. */
   readonly monthlyUsd: number;
   readonly replication: ReplicationPlan;
+  readonly unpriced: readonly string[];
 }
 
 interface Evaluated {
@@ -109,29 +131,24 @@ interface Evaluated {
 
 /**
  * The cheapest standby (its repriced services plus the replication) that is far enough and can
- * keep the primary's data; ties go to the standby order (cheapest standalone first). Returns the
- * first reason a standby could not keep the data when none can.
+ * keep the primary's data; priced standbys before ones with unpriced parts, then the standby order.
+ * Returns the first reason a standby could not keep the data when none can.
  */
 function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
   let why = "";
   let best: Pair | undefined;
   for (const s of standbys) {
-    // Replication only adds cost: a standby dearer alone than the best pair cannot win.
-    if (best && s.monthlyUsd! > best.monthlyUsd && !standbyMayShrink(s)) continue;
     if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
     const r = replicationPlan(catalog, req, primary, s, s.services);
     if (!r.ok) {
       why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
       continue;
     }
-    const monthlyUsd = cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd);
-    if (!best || monthlyUsd < best.monthlyUsd) best = { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd };
+    const pair: Pair = { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd: cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd), unpriced: s.unpriced };
+    if (!best || unpricedRank(pair) - unpricedRank(best) < 0 || (unpricedRank(pair) === unpricedRank(best) && pair.monthlyUsd < best.monthlyUsd)) best = pair;
   }
   return best ?? why;
 }
-
-/** A standby whose database is backup copies (OCI) costs less than alone: it cannot be skipped by its standalone cost. */
-const standbyMayShrink = (s: Candidate) => s.cloud === "oci";
 
 /** Evaluates every region, then applies failover pairing and the budget. */
 function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluated {
@@ -143,8 +160,8 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
   const pairs = new Map<Candidate, Pair>();
   if (!req.failover) {
     const candidates = base.map((c) => {
-      const cost = c.monthlyUsd ?? pricedSubtotal(c);
-      return budget !== undefined && cost > budget ? withReasons(c, [{ constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month` }]) : c;
+      const reason = budgetReason(budget, c.monthlyUsd ?? pricedSubtotal(c), c.unpriced);
+      return reason ? withReasons(c, [reason]) : c;
     });
     return { candidates, pairs };
   }
@@ -154,7 +171,8 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
     const extra: Reason[] = [];
     const own = c.monthlyUsd ?? pricedSubtotal(c);
     if (!c.feasible) {
-      if (budget !== undefined && own > budget) extra.push({ constraint: "budget", message: `over budget: ${usd(own)} > ${usd(budget)} USD/month` });
+      const reason = budgetReason(budget, own, c.unpriced);
+      if (reason) extra.push(reason);
       return withReasons(c, extra);
     }
     // A locked secondary is kept while it is still a valid standby.
@@ -164,13 +182,12 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
     const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby) : undefined;
     const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
     if (typeof pair === "string") {
-      const where = req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
+      const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
       extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints and can keep the data${pair}` });
     } else {
       const total = cents(c.monthlyUsd! + pair.monthlyUsd);
-      if (budget !== undefined && total > budget) {
-        extra.push({ constraint: "budget", message: `over budget: ${usd(total)} > ${usd(budget)} USD/month (with secondary ${pair.standby.cloud} ${pair.standby.region} and replication)` });
-      }
+      const reason = budgetReason(budget, total, [...c.unpriced, ...pair.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${pair.standby.cloud} ${pair.standby.region} and replication)`);
+      if (reason) extra.push(reason);
     }
     const judged = withReasons(c, extra);
     if (judged.feasible && typeof pair === "object") pairs.set(judged, pair);
@@ -193,9 +210,12 @@ function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, pa
 
 const catalogInfo = (catalog: Catalog, cloud: Cloud) => ({ date: catalog.manifest.date, computePriceDate: catalog.manifest.computePrices[cloud].date });
 
+/** 1 when the candidate or its standby has a part without a price. */
+const pairUnpriced = (pairs: Map<Candidate, Pair>, c: Candidate) => (c.unpriced.length > 0 || (pairs.get(c)?.unpriced.length ?? 0) > 0 ? 1 : 0);
+
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
 function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates: Candidate[]): Candidate[] {
-  const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
+  const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairUnpriced(pairs, a) - pairUnpriced(pairs, b) || pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
   const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
   return [...feasible, ...rejected];
 }
@@ -217,7 +237,13 @@ function tryPlace(catalog: Catalog, req: Requirements): Placement | { candidates
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
   if (!best || !best.feasible) return { candidates };
-  return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud) };
+  return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud), excludedClouds: exclusions(catalog, req) };
+}
+
+/** Clouds the stack's compliance list excludes everywhere (among the clouds it allows). */
+function exclusions(catalog: Catalog, req: Requirements): CloudExclusion[] {
+  const allowed = CLOUDS.filter((c) => (!req.clouds?.allow || req.clouds.allow.includes(c)) && !req.clouds?.deny?.includes(c));
+  return cloudExclusions(catalog, allowed, req.compliance, req.minComplianceConfidence);
 }
 
 /**
@@ -232,16 +258,16 @@ export function placeLocked(
   const { candidates, pairs } = evaluateAll(catalog, req, pins);
   const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
   if (!locked) {
-    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
+    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
     return { rejected: missing };
   }
   if (!locked.feasible) return { rejected: locked };
   const ordered = displayOrder(req, pairs, candidates);
   const cheapest = ordered[0];
   return {
-    placement: { decision: toDecision(catalog.regionByKey, locked, pairs.get(locked)), candidates: ordered, catalog: catalogInfo(catalog, locked.cloud) },
+    placement: { decision: toDecision(catalog.regionByKey, locked, pairs.get(locked)), candidates: ordered, catalog: catalogInfo(catalog, locked.cloud), excludedClouds: exclusions(catalog, req) },
     cheapest:
-      cheapest && cheapest !== locked && pairCost(pairs, cheapest) < pairCost(pairs, locked)
+      cheapest && cheapest !== locked && pairUnpriced(pairs, cheapest) <= pairUnpriced(pairs, locked) && pairCost(pairs, cheapest) < pairCost(pairs, locked)
         ? { cloud: cheapest.cloud, region: cheapest.region, totalMonthlyUsd: pairCost(pairs, cheapest) }
         : undefined,
   };
@@ -321,9 +347,10 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
   }
   const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
   const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
-  let best: { c: Candidate; cost: number } | undefined;
+  let best: { c: Candidate; cost: number; unpriced: number } | undefined;
   for (const c of candidates) {
     if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
+    const unpriced = removed === undefined ? c.unpriced : c.unpriced.filter((u) => !u.startsWith(`${removed}: `));
     let cost: number;
     if (removed !== undefined) {
       let sum = 0;
@@ -334,8 +361,9 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
     } else {
       cost = c.monthlyUsd;
     }
-    if (budget !== undefined && cost > budget) continue;
-    if (!best || cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)) best = { c, cost };
+    if (budgetReason(budget, cost, unpriced)) continue;
+    const rank = unpriced.length > 0 ? 1 : 0;
+    if (!best || rank < best.unpriced || (rank === best.unpriced && (cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)))) best = { c, cost, unpriced: rank };
   }
   return best ? { cloud: best.c.cloud, region: best.c.region, totalMonthlyUsd: best.cost } : undefined;
 }

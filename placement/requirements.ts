@@ -10,8 +10,10 @@ import { z } from "zod";
 import { CLOUDS } from "../core/cloud";
 import { IMAGES } from "../core/images";
 import type { Catalog } from "./catalog";
-import { COMPLIANCE_ALIASES } from "./compliance";
+import { COMPLIANCE_ALIASES, DEFAULT_MIN_COMPLIANCE_CONFIDENCE } from "./compliance";
+import { CONFIDENCE_LEVELS } from "./confidence";
 import { nearestRegion } from "./geo";
+import { residencyProblems } from "./residency";
 
 
 /** Data classifications stamped on every resource (`tessera-data-class`). */
@@ -127,6 +129,8 @@ export function requirementsSchema(catalog: Catalog) {
       deny: strict({ jurisdictions: z.array(jurisdiction).optional(), countries: z.array(country).optional() }).optional(),
     }).optional(),
     compliance: z.array(program).default([]),
+    /** The least confidence a compliance fact needs to count (data/README.md defines the levels). */
+    minComplianceConfidence: z.enum(CONFIDENCE_LEVELS).default(DEFAULT_MIN_COMPLIANCE_CONFIDENCE),
     clouds: strict({ allow: z.array(cloud).min(1).optional(), deny: z.array(cloud).optional(), prefer: z.array(cloud).optional() }).optional(),
     users: z
       .array(strict({ name: z.string().min(1).max(60).optional(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), maxRttMs: positive(10_000) }))
@@ -134,7 +138,8 @@ export function requirementsSchema(catalog: Catalog) {
     budget: strict({ monthlyUsd: positive(100_000_000) }).optional(),
     failover: strict({
       minDistanceKm: nonNegative(20_000).default(0),
-      crossCloud: z.boolean().default(false),
+      /** `true`: the standby may be on another cloud; `required`: it must be (multi-cloud DR). */
+      crossCloud: z.union([z.boolean(), z.literal("required")]).default(false),
       /** A health-checked name that moves to the standby when the primary fails. */
       dns: strict({
         hostname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "a lowercase DNS name such as app.example.com"),
@@ -243,7 +248,7 @@ export function parseRequirements(input: unknown, catalog: Catalog, source = "te
       );
     }
   });
-  problems.push(...crossFieldProblems(result.data));
+  problems.push(...crossFieldProblems(result.data), ...residencyProblems(result.data.residency, catalog));
   if (problems.length > 0) throw new RequirementsError(problems, source);
   return result.data;
 }

@@ -31,7 +31,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 77, "platform-eu": 27, "shop-dr-eu": 84, "us-budget": 5 };
+const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 104, "platform-eu": 32, "shop-dr-eu": 84, "us-budget": 5 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -71,7 +71,7 @@ test.serial("a physical name the cloud would refuse makes the plan not deployabl
 
 test("eu-gdpr: the exact resources, where each goes, and the cost model's lines on the account", (t) => {
   const plan = plans.get("eu-gdpr")!;
-  const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress × 0.0926 USD/GB";
+  const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress − 100 GB free a month × 0.0926 USD/GB";
   t.deepEqual(
     plan.resources.map((r) => [r.type, r.name, r.cloud, r.region, r.service, r.site, r.monthlyUsd, r.estimated, r.costLabel]),
     [
@@ -80,17 +80,31 @@ test("eu-gdpr: the exact resources, where each goes, and the cost model's lines 
       ["random:index/randomString:RandomString", "documents-name", "", "", "documents", "primary", 0, false, ""],
       ["pulumi:providers:azure-native", "azure-swedencentral", "", "", "", "", 0, false, ""],
       ["azure-native:resources:ResourceGroup", "rg-swedencentral", "azure", "swedencentral", "", "", 0, false, ""],
-      ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 66.13, true, lines],
+      ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 56.87, true, lines],
       ["azure-native:storage:BlobServiceProperties", "documents-blob", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:ManagementPolicy", "documents-lifecycle", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:BlobContainer", "documents-container", "azure", "swedencentral", "documents", "primary", 0, false, ""],
     ],
   );
   t.deepEqual(plan.placement.services.documents!.lines, [
-    { label: "2000 GB × 0.0192 USD/GB-month", monthlyUsd: 38.34, estimated: true },
-    { label: "300 GB egress × 0.0926 USD/GB", monthlyUsd: 27.79, estimated: true },
+    { label: "2000 GB × 0.0192 USD/GB-month", monthlyUsd: 38.34, estimated: true, basis: "estimated", source: "storage-and-egress.csv azure eastus × price index of swedencentral (1.0649)" },
+    {
+      label: "300 GB egress − 100 GB free a month × 0.0926 USD/GB",
+      monthlyUsd: 18.53,
+      estimated: true,
+      basis: "estimated",
+      source: "storage-and-egress.csv azure eastus × price index of swedencentral (1.0649); prices.csv azure all internet-egress-free ← https://azure.microsoft.com/pricing/details/bandwidth/",
+    },
   ]);
-  t.deepEqual(plan.cost, { monthlyUsd: 66.13, estimated: true, overBudget: false });
+  t.deepEqual(plan.cost, { monthlyUsd: 56.87, estimated: true, overBudget: false });
+  // The compliance facts behind the placement, with confidence and source.
+  t.deepEqual(
+    plan.placement.compliance!.map((f) => [f.requirement, f.program, f.confidence]),
+    [
+      ["gdpr", "gdpr-dpa", "medium"],
+      ["iso27001", "iso27001", "medium"],
+    ],
+  );
 });
 
 test("shop-dr-eu: per data service the replication method, its RPO and monthly cost, carried by the replica and the replication configuration, inside the total and the budget", (t) => {
@@ -130,10 +144,17 @@ test("us-budget: the exact resources and the budget check", (t) => {
       ["tessera:storage:ObjectStorage", "media", "", 0, ""],
       ["pulumi:providers:digitalocean", "digitalocean-nyc3", "", 0, ""],
       ["random:index/randomString:RandomString", "media-name", "", 0, ""],
-      ["digitalocean:index/spacesBucket:SpacesBucket", "media", "nyc3", 110, "5000 GB × 0.02 USD/GB-month + 1000 GB egress × 0.01 USD/GB"],
+      // Spaces: the 5 USD subscription includes 250 GiB stored and 1 TiB out.
+      [
+        "digitalocean:index/spacesBucket:SpacesBucket",
+        "media",
+        "nyc3",
+        100,
+        "Spaces subscription (includes 250 GiB stored, 1024 GiB out) + 5000 GiB stored, 4750 GiB over the bundle × 0.02 USD/GiB-month + 1000 GiB out, 0 GiB over the bundle × 0.01 USD/GiB",
+      ],
     ],
   );
-  t.deepEqual(plan.cost, { monthlyUsd: 110, estimated: false, budgetUsd: 150, overBudget: false });
+  t.deepEqual(plan.cost, { monthlyUsd: 100, estimated: false, budgetUsd: 150, overBudget: false, budgetStatus: "within" });
 });
 
 test("every example stack: each service's resource lines add up to the cost model's figure, on both sites", (t) => {
@@ -145,15 +166,16 @@ test("every example stack: each service's resource lines add up to the cost mode
     }
     t.is(plan.cost.monthlyUsd, plan.placement.totalMonthlyUsd, stack);
   }
-  // The standby is priced like the primary it copies (ml-dr-us: the same SKUs in westus2).
+  // The standby is priced in its own region (ml-dr-us: the same SKUs in us-west-2; spot lines dated).
   const dr = plans.get("ml-dr-us")!;
   const standby = dr.resources.filter((r) => r.site === "standby" && r.monthlyUsd > 0).map((r) => [r.name, r.monthlyUsd, r.costLabel]);
   t.deepEqual(standby, [
-    ["train-standby-0", 30.51, "1 × Standard_NC4as_T4_v3 (spot) × 200 h × 0.15254 USD/h"],
-    ["web-standby-0", 30.37, "1/2 of 2 × Standard_B2s × 730 h × 0.0416 USD/h"],
-    ["web-standby-1", 30.37, "1/2 of 2 × Standard_B2s × 730 h × 0.0416 USD/h"],
+    ["web-standby-0", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
+    ["web-standby-1", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
+    ["train-standby-0", 47.72, "1 × g4dn.xlarge (spot, market price of 2026-11-23) × 200 h × 0.2386 USD/h"],
   ]);
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [91.25, 91.25, 182.5, true]);
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [98.76, 108.46, 207.22, true]);
+  t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
 test("every example stack: the JSON validates against docs/plan-schema.json", (t) => {
@@ -169,17 +191,20 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: oci eu-amsterdam-1 (Netherlands Northwest (Amsterdam)) — 341.31 USD/month*\n  why: cheapest of 38 feasible candidates out of 182; lock: kept\n"));
-  t.regex(text, /│ {5}oci:DbSystem db 🔒 +│ oci eu-amsterdam-1 │ +71\.02\* │/);
-  t.regex(text, /│ {5}oci:Instance web-2 +│ oci eu-amsterdam-1 │ +27\.01 │/);
-  t.regex(text, /│ total +│ +│ +341\.31\* │/);
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 835.94 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
+  t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
+  t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
+  t.regex(text, /│ total +│ +│ +835\.94\* │/);
+  t.regex(text, /\n  compliance soc2: gcp europe-north2, medium confidence — https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
+  t.regex(text, /\n  excluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
   t.regex(text, /Budget 2,000 USD\/month: within/);
   t.regex(text, /Policies \(tessera@0\.1\.0\): 0 mandatory, 0 advisory/);
-  t.regex(text, /\nCatalog 2026-11-24; oci compute prices 2026-11-23 \(1 day old\)\n/);
+  t.regex(text, /\nCatalog 2026-11-24; gcp compute prices 2026-05-20 \(188 days old\)\n/);
   t.regex(text, /\n✔ deployable$/);
   const md = renderMarkdown(plan);
   t.true(md.startsWith("### tessera plan — `platform-eu` ✅ deployable\n"));
-  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*341\.31\\\*\*\* \|\n/);
+  t.regex(md, /\n- compliance iso27001: gcp europe-north2, medium confidence — /);
+  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*835\.94\\\*\*\* \|\n/);
 });
 
 test("--diff: cost, placement, resources and verdicts that changed between two plans", (t) => {
@@ -189,19 +214,19 @@ test("--diff: cost, placement, resources and verdicts that changed between two p
   const extra = { ...before.resources[bucket]!, urn: `${before.resources[bucket]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
   const after: PlanReport = { ...before, resources: [...before.resources.slice(0, bucket), bigger, extra], cost: { ...before.cost, monthlyUsd: 170 } };
   const d = diffPlans(before, after);
-  t.deepEqual(d.monthlyUsd, { from: 110, to: 170, delta: 60 });
+  t.deepEqual(d.monthlyUsd, { from: 100, to: 170, delta: 70 });
   t.deepEqual(d.added.map((r) => r.monthlyUsd), [20]);
-  t.deepEqual(d.changed.map((r) => [r.from, r.to]), [[110, 150]]);
+  t.deepEqual(d.changed.map((r) => [r.from, r.to]), [[100, 150]]);
   t.is(
     renderDiff(before, after, false),
     [
       "Changes since the previous plan:",
-      "  monthly cost: 110 → 170 USD (+60)",
+      "  monthly cost: 100 → 170 USD (+70)",
       "  + digitalocean:index/spacesBucket:SpacesBucket media-2 (+20 USD/month)",
-      "  ~ digitalocean:index/spacesBucket:SpacesBucket media: 110 → 150 USD/month",
+      "  ~ digitalocean:index/spacesBucket:SpacesBucket media: 100 → 150 USD/month",
     ].join("\n"),
   );
-  t.is(renderDiff(before, before, true), "#### Changes since the previous plan\n- monthly cost: 110 → 110 USD (+0)\n- no change");
+  t.is(renderDiff(before, before, true), "#### Changes since the previous plan\n- monthly cost: 100 → 100 USD (+0)\n- no change");
 });
 
 test("secret outputs: a plain password or kubeconfig in the stack outputs is found; secrets and unknowns are fine", (t) => {

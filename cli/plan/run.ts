@@ -19,6 +19,7 @@ import { STANDBY_SUFFIX } from "../../program/services";
 import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
+import { displaySku } from "../../core/skus";
 import { resourceCost } from "./cost";
 import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
@@ -122,6 +123,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const monthlyUsd = Math.round(resources.reduce((s, r) => s + r.monthlyUsd, 0) * 100) / 100;
   const budgetUsd = req.budget?.monthlyUsd;
   const overBudget = budgetUsd !== undefined && d.totalMonthlyUsd > budgetUsd;
+  const unpriced = [...d.unpriced, ...(d.secondary?.unpriced ?? []).map((u) => `standby ${u}`)];
+  const budgetStatus = budgetUsd === undefined ? undefined : overBudget ? "exceeded" : unpriced.length > 0 ? "unconfirmed" : "within";
   const mandatory = verdicts.filter((v) => v.enforcement === "mandatory").length;
   const stackOutputs = registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs;
   const plainSecrets = plainSecretOutputs(stackOutputs);
@@ -145,7 +148,19 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       totalMonthlyUsd: d.totalMonthlyUsd,
       estimated: d.estimated,
       services: Object.fromEntries(
-        Object.entries(d.services).map(([name, s]) => [name, { kind: req.services[name]!.kind, sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, estimated: s.estimated, lines: [...s.lines] }]),
+        Object.entries(d.services).map(([name, s]) => [
+          name,
+          {
+            kind: req.services[name]!.kind,
+            sku: s.sku,
+            ...(displaySku(s.sku) !== s.sku ? { size: displaySku(s.sku) } : {}),
+            ...(s.count !== undefined ? { count: s.count } : {}),
+            monthlyUsd: s.monthlyUsd,
+            estimated: s.estimated,
+            lines: [...s.lines],
+            ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),
+          },
+        ]),
       ),
       ...(d.secondary
         ? {
@@ -154,6 +169,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
               region: d.secondary.region,
               distanceKm: d.secondary.distanceKm,
               monthlyUsd: d.secondary.monthlyUsd,
+              compliance: [...d.secondary.compliance],
               active: activeSite(stackOutputs),
               replication: Object.fromEntries(
                 Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { kind: r.kind, method: r.method, rpo: { ...r.rpo }, changeGbPerMonth: r.changeGbPerMonth, monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: [...r.lines] }]),
@@ -161,25 +177,34 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
             },
           }
         : {}),
+      compliance: [...d.compliance],
+      excludedClouds: [...placement.excludedClouds],
       lock,
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
     },
     resources,
     // Usage-billed services carry no resource line but make the total an estimate, as in placement.
-    cost: { monthlyUsd, estimated: resources.some((r) => r.estimated) || d.estimated || (d.secondary?.estimated ?? false), ...(budgetUsd !== undefined ? { budgetUsd } : {}), overBudget },
+    cost: {
+      monthlyUsd,
+      estimated: resources.some((r) => r.estimated) || d.estimated || (d.secondary?.estimated ?? false),
+      ...(budgetUsd !== undefined ? { budgetUsd } : {}),
+      overBudget,
+      ...(unpriced.length > 0 ? { unpriced } : {}),
+      ...(budgetStatus ? { budgetStatus } : {}),
+    },
     policies: { pack: "tessera@0.1.0", verdicts, mandatory, advisory: verdicts.filter((v) => v.enforcement === "advisory").length },
     catalog: { ...placement.catalog, ageDays },
     warnings,
     outputs: { plainSecrets },
-    deployable: mandatory === 0 && !overBudget && h.errors.length === 0 && plainSecrets.length === 0,
+    deployable: mandatory === 0 && !overBudget && budgetStatus !== "unconfirmed" && h.errors.length === 0 && plainSecrets.length === 0,
   };
 }
 
 /** A bucket's replication transfer as a cost its replication resources carry. */
 function replicationCostOf(d: Decision, service: string): ServiceCost | undefined {
   const r = d.secondary?.replication.services[service];
-  return r ? { sku: "replication", monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: r.lines } : undefined;
+  return r ? { sku: "replication", monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: r.lines, unpriced: [] } : undefined;
 }
 
 /**

@@ -6,13 +6,37 @@ import { z } from "zod";
 
 const money = z.number().min(0);
 
+export const costLineSchema = z.strictObject({
+  label: z.string(),
+  monthlyUsd: money,
+  estimated: z.boolean(),
+  basis: z
+    .enum(["list", "estimated", "spot", "usage", "unpriced"])
+    .describe("list: a list price read from a catalog row; estimated: derived (scaled or assumed, the label says how); spot: a spot-market snapshot dated by priceDate; usage: billed per use, 0 at rest; unpriced: provisioned capacity without a catalog price"),
+  source: z.string().describe("the catalog file and the page or repository the figure was read from"),
+  priceDate: z.string().optional().describe("the date of the price snapshot (always set on spot lines)"),
+  unpriced: z.string().optional().describe("why a provisioned line has no price"),
+});
+
 export const serviceCostSchema = z.strictObject({
   kind: z.string(),
   sku: z.string(),
+  size: z.string().optional().describe("the SKU in the cloud's own terms when it differs, e.g. 'VM.Standard.E4.Flex, 1 OCPU, 8 GB'"),
   count: z.number().int().positive().optional(),
   monthlyUsd: money,
   estimated: z.boolean(),
-  lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean() })),
+  lines: z.array(costLineSchema),
+  unpriced: z.array(z.string()).optional().describe("provisioned parts without a price, and why"),
+});
+
+export const complianceFactSchema = z.strictObject({
+  requirement: z.string(),
+  program: z.string(),
+  cloud: z.string(),
+  region: z.string(),
+  scope: z.string(),
+  confidence: z.enum(["low", "medium", "high"]),
+  source: z.string(),
 });
 
 export const resourceSchema = z.strictObject({
@@ -58,6 +82,7 @@ export const planSchema = z.strictObject({
         region: z.string(),
         distanceKm: z.number(),
         monthlyUsd: money,
+        compliance: z.array(complianceFactSchema).optional(),
         active: z.enum(["primary", "standby"]).describe("the site that serves (tessera:failover.active): standby after a promotion"),
         replication: z
           .record(
@@ -69,12 +94,17 @@ export const planSchema = z.strictObject({
               changeGbPerMonth: z.number(),
               monthlyUsd: money,
               estimated: z.boolean(),
-              lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean() })),
+              lines: z.array(costLineSchema),
             }),
           )
           .describe("per data-holding service: how the standby keeps its data, the recovery point and the monthly replication cost"),
       })
       .optional(),
+    compliance: z.array(complianceFactSchema).optional().describe("the compliance facts the placement rests on, with confidence and source"),
+    excludedClouds: z
+      .array(z.strictObject({ cloud: z.string(), requirement: z.string(), kind: z.enum(["not-offered", "not-confirmed"]), reason: z.string() }))
+      .optional()
+      .describe("clouds the compliance list excludes in every region, and why"),
     lock: z.strictObject({
       status: z.enum(["unlocked", "kept"]),
       cheaper: z.strictObject({ cloud: z.string(), region: z.string(), monthlyUsd: money, savingUsd: money }).optional(),
@@ -88,6 +118,8 @@ export const planSchema = z.strictObject({
     estimated: z.boolean(),
     budgetUsd: money.optional(),
     overBudget: z.boolean(),
+    unpriced: z.array(z.string()).optional().describe("provisioned parts without a catalog price (monthlyUsd is then a lower bound); with a budget, the plan is not deployable"),
+    budgetStatus: z.enum(["within", "exceeded", "unconfirmed"]).optional().describe("unconfirmed: some provisioned part is not priced, so the budget cannot be confirmed"),
   }),
   policies: z.strictObject({
     pack: z.string(),
@@ -100,7 +132,7 @@ export const planSchema = z.strictObject({
   outputs: z.strictObject({
     plainSecrets: z.array(z.string()).describe("stack outputs with secret-looking names (password, kubeconfig, …) that are not Pulumi secrets; any makes the plan not deployable"),
   }),
-  deployable: z.boolean().describe("false when a mandatory policy fails, the budget is exceeded, the engine would refuse the program or a secret output is plain (exit code 1)"),
+  deployable: z.boolean().describe("false when a mandatory policy fails, the budget is exceeded or cannot be confirmed, the engine would refuse the program or a secret output is plain (exit code 1)"),
 });
 
 /** A plan report. */
