@@ -183,7 +183,7 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
     const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
     if (typeof pair === "string") {
       const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
-      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints and can keep the data${pair}` });
+      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints${pair ? ` and can keep the data${pair}` : ""}` });
     } else {
       const total = cents(c.monthlyUsd! + pair.monthlyUsd);
       const reason = budgetReason(budget, total, [...c.unpriced, ...pair.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${pair.standby.cloud} ${pair.standby.region} and replication)`);

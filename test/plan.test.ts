@@ -31,7 +31,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 104, "platform-eu": 32, "shop-dr-eu": 84, "us-budget": 5 };
+const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 104, "platform-eu": 32, "shop-dr-eu": 50, "us-budget": 5 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -107,32 +107,25 @@ test("eu-gdpr: the exact resources, where each goes, and the cost model's lines 
   );
 });
 
-test("shop-dr-eu: per data service the replication method, its RPO and monthly cost, carried by the replica and the replication configuration, inside the total and the budget", (t) => {
+test("shop-dr-eu: per data service the replication method, its RPO and monthly cost, carried by the replica and the transfer job, inside the total and the budget", (t) => {
   const plan = plans.get("shop-dr-eu")!;
   const s = plan.placement.secondary!;
-  t.deepEqual([s.cloud, s.region, s.active], ["aws", "eu-south-2", "primary"]);
+  t.deepEqual([plan.placement.cloud, plan.placement.region, s.cloud, s.region, s.active], ["gcp", "europe-north2", "gcp", "europe-west1", "primary"]);
   t.deepEqual(
     Object.entries(s.replication).map(([name, r]) => [name, r.method, r.rpo.bound, r.rpo.minutes, r.monthlyUsd, r.lines.map((l) => [l.label, l.monthlyUsd])]),
     [
-      ["orders", "RDS cross-region read replica (encrypted with a KMS key in the standby region)", "lag", undefined, 1.28, [["60 GB/month inter-region transfer × 0.0213 USD/GB", 1.28]]],
-      [
-        "images",
-        "S3 Replication with Replication Time Control, KMS re-encryption in the standby region",
-        "sla",
-        15,
-        1.81,
-        [["50 GB/month inter-region transfer × 0.0213 USD/GB", 1.06], ["50 GB/month × 0.015 USD/GB S3 Replication Time Control", 0.75]],
-      ],
+      ["orders", "Cloud SQL cross-region read replica (masterInstanceName)", "lag", undefined, 1.26, [["60 GB/month inter-region transfer × 0.021 USD/GB", 1.26]]],
+      ["images", "Storage Transfer Service job from the primary bucket, hourly", "schedule", 60, 1.05, [["50 GB/month inter-region transfer × 0.021 USD/GB", 1.05]]],
     ],
   );
   const cost = (type: string, name: string) => plan.resources.find((r) => r.type === type && r.name === name)!;
-  // The replica carries its instance and storage like the primary, plus the transfer that feeds it.
-  t.deepEqual([cost("aws:rds/instance:Instance", "orders-standby").monthlyUsd, cost("aws:rds/instance:Instance", "orders").monthlyUsd], [76.63, 71.57]);
-  t.deepEqual([cost("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "images-to-standby").monthlyUsd, cost("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "images-to-standby").site], [1.81, "standby"]);
+  // The replica is priced like the primary's instance in its own region, plus the transfer that feeds it.
+  t.deepEqual([cost("gcp:sql/databaseInstance:DatabaseInstance", "orders-standby").monthlyUsd, cost("gcp:sql/databaseInstance:DatabaseInstance", "orders").monthlyUsd], [123.56, 116.74]);
+  t.deepEqual([cost("gcp:storage/transferJob:TransferJob", "images-to-standby").monthlyUsd, cost("gcp:storage/transferJob:TransferJob", "images-to-standby").site], [1.05, "standby"]);
   // The replication is in the placement total, the resource lines and the budget check.
-  t.deepEqual([plan.placement.totalMonthlyUsd, plan.cost.monthlyUsd, plan.placement.monthlyUsd + s.monthlyUsd + 1.28 + 1.81], [362.78, 362.78, 362.78]);
+  t.deepEqual([plan.placement.totalMonthlyUsd, plan.cost.monthlyUsd, Math.round((plan.placement.monthlyUsd + s.monthlyUsd + 1.26 + 1.05) * 100) / 100], [550.61, 550.61, 550.61]);
   const text = renderTerminal(plan);
-  t.true(text.includes("    images: S3 Replication with Replication Time Control, KMS re-encryption in the standby region; RPO 15 min: S3 RTC replicates 99.99% of new objects within 15 minutes (SLA); replication 1.81* USD/month (50 GB/month)"));
+  t.true(text.includes("    images: Storage Transfer Service job from the primary bucket, hourly; RPO up to 1 h plus the copy's duration: Storage Transfer Service repeats at most hourly; replication 1.05* USD/month (50 GB/month)"));
 });
 
 test("us-budget: the exact resources and the budget check", (t) => {
