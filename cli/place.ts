@@ -24,6 +24,8 @@ export interface ServiceJson {
   readonly lines: ServiceCost["lines"];
   /** Provisioned parts without a price, and why. */
   readonly unpriced?: readonly string[];
+  /** Why the SKU's availability in the region is not confirmed by a source. */
+  readonly unconfirmed?: string;
 }
 
 /** `tessera place --json`: a stable contract other tools rely on. */
@@ -54,6 +56,7 @@ const serviceJson = (s: ServiceCost): ServiceJson => ({
   estimated: s.estimated,
   lines: s.lines,
   ...(s.unpriced.length > 0 ? { unpriced: s.unpriced } : {}),
+  ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}),
 });
 
 const services = (site: Site): Record<string, ServiceJson> => Object.fromEntries(Object.entries(site.services).map(([name, s]) => [name, serviceJson(s)]));
@@ -164,6 +167,7 @@ export function pricingNotes(d: Decision): string[] {
     const tag = site === d ? "" : " (standby)";
     for (const u of site.unpriced) out.push(`Not priced${tag}: ${u}`);
     for (const [name, s] of Object.entries(site.services)) {
+      if (s.unconfirmed) out.push(`Not confirmed${tag}: ${name}: ${s.unconfirmed}`);
       for (const l of s.lines) if (l.basis === "spot") out.push(`Spot${tag}: ${name} is priced at the spot market price of ${l.priceDate} (a snapshot, not a list price)`);
     }
   }

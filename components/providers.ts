@@ -10,14 +10,10 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import { Provider as DigitalOceanProvider } from "@pulumi/digitalocean/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import { Provider as OciProvider } from "@pulumi/oci/provider";
+import type { Accounts } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
 
-/** Per-cloud account settings from stack config `tessera:accounts`; only the placed cloud's are needed. */
-export interface Accounts {
-  readonly azure?: { readonly subscriptionId?: string };
-  readonly gcp?: { readonly project: string };
-  readonly oci?: { readonly compartmentId: string };
-}
+export type { Accounts } from "../core/accounts";
 
 type Factory = (name: string, region: string, accounts: Accounts, opts: pulumi.CustomResourceOptions) => pulumi.ProviderResource;
 

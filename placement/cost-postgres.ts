@@ -13,6 +13,7 @@
  * (prices.csv `postgres-storage`), else the block-storage rate, estimated.
  */
 import type { Cloud } from "../core/cloud";
+import { postgresHaProblem } from "../core/constraints";
 import { postgresInstanceClass } from "../core/skus";
 import { type Catalog, type Offering, type PostgresPriceRow, regionKey } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
@@ -68,7 +69,8 @@ export function postgres(catalog: Catalog, cloud: Cloud, region: string, s: Data
   let instance: CostLine | undefined;
   // 1. A class with a list price.
   const listed = classPrices(catalog, cloud, region)
-    .filter((c) => c.row.vcpus >= s.vcpus && c.row.memoryGib >= s.memoryGib)
+    // With HA, only classes the managed service can run a standby on (core/constraints.ts).
+    .filter((c) => c.row.vcpus >= s.vcpus && c.row.memoryGib >= s.memoryGib && !(ha && postgresHaProblem(cloud, c.row.instanceClass)))
     .sort((a, b) => Number(b.row.instanceClass === pin) - Number(a.row.instanceClass === pin) || a.monthlyUsd - b.monthlyUsd);
   const best = listed[0];
   if (best && (pin === undefined || !isComputeClass(catalog, cloud, pin) || best.row.instanceClass === pin)) {
@@ -77,7 +79,7 @@ export function postgres(catalog: Catalog, cloud: Cloud, region: string, s: Data
   }
   if (!instance) {
     // 2./3. The sizes the service sells (its classes map from compute shapes).
-    const accept = (o: Offering) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresClassOf(cloud, o) !== undefined;
+    const accept = (o: Offering) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresClassOf(cloud, o) !== undefined && !(ha && postgresHaProblem(cloud, postgresClassOf(cloud, o)!));
     const offering = cheapest(catalog, cloud, region, accept, { size: { vcpus: s.vcpus, memoryGib: s.memoryGib }, pin: pin?.replace(/^PostgreSQL\./, ""), pinned: pin === undefined ? undefined : (o) => postgresClassOf(cloud, o) === pin });
     if (!offering) {
       if (!catalog.offeringsByRegion.has(regionKey(cloud, region))) return { ok: false, reason: `not priced: ${cloud} ${region} has no compute prices in compute-offerings.csv` };

@@ -47,13 +47,15 @@ export interface ServiceCost {
   readonly count?: number;
   /** The compute offering behind the SKU, when there is one. */
   readonly offering?: Offering;
+  /** Why the SKU's availability in this region is not confirmed by a source (GPU shapes on OCI and Azure). */
+  readonly unconfirmed?: string;
 }
 
 /** Either a priced service or why it cannot run in that region. */
 export type CostResult = { readonly ok: true; readonly cost: ServiceCost } | { readonly ok: false; readonly reason: string };
 
 /** Builds a priced result from its lines. */
-export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering"> = {}): CostResult {
+export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "unconfirmed"> = {}): CostResult {
   const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
   const unpriced = lines.flatMap((l) => (l.basis === "unpriced" ? [l.unpriced ?? l.label] : []));
   return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, unpriced, ...extra } };
@@ -149,9 +151,29 @@ export function billedHours(catalog: Catalog, cloud: Cloud, region: string, hour
 /** `count` machines for `hours` at `price`: a capped month is the monthly price, in whole cents per machine. */
 const machineMonth = (count: number, billed: { hours: number; capped: boolean }, price: number) => count * (billed.capped ? cents(billed.hours * price) : billed.hours * price);
 
+/**
+ * Clouds whose catalog lists a GPU size in regions that do not sell it, so a listed (region, GPU
+ * size) is not a confirmed offering: the SkyPilot OCI file repeats every shape in every region
+ * (data/README.md), and Azure's price list carries meters for regions where a size cannot be
+ * deployed. A (cloud, region, SKU) row in regional-availability.csv (`service` = the SKU)
+ * confirms it (`yes`) or removes it (`no`).
+ */
+export const GPU_AVAILABILITY_UNCONFIRMED: Partial<Record<Cloud, string>> = {
+  oci: "the OCI catalog lists every shape in every region",
+  azure: "Azure's price list has meters for regions where a size cannot be deployed",
+};
+
+/** A GPU offering's availability: sold (confirmed or not, and why) or known not to be sold. */
+function gpuAvailability(catalog: Catalog, o: Offering): { sold: boolean; unconfirmed?: string } {
+  const row = catalog.availabilityByService.get(`${o.cloud}/${o.instanceType}`)?.get(o.region);
+  if (row) return { sold: row.available };
+  const why = GPU_AVAILABILITY_UNCONFIRMED[o.cloud];
+  return why ? { sold: true, unconfirmed: `${o.instanceType} availability in ${o.region} not confirmed: ${why}` } : { sold: true };
+}
+
 function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "compute" | "gpu-compute" }>, pin?: string): CostResult {
   const gpu = s.kind === "gpu-compute" ? s.gpu : undefined;
-  const accept = (o: Offering) => fits(o, s.vcpus, s.memoryGib) && (gpu ? o.gpuModel === gpu.model && o.gpuCount >= gpu.count : o.gpuCount === 0);
+  const accept = (o: Offering) => fits(o, s.vcpus, s.memoryGib) && (gpu ? o.gpuModel === gpu.model && o.gpuCount >= gpu.count && gpuAvailability(catalog, o).sold : o.gpuCount === 0);
   const size = gpu ? undefined : { vcpus: s.vcpus!, memoryGib: s.memoryGib! };
   const best = cheapest(catalog, cloud, region, accept, { spot: s.spot, size, pin });
   if (!best) {
@@ -164,10 +186,11 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   const billed = billedHours(catalog, cloud, region, s.hoursPerMonth);
   const date = catalog.manifest.computePrices[cloud].date;
   const what = `${s.count} × ${best.instanceType}${spot ? ` (spot, market price of ${date})` : ""}`;
+  const unconfirmed = gpu ? gpuAvailability(catalog, best).unconfirmed : undefined;
   return priced(
     best.instanceType,
     [line(`${what} × ${billed.hours} h${billed.note} × ${price} USD/h`, machineMonth(s.count, billed, price), spot ? "spot" : "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date)],
-    { count: s.count, offering: best },
+    { count: s.count, offering: best, ...(unconfirmed ? { unconfirmed } : {}) },
   );
 }
 

@@ -8,6 +8,7 @@ import { imageFor, imageProblem } from "../core/registries";
 import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
+import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
 import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
@@ -16,7 +17,7 @@ import type { RequestedKind, Requirements, ServiceRequirement } from "./requirem
 /**
  * What a reason is about, as a removable constraint:
  * `clouds`, `residency`, `compliance:<id>`, `service:<name>`, `latency:<user index>`, `budget`,
- * `failover`.
+ * `failover`, `network`, `accounts:<config path>`.
  */
 export type ConstraintId = string;
 
@@ -131,7 +132,7 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
  * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
  * see place.ts). `pins` keeps a locked SKU per service while it still fits.
  */
-export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}): Candidate {
+export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}): Candidate {
   const p = prepare(req);
   const cloud = region.cloud;
   const reasons: Reason[] = [];
@@ -173,6 +174,13 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       priceable = false;
       continue;
     }
+    // What the component on this cloud would refuse (core/constraints.ts).
+    const refused = serviceProblem(catalog, cloud, region.region, service);
+    if (refused) {
+      reasons.push({ constraint: `service:${name}`, message: `${name}: ${refused}` });
+      priceable = false;
+      continue;
+    }
     const result = priceService(catalog, cloud, region.region, service, pins[name], allowances);
     if (!result.ok) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: ${result.reason}` });
@@ -189,6 +197,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
   else if (req.failover?.dns && cloud !== "azure" && cloud !== "digitalocean" && req.failover.dns.zones[cloud] === undefined) {
     reasons.push({ constraint: "failover", message: `failover.dns.zones has no ${cloud} zone to serve ${req.failover.dns.hostname} from` });
   }
+  reasons.push(...siteReasons(req, cloud, context));
   const maxRttMs = latencyReasons(req, region, reasons);
   return {
     cloud,

@@ -12,6 +12,7 @@ import { cents, type ServiceCost } from "./cost";
 import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
+import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
 
 /** A placed (cloud, region) with its sized services. */
@@ -151,10 +152,10 @@ function findPair(catalog: Catalog, req: Requirements, primary: Candidate, stand
 }
 
 /** Evaluates every region, then applies failover pairing and the budget. */
-function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluated {
+function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined, context: PlacementContext): Evaluated {
   const base = catalog.regions.map((region) => {
     const pinned = pins && region.cloud === pins.cloud && region.region === pins.region ? pins.skus : pins?.secondary && region.cloud === pins.secondary.cloud && region.region === pins.secondary.region ? pins.secondary.skus : undefined;
-    return evaluateCandidate(catalog, req, region, pinned);
+    return evaluateCandidate(catalog, req, region, pinned, context);
   });
   const budget = req.budget?.monthlyUsd;
   const pairs = new Map<Candidate, Pair>();
@@ -223,17 +224,18 @@ function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates
 /**
  * Places a stack: the cheapest feasible candidate (with failover: the cheapest feasible pair).
  *
+ * @param context what placement knows beyond the requirements (the stack's `tessera:accounts`).
  * @throws NoFeasiblePlacementError when nothing is feasible.
  */
-export function place(catalog: Catalog, req: Requirements): Placement {
-  const result = tryPlace(catalog, req);
-  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates);
+export function place(catalog: Catalog, req: Requirements, context: PlacementContext = {}): Placement {
+  const result = tryPlace(catalog, req, context);
+  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates, context);
   return result;
 }
 
 /** Places, or returns the candidates when nothing is feasible (no hint search: cheap). */
-function tryPlace(catalog: Catalog, req: Requirements): Placement | { candidates: Candidate[] } {
-  const { candidates, pairs } = evaluateAll(catalog, req);
+function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | { candidates: Candidate[] } {
+  const { candidates, pairs } = evaluateAll(catalog, req, undefined, context);
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
   if (!best || !best.feasible) return { candidates };
@@ -254,8 +256,9 @@ export function placeLocked(
   catalog: Catalog,
   req: Requirements,
   pins: Pins,
+  context: PlacementContext = {},
 ): { placement: Placement; cheapest: { cloud: Cloud; region: string; totalMonthlyUsd: number } | undefined } | { rejected: Candidate } {
-  const { candidates, pairs } = evaluateAll(catalog, req, pins);
+  const { candidates, pairs } = evaluateAll(catalog, req, pins, context);
   const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
   if (!locked) {
     const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
@@ -294,9 +297,19 @@ export function relax(req: Requirements, constraint: string): Requirements {
       return { ...req, budget: undefined };
     case "failover":
       return { ...req, failover: undefined };
+    case "network":
+      return { ...req, network: req.network ? { ...req.network, natGateway: false } : undefined };
+    case "accounts":
+      // Accounts are not requirements: relaxContext supplies the missing field instead.
+      return req;
     default:
       throw new Error(`unknown constraint ${constraint}`);
   }
+}
+
+/** The context with an `accounts:<path>` constraint lifted (the field treated as given). */
+function relaxContext(context: PlacementContext, constraint: string): PlacementContext {
+  return constraint.startsWith("accounts:") ? { ...context, accounts: undefined } : context;
 }
 
 /** The site a relaxation reaches and its monthly cost. */
@@ -328,6 +341,10 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       return { text: `remove clouds.allow/deny ${to}`, distance: 1 };
     case "residency":
       return { text: `allow jurisdiction ${region.jurisdiction} in residency ${to}`, distance: 1.2 };
+    case "accounts":
+      return { text: `set ${arg} in the stack config ${to}`, distance: 0.5 };
+    case "network":
+      return { text: `network.natGateway: false ${to}`, distance: 1 };
     default:
       return { text: `drop ${constraint} ${to}`, distance: 1.2 };
   }
@@ -340,9 +357,9 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
  * checks the equality); with failover the pairing depends on every candidate, so that case
  * re-places.
  */
-export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string): Reached | undefined {
+export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string, context: PlacementContext = {}): Reached | undefined {
   if (req.failover) {
-    const found = tryPlace(catalog, relax(req, constraint));
+    const found = tryPlace(catalog, relax(req, constraint), relaxContext(context, constraint));
     return "decision" in found ? { cloud: found.decision.cloud, region: found.decision.region, totalMonthlyUsd: found.decision.totalMonthlyUsd } : undefined;
   }
   const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
@@ -368,7 +385,7 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
   return best ? { cloud: best.c.cloud, region: best.c.region, totalMonthlyUsd: best.cost } : undefined;
 }
 
-function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[]): NoFeasiblePlacementError {
+function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
   const excluded = new Map<string, number>();
   for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
   const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -377,7 +394,7 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   for (const [constraint] of ranked) {
     // Dropping the only service is not advice.
     if (constraint.startsWith("service:") && Object.keys(req.services).length === 1) continue;
-    const reached = relaxedSite(catalog, req, candidates, constraint);
+    const reached = relaxedSite(catalog, req, candidates, constraint, context);
     if (!reached) continue;
     const option = describeRelaxation(catalog, req, constraint, reached);
     if (!best || option.distance < best.distance) best = option;

@@ -8,8 +8,12 @@
  */
 import { z } from "zod";
 import { CLOUDS } from "../core/cloud";
+import { LIMITS } from "../core/constraints";
+import { loadRegionFacts } from "../core/facts";
 import { IMAGES } from "../core/images";
+import { defaultVersion, offeredAnywhere } from "../core/versions";
 import type { Catalog } from "./catalog";
+import { collisionProblems } from "./collisions";
 import { COMPLIANCE_ALIASES, DEFAULT_MIN_COMPLIANCE_CONFIDENCE } from "./compliance";
 import { CONFIDENCE_LEVELS } from "./confidence";
 import { nearestRegion } from "./geo";
@@ -39,10 +43,11 @@ const nonNegative = (max: number) => z.number().min(0).max(max);
 /** Builds the schema for one catalog (allowed values come from the data). */
 export function requirementsSchema(catalog: Catalog) {
   const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+  const facts = loadRegionFacts(catalog.dir);
   const machine = {
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
-    count: positiveInt(1000).default(1),
+    count: z.number().int().min(LIMITS.machineCount.min).max(LIMITS.machineCount.max).default(1),
     hoursPerMonth: positive(744).default(730),
     spot: z.boolean().default(false),
     image: z.enum(IMAGES).default("ubuntu-24.04"),
@@ -68,10 +73,11 @@ export function requirementsSchema(catalog: Catalog) {
   const database = strict({
     kind: z.literal("database"),
     engine: z.literal("postgres").default("postgres"),
-    version: z.enum(["14", "15", "16", "17"]).default("16"),
+    /** A version some cloud supports on the catalog date (data/postgres-versions.csv). */
+    version: enumOf(offeredAnywhere(facts.versions.postgres, facts.date)).default(defaultVersion(facts.versions.postgres, "postgres", facts.date)),
     vcpus: positiveInt(128),
     memoryGib: positive(1024),
-    storageGb: positiveInt(65536),
+    storageGb: z.number().int().min(LIMITS.databaseStorageGb.min).max(LIMITS.databaseStorageGb.max),
     highAvailability: z.boolean().default(false),
     backupRetentionDays: positiveInt(35).default(7),
     /** GB of changes (WAL) per month, replicated to a failover standby (default: storageGb, estimated). */
@@ -79,7 +85,8 @@ export function requirementsSchema(catalog: Catalog) {
   });
   const kubernetes = strict({
     kind: z.literal("kubernetes"),
-    version: z.string().regex(/^1\.\d{2}$/).default("1.31"),
+    /** A version some cloud supports on the catalog date (data/kubernetes-versions.csv). */
+    version: enumOf(offeredAnywhere(facts.versions.kubernetes, facts.date)).default(defaultVersion(facts.versions.kubernetes, "kubernetes", facts.date)),
     nodes: positiveInt(500),
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
@@ -111,7 +118,7 @@ export function requirementsSchema(catalog: Catalog) {
     kind: z.literal("analytics"),
     /** An object-storage service of this stack holding the data (AWS); without one, tessera adds `<name>-data`. */
     bucket: z.string().regex(SERVICE_NAME).optional(),
-    computeUnits: z.number().int().min(1).max(1000).optional(),
+    computeUnits: z.number().int().min(LIMITS.warehouseComputeUnits.min).max(LIMITS.warehouseComputeUnits.max).optional(),
     retentionDays: z.number().int().min(1).max(36500).optional(),
   });
   const service = z.discriminatedUnion("kind", [compute, gpuCompute, objectStorage, database, kubernetes, serverless, secrets, monitoring, analytics]);
@@ -262,6 +269,7 @@ function crossFieldProblems(req: Requirements): string[] {
       problems.push(`services.${name}.bucket: "${service.bucket}" is not an object-storage service of this stack; allowed values: ${ofKind("object-storage").join(", ") || "(none)"}`);
     }
   }
+  problems.push(...collisionProblems(req));
   const dns = req.failover?.dns;
   if (dns) {
     const target = req.services[dns.service];

@@ -89,6 +89,7 @@ import { SteeringPolicy } from "@pulumi/oci/dns/steeringPolicy";
 import { Application } from "@pulumi/oci/functions/application";
 import { Function as OciFunction } from "@pulumi/oci/functions/function";
 import { HttpMonitor } from "@pulumi/oci/healthchecks/httpMonitor";
+import { Policy as OciPolicy } from "@pulumi/oci/identity/policy";
 import { Key as OciKey } from "@pulumi/oci/kms/key";
 import { Vault as OciVault } from "@pulumi/oci/kms/vault";
 import { LogGroup as OciLogGroup } from "@pulumi/oci/logging/logGroup";
@@ -137,5 +138,5 @@ export const TAGGABLE: readonly Extractor<Labels>[] = [
   freeform(OciNatGateway), freeform(OciNsg), freeform(OciRouteTable), freeform(SecurityList), freeform(ServiceGateway), freeform(OciSubnet),
   freeform(Vcn), freeform(AutonomousDatabase), freeform(SteeringPolicy), freeform(Application), freeform(OciFunction), freeform(HttpMonitor),
   freeform(OciKey), freeform(OciVault), freeform(OciLogGroup), freeform(Alarm), freeform(OciBucket), freeform(NotificationTopic),
-  freeform(Subscription), freeform(DbSystem), freeform(OciSecret),
+  freeform(Subscription), freeform(DbSystem), freeform(OciSecret), freeform(OciPolicy),
 ];

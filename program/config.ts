@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { Accounts } from "../components/providers";
+import type { Accounts } from "../core/accounts";
 import type { Catalog } from "../placement/catalog";
 import { formatPath, parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
 
@@ -64,14 +64,16 @@ export function readStackConfig(catalog: Catalog, stack: string): StackConfig {
     throw new RequirementsError(["tessera:requirements: missing; every stack states its requirements (see README, 'Writing a stack')"], `config of stack ${stack}`);
   }
   const requirements = parseRequirements(raw, catalog, `tessera:requirements of stack ${stack}`);
-  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", config.get("accounts")) ?? {});
-  if (!accounts.success) {
-    throw new RequirementsError(
-      accounts.error.issues.map((i) => `tessera:accounts.${formatPath(i.path)}: ${i.message}`),
-      `tessera:accounts of stack ${stack}`,
-    );
-  }
-  const failover = failoverSchema.safeParse(jsonObject("tessera:failover", config.get("failover")) ?? {});
+  return { requirements, accounts: parseAccounts(config.get("accounts"), stack), failover: parseFailover(config.get("failover"), requirements, stack) };
+}
+
+/**
+ * Validates `tessera:failover` (JSON, or undefined: the primary serves).
+ *
+ * @throws RequirementsError naming every bad field, or a promotion without a standby site.
+ */
+export function parseFailover(raw: string | undefined, requirements: Requirements, stack: string): FailoverSetting {
+  const failover = failoverSchema.safeParse(jsonObject("tessera:failover", raw) ?? {});
   if (!failover.success) {
     throw new RequirementsError(
       failover.error.issues.map((i) => `tessera:failover.${formatPath(i.path)}: ${i.message}`),
@@ -79,7 +81,23 @@ export function readStackConfig(catalog: Catalog, stack: string): StackConfig {
     );
   }
   if (failover.data.active === "standby" && !requirements.failover) {
-    throw new RequirementsError(["tessera:failover.active: \"standby\" needs a standby site; the requirements have no failover"], `tessera:failover of stack ${stack}`);
+    throw new RequirementsError(['tessera:failover.active: "standby" needs a standby site; the requirements have no failover'], `tessera:failover of stack ${stack}`);
   }
-  return { requirements, accounts: accounts.data, failover: failover.data };
+  return failover.data;
+}
+
+/**
+ * Validates `tessera:accounts` (the config value as the CLI passes it: JSON, or undefined).
+ *
+ * @throws RequirementsError naming every bad field.
+ */
+export function parseAccounts(raw: string | undefined, stack: string): Accounts {
+  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", raw) ?? {});
+  if (!accounts.success) {
+    throw new RequirementsError(
+      accounts.error.issues.map((i) => `tessera:accounts.${formatPath(i.path)}: ${i.message}`),
+      `tessera:accounts of stack ${stack}`,
+    );
+  }
+  return accounts.data;
 }

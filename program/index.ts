@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { loadRegionFacts } from "../core/facts";
 import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
@@ -46,7 +47,8 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const { requirements, accounts, failover: setting } = readStackConfig(catalog, stack);
   const path = lockPath(stacksDir, stack);
   const lock = readLock(path);
-  const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock);
+  // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
+  const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
   if (!lock && options.writeLock !== false && !pulumi.runtime.isDryRun()) {
     writeLock(path, lockFor(stack, placement, requirements));
@@ -56,7 +58,7 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     const c = lockStatus.cheaper;
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
-  const ctx = { stack, requirements, accounts };
+  const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
   const target = createTarget(ctx, d.cloud, d.region);
   const standbyTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
   const dr = (role: DrContext["role"], extra: Partial<DrContext> = {}): DrContext | undefined => (standbyTarget ? { role, primary: target, standby: standbyTarget, setting, ...extra } : undefined);

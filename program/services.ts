@@ -164,8 +164,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
   },
 };
 
-/** Suffix of the standby site's component names (`web-standby`). */
-export const STANDBY_SUFFIX = "-standby";
+/** Suffix of the standby site's component names (`web-standby`); requirements reject clashes. */
+export { STANDBY_SUFFIX } from "../placement/collisions";
 
 /** Kinds that read other services are built last, in this order. */
 const LATE: readonly RequestedKind[] = ["analytics", "monitoring"];

@@ -16,3 +16,4 @@ import "./components/warehouse";
 import "./components/failover";
 import "./components/replication";
 import "./components/names";
+import "./components/prerequisites";

@@ -19,7 +19,7 @@ class Outer extends pulumi.ComponentResource {
 }
 class Leaf extends pulumi.CustomResource {
   constructor(name: string, opts: pulumi.CustomResourceOptions) {
-    super("gcp:storage/bucket:Bucket", name, { location: "EU" }, opts);
+    super("aws:s3/bucket:Bucket", name, { bucket: "tessera-harness-leaf" }, opts);
   }
 }
 class Inner extends pulumi.ComponentResource {
@@ -41,7 +41,7 @@ test("URNs carry the parent's full qualified type and omit the root stack", (t) 
       "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev",
       "urn:pulumi:dev::proj::x:index:Outer::o",
       "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner::o-inner",
-      "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner$gcp:storage/bucket:Bucket::o-inner-leaf",
+      "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner$aws:s3/bucket:Bucket::o-inner-leaf",
     ],
   );
   t.deepEqual(h.errors, []);

@@ -7,12 +7,13 @@
 import test from "ava";
 import { displaySku } from "../core/skus";
 import { placeJson, renderPlace } from "../cli/place";
-import { loadCatalog } from "../placement/catalog";
+import { findDataDir, loadCatalog } from "../placement/catalog";
 import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, RequirementsError, type RequirementsInput } from "../placement/requirements";
-import { readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 
@@ -231,4 +232,26 @@ test("every cost line names its source", (t) => {
   const aws = evaluateCandidate(catalog, r, region("aws", "us-east-1"));
   t.is(aws.services.web!.lines[0]!.source, "compute-offerings.csv ← skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv@00148f2af3672e2229b4f7bf8157d5a3f36e3c35 (read November 2026)");
   t.is(aws.services.db!.lines[0]!.source, "postgres-prices.csv aws us-east-1 db.t4g.medium ← https://infratally.com/articles/aws-rds-pricing-explained-2026.html");
+});
+
+test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `no` row in regional-availability.csv removes it", (t) => {
+  const gpu = { kind: "gpu-compute", gpu: { model: "A10", count: 1 } } as const;
+  const oci = priceService(catalog, "oci", "us-ashburn-1", service(gpu));
+  t.true(oci.ok);
+  if (!oci.ok) return;
+  t.deepEqual([oci.cost.sku, oci.cost.unconfirmed], ["VM.GPU.A10.1", "VM.GPU.A10.1 availability in us-ashburn-1 not confirmed: the OCI catalog lists every shape in every region"]);
+  const p = place(catalog, req({ services: { train: gpu }, clouds: { allow: ["oci"] } }));
+  t.true(renderPlace({ placement: p, lock: { status: "unlocked" } }).includes(`Not confirmed: train: VM.GPU.A10.1 availability in ${p.decision.region} not confirmed: the OCI catalog lists every shape in every region`));
+  t.is(placeJson({ placement: p, lock: { status: "unlocked" } }).decision.services.train!.unconfirmed, `VM.GPU.A10.1 availability in ${p.decision.region} not confirmed: the OCI catalog lists every shape in every region`);
+  // AWS's catalog rows are per-zone offerings: confirmed.
+  const aws = priceService(catalog, "aws", "us-east-1", service({ kind: "gpu-compute", gpu: { model: "T4", count: 1 } }));
+  t.is(aws.ok && aws.cost.unconfirmed, undefined);
+  // A source saying the shape is not sold in a region takes it out there.
+  const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
+  appendFileSync(join(dir, "regional-availability.csv"), "oci,VM.GPU.A10.1,us-ashburn-1,no,https://example.org/oci-gpu-regions,2026-11-25,test row\n");
+  const copy = loadCatalog(dir);
+  const r = priceService(copy, "oci", "us-ashburn-1", parseRequirements({ services: { s: gpu } }, copy).services.s!);
+  t.true(r.ok);
+  t.is(r.ok && r.cost.sku, "VM.GPU.A10.2");
 });

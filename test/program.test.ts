@@ -3,9 +3,19 @@
  * chosen and every resource lands there. Bad stack config fails with one message naming the field
  * and the allowed values, before any resource registers.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import test from "ava";
+import fc from "fast-check";
+import { CLOUDS } from "../core/cloud";
+import { loadRegionFacts } from "../core/facts";
+import { IMAGES } from "../core/images";
+import { offeredAnywhere } from "../core/versions";
+import { loadCatalog } from "../placement/catalog";
+import { NoFeasiblePlacementError, place } from "../placement/place";
+import { parseRequirements, RequirementsError } from "../placement/requirements";
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
@@ -126,3 +136,77 @@ for (const [label, config, message] of bad) {
     );
   });
 }
+
+/**
+ * Random valid stacks over the dimensions where placement and the components could disagree:
+ * spot, images, database HA and versions, Kubernetes versions, warehouse units, NAT, service names
+ * that clash on the standby or with the analytics bucket, failover, residency, and which
+ * `tessera:accounts` fields the stack gives.
+ */
+function stackArb() {
+  const catalog = loadCatalog();
+  const facts = loadRegionFacts(catalog.dir);
+  const service = fc.oneof(
+    fc.record({ kind: fc.constant("compute"), vcpus: fc.constantFrom(1, 2, 4), memoryGib: fc.constantFrom(2, 4, 8), count: fc.integer({ min: 1, max: 3 }), spot: fc.boolean(), image: fc.constantFrom(...IMAGES), publicIp: fc.boolean() }),
+    fc.record({
+      kind: fc.constant("database"),
+      vcpus: fc.constantFrom(1, 2, 4),
+      memoryGib: fc.constantFrom(2, 4, 8, 16),
+      storageGb: fc.integer({ min: 10, max: 300 }),
+      highAvailability: fc.boolean(),
+      version: fc.constantFrom(...offeredAnywhere(facts.versions.postgres, facts.date)),
+    }, { requiredKeys: ["kind", "vcpus", "memoryGib", "storageGb"] }),
+    fc.record({ kind: fc.constant("kubernetes"), nodes: fc.integer({ min: 1, max: 3 }), vcpus: fc.constantFrom(2, 4), memoryGib: fc.constantFrom(4, 8, 16), version: fc.constantFrom(...offeredAnywhere(facts.versions.kubernetes, facts.date)) }, { requiredKeys: ["kind", "nodes", "vcpus", "memoryGib"] }),
+    fc.record({ kind: fc.constant("object-storage"), sizeGb: fc.integer({ min: 1, max: 500 }), retentionDays: fc.integer({ min: 1, max: 90 }) }, { requiredKeys: ["kind", "sizeGb"] }),
+    fc.record({ kind: fc.constant("serverless"), image: fc.constant({ default: "ghcr.io/acme/api:1.4", aws: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4", oci: "iad.ocir.io/acme/api:1.4" }), public: fc.boolean() }),
+    fc.record({ kind: fc.constant("analytics"), computeUnits: fc.integer({ min: 2, max: 600 }) }, { requiredKeys: ["kind"] }),
+    fc.record({ kind: fc.constantFrom("secrets", "monitoring"), email: fc.constant("oncall@example.com") }),
+  );
+  const names = fc.constantFrom("web", "web-standby", "db", "events", "events-data", "api", "jobs");
+  return fc.record({
+    requirements: fc.record(
+      {
+        services: fc.dictionary(names, service, { minKeys: 1, maxKeys: 3 }),
+        residency: fc.record({ jurisdictions: fc.constantFrom(["EU"], ["US"]) }),
+        clouds: fc.record({ allow: fc.uniqueArray(fc.constantFrom(...CLOUDS), { minLength: 1, maxLength: 3 }) }),
+        failover: fc.record({ minDistanceKm: fc.integer({ min: 0, max: 800 }), crossCloud: fc.boolean() }),
+        network: fc.record({ natGateway: fc.boolean() }),
+      },
+      { requiredKeys: ["services"] },
+    ),
+    accounts: fc.record({ gcp: fc.constant({ project: "acme-prop-123" }), oci: fc.constant({ compartmentId: "ocid1.compartment.oc1..prop" }) }, { requiredKeys: [] }),
+  });
+}
+
+test.serial("place ⇒ plan: for random valid stacks, whenever place succeeds the program runs (plan exit 0 or 1), never an error (exit 2) or a crash", async (t) => {
+  const catalog = loadCatalog();
+  const stacksDir = mkdtempSync(join(tmpdir(), "tessera-prop-"));
+  let planned = 0;
+  await fc.assert(
+    fc.asyncProperty(stackArb(), async ({ requirements, accounts }) => {
+      // Monitoring services keep only their email; secrets take no fields.
+      const services = Object.fromEntries(Object.entries(requirements.services).map(([n, s]) => [n, s.kind === "secrets" ? { kind: "secrets" } : s]));
+      const input = { ...requirements, services };
+      let req;
+      try {
+        req = parseRequirements(input, catalog);
+      } catch (e) {
+        if (e instanceof RequirementsError) return; // not a valid stack: the schema says why
+        throw e;
+      }
+      try {
+        place(catalog, req, { accounts });
+      } catch (e) {
+        if (e instanceof NoFeasiblePlacementError) return; // place exits 1: nothing to plan
+        throw e;
+      }
+      planned++;
+      const h = await installHarness({ stack: "prop", preview: true, config: { "tessera:requirements": JSON.stringify(input), "tessera:accounts": JSON.stringify(accounts) } });
+      await h.run(() => tessera({ stacksDir, writeLock: false }));
+    }),
+    { numRuns: Number(process.env.PLAN_PROPERTY_RUNS ?? 20), seed: Number(process.env.PROPERTY_SEED ?? 20261124) },
+  );
+  // Not vacuous: most generated stacks are valid and placeable.
+  t.log(`${planned} stacks planned`);
+  t.true(planned >= 10, `${planned} stacks planned`);
+});

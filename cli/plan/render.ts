@@ -50,7 +50,7 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
   ];
   for (const [name, s] of Object.entries(d.services)) {
     const spot = s.lines.find((l) => l.basis === "spot");
-    const note = [spot ? `spot, market price of ${spot.priceDate}` : "", s.unpriced && s.unpriced.length > 0 ? `not priced: ${s.unpriced.join("; ")}` : ""].filter(Boolean).join("; ");
+    const note = [spot ? `spot, market price of ${spot.priceDate}` : "", s.unpriced && s.unpriced.length > 0 ? `not priced: ${s.unpriced.join("; ")}` : "", s.unconfirmed ?? ""].filter(Boolean).join("; ");
     lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${displaySku(s.sku)} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month${note ? ` (${note})` : ""}`);
   }
   if (d.secondary) {

@@ -76,7 +76,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   opts.onPhase?.("placing");
   const inputs = readInputs(catalog, { stack: opts.stack }, stacksDir);
   const req = inputs.requirements;
-  const { placement, lock } = placeWithLock(catalog, req, inputs.lock);
+  const { placement, lock } = placeWithLock(catalog, req, inputs.lock, { accounts: inputs.accounts });
   const d = placement.decision;
 
   opts.onPhase?.("running the program (preview)");
@@ -159,6 +159,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
             estimated: s.estimated,
             lines: [...s.lines],
             ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),
+            ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}),
           },
         ]),
       ),

@@ -27,6 +27,7 @@ export const serviceCostSchema = z.strictObject({
   estimated: z.boolean(),
   lines: z.array(costLineSchema),
   unpriced: z.array(z.string()).optional().describe("provisioned parts without a price, and why"),
+  unconfirmed: z.string().optional().describe("why the SKU's availability in the region is not confirmed by a source"),
 });
 
 export const complianceFactSchema = z.strictObject({

@@ -8,6 +8,7 @@ import { checkNetwork } from "../compute/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
+import { warehouseUnitsProblem } from "../../core/constraints";
 import { checkCidr, checkInt, checkOneOf, invalid } from "../validation";
 
 /** Azure Data Explorer SKUs tessera offers: a dev cluster (no SLA) or a two-node production one. */
@@ -124,8 +125,11 @@ export function validateWarehouseArgs(args: WarehouseArgs): void {
   checkOneOf("azureSku", args.azureSku, ADX_SKUS);
   const cloud = args.target.cloud;
   const dev = args.azureSku?.startsWith("Dev") ?? false;
-  if (cloud === "oci") checkInt("computeUnits", args.computeUnits, 2, 512);
-  else if (!dev) checkInt("computeUnits", args.computeUnits, 2, 1000);
+  if (!dev) {
+    checkInt("computeUnits", args.computeUnits, 1, 1000);
+    const units = args.computeUnits !== undefined ? warehouseUnitsProblem(cloud, args.computeUnits) : undefined;
+    if (units) invalid("computeUnits", units);
+  }
   else if (args.computeUnits !== undefined && args.computeUnits !== 1) invalid("computeUnits", `the dev SKU runs one instance; allowed values: 1 (got ${args.computeUnits})`);
   if (cloud === "aws" && !args.storage) invalid("storage", "is required on aws: Athena and Glue query data in an S3 bucket (pass an ObjectStorage)");
   if (cloud === "oci" && !args.network) invalid("network", "is required on oci: the Autonomous Database gets a private endpoint in the network");

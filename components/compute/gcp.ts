@@ -1,13 +1,14 @@
 /**
- * Instances on GCP: Compute Engine instances spread over the region's zones, Shielded VM on,
+ * Instances on GCP: Compute Engine instances spread over the region's zones (from the catalog,
+ * carried on the target), Shielded VM on,
  * project-wide SSH keys blocked, in the network's subnetwork and carrying its firewall tag; no
  * access config (no public IP) unless asked. Boot disks are encrypted by Google by default.
  * GPU sizes written `n1-standard-4+1xT4` attach the GPU to the n1 machine.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
 import { Instance } from "@pulumi/gcp/compute/instance";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import type { GcpTarget } from "../target";
@@ -17,9 +18,10 @@ import { archOf, GCP_IMAGES, gcpMachineType } from "../../core/images";
 /** Builds the machines (Instances and GpuInstances). */
 export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: pulumi.ComponentResource): InstancesOutputs {
   const { target } = spec;
-  const opts = childOpts(parent, target);
+  const apis = enableApis(target, "compute");
+  const opts = childOpts(parent, target, { dependsOn: apis });
   const { machineType, accelerators } = gcpMachineType(spec.size);
-  const zones = getZonesOutput({ project: target.project, region: target.region, status: "UP" }, { parent, provider: target.provider }).names;
+  const zones = target.facts.zones;
   const subnets = spec.publicIp ? spec.network.publicSubnetIds : spec.network.privateSubnetIds;
   const metadata: Record<string, pulumi.Input<string>> = { "block-project-ssh-keys": "true" };
   if (spec.sshPublicKey !== undefined) metadata["ssh-keys"] = pulumi.interpolate`tessera:${spec.sshPublicKey}`;
@@ -30,7 +32,7 @@ export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: 
       {
         name: physicalName("gcp", "computeInstance", [target.stack, `${name}-${i}`]),
         project: target.project,
-        zone: zones.apply((z) => z[i % z.length]!),
+        zone: zones[i % zones.length]!,
         machineType,
         bootDisk: { autoDelete: true, initializeParams: { image: GCP_IMAGES[spec.image](archOf(spec.size)), size: spec.diskGb, type: "pd-balanced" } },
         networkInterfaces: [{ subnetwork: subnets.apply((ids) => ids[i % ids.length]!), accessConfigs: spec.publicIp ? [{}] : [] }],

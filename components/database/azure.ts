@@ -1,7 +1,8 @@
 /**
  * Postgres on Azure: Database for PostgreSQL flexible server with public network access off,
  * reached through a private endpoint in the private subnet (registered in the network's privatelink
- * DNS zone), TLS required, zone-redundant HA when asked, and a CanNotDelete lock as its
+ * DNS zone), TLS required, HA when asked (zone-redundant where the region has availability zones,
+ * same-zone elsewhere), and a CanNotDelete lock as its
  * deletion protection. Storage is encrypted with platform keys.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -11,6 +12,7 @@ import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
 import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
+import { azurePostgresHaMode } from "../../core/zones";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -40,7 +42,8 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
       sku: { name: args.size, tier: azureTier(args.size) },
       storage: { storageSizeGB: STORAGE_SIZES.find((g) => g >= s.storageGb) ?? 32767, autoGrow: "Enabled" },
       backup: { backupRetentionDays: s.backupRetentionDays, geoRedundantBackup: "Disabled" },
-      highAvailability: { mode: s.highAvailability ? "ZoneRedundant" : "Disabled" },
+      // Zone-redundant where the region has zones; a zoneless region only offers a same-zone standby.
+      highAvailability: { mode: s.highAvailability ? azurePostgresHaMode(target.facts.zones) : "Disabled" },
       network: { publicNetworkAccess: "Disabled" },
       administratorLogin: s.username,
       administratorLoginPassword: password,

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Database } from "@pulumi/gcp/sql/database";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
 import { User } from "@pulumi/gcp/sql/user";
+import { enableApis } from "../gcp-project";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
@@ -15,7 +16,8 @@ import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from
 export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, parent) => {
   const { target, network } = args;
   const s = settings(args);
-  const opts = childOpts(parent, target);
+  const apis = enableApis(target, "sqladmin");
+  const opts = childOpts(parent, target, { dependsOn: apis });
   const password = adminPassword(name, parent);
   // Private IP needs the network's private services access connection first.
   const privateNetwork = pulumi.all([network.networkId, network.privateServices]).apply(([id]) => id);
@@ -45,7 +47,7 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
         userLabels: gcpLabels(target, name, args.labels),
       },
     },
-    statefulOpts(parent, target, args.protect),
+    statefulOpts(parent, target, args.protect, { dependsOn: apis }),
   );
   const database = new Database(name, { name: s.databaseName, project: target.project, instance: instance.name }, opts);
   const user = new User(name, { name: s.username, project: target.project, instance: instance.name, password }, opts);

@@ -8,7 +8,7 @@ import { checkNetwork } from "../compute/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
-import { checkInt, invalid } from "../validation";
+import { checkInt, checkOneOf, invalid } from "../validation";
 
 /** Arguments of {@link Cluster}. */
 export interface ClusterArgs {
@@ -20,7 +20,12 @@ export interface ClusterArgs {
   readonly nodeSize: string;
   /** @default 2 */
   readonly nodeCount?: number;
-  /** Kubernetes minor version (DigitalOcean and OKE resolve the newest patch). @default "1.31" */
+  /**
+   * Kubernetes minor version: one the cloud supports on the catalog date
+   * (`target.facts.kubernetes.supported`, from data/kubernetes-versions.csv). DigitalOcean and OKE
+   * resolve the newest patch.
+   * @default target.facts.kubernetes.default (the newest version every cloud supports)
+   */
   readonly version?: string;
   /** Pulumi `protect` on the cluster. @default true */
   readonly protect?: boolean;
@@ -38,7 +43,7 @@ export interface ClusterOutputs {
 }
 
 /** Defaults filled in. */
-export const clusterSettings = (args: ClusterArgs) => ({ version: args.version ?? "1.31", nodeCount: args.nodeCount ?? 2 });
+export const clusterSettings = (args: ClusterArgs) => ({ version: args.version ?? args.target.facts.kubernetes.default, nodeCount: args.nodeCount ?? 2 });
 
 /**
  * A kubeconfig for a cluster whose credentials come from a CLI plugin (`aws eks get-token`,
@@ -67,5 +72,5 @@ export function validateClusterArgs(args: ClusterArgs): void {
   checkNetwork(args.target, args.network);
   if (!args.nodeSize) invalid("nodeSize", "is required (placement's SKU for the node pool)");
   checkInt("nodeCount", args.nodeCount, 1, 500);
-  if (args.version !== undefined && !/^1\.\d{2}$/.test(args.version)) invalid("version", `"${args.version}" is not a Kubernetes minor version such as 1.31`);
+  checkOneOf("version", args.version, args.target.facts.kubernetes.supported);
 }

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProjectBucketConfig } from "@pulumi/gcp/logging/projectBucketConfig";
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
 import { NotificationChannel } from "@pulumi/gcp/monitoring/notificationChannel";
+import { enableApis } from "../gcp-project";
 import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
@@ -15,7 +16,7 @@ import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";
 export const gcp: Impl<"gcp", AlertsArgs, AlertsOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = alertSettings(args);
-  const opts = childOpts(parent, target);
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "logging", "monitoring") });
   const labels = gcpLabels(target, name, args.labels);
   const project = target.project;
   const bucket = new ProjectBucketConfig(name, { project, location: target.region, bucketId: keptName(name, target, "loggingBucket", [target.stack, name], parent), retentionDays: s.logRetentionDays }, opts);

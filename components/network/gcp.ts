@@ -13,13 +13,14 @@ import { RouterNat } from "@pulumi/gcp/compute/routerNat";
 import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
 import { Connection } from "@pulumi/gcp/servicenetworking/connection";
 import { type NameKind, physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
 
 export const gcp: Impl<"gcp", NetworkArgs, NetworkOutputs> = (name, args, parent) => {
   const { target } = args;
-  const opts = childOpts(parent, target);
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "compute", "servicenetworking") });
   const { cidr, layout } = addressPlan(args);
   const project = target.project;
   const physical = (kind: NameKind<"gcp">, ...parts: string[]) => physicalName("gcp", kind, [target.stack, name, ...parts]);

@@ -5,7 +5,6 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkNetwork } from "../compute/contract";
-import { POSTGRES_VERSIONS } from "../database/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
@@ -28,8 +27,12 @@ export interface PostgresReplicaArgs {
   readonly source: ReplicaSource;
   /** Instance class, as placement sized the primary (a replica keeps up only at the primary's size). */
   readonly size: string;
-  /** The primary's major version (Azure and Cloud SQL need it equal). @default "16" */
-  readonly version?: (typeof POSTGRES_VERSIONS)[number];
+  /**
+   * The primary's major version (Azure and Cloud SQL need it equal): one the cloud supports
+   * (`target.facts.postgres.supported`).
+   * @default target.facts.postgres.default
+   */
+  readonly version?: string;
   /** Storage in GB (AWS and DigitalOcean inherit the primary's). @default 20 */
   readonly storageGb?: number;
   /**
@@ -66,7 +69,7 @@ export interface PostgresReplicaOutputs {
 /** Defaults filled in. */
 export function replicaSettings(args: PostgresReplicaArgs) {
   return {
-    version: args.version ?? "16",
+    version: args.version ?? args.target.facts.postgres.default,
     storageGb: args.storageGb ?? 20,
     promoted: args.promoted ?? false,
     promoteOption: args.promoteOption ?? "forced",
@@ -82,7 +85,7 @@ export function replicaSettings(args: PostgresReplicaArgs) {
 export function validatePostgresReplicaArgs(args: PostgresReplicaArgs): void {
   checkNetwork(args.target, args.network);
   if (!args.size) invalid("size", "is required (the primary's instance class)");
-  checkOneOf("version", args.version, POSTGRES_VERSIONS);
+  checkOneOf("version", args.version, args.target.facts.postgres.supported);
   checkOneOf("promoteOption", args.promoteOption, ["planned", "forced"] as const);
   checkInt("storageGb", args.storageGb, 10, 65536);
   checkInt("backupRetentionDays", args.backupRetentionDays, 1, 35);

@@ -6,6 +6,7 @@ import { Service } from "@pulumi/gcp/cloudrunv2/service";
 import { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
@@ -13,7 +14,7 @@ import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./con
 export const gcp: Impl<"gcp", FunctionArgs, FunctionOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = functionSettings(args);
-  const opts = childOpts(parent, target);
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "run", "iam") });
   const account = new Account(name, { accountId: physicalName("gcp", "serviceAccount", [target.stack, name]), project: target.project, displayName: `tessera ${target.stack} ${name}` }, opts);
   const service = new Service(
     name,

@@ -2,7 +2,9 @@
  * Function on OCI: a Functions application in the network's private subnet and the function from
  * an OCIR image. Its invoke endpoint takes signed requests; a public function also gets an API
  * Gateway (public subnet) routing every path to it, behind its own network security group that
- * admits HTTPS from anywhere (the network's security list stays default-deny).
+ * admits HTTPS from anywhere (the network's security list stays default-deny). OCI Functions
+ * may use the VCN and pull from OCIR, and API gateways may call the compartment's functions, only
+ * once a policy allows it: the component creates that policy (core/oci-policies.ts) first.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Deployment } from "@pulumi/oci/apigateway/deployment";
@@ -12,6 +14,8 @@ import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecuri
 import { Application } from "@pulumi/oci/functions/application";
 import { Function as OciFunction } from "@pulumi/oci/functions/function";
 import { physicalName } from "../../core/naming";
+import { OCI_GRANTS } from "../../core/oci-policies";
+import { servicePolicy } from "../oci-policy";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
@@ -22,11 +26,20 @@ export const oci: Impl<"oci", FunctionArgs, FunctionOutputs> = (name, args, pare
   const s = functionSettings(args);
   const opts = childOpts(parent, target);
   const common = { compartmentId: target.compartmentId, freeformTags: tags(target, name, args.labels) };
-  const application = new Application(name, { ...common, displayName: physicalName("oci", "functionsApplication", [target.stack, name]), subnetIds: network.privateSubnetIds, shape: "GENERIC_X86" }, opts);
+  const policy = servicePolicy(
+    name,
+    target,
+    parent,
+    s.public ? "OCI Functions may use the VCN and pull from OCIR; API gateways may call functions" : "OCI Functions may use the VCN and pull from OCIR",
+    (c) => [OCI_GRANTS.functionsNetwork(c), OCI_GRANTS.functionsRepos(c), ...(s.public ? [OCI_GRANTS.apiGatewayFunctions(c)] : [])],
+    args.labels,
+  );
+  const granted = { ...opts, dependsOn: [policy] };
+  const application = new Application(name, { ...common, displayName: physicalName("oci", "functionsApplication", [target.stack, name]), subnetIds: network.privateSubnetIds, shape: "GENERIC_X86" }, granted);
   const fn = new OciFunction(
     name,
     { freeformTags: common.freeformTags, applicationId: application.id, displayName: physicalName("oci", "function", [name]), image: args.image, memoryInMbs: String(s.memoryMb), timeoutInSeconds: s.timeoutSeconds, ...(Object.keys(s.environment).length > 0 ? { config: s.environment } : {}) },
-    opts,
+    granted,
   );
   let url = pulumi.interpolate`${fn.invokeEndpoint}/20181201/functions/${fn.id}/actions/invoke`;
   if (s.public) {
@@ -44,7 +57,7 @@ export const oci: Impl<"oci", FunctionArgs, FunctionOutputs> = (name, args, pare
     new Deployment(
       name,
       { ...common, gatewayId: gateway.id, pathPrefix: "/", specification: { routes: [{ path: "/{path*}", methods: ["ANY"], backend: { type: "ORACLE_FUNCTIONS_BACKEND", functionId: fn.id } }] } },
-      opts,
+      granted,
     );
     url = pulumi.interpolate`https://${gateway.hostname}/`;
   }

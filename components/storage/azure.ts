@@ -9,6 +9,7 @@ import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceP
 import { ManagementPolicy } from "@pulumi/azure-native/storage/managementPolicy";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import { physicalName } from "../../core/naming";
+import { azureStorageSku } from "../../core/zones";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -32,7 +33,8 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
       resourceGroupName: target.resourceGroupName,
       location: target.region,
       kind: "StorageV2",
-      sku: { name: args.azure?.sku ?? "Standard_ZRS" },
+      // Zone-redundant only where the region has availability zones (westus refuses ZRS).
+      sku: { name: args.azure?.sku ?? azureStorageSku(target.facts.zones) },
       allowBlobPublicAccess: false,
       allowSharedKeyAccess: false,
       enableHttpsTrafficOnly: true,

@@ -1,5 +1,10 @@
 /** What the fake GCP answers. */
-import { type CloudFakes, str } from "./types";
+import { type CloudFakes, type Props, str } from "./types";
+
+/** The fake project's number (service agents are named after it). */
+const PROJECT_NUMBER = "123456789012";
+
+const agent = (i: Props, email: string, field: "email" | "emailAddress"): Props => ({ [field]: email, member: `serviceAccount:${email}`, project: i.project, id: email });
 
 export const gcpFakes: CloudFakes = {
   outputs: {
@@ -25,6 +30,11 @@ export const gcpFakes: CloudFakes = {
     "gcp:bigquery/dataset:Dataset": (i, a) => ({ selfLink: `https://bigquery.googleapis.com/bigquery/v2/projects/${str(i.project, "p")}/datasets/${str(i.datasetId, a.name)}` }),
     "gcp:monitoring/notificationChannel:NotificationChannel": (i, a) => ({ name: `projects/${str(i.project, "p")}/notificationChannels/${Math.abs(hash(a.name))}` }),
     "gcp:monitoring/alertPolicy:AlertPolicy": (i, a) => ({ name: `projects/${str(i.project, "p")}/alertPolicies/${Math.abs(hash(a.name))}` }),
+    // service-<number>@gcp-sa-<service>.iam.gserviceaccount.com, Google's service agent naming.
+    "gcp:projects/serviceIdentity:ServiceIdentity": (i) => {
+      const email = `service-${PROJECT_NUMBER}@gcp-sa-${str(i.service, "s").split(".")[0]}.iam.gserviceaccount.com`;
+      return { email, member: `serviceAccount:${email}` };
+    },
   },
   ids: {
     "gcp:storage/bucket:Bucket": (i, a) => str(i.name, a.name),
@@ -40,13 +50,14 @@ export const gcpFakes: CloudFakes = {
     "gcp:compute/healthCheck:HealthCheck": (i, a) => `projects/${str(i.project, "p")}/global/healthChecks/${str(i.name, a.name)}`,
   },
   invokes: {
-    "gcp:compute/getZones:getZones": (i) => ({ names: ["b", "c", "d"].map((z) => `${str(i.region, "r")}-${z}`), id: str(i.region, "r") }),
-    "gcp:organizations/getProject:getProject": (i) => ({ number: "123456789012", projectId: i.projectId, id: `projects/${str(i.projectId, "p")}` }),
-    // The project's Storage Transfer Service agent (project number 123456789012, as above).
+    // Google-managed service agents are named after the project number.
+    "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (i) => agent(i, `service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`, "emailAddress"),
+    "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": (i) => agent(i, `bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`, "email"),
+    // The project's Storage Transfer Service agent, with the subject id federation trusts.
     "gcp:storage/getTransferProjectServiceAccount:getTransferProjectServiceAccount": (i) => ({
       project: i.project,
-      email: "project-123456789012@storage-transfer-service.iam.gserviceaccount.com",
-      member: "serviceAccount:project-123456789012@storage-transfer-service.iam.gserviceaccount.com",
+      email: `project-${PROJECT_NUMBER}@storage-transfer-service.iam.gserviceaccount.com`,
+      member: `serviceAccount:project-${PROJECT_NUMBER}@storage-transfer-service.iam.gserviceaccount.com`,
       subjectId: "101234567890123456789",
       id: str(i.project, "p"),
     }),

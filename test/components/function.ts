@@ -53,13 +53,16 @@ test("children on every cloud, public and private", (t) => {
       [
         ["aws:iam/role:Role", "api-aws"],
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws-xray"],
         ["aws:lambda/function:Function", "api-aws"],
         ["aws:lambda/functionUrl:FunctionUrl", "api-aws"],
+        ["aws:lambda/permission:Permission", "api-aws-public-invoke"],
         ["aws:lambda/permission:Permission", "api-aws-public-url"],
       ],
       [
         ["aws:iam/role:Role", "int-aws"],
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws-xray"],
         ["aws:lambda/function:Function", "int-aws"],
         ["aws:lambda/functionUrl:FunctionUrl", "int-aws"],
       ],
@@ -94,17 +97,19 @@ test("children on every cloud, public and private", (t) => {
         ["oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "api-oci-gateway-https"],
         ["oci:Functions/application:Application", "api-oci"],
         ["oci:Functions/function:Function", "api-oci"],
+        ["oci:Identity/policy:Policy", "api-oci-service"],
       ],
       [
         ["oci:Functions/application:Application", "int-oci"],
         ["oci:Functions/function:Function", "int-oci"],
+        ["oci:Identity/policy:Policy", "int-oci-service"],
       ],
     ],
   };
   for (const cloud of CLOUDS) t.deepEqual([children(h, component(`api-${cloud}`)), children(h, component(`int-${cloud}`))], expected[cloud], cloud);
 });
 
-test("aws: Lambda from the ECR image with its own role (basic logging only) and X-Ray; IAM-authenticated URL unless public", (t) => {
+test("aws: Lambda from the ECR image with its own role (basic logging and trace writes) and X-Ray; IAM-authenticated URL unless public", (t) => {
   t.deepEqual(inputs(find(h, "aws:lambda/function:Function", "api-aws")), {
     environment: { variables: { MODE: "prod" } },
     imageUri: IMAGE.aws,
@@ -123,6 +128,12 @@ test("aws: Lambda from the ECR image with its own role (basic logging only) and 
   t.deepEqual(inputs(find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws")), { policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", role: "api-aws" });
   t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "api-aws")), { authorizationType: "NONE", functionName: "dev-api-aws-y4stqq" });
   t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-url")), { action: "lambda:InvokeFunctionUrl", function: "dev-api-aws-y4stqq", functionUrlAuthType: "NONE", principal: "*" });
+  // Since October 2025 a public URL answers 403 without the second statement.
+  t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-invoke")), { action: "lambda:InvokeFunction", function: "dev-api-aws-y4stqq", invokedViaFunctionUrl: true, principal: "*" });
+  // Active tracing: CreateFunction is refused unless the role may write traces, so the function waits for it.
+  const xray = find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws-xray");
+  t.deepEqual(inputs(xray), { policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess", role: "api-aws" });
+  t.true(find(h, "aws:lambda/function:Function", "api-aws").dependencies.includes(xray.urn));
   t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "int-aws")), { authorizationType: "AWS_IAM", functionName: "dev-int-aws-87y5lp" });
   t.like(inputs(find(h, "aws:lambda/function:Function", "int-aws")), { memorySize: 1024, timeout: 60 });
 });
@@ -196,6 +207,20 @@ test("digitalocean: App Platform service from GHCR in the region; HTTP port only
 
 test("oci: application in the private subnet, the OCIR function; a public one behind an API gateway with its own HTTPS-only NSG", (t) => {
   const tagsOci = stampsFor("oci", "api-oci");
+  // OCI Functions and API Gateway act only where a policy allows them: created first.
+  const policy = find(h, "oci:Identity/policy:Policy", "api-oci-service");
+  t.deepEqual(inputs(policy).statements, [
+    "Allow service faas to use virtual-network-family in compartment id ocid1.compartment.oc1..test",
+    "Allow service faas to read repos in compartment id ocid1.compartment.oc1..test",
+    "Allow any-user to use functions-family in compartment id ocid1.compartment.oc1..test where ALL {request.principal.type = 'ApiGateway', request.resource.compartment.id = 'ocid1.compartment.oc1..test'}",
+  ]);
+  t.deepEqual(inputs(find(h, "oci:Identity/policy:Policy", "int-oci-service")).statements, [
+    "Allow service faas to use virtual-network-family in compartment id ocid1.compartment.oc1..test",
+    "Allow service faas to read repos in compartment id ocid1.compartment.oc1..test",
+  ]);
+  for (const [type, name] of [["oci:Functions/application:Application", "api-oci"], ["oci:Functions/function:Function", "api-oci"], ["oci:ApiGateway/deployment:Deployment", "api-oci"]] as const) {
+    t.true(find(h, type, name).dependencies.includes(policy.urn), `${type} ${name}`);
+  }
   t.deepEqual(inputs(find(h, "oci:Functions/application:Application", "api-oci")), {
     compartmentId: "ocid1.compartment.oc1..test",
     displayName: "dev-api-oci-7lak18",

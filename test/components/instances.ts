@@ -186,8 +186,6 @@ test("providers, no protection on stateless machines, and only the expected invo
   }
   t.deepEqual([...new Set(h.invokes.map((i) => i.token))].sort(), [
     "aws:ec2/getAmi:getAmi",
-    "aws:index/getAvailabilityZones:getAvailabilityZones",
-    "gcp:compute/getZones:getZones",
     "oci:Core/getImages:getImages",
     "oci:Core/getServices:getServices",
     "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",

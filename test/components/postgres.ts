@@ -29,7 +29,9 @@ test.serial.before(async () => {
     attempt("do-backups", () => new Postgres("bad-backups", { target: t.digitalocean, network: n("digitalocean"), size: "db-s-1vcpu-1gb", backupRetentionDays: 14 }));
     attempt("azure-ha", () => new Postgres("bad-ha", { target: t.azure, network: n("azure"), size: "Standard_B1ms", highAvailability: true }));
     attempt("user", () => new Postgres("bad-user", { target: t.aws, network: n("aws"), size: "db.t3.micro", username: "postgres" }));
-    attempt("version", () => new Postgres("bad-version", { target: t.gcp, network: n("gcp"), size: "db-custom-1-3840", version: "9" as "16" }));
+    attempt("version", () => new Postgres("bad-version", { target: t.gcp, network: n("gcp"), size: "db-custom-1-3840", version: "9" }));
+    // PostgreSQL 14 reached community end of life on 2026-11-12, before the catalog date.
+    attempt("retired", () => new Postgres("bad-retired", { target: t.gcp, network: new Network("check-gcp-retired", { target: t.gcp }), size: "db-custom-1-3840", version: "14" }));
     attempt("oci-db", () => new Postgres("bad-db", { target: t.oci, network: n("oci"), size: "PostgreSQL.VM.Standard.E4.Flex$_2_16", databaseName: "app" }));
   });
 });
@@ -224,7 +226,8 @@ test("bad arguments: InputPropertyError naming the field and the allowed values"
   check("do-backups", "backupRetentionDays", "backupRetentionDays: DigitalOcean keeps daily backups for 7 days and it cannot be changed; allowed values on digitalocean: 7");
   check("azure-ha", "highAvailability", "highAvailability: Azure Burstable sizes (Standard_B1ms) have no high availability; use a General Purpose size such as Standard_D2ds_v5");
   check("user", "username", 'username: "postgres" is reserved on managed PostgreSQL services');
-  check("version", "version", 'version: "9" is not allowed; allowed values: 14, 15, 16, 17');
+  check("version", "version", 'version: "9" is not allowed; allowed values: 15, 16, 17');
+  check("retired", "version", 'version: "14" is not allowed; allowed values: 15, 16, 17');
   check("oci-db", "databaseName", "databaseName: OCI Database with PostgreSQL has no API to create databases (create it with SQL); allowed values on oci: postgres");
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")), []);
 });

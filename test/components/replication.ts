@@ -14,10 +14,7 @@ import { BucketReplication } from "../../components/replication";
 import { ObjectStorage } from "../../components/storage";
 import type { Target } from "../../components/target";
 import { type Harness, installHarness } from "../../harness";
-import { loadCatalog } from "../../placement/catalog";
-import { parseRequirements } from "../../placement/requirements";
-import { createTarget } from "../../program/targets";
-import { ACCOUNTS, children, errorCatcher, find, inputs, propertyError, providerOf, targets } from "../helpers";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, targetIn, targets } from "../helpers";
 
 const test = suite("replication");
 
@@ -34,8 +31,7 @@ test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const primary = targets();
-    const requirements = parseRequirements({ services: { x: { kind: "secrets" } }, residency: { jurisdictions: ["EU"] }, dataClassification: "confidential" }, loadCatalog());
-    const standby = Object.fromEntries(Object.entries(STANDBY).map(([cloud, region]) => [cloud, createTarget({ stack: "dev", requirements, accounts: ACCOUNTS }, cloud as Cloud, region)])) as Record<Cloud, Target>;
+    const standby = Object.fromEntries(Object.entries(STANDBY).map(([cloud, region]) => [cloud, targetIn(cloud as Cloud, region)])) as Record<Cloud, Target>;
     for (const cloud of DB_CLOUDS) {
       const net = new Network(`rp-net-${cloud}`, { target: primary[cloud] });
       const db = new Postgres(`rp-db-${cloud}`, { target: primary[cloud], network: net, size: SIZE[cloud], storageGb: 100 });

@@ -92,6 +92,7 @@ test("gcp: key ring and rotating key, the Secret Manager agent allowed on it, th
     ["gcp:kms/cryptoKey:CryptoKey", "vault-gcp"],
     ["gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "vault-gcp-secretmanager"],
     ["gcp:kms/keyRing:KeyRing", "vault-gcp"],
+    ["gcp:projects/serviceIdentity:ServiceIdentity", "vault-gcp-secretmanager"],
     ["gcp:secretmanager/secret:Secret", "vault-gcp-token"],
     ["gcp:secretmanager/secretVersion:SecretVersion", "vault-gcp-token"],
     ["random:index/randomString:RandomString", "vault-gcp-name"],

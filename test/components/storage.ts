@@ -138,11 +138,21 @@ test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) 
   });
 });
 
-test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle policy", (t) => {
+test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle policy run by the regional Object Storage service, which a policy allows first", (t) => {
   t.deepEqual(children(h, component("oci")), [
+    ["oci:Identity/policy:Policy", "docs-oci-service"],
     ["oci:ObjectStorage/bucket:Bucket", "docs-oci"],
     ["oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy", "docs-oci-lifecycle"],
   ]);
+  const policy = find(h, "oci:Identity/policy:Policy", "docs-oci-service");
+  t.deepEqual(inputs(policy), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    name: "dev-docs-oci-service-jky6q0",
+    description: "tessera dev docs-oci: Object Storage may run the bucket's lifecycle rules",
+    statements: ["Allow service objectstorage-eu-frankfurt-1 to manage object-family in compartment id ocid1.compartment.oc1..test where target.bucket.name = 'dev-docs-oci-pib1k2'"],
+    freeformTags: { team: "data", ...stampsFor("oci", "docs-oci") },
+  });
+  t.true(find(h, "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy", "docs-oci-lifecycle").dependencies.includes(policy.urn));
   t.deepEqual(inputs(find(h, "oci:ObjectStorage/bucket:Bucket", "docs-oci")), {
     compartmentId: "ocid1.compartment.oc1..test",
     namespace: "tesseratenancy",

@@ -201,7 +201,7 @@ test("digitalocean fails with the capability matrix's reason; bad arguments name
     "aws-storage": ["storage", "storage: is required on aws: Athena and Glue query data in an S3 bucket (pass an ObjectStorage)"],
     "oci-network": ["network", "network: is required on oci: the Autonomous Database gets a private endpoint in the network"],
     dataset: ["datasetName", 'datasetName: "9lives" must be a letter then letters, digits or _ (at most 30)'],
-    ecpu: ["computeUnits", "computeUnits: must be an integer from 2 to 512 (got 1)"],
+    ecpu: ["computeUnits", "computeUnits: 1 compute units cannot run on oci; allowed: 2-512"],
     "dev-capacity": ["computeUnits", "computeUnits: the dev SKU runs one instance; allowed values: 1 (got 2)"],
     sku: ["azureSku", 'azureSku: "Standard_L8s" is not allowed; allowed values: Dev(No SLA)_Standard_E2a_v4, Standard_E2ads_v5, Standard_E4ads_v5, Standard_E8ads_v5'],
     "azure-cmk": ["customerManagedKey", "customerManagedKey: not supported on azure in this version; allowed on aws, gcp, oci"],
