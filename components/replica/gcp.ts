@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
 import { replicaOf } from "../../core/tags";
+import { enableApis } from "../gcp-project";
 import { keptName } from "../naming";
 import { type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
@@ -47,7 +48,7 @@ export const gcp: Impl<"gcp", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
         userLabels: gcpLabels(target, name, { ...args.labels, ...replicaOf(source.target.cloud, source.target.region) }),
       },
     },
-    statefulOpts(parent, target, args.protect),
+    statefulOpts(parent, target, args.protect, { dependsOn: enableApis(target, "sqladmin") }),
   );
   return { host: instance.privateIpAddress, port: pulumi.output(5432), resourceId: pulumi.interpolate`${target.project}:${instance.name}` };
 };

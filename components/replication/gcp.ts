@@ -28,6 +28,7 @@ import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
 import { getTransferProjectServiceAccountOutput } from "@pulumi/gcp/storage/getTransferProjectServiceAccount";
 import { TransferJob } from "@pulumi/gcp/storage/transferJob";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type BucketReplicationArgs, type BucketReplicationOutputs, lastSegment } from "./contract";
@@ -42,7 +43,7 @@ const START = { year: 2026, month: 1, day: 1 };
 export const gcp: Impl<"gcp", BucketReplicationArgs, BucketReplicationOutputs> = (name, args, parent) => {
   const { target, source, destination } = args;
   const from = source.target;
-  const dst = childOpts(parent, target);
+  const dst = childOpts(parent, target, { dependsOn: enableApis(target, "storage") });
   const agent = getTransferProjectServiceAccountOutput({ project: target.project }, { parent, provider: target.provider });
   const grants: pulumi.Resource[] = [
     new BucketIAMMember(`${name}-sink`, { bucket: destination.bucketName, role: "roles/storage.legacyBucketWriter", member: agent.member }, dst),
@@ -50,7 +51,7 @@ export const gcp: Impl<"gcp", BucketReplicationArgs, BucketReplicationOutputs> =
   let spec: Record<string, unknown>;
   switch (from.cloud) {
     case "gcp": {
-      const src = childOpts(parent, from);
+      const src = childOpts(parent, from, { dependsOn: enableApis(from, "storage") });
       grants.push(
         new BucketIAMMember(`${name}-source-read`, { bucket: source.bucketName, role: "roles/storage.objectViewer", member: agent.member }, src),
         new BucketIAMMember(`${name}-source-list`, { bucket: source.bucketName, role: "roles/storage.legacyBucketReader", member: agent.member }, src),
@@ -141,7 +142,7 @@ export const gcp: Impl<"gcp", BucketReplicationArgs, BucketReplicationOutputs> =
       },
       schedule: { scheduleStartDate: START, repeatInterval: HOURLY },
     },
-    { ...dst, dependsOn: [...grants, ...(args.after ?? [])] },
+    { ...dst, dependsOn: [...enableApis(target, "storage", "storagetransfer"), ...grants, ...(args.after ?? [])] },
   );
   return { replicationId: job.name };
 };

@@ -6,7 +6,7 @@
  * inputs, providers (each side on its own region's provider), promotion, and validation.
  */
 import { suite } from "../suite";
-import type { Cloud } from "../../core/cloud";
+import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Postgres } from "../../components/database";
 import { Network } from "../../components/network";
 import { PostgresReplica } from "../../components/replica";
@@ -14,7 +14,11 @@ import { BucketReplication } from "../../components/replication";
 import { ObjectStorage } from "../../components/storage";
 import type { Target } from "../../components/target";
 import { type Harness, installHarness } from "../../harness";
-import { children, errorCatcher, find, inputs, propertyError, providerOf, targetIn, targets } from "../helpers";
+import { loadRegionFacts } from "../../core/facts";
+import { loadCatalog } from "../../placement/catalog";
+import { parseRequirements } from "../../placement/requirements";
+import { createTarget } from "../../program/targets";
+import { ACCOUNTS, children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS } from "../helpers";
 
 const test = suite("replication");
 
@@ -30,8 +34,13 @@ const { errors, attempt } = errorCatcher();
 test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
-    const primary = targets();
-    const standby = Object.fromEntries(Object.entries(STANDBY).map(([cloud, region]) => [cloud, targetIn(cloud as Cloud, region)])) as Record<Cloud, Target>;
+    // One program context for both sites, as the program has (a GCP project's APIs are enabled once).
+    const catalog = loadCatalog();
+    const requirements = parseRequirements({ services: { x: { kind: "secrets" } }, residency: { jurisdictions: ["EU"] }, dataClassification: "confidential" }, catalog);
+    const ctx = { stack: "dev", requirements, accounts: ACCOUNTS, facts: loadRegionFacts(catalog.dir) };
+    const site = (regions: Record<Cloud, string>) => Object.fromEntries(CLOUDS.map((cloud) => [cloud, createTarget(ctx, cloud, regions[cloud])])) as Record<Cloud, Target>;
+    const primary = site(REGIONS);
+    const standby = site(STANDBY);
     for (const cloud of DB_CLOUDS) {
       const net = new Network(`rp-net-${cloud}`, { target: primary[cloud] });
       const db = new Postgres(`rp-db-${cloud}`, { target: primary[cloud], network: net, size: SIZE[cloud], storageGb: 100 });
