@@ -17,6 +17,7 @@ export const TOKENS = {
   failover: "tessera:network:Failover",
   postgresReplica: "tessera:database:PostgresReplica",
   bucketReplication: "tessera:storage:BucketReplication",
+  webTier: "tessera:compute:WebTier",
 } as const;
 
 /** A component type token. */

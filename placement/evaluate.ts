@@ -12,7 +12,9 @@ import { type PlacementContext, serviceProblem, siteReasons } from "./constraint
 import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
+import { type SharedCosts, sharedCosts } from "./cost-site";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
+import { webTierCloudProblems } from "./webtier";
 
 /**
  * What a reason is about, as a removable constraint:
@@ -40,6 +42,8 @@ export interface Candidate {
   readonly estimated: boolean;
   /** Per service; only the services that can run here. */
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** Site-wide lines (the network's NAT gateway), by prices.csv item; included in `monthlyUsd`. */
+  readonly shared: SharedCosts;
   /** `<service>: <why>` for every provisioned part without a price; `monthlyUsd` is then a lower bound. */
   readonly unpriced: readonly string[];
   /** The compliance facts this candidate holds each required program by (confidence and source). */
@@ -168,6 +172,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
         continue;
       }
     }
+    const webTier = webTierCloudProblems(service, cloud);
+    if (webTier.length > 0) {
+      for (const message of webTier) reasons.push({ constraint: `service:${name}`, message: `${name}: ${message}` });
+      priceable = false;
+      continue;
+    }
     // DigitalOcean alert policies notify by email or Slack only.
     if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: digitalocean monitoring notifies by email or Slack only, not ${new URL(service.webhookUrl).host}` });
@@ -192,6 +202,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     total += result.cost.monthlyUsd;
     estimated ||= result.cost.estimated;
   }
+  const shared = sharedCosts(catalog, cloud, region.region, req);
+  for (const l of Object.values(shared)) {
+    total += l.monthlyUsd;
+    estimated ||= l.estimated;
+    if (l.unpriced) unpriced.push(`network: ${l.unpriced}`);
+  }
   if (req.failover && !capability("dns-failover", cloud).supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
   // Route 53, Cloud DNS and OCI DNS serve the failover name from a zone the stack must name.
   else if (req.failover?.dns && cloud !== "azure" && cloud !== "digitalocean" && req.failover.dns.zones[cloud] === undefined) {
@@ -207,6 +223,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     monthlyUsd: priceable ? cents(total) : undefined,
     estimated,
     services,
+    shared,
     unpriced,
     compliance,
     maxRttMs,
@@ -216,5 +233,5 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
 
 /** Partial cost of the services that can run here (for the budget reason when some cannot). */
 export function pricedSubtotal(candidate: Candidate): number {
-  return cents(Object.values(candidate.services).reduce((sum, s) => sum + s.monthlyUsd, 0));
+  return cents([...Object.values(candidate.services), ...Object.values(candidate.shared)].reduce((sum, s) => sum + s.monthlyUsd, 0));
 }

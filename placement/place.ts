@@ -10,10 +10,12 @@ import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
 import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
+import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
+import { failoverPairProblem } from "./webtier";
 
 /** A placed (cloud, region) with its sized services. */
 export interface Site {
@@ -23,6 +25,8 @@ export interface Site {
   readonly monthlyUsd: number;
   readonly estimated: boolean;
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** Site-wide lines (the network's NAT gateway), by prices.csv item. */
+  readonly shared: SharedCosts;
   /** `<service>: <why>` for provisioned parts without a price (monthlyUsd is then a lower bound). */
   readonly unpriced: readonly string[];
   /** The compliance facts the site holds each required program by. */
@@ -100,6 +104,7 @@ const site = (c: Candidate): Site => ({
   monthlyUsd: c.monthlyUsd ?? 0,
   estimated: c.estimated,
   services: c.services,
+  shared: c.shared,
   unpriced: c.unpriced,
   compliance: c.compliance,
 });
@@ -112,6 +117,7 @@ export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Regi
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
   if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
+  if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
@@ -261,7 +267,7 @@ export function placeLocked(
   const { candidates, pairs } = evaluateAll(catalog, req, pins, context);
   const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
   if (!locked) {
-    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
+    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, shared: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
     return { rejected: missing };
   }
   if (!locked.feasible) return { rejected: locked };
@@ -372,6 +378,7 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
     if (removed !== undefined) {
       let sum = 0;
       for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
+      for (const l of Object.values(c.shared)) sum += l.monthlyUsd;
       cost = cents(sum);
     } else if (c.monthlyUsd === undefined) {
       continue;

@@ -15,5 +15,6 @@ import "./components/alerts";
 import "./components/warehouse";
 import "./components/failover";
 import "./components/replication";
+import "./components/webtier";
 import "./components/names";
 import "./components/prerequisites";

@@ -144,12 +144,15 @@ test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced
   t.deepEqual(azure.services.events!.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
     ["Azure Data Explorer cluster Standard_E2ads_v5 × 2 instances, always on: not priced (the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv)", 0, "unpriced"],
   ]);
-  t.deepEqual(azure.unpriced, ["events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv"]);
+  t.deepEqual(azure.unpriced, [
+    "web: no source read gives the Application Gateway Standard_v2 fixed gateway-hour or capacity-unit-hour price",
+    "events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv",
+  ]);
   const p = place(catalog, r);
   t.not(p.decision.cloud, "azure");
   t.deepEqual(p.decision.unpriced, []);
   const rejected = p.candidates.find((c) => c.cloud === "azure" && c.region === "northcentralus")!;
-  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: events: ")));
+  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: web: ") && x.message.includes("events: ")));
   // OCI's Autonomous Database and DigitalOcean App Platform are always-on too.
   t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [["Autonomous AI Lakehouse, 2 ECPUs, always on: not priced (the ECPU-hour and storage prices are not in prices.csv)", 0, "unpriced"]]);
   t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 512 }), [["App Platform service apps-s-1vcpu-0.5gb, always on × 5 USD/month", 5, "list"]]);
@@ -254,4 +257,23 @@ test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `
   const r = priceService(copy, "oci", "us-ashburn-1", parseRequirements({ services: { s: gpu } }, copy).services.s!);
   t.true(r.ok);
   t.is(r.ok && r.cost.sku, "VM.GPU.A10.2");
+});
+
+test("a NAT gateway is a site-wide always-on line: not priced without a prices.csv row (so no budget is confirmed), priced from one", (t) => {
+  const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] }, network: { natGateway: true } };
+  const open = place(catalog, req(base));
+  t.deepEqual(open.decision.unpriced, ["network: its price is not in prices.csv (nat-gateway)"]);
+  t.deepEqual(open.decision.shared["nat-gateway"], { label: "NAT gateway, always on: not priced (its price is not in prices.csv (nat-gateway))", monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: "its price is not in prices.csv (nat-gateway)" });
+  const error = t.throws(() => place(catalog, req({ ...base, budget: { monthlyUsd: 1000 } })), { instanceOf: NoFeasiblePlacementError });
+  t.deepEqual(error.candidates.find((c) => c.cloud === "aws" && c.region === "us-east-1")!.reasons, [
+    { constraint: "budget", message: "budget of 1,000 USD/month cannot be confirmed: network: its price is not in prices.csv (nat-gateway)" },
+  ]);
+  // With a sourced row, the line is priced and carries its source.
+  const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
+  appendFileSync(join(dir, "prices.csv"), "aws,us-east-1,nat-gateway,usd/hour,0.045,https://example.org/nat-pricing,2026-11-25,high,test row\n");
+  const copy = loadCatalog(dir);
+  const c = evaluateCandidate(copy, parseRequirements(base, copy), copy.regionByKey.get("aws/us-east-1")!);
+  t.like(c.shared["nat-gateway"], { label: "NAT gateway × 730 h × 0.045 USD/h", monthlyUsd: 32.85, basis: "list", source: "prices.csv aws us-east-1 nat-gateway ← https://example.org/nat-pricing" });
+  t.deepEqual([c.unpriced, c.monthlyUsd], [[], 63.22]);
 });

@@ -26,5 +26,6 @@ test("released tokens are unchanged", (t) => {
     failover: "tessera:network:Failover",
     postgresReplica: "tessera:database:PostgresReplica",
     bucketReplication: "tessera:storage:BucketReplication",
+    webTier: "tessera:compute:WebTier",
   });
 });

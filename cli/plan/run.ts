@@ -20,7 +20,7 @@ import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
 import { displaySku } from "../../core/skus";
-import { resourceCost } from "./cost";
+import { resourceCost, SHARED_BILLABLE } from "./cost";
 import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
@@ -105,6 +105,11 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const { service, site, replication } = siteOf(component);
     const sized = replication ? replicationCostOf(d, service) : withReplication(d, service, site === "standby" ? d.secondary?.services[service] : d.services[service], site);
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
+    // The site's shared lines (the NAT gateway) sit on the network's resources of that site.
+    const sharedItem = SHARED_BILLABLE[r.type];
+    const sharedSite = component === "network" ? d : component === `network${STANDBY_SUFFIX}` ? d.secondary : undefined;
+    const sharedLine = sharedItem && sharedSite ? sharedSite.shared[sharedItem] : undefined;
+    if (sharedLine) cost = { monthlyUsd: sharedLine.monthlyUsd, estimated: sharedLine.estimated, label: sharedLine.label };
     if (service && sized) {
       const key = typeIn(r);
       const index = perType.get(key) ?? 0;
@@ -156,6 +161,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
             ...(displaySku(s.sku) !== s.sku ? { size: displaySku(s.sku) } : {}),
             ...(s.count !== undefined ? { count: s.count } : {}),
             monthlyUsd: s.monthlyUsd,
+            ...(s.range ? { range: s.range } : {}),
             estimated: s.estimated,
             lines: [...s.lines],
             ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),
@@ -180,6 +186,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
         : {}),
       compliance: [...d.compliance],
       excludedClouds: [...placement.excludedClouds],
+      ...(Object.keys(d.shared).length > 0 ? { shared: { ...d.shared } } : {}),
       lock,
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
