@@ -163,6 +163,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       target,
       notify: { ...(service.email ? { email: service.email } : {}), ...(service.webhookUrl ? { webhookUrl: service.webhookUrl } : {}) },
       instances: built.machines,
+      groups: Object.fromEntries(Object.entries(built.webTiers).map(([name, web]) => [name, { selector: web.memberSelector }])),
       // Clouds without a metric for a kind watch what they can (see the Alerts contract).
       ...(target.cloud !== "oci" ? { databases: built.databases } : {}),
       ...(target.cloud !== "oci" && target.cloud !== "digitalocean" ? { functions: built.functions } : {}),

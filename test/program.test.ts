@@ -87,9 +87,9 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
   ]);
   const alerts = (name: string) => h.registrations.filter((r) => r.parent === h.registrations.find((x) => x.name === name && x.type === "tessera:monitoring:Alerts")!.urn).map((r) => r.name).sort();
   // CloudWatch: one CPU alarm per instance, an SNS topic with an email subscription.
-  // (The web tier's Auto Scaling group is not watched by Alerts yet: it watches standalone machines.)
-  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-email", "ops-train-cpu-0"]);
-  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-email", "ops-standby-train-cpu-0"]);
+  // The web tier's Auto Scaling group: one CPU alarm that follows it as it scales.
+  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-email", "ops-train-cpu-0", "ops-web-cpu"]);
+  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-email", "ops-standby-train-cpu-0", "ops-standby-web-cpu"]);
   // Preview: the public IPs are unknown until the machines exist, and stay unknown (never "").
   const UNKNOWN = unknownValue; // the engine's unknown-value sentinel
   // Failover between the two load balancers: probed by their DNS names through the load balancer, at its health path.

@@ -186,5 +186,6 @@ export const aws: Impl<"aws", WebTierArgs, WebTierOutputs> = (name, args, parent
     certificateId: validation.certificateArn,
     certificateValidation: record ? pulumi.output("") : pulumi.interpolate`${dvo.resourceRecordName} ${dvo.resourceRecordType} ${dvo.resourceRecordValue}`,
     aliasZoneId: lb.zoneId,
+    memberSelector: group.name,
   };
 };

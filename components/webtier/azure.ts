@@ -264,6 +264,7 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     certificateId: pulumi.output(`https://${lastSegment(vault.keyVaultId)}.vault.azure.net/secrets/${vault.secretName}`),
     certificateValidation: pulumi.output(""),
     aliasZoneId: pulumi.output(""),
+    memberSelector: scaleSet.id,
   };
 };
 

@@ -118,6 +118,12 @@ export interface WebTierOutputs {
   readonly certificateValidation: pulumi.Output<string>;
   /** AWS: the load balancer's Route 53 zone (for alias records); "" elsewhere. */
   readonly aliasZoneId: pulumi.Output<string>;
+  /**
+   * What selects the group's machines for alerting, however many there are (`Alerts.groups`):
+   * the Auto Scaling group name, the scale set id, the instance name prefix (GCP base instance
+   * name), the Droplet tag, the instance pool OCID.
+   */
+  readonly memberSelector: pulumi.Output<string>;
 }
 
 /** How {@link WebTierOutputs.address} is written in DNS on each cloud. */

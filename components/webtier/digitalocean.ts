@@ -102,5 +102,6 @@ export const digitalocean: Impl<"digitalocean", WebTierArgs, WebTierOutputs> = (
     certificateId: certificate.uuid,
     certificateValidation: pulumi.output(""),
     aliasZoneId: pulumi.output(""),
+    memberSelector: tag.name,
   };
 };

@@ -96,13 +96,14 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
     },
     opts,
   );
+  const baseInstanceName = physical("baseInstanceName");
   const group = new RegionInstanceGroupManager(
     name,
     {
       name: physical("regionInstanceGroupManager"),
       project,
       region: target.region,
-      baseInstanceName: physical("baseInstanceName"),
+      baseInstanceName,
       versions: [{ name: "primary", instanceTemplate: template.selfLinkUnique }],
       namedPorts: [{ name: "http", port: s.backendPort }],
       autoHealingPolicies: { healthCheck: health.id, initialDelaySec: 300 },
@@ -167,5 +168,6 @@ export const gcp: Impl<"gcp", WebTierArgs, WebTierOutputs> = (name, args, parent
     certificateId: certificate.id,
     certificateValidation: pulumi.output(""),
     aliasZoneId: pulumi.output(""),
+    memberSelector: pulumi.output(baseInstanceName),
   };
 };

@@ -35,6 +35,7 @@ export class WebTier extends pulumi.ComponentResource implements WebTierOutputs 
   public readonly certificateId: pulumi.Output<string>;
   public readonly certificateValidation: pulumi.Output<string>;
   public readonly aliasZoneId: pulumi.Output<string>;
+  public readonly memberSelector: pulumi.Output<string>;
   /** How `address` goes into DNS: an IPv4 address (A record) or a host name (AWS: alias/CNAME). */
   public readonly addressKind: "ip" | "hostname";
   /** The path and port the load balancer probes (the failover DNS probes the same path). */
@@ -51,6 +52,7 @@ export class WebTier extends pulumi.ComponentResource implements WebTierOutputs 
     this.certificateId = out.certificateId;
     this.certificateValidation = out.certificateValidation;
     this.aliasZoneId = out.aliasZoneId;
+    this.memberSelector = out.memberSelector;
     this.addressKind = ADDRESS_KIND[args.target.cloud];
     this.healthCheckPath = args.healthCheck?.path ?? "/";
     this.registerOutputs({
@@ -60,6 +62,7 @@ export class WebTier extends pulumi.ComponentResource implements WebTierOutputs 
       certificateId: this.certificateId,
       certificateValidation: this.certificateValidation,
       aliasZoneId: this.aliasZoneId,
+      memberSelector: this.memberSelector,
     });
   }
 }

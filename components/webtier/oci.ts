@@ -228,5 +228,6 @@ export const oci: Impl<"oci", WebTierArgs, WebTierOutputs> = (name, args, parent
     certificateId: pulumi.output(args.certificate!.ociCertificateId!),
     certificateValidation: pulumi.output(""),
     aliasZoneId: pulumi.output(""),
+    memberSelector: pool.id,
   };
 };

@@ -591,6 +591,8 @@ test("outputs: the load balancer's address (AWS: its DNS name and alias zone), g
     t.deepEqual([await valueOf(web.address), web.addressKind, await valueOf(web.aliasZoneId), await valueOf(web.certificateId)], expected[cloud], cloud);
   }
   t.deepEqual(await valueOf(built.aws.groupId), "dev-web-aws-6y7oiu");
+  // What alerting selects the group's machines by (Alerts.groups).
+  t.deepEqual(await Promise.all(CLOUDS.map((cloud) => valueOf(built[cloud].memberSelector))), ["dev-web-aws-6y7oiu", "web-azure-id", "dev-web-gcp-d7uxh8", "dev-web-digitalocean-6cgpb2", "web-oci-id"]);
   t.is(await valueOf(built.aws.certificateValidation), "");
 });
 
