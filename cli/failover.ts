@@ -4,12 +4,13 @@
  * promotion is a reviewed change like any other: `tessera plan --diff` shows what it changes and
  * `pulumi up` carries it out (see program/replication.ts and the README's "Failing over and back").
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import type { Catalog } from "../placement/catalog";
 import { RequirementsError } from "../placement/requirements";
 import { readInputs } from "./inputs";
+import { writeOutFile } from "./output";
 
 /** What to write. */
 export interface FailoverChange {
@@ -35,7 +36,8 @@ export function parseRestore(values: readonly string[]): Record<string, string> 
 /**
  * Writes `tessera:failover` for `stack`. Returns the file and the setting written.
  *
- * @throws RequirementsError when the stack has no failover site or names an unknown database service.
+ * @throws RequirementsError when the stack has no failover site or names an unknown database service;
+ *   OutputError when the stack file cannot be written (it is then unchanged).
  */
 export function writeFailover(catalog: Catalog, stacksDir: string, stack: string, change: FailoverChange): { path: string; setting: Record<string, unknown> } {
   const { requirements } = readInputs(catalog, { stack }, stacksDir);
@@ -52,6 +54,7 @@ export function writeFailover(catalog: Catalog, stacksDir: string, stack: string
   const path = join(stacksDir, `Pulumi.${stack}.yaml`);
   const doc = parseDocument(readFileSync(path, "utf8"));
   doc.setIn(["config", "tessera:failover"], doc.createNode(setting));
-  writeFileSync(path, doc.toString());
+  // Whole or not at all (temp file, fsync, rename): a stack file is never left half written.
+  writeOutFile("tessera failover", path, doc.toString());
   return { path, setting };
 }

@@ -16,6 +16,7 @@
  *
  * Pure: no Pulumi import. `placement/place.ts` calls {@link replicationPlan} for each pair.
  */
+import type { SharedCosts } from "./cost-site";
 import type { Cloud } from "../core/cloud";
 import { DATA_KINDS, type DataKind, replicationFor, type Rpo } from "../core/replication";
 import type { Catalog } from "./catalog";
@@ -108,5 +109,6 @@ export function replicationPlan(
   };
 }
 
-/** The standby site's monthly cost from its (adjusted) services. */
-export const siteMonthlyUsd = (services: Readonly<Record<string, ServiceCost>>): number => cents(Object.values(services).reduce((s, c) => s + c.monthlyUsd, 0));
+/** The standby site's monthly cost from its (adjusted) services and its site-wide lines (the NAT gateway). */
+export const siteMonthlyUsd = (services: Readonly<Record<string, ServiceCost>>, shared: SharedCosts = {}): number =>
+  cents([...Object.values(services), ...Object.values(shared)].reduce((s, c) => s + c.monthlyUsd, 0));

@@ -10,13 +10,14 @@ import type { Catalog } from "./catalog";
 import { type CostLine, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
 import { tableLine, tablePrice } from "./prices";
+import { natLine } from "./cost-network";
 import type { Requirements } from "./requirements";
 
 /** Shared lines of a site, by prices.csv item (`nat-gateway`). */
 export type SharedCosts = Readonly<Record<string, CostLine>>;
 
 /** A monthly line for an always-on shared resource priced per hour or per month. */
-function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: string, what: string): CostLine {
+export function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: string, what: string): CostLine {
   const price = tablePrice(catalog, cloud, region, item);
   if (price?.unit === "usd/hour") return tableLine(`${what} × ${HOURS_PER_MONTH} h × ${price.value} USD/h`, HOURS_PER_MONTH * price.value, price);
   if (price?.unit === "usd/month") return tableLine(`${what} × ${price.value} USD/month`, price.value, price);
@@ -26,6 +27,8 @@ function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: string, 
 /** The shared lines a site of these requirements has. */
 export function sharedCosts(catalog: Catalog, cloud: Cloud, region: string, req: Requirements): SharedCosts {
   const out: Record<string, CostLine> = {};
-  if (req.network?.natGateway) out["nat-gateway"] = alwaysOn(catalog, cloud, region, "nat-gateway", "NAT gateway");
+  // On where private machines need it at boot, or as the stack says (cost-network.ts).
+  const nat = natLine(catalog, req, cloud, region);
+  if (nat) out["nat-gateway"] = nat;
   return out;
 }

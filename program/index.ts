@@ -51,9 +51,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const stack = pulumi.getStack();
   const stacksDir = options.stacksDir ?? join(repoRoot(), "stacks");
   const catalog = loadCatalog(options.catalogDir);
-  const { requirements, accounts, failover: setting } = readStackConfig(catalog, stack);
+  const { requirements, accounts, failover: setting, isSecret } = readStackConfig(catalog, stack, stacksDir);
   const path = lockPath(stacksDir, stack);
-  const lock = readLock(path);
+  const lock = readLock(path, stack);
   // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
   const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
@@ -65,13 +65,16 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     const c = lockStatus.cheaper;
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
+  for (const r of lockStatus.status === "kept" ? (lockStatus.resized ?? []) : []) {
+    pulumi.log.warn(`${r.service}${r.site === "standby" ? " (standby)" : ""}: the locked size ${r.from} no longer fits the requirements; resized to ${r.to} (run \`tessera replan --stack ${stack} --write\` to record it)`);
+  }
   const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
   const target = createTarget(ctx, d.cloud, d.region);
   const standbyTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
   const dr = (role: DrContext["role"], extra: Partial<DrContext> = {}): DrContext | undefined => (standbyTarget ? { role, primary: target, standby: standbyTarget, setting, ...extra } : undefined);
-  const primary = buildServices(requirements, d.services, target, "", dr("primary"));
+  const primary = buildServices(requirements, d.services, target, "", isSecret, dr("primary"));
   // The standby copies the stack; its data comes from the primary (program/replication.ts).
-  const standby = standbyTarget ? buildServices(requirements, d.secondary!.services, standbyTarget, STANDBY_SUFFIX, dr("standby", { primaryBuilt: primary.built })) : undefined;
+  const standby = standbyTarget ? buildServices(requirements, d.secondary!.services, standbyTarget, STANDBY_SUFFIX, isSecret, dr("standby", { primaryBuilt: primary.built })) : undefined;
   if (standby) replicateBuckets(requirements, primary, standby, dr("primary")!);
   const active = setting.active === "standby" && standby ? { serving: standby, backup: primary } : standby ? { serving: primary, backup: standby } : undefined;
   const dns = requirements.failover?.dns;

@@ -180,7 +180,7 @@ test("failover: the secondary is valid and the pair is the cheapest valid pair",
           // The standby priced as what it is, plus the replication that keeps its data.
           const r = replicationPlan(catalog, req, p, s, s.services);
           if (!r.ok) continue;
-          const total = cents(p.monthlyUsd! + cents(siteMonthlyUsd(r.standbyServices) + r.plan.monthlyUsd));
+          const total = cents(p.monthlyUsd! + cents(siteMonthlyUsd(r.standbyServices, s.shared) + r.plan.monthlyUsd));
           const unpriced = [...p.unpriced, ...s.unpriced];
           if (ok && withinBudget(req, total, unpriced)) valid.push({ cost: total, unpriced: unpriced.length > 0 });
         }

@@ -61,7 +61,7 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
   if (d.secondary) {
     lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
     // What the standby keeps of the data: method, recovery point and replication cost per service.
-    for (const [name, r] of Object.entries(d.secondary.replication)) {
+    for (const [name, r] of Object.entries(d.secondary.replication ?? {})) {
       lines.push(`    ${name}: ${r.method}; RPO ${r.rpo.text}; replication ${usd(r.monthlyUsd)}${r.estimated ? star : ""} USD/month (${r.changeGbPerMonth} GB/month)`);
     }
   }
