@@ -1,14 +1,15 @@
 /**
- * Site-wide costs: resources a whole site shares rather than one service — today the network's
- * NAT gateway (`network.natGateway`), which runs and bills every hour. Priced from prices.csv
- * (`nat-gateway`, per hour or per month) when a row exists, otherwise "not priced", so a budget is
- * never confirmed over it. Load balancers and other shared lines are added here the same way,
+ * Site-wide costs: resources a whole site shares rather than one service — the network's NAT
+ * gateway with its public address and Azure's private DNS zone (cost-network.ts), which run and
+ * bill every hour. Priced from prices.csv when a row exists, otherwise "not priced", so a budget is
+ * never confirmed over them. Load balancers and other shared lines are added here the same way,
  * keyed by their prices.csv item (see placement/prices.ts).
  */
 import type { Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
 import { type CostLine, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
+import { networkCosts } from "./cost-network";
 import { tableLine, tablePrice } from "./prices";
 import type { Requirements } from "./requirements";
 
@@ -16,7 +17,7 @@ import type { Requirements } from "./requirements";
 export type SharedCosts = Readonly<Record<string, CostLine>>;
 
 /** A monthly line for an always-on shared resource priced per hour or per month. */
-function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: string, what: string): CostLine {
+export function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: string, what: string): CostLine {
   const price = tablePrice(catalog, cloud, region, item);
   if (price?.unit === "usd/hour") return tableLine(`${what} × ${HOURS_PER_MONTH} h × ${price.value} USD/h`, HOURS_PER_MONTH * price.value, price);
   if (price?.unit === "usd/month") return tableLine(`${what} × ${price.value} USD/month`, price.value, price);
@@ -26,6 +27,6 @@ function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: string, 
 /** The shared lines a site of these requirements has. */
 export function sharedCosts(catalog: Catalog, cloud: Cloud, region: string, req: Requirements): SharedCosts {
   const out: Record<string, CostLine> = {};
-  if (req.network?.natGateway) out["nat-gateway"] = alwaysOn(catalog, cloud, region, "nat-gateway", "NAT gateway");
+  Object.assign(out, networkCosts(catalog, cloud, region, req));
   return out;
 }

