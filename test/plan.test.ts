@@ -150,6 +150,18 @@ test("every example stack: each service's resource lines add up to the cost mode
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
+test("the network's shared lines sit on the resources that incur them: NAT gateway (with its address) and Azure's private DNS zone", async (t) => {
+  const plan = await runPlan({ stack: "azure-nat", stacksDir: join(__dirname, "fixtures", "stacks"), now: NOW, policyOptions: {} });
+  const shared = plan.placement.shared ?? {};
+  const carried = plan.resources.filter((r) => r.service === "" && r.monthlyUsd > 0).map((r) => [r.type, r.monthlyUsd, r.costLabel]);
+  t.deepEqual(carried, [
+    ["azure-native:privatedns:PrivateZone", 0.5, "private DNS zone privatelink.postgres.database.azure.com × 0.5 USD/month"],
+    ["azure-native:network:NatGateway", shared["nat-gateway"]!.monthlyUsd, shared["nat-gateway"]!.label],
+  ]);
+  t.regex(shared["nat-gateway"]!.label, /^NAT gateway: 730 h × [\d.]+ USD\/h \+ 1 public IPv4 address × 730 h × [\d.]+ USD\/h \(\+ [\d.]+ USD per GB processed, billed per use\)$/);
+  t.is(plan.cost.monthlyUsd, plan.placement.totalMonthlyUsd);
+});
+
 test("every example stack: the JSON validates against docs/plan-schema.json", (t) => {
   const schema = JSON.parse(readFileSync(join(ROOT, "docs", "plan-schema.json"), "utf8")) as object;
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
