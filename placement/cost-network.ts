@@ -22,6 +22,7 @@ import { HOURS_PER_MONTH } from "./cost";
 import { IN_NETWORK } from "./constraints";
 import { type TablePrice, tablePrice } from "./prices";
 import type { Requirements } from "./requirements";
+import { groupRange } from "./webtier";
 
 /**
  * Cloud NAT bills the gateway per VM using it up to this many VMs, a flat rate above (Google's
@@ -50,11 +51,15 @@ export function networkCosts(catalog: Catalog, cloud: Cloud, region: string, req
   return out;
 }
 
-/** Machines of the site in the private subnet, which reach the internet through the NAT gateway. */
+/**
+ * Machines of the site in the private subnet, which reach the internet through the NAT gateway: an
+ * autoscaled web tier counts at its most machines (what a budget must cover, as its own line does).
+ */
 export function privateMachines(req: Requirements): number {
   let n = 0;
   for (const s of Object.values(req.services)) {
-    if ((s.kind === "compute" || s.kind === "gpu-compute") && !s.publicIp) n += s.count;
+    if (s.kind === "compute" && !s.publicIp) n += groupRange(s).max;
+    if (s.kind === "gpu-compute" && !s.publicIp) n += s.count;
     if (s.kind === "kubernetes") n += s.nodes; // private nodes (components/kubernetes)
   }
   return n;

@@ -14,6 +14,7 @@ import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
 import { type SharedCosts, sharedCosts } from "./cost-site";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
+import { webTierCloudProblems } from "./webtier";
 
 /**
  * What a reason is about, as a removable constraint:
@@ -170,6 +171,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
         priceable = false;
         continue;
       }
+    }
+    const webTier = webTierCloudProblems(service, cloud);
+    if (webTier.length > 0) {
+      for (const message of webTier) reasons.push({ constraint: `service:${name}`, message: `${name}: ${message}` });
+      priceable = false;
+      continue;
     }
     // DigitalOcean alert policies notify by email or Slack only.
     if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {

@@ -14,6 +14,7 @@ import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } f
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
+import { failoverPairProblem } from "./webtier";
 
 /** A placed (cloud, region) with its sized services. */
 export interface Site {
@@ -114,6 +115,7 @@ export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Regi
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
   if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
+  if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 

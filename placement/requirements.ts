@@ -18,6 +18,7 @@ import { COMPLIANCE_ALIASES, DEFAULT_MIN_COMPLIANCE_CONFIDENCE } from "./complia
 import { CONFIDENCE_LEVELS } from "./confidence";
 import { nearestRegion } from "./geo";
 import { residencyProblems } from "./residency";
+import { webAutoscaling, webLoadBalancer, webTierProblems } from "./webtier";
 
 
 /** Data classifications stamped on every resource (`tessera-data-class`). */
@@ -53,7 +54,7 @@ export function requirementsSchema(catalog: Catalog) {
     image: z.enum(IMAGES).default("ubuntu-24.04"),
     publicIp: z.boolean().default(false),
   };
-  const compute = strict({ kind: z.literal("compute"), ...machine });
+  const compute = strict({ kind: z.literal("compute"), ...machine, loadBalancer: webLoadBalancer.optional(), autoscaling: webAutoscaling.optional() });
   const gpuCompute = strict({
     kind: z.literal("gpu-compute"),
     gpu: strict({ model: enumOf(catalog.gpuModels), count: positiveInt(16).default(1) }),
@@ -251,7 +252,7 @@ export function parseRequirements(input: unknown, catalog: Catalog, source = "te
       );
     }
   });
-  problems.push(...crossFieldProblems(result.data), ...residencyProblems(result.data.residency, catalog));
+  problems.push(...crossFieldProblems(result.data), ...residencyProblems(result.data.residency, catalog), ...webTierProblems(result.data, input));
   if (problems.length > 0) throw new RequirementsError(problems, source);
   return result.data;
 }
@@ -269,9 +270,10 @@ function crossFieldProblems(req: Requirements): string[] {
   const dns = req.failover?.dns;
   if (dns) {
     const target = req.services[dns.service];
-    const publicCompute = ofKind("compute").filter((n) => (req.services[n] as Extract<ServiceRequirement, { kind: "compute" }>).publicIp);
-    if (target?.kind !== "compute" || !target.publicIp) {
-      problems.push(`failover.dns.service: "${dns.service}" is not a compute service with publicIp: true; allowed values: ${publicCompute.join(", ") || "(none)"}`);
+    const reachable = (c: Extract<ServiceRequirement, { kind: "compute" }>) => c.publicIp || c.loadBalancer !== undefined;
+    const publicCompute = ofKind("compute").filter((n) => reachable(req.services[n] as Extract<ServiceRequirement, { kind: "compute" }>));
+    if (target?.kind !== "compute" || !reachable(target)) {
+      problems.push(`failover.dns.service: "${dns.service}" is not a compute service with publicIp: true or a loadBalancer; allowed values: ${publicCompute.join(", ") || "(none)"}`);
     }
   }
   return problems;

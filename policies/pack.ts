@@ -14,6 +14,7 @@ import { budget, residency } from "./rules/stack";
 import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess, storageVersioning } from "./rules/storage";
 import { requiredTags } from "./rules/tags";
 import { tlsInTransit } from "./rules/transport";
+import { groupMachinesNotPublic, loadBalancerHealthCheck, loadBalancerHttps } from "./rules/webtier";
 
 /** Every rule, in report order: data first, then network, secrets, inventory, residency, cost. */
 export const RULES: readonly Rule[] = [
@@ -29,6 +30,9 @@ export const RULES: readonly Rule[] = [
   asRule(tlsInTransit),
   asRule(noOpenAdminPorts),
   asRule(noPublicIp),
+  asRule(loadBalancerHttps),
+  asRule(loadBalancerHealthCheck),
+  asRule(groupMachinesNotPublic),
   asRule(noPlaintextSecrets),
   asRule(requiredTags),
   asRule(residency),

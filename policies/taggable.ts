@@ -99,6 +99,22 @@ import { NotificationTopic } from "@pulumi/oci/ons/notificationTopic";
 import { Subscription } from "@pulumi/oci/ons/subscription";
 import { DbSystem } from "@pulumi/oci/psql/dbSystem";
 import { Secret as OciSecret } from "@pulumi/oci/vault/secret";
+import { Certificate as AcmCertificate } from "@pulumi/aws/acm/certificate";
+import { Group as AutoScalingGroup } from "@pulumi/aws/autoscaling/group";
+import { LaunchTemplate } from "@pulumi/aws/ec2/launchTemplate";
+import { Listener as AlbListener } from "@pulumi/aws/lb/listener";
+import { LoadBalancer as Alb } from "@pulumi/aws/lb/loadBalancer";
+import { TargetGroup } from "@pulumi/aws/lb/targetGroup";
+import { VirtualMachineScaleSet } from "@pulumi/azure-native/compute/virtualMachineScaleSet";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { AutoscaleSetting } from "@pulumi/azure-native/monitor/autoscaleSetting";
+import { ApplicationGateway } from "@pulumi/azure-native/network/applicationGateway";
+import { GlobalForwardingRule } from "@pulumi/gcp/compute/globalForwardingRule";
+import { InstanceTemplate } from "@pulumi/gcp/compute/instanceTemplate";
+import { AutoScalingConfiguration } from "@pulumi/oci/autoscaling/autoScalingConfiguration";
+import { InstanceConfiguration } from "@pulumi/oci/core/instanceConfiguration";
+import { InstancePool } from "@pulumi/oci/core/instancePool";
+import { LoadBalancer as OciLoadBalancer } from "@pulumi/oci/loadbalancer/loadBalancer";
 import { labelMap } from "./facts";
 import { type Extractor, extractor, type ResourceClass } from "./rule";
 
@@ -139,4 +155,10 @@ export const TAGGABLE: readonly Extractor<Labels>[] = [
   freeform(Vcn), freeform(AutonomousDatabase), freeform(SteeringPolicy), freeform(Application), freeform(OciFunction), freeform(HttpMonitor),
   freeform(OciKey), freeform(OciVault), freeform(OciLogGroup), freeform(Alarm), freeform(OciBucket), freeform(NotificationTopic),
   freeform(Subscription), freeform(DbSystem), freeform(OciSecret), freeform(OciPolicy),
+  // The web tier's load balancers and autoscaling groups.
+  aws(AcmCertificate), aws(LaunchTemplate), aws(AlbListener), aws(Alb), aws(TargetGroup),
+  extractor(AutoScalingGroup, "aws", (p) => Object.fromEntries((p.tags ?? []).map((t) => [t.key, t.value]))),
+  azure(VirtualMachineScaleSet), azure(UserAssignedIdentity), azure(AutoscaleSetting), azure(ApplicationGateway),
+  labelsOf(GlobalForwardingRule), labelsOf(InstanceTemplate),
+  freeform(AutoScalingConfiguration), freeform(InstanceConfiguration), freeform(InstancePool), freeform(OciLoadBalancer),
 ];

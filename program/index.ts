@@ -10,8 +10,8 @@ import { loadRegionFacts } from "../core/facts";
 import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
-import { Failover } from "../components/failover";
-import { buildServices, STANDBY_SUFFIX } from "./services";
+import { type Endpoint, Failover } from "../components/failover";
+import { type BuiltSite, buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
 
 /** Where the program reads and writes; the defaults are the repository's own folders. */
@@ -36,6 +36,13 @@ export interface ProgramOutputs {
   readonly standby?: Record<string, Record<string, pulumi.Input<unknown>>>;
   /** The failover name (stacks with `failover.dns`). */
   readonly failover?: { readonly fqdn: pulumi.Output<string>; readonly healthCheckIds: pulumi.Output<string[]> };
+}
+
+/** A site's public entry point for DNS failover: its load balancer, else its first machine's public IP. */
+function entryPoint(site: BuiltSite, service: string): Endpoint {
+  const web = site.built.webTiers[service];
+  if (web) return { address: web.address, kind: web.addressKind, ...(web.addressKind === "hostname" ? { aliasZoneId: web.aliasZoneId } : {}) };
+  return { address: site.built.machines[service]!.publicIps.apply((ips) => ips[0] ?? ""), kind: "ip" };
 }
 
 /** Runs the program; call it inside a Pulumi stack (the CLI, or the mock harness). */
@@ -71,10 +78,15 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
           target,
           hostname: dns.hostname,
           ...(zone !== undefined ? { zone } : {}),
-          // The requirements check guarantees a compute service with public IPs on both sites.
-          primary: primary.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
-          secondary: standby.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
-          healthCheck: { protocol: dns.healthCheck?.protocol ?? "HTTPS", path: dns.healthCheck?.path ?? "/", ...(dns.healthCheck?.port !== undefined ? { port: dns.healthCheck.port } : {}) },
+          // The requirements check guarantees a compute service with a load balancer or public IPs on both sites.
+          primary: entryPoint(primary, dns.service),
+          secondary: entryPoint(standby, dns.service),
+          // Behind a load balancer the probe goes through it, to the path its own health check uses.
+          healthCheck: {
+            protocol: dns.healthCheck?.protocol ?? "HTTPS",
+            path: dns.healthCheck?.path ?? primary.built.webTiers[dns.service]?.healthCheckPath ?? "/",
+            ...(dns.healthCheck?.port !== undefined ? { port: dns.healthCheck.port } : {}),
+          },
         })
       : undefined;
   return {

@@ -16,6 +16,8 @@ import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
 import { imageFor } from "../core/registries";
 import { ObjectStorage } from "../components/storage";
+import { WebTier } from "../components/webtier";
+import { subnetLayout } from "../components/network/cidr";
 import { PUBLIC_IP_ALLOWED } from "../core/tags";
 import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
@@ -27,6 +29,7 @@ export interface Built {
   readonly databases: Record<string, Postgres>;
   readonly functions: Record<string, ServerlessFunction>;
   readonly buckets: Record<string, ObjectStorage>;
+  readonly webTiers: Record<string, WebTier>;
 }
 
 /** What a builder gets: the service's requirement, its sizing from placement, and where to build. */
@@ -56,6 +59,26 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
   compute: ({ name, resourceName, service, sizing, target, network, built }) => {
+    if (service.loadBalancer) {
+      const lb = service.loadBalancer;
+      const web = new WebTier(resourceName, {
+        target,
+        network: network(),
+        size: sizing.sku,
+        image: service.image,
+        autoscaling: service.autoscaling ?? { min: service.count, max: service.count },
+        hostname: lb.hostname,
+        httpsPort: lb.httpsPort,
+        httpRedirectPort: lb.httpRedirectPort,
+        backendPort: lb.backendPort,
+        healthCheck: { path: lb.healthCheck.path, intervalSeconds: lb.healthCheck.intervalSeconds, ...(lb.healthCheck.port !== undefined ? { port: lb.healthCheck.port } : {}) },
+        certificate: lb.certificate,
+        // Each load-balanced service of a network gets its own Application Gateway subnet on Azure.
+        ...(target.cloud === "azure" ? { gatewaySubnetCidr: gatewayCidr(network().cidr, Object.keys(built.webTiers).length) } : {}),
+      });
+      built.webTiers[name] = web;
+      return { address: web.address, loadBalancerId: web.loadBalancerId, groupId: web.groupId, certificateValidation: web.certificateValidation };
+    }
     const vms = new Instances(resourceName, {
       target,
       network: network(),
@@ -126,6 +149,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       target,
       notify: { ...(service.email ? { email: service.email } : {}), ...(service.webhookUrl ? { webhookUrl: service.webhookUrl } : {}) },
       instances: built.machines,
+      groups: Object.fromEntries(Object.entries(built.webTiers).map(([name, web]) => [name, { selector: web.memberSelector }])),
       // Clouds without a metric for a kind watch what they can (see the Alerts contract).
       ...(target.cloud !== "oci" ? { databases: built.databases } : {}),
       ...(target.cloud !== "oci" && target.cloud !== "digitalocean" ? { functions: built.functions } : {}),
@@ -149,6 +173,11 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     return { warehouseId: warehouse.warehouseId, datasetName: warehouse.datasetName, endpoint: warehouse.endpoint, adminPassword: warehouse.adminPassword };
   },
 };
+
+/** The i-th Application Gateway subnet: blocks 7, 6, … of the network (its own subnets use 0 and 8). */
+function gatewayCidr(cidr: string, i: number): string {
+  return subnetLayout(cidr, 8).public[7 - i]!;
+}
 
 /** Suffix of the standby site's component names (`web-standby`); requirements reject clashes. */
 export { STANDBY_SUFFIX } from "../placement/collisions";
@@ -175,7 +204,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
       ingress: req.network?.ingress ?? [],
       natGateway: req.network?.natGateway ?? false,
     }));
-  const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {} };
+  const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {}, webTiers: {} };
   const entries = Object.entries(req.services);
   const ordered = [...entries.filter(([, s]) => !LATE.includes(s.kind)), ...LATE.flatMap((kind) => entries.filter(([, s]) => s.kind === kind))];
   const outputs: Record<string, ServiceOutputs> = {};

@@ -144,12 +144,15 @@ test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced
   t.deepEqual(azure.services.events!.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
     ["Azure Data Explorer cluster Standard_E2ads_v5 × 2 instances, always on: not priced (the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv)", 0, "unpriced"],
   ]);
-  t.deepEqual(azure.unpriced, ["events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv"]);
+  t.deepEqual(azure.unpriced, [
+    "web: no source read gives the Application Gateway Standard_v2 fixed gateway-hour or capacity-unit-hour price",
+    "events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv",
+  ]);
   const p = place(catalog, r);
   t.not(p.decision.cloud, "azure");
   t.deepEqual(p.decision.unpriced, []);
   const rejected = p.candidates.find((c) => c.cloud === "azure" && c.region === "northcentralus")!;
-  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: events: ")));
+  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: web: ") && x.message.includes("events: ")));
   // OCI's Autonomous Database and DigitalOcean App Platform are always-on too, and priced: 2 ECPUs
   // × 730 h × 0.336 plus the default 1 TB at 0.0244 USD/GB-month (1 TB counted as 1,024 GB: estimated).
   t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [

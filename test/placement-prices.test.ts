@@ -124,6 +124,11 @@ test("Cloud NAT: per VM that uses it (private machines and Kubernetes nodes, up 
   ]);
   t.deepEqual(nat({ web: { ...web, count: 40 } }), [`Cloud NAT (40 VMs use it): 32 VMs (billed up to 32) × 730 h × 0.0014 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`, 36.35, "list"]);
   t.deepEqual(nat({ pub: { ...web, publicIp: true } }), ["Cloud NAT (0 VMs use it): 0 VMs × 730 h × 0.0014 USD/h", 0, "list"]);
+  // An autoscaled web tier counts at its most machines, as its own line is priced.
+  t.deepEqual(nat({ web: { ...web, loadBalancer: { hostname: "www.example.com" }, autoscaling: { min: 2, max: 6 } } })?.slice(0, 2), [
+    `Cloud NAT (6 VMs use it): 6 VMs × 730 h × 0.0014 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`,
+    9.78,
+  ]);
 });
 
 test("a NAT gateway without a price row is not priced, and a budget is then never confirmed", (t) => {

@@ -31,7 +31,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 108, "platform-eu": 40, "us-budget": 5 };
+const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 134, "platform-eu": 40, "us-budget": 5 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -142,11 +142,14 @@ test("every example stack: each service's resource lines add up to the cost mode
   const dr = plans.get("ml-dr-us")!;
   const standby = dr.resources.filter((r) => r.site === "standby" && r.monthlyUsd > 0).map((r) => [r.name, r.monthlyUsd, r.costLabel]);
   t.deepEqual(standby, [
-    ["web-standby-0", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
-    ["web-standby-1", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
+    // The web tier: the load balancer carries its own lines, the Auto Scaling group the machines at the most.
+    ["web-standby", 20.43, "Application Load Balancer: 730 h × 0.0225 USD/h + Application Load Balancer: 500 GB ≈ LCU-hours × 0.008 USD"],
     ["train-standby-0", 47.72, "1 × g4dn.xlarge (spot, market price of 2026-11-23) × 200 h × 0.2386 USD/h"],
+    ["web-standby", 121.47, "2–4 × t3.medium × 730 h × 0.0416 USD/h (priced at 4)"],
   ]);
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [98.76, 108.46, 207.22, true]);
+  // The plan shows the range; the budget counts the most.
+  t.deepEqual(dr.placement.services.web?.range, { minMonthlyUsd: 81.17, maxMonthlyUsd: 141.9 });
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [179.92, 189.62, 369.54, true]);
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 

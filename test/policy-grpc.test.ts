@@ -25,16 +25,19 @@ const PER_RULE = {
   "database-not-public": 7,
   "deletion-protection": 6,
   "digitalocean-database-trusted-sources": 1,
+  "group-machines-not-public": 5,
+  "load-balancer-health-check": 7,
+  "load-balancer-https": 11,
   "no-open-admin-ports": 6,
   "no-plaintext-secrets": 6,
   "no-public-ip": 5,
-  "required-tags": 32,
+  "required-tags": 33,
   residency: 5,
   "s3-bucket-locked-down": 2,
   "storage-encryption-at-rest": 1,
   "storage-no-public-access": 9,
   "storage-versioning": 12,
-  "tls-in-transit": 8,
+  "tls-in-transit": 9,
 };
 
 test.before(async () => {

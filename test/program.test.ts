@@ -72,8 +72,8 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     "tessera:ai:GpuInstances train-standby",
     "tessera:analytics:Warehouse events",
     "tessera:analytics:Warehouse events-standby",
-    "tessera:compute:Instances web",
-    "tessera:compute:Instances web-standby",
+    "tessera:compute:WebTier web",
+    "tessera:compute:WebTier web-standby",
     "tessera:monitoring:Alerts ops",
     "tessera:monitoring:Alerts ops-standby",
     "tessera:network:Failover web-failover",
@@ -87,19 +87,22 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
   ]);
   const alerts = (name: string) => h.registrations.filter((r) => r.parent === h.registrations.find((x) => x.name === name && x.type === "tessera:monitoring:Alerts")!.urn).map((r) => r.name).sort();
   // CloudWatch: one CPU alarm per instance, an SNS topic with an email subscription.
-  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-email", "ops-train-cpu-0", "ops-web-cpu-0", "ops-web-cpu-1"]);
-  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-email", "ops-standby-train-cpu-0", "ops-standby-web-cpu-0", "ops-standby-web-cpu-1"]);
+  // The web tier's Auto Scaling group: one CPU alarm that follows it as it scales.
+  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-email", "ops-train-cpu-0", "ops-web-cpu"]);
+  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-email", "ops-standby-train-cpu-0", "ops-standby-web-cpu"]);
   // Preview: the public IPs are unknown until the machines exist, and stay unknown (never "").
   const UNKNOWN = unknownValue; // the engine's unknown-value sentinel
+  // Failover between the two load balancers: probed by their DNS names through the load balancer, at its health path.
   const checks = h.registrations.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").map((r) => r.struct.toJavaScript());
   t.like(checks, [
-    { type: "HTTPS", resourcePath: "/healthz", port: 443, ipAddress: UNKNOWN },
-    { type: "HTTPS", resourcePath: "/healthz", port: 443, ipAddress: UNKNOWN },
+    { type: "HTTPS", resourcePath: "/healthz", port: 443, fqdn: UNKNOWN, enableSni: true },
+    { type: "HTTPS", resourcePath: "/healthz", port: 443, fqdn: UNKNOWN, enableSni: true },
   ]);
-  const records = h.registrations.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.struct.toJavaScript());
+  // Alias A records to each ALB that also follow its target health (the ACM validation records are the web tiers').
+  const records = h.registrations.filter((r) => r.type === "aws:route53/record:Record" && r.name.startsWith("web-failover")).map((r) => r.struct.toJavaScript());
   t.like(records, [
-    { name: "www.example.com", zoneId: "Z0123456789EXAMPLE", setIdentifier: "primary", failoverRoutingPolicies: [{ type: "PRIMARY" }], records: [UNKNOWN] },
-    { name: "www.example.com", zoneId: "Z0123456789EXAMPLE", setIdentifier: "secondary", failoverRoutingPolicies: [{ type: "SECONDARY" }], records: [UNKNOWN] },
+    { name: "www.example.com", type: "A", zoneId: "Z0123456789EXAMPLE", setIdentifier: "primary", failoverRoutingPolicies: [{ type: "PRIMARY" }], aliases: [{ name: UNKNOWN, zoneId: UNKNOWN, evaluateTargetHealth: true }] },
+    { name: "www.example.com", type: "A", zoneId: "Z0123456789EXAMPLE", setIdentifier: "secondary", failoverRoutingPolicies: [{ type: "SECONDARY" }], aliases: [{ name: UNKNOWN, zoneId: UNKNOWN, evaluateTargetHealth: true }] },
   ]);
   t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover"]);
   t.deepEqual(Object.keys(outputs.standby ?? {}), ["web", "api", "train", "events", "ops"]);

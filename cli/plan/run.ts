@@ -156,6 +156,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
             ...(displaySku(s.sku) !== s.sku ? { size: displaySku(s.sku) } : {}),
             ...(s.count !== undefined ? { count: s.count } : {}),
             monthlyUsd: s.monthlyUsd,
+            ...(s.range ? { range: s.range } : {}),
             estimated: s.estimated,
             lines: [...s.lines],
             ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),

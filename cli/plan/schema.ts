@@ -16,6 +16,7 @@ export const costLineSchema = z.strictObject({
   source: z.string().describe("the catalog file and the page or repository the figure was read from"),
   priceDate: z.string().optional().describe("the date of the price snapshot (always set on spot lines)"),
   unpriced: z.string().optional().describe("why a provisioned line has no price"),
+  part: z.enum(["load-balancer"]).optional().describe("the resource that incurs the line when it is not the service's machines (a web tier's load balancer)"),
 });
 
 export const serviceCostSchema = z.strictObject({
@@ -24,6 +25,10 @@ export const serviceCostSchema = z.strictObject({
   size: z.string().optional().describe("the SKU in the cloud's own terms when it differs, e.g. 'VM.Standard.E4.Flex, 1 OCPU, 8 GB'"),
   count: z.number().int().positive().optional(),
   monthlyUsd: money,
+  range: z
+    .strictObject({ minMonthlyUsd: money, maxMonthlyUsd: money })
+    .optional()
+    .describe("an autoscaled service's cost at its fewest and most machines; monthlyUsd (and the budget) is the most"),
   estimated: z.boolean(),
   lines: z.array(costLineSchema),
   unpriced: z.array(z.string()).optional().describe("provisioned parts without a price, and why"),

@@ -19,6 +19,7 @@ export const ociFakes: CloudFakes = {
   outputs: {
     "oci:ObjectStorage/bucket:Bucket": (i, a) => ({ name: str(i.name, a.name), bucketId: `ocid1.bucket.oc1..${a.name}` }),
     "oci:Core/instance:Instance": () => ({ privateIp: "10.0.128.6", publicIp: "" }),
+    "oci:LoadBalancer/loadBalancer:LoadBalancer": () => ({ ipAddressDetails: [{ ipAddress: "203.0.113.60", isPublic: true, reservedIps: [] }] }),
     "oci:Psql/dbSystem:DbSystem": (i) => ({ networkDetails: { ...(i.networkDetails as object), primaryDbEndpointPrivateIp: "10.0.128.20" } }),
     "oci:ContainerEngine/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoints: [{ privateEndpoint: "10.0.128.30:6443", kubernetes: "", publicEndpoint: "", ipv6endpoint: "", vcnHostnameEndpoint: "" }] }),
     "oci:Kms/vault:Vault": (_i, a) => ({ managementEndpoint: `https://${a.name}-management.kms.eu-frankfurt-1.oraclecloud.com`, cryptoEndpoint: `https://${a.name}-crypto.kms.eu-frankfurt-1.oraclecloud.com` }),

@@ -28,7 +28,14 @@ function moduleSource(type: string): string {
   const [first, second] = mod.split("/");
   const path =
     pkg === "azure-native" ? `@pulumi/azure-native/${mod}/${cls[0]!.toLowerCase()}${cls.slice(1)}` : first === "index" ? `@pulumi/${pkg}/${second}` : `@pulumi/${pkg}/${first!.toLowerCase()}/${second}`;
-  const file = require.resolve(path);
+  // A few modules are lower-cased on disk (gcp compute/sslpolicy, compute/urlmap).
+  const file = (() => {
+    try {
+      return require.resolve(path);
+    } catch {
+      return require.resolve(path.replace(/[^/]+$/, (f) => f.toLowerCase()));
+    }
+  })();
   if (!existsSync(file)) throw new Error(`no module for ${type}`);
   return readFileSync(file, "utf8");
 }
