@@ -1,21 +1,21 @@
 /**
- * The always-on lines of a site's network, from what components/network/*.ts create. A site has a
- * network when it builds a service inside one (placement/constraints.ts `IN_NETWORK`).
+ * The always-on lines of a site's network (shared costs, see cost-site.ts), from what
+ * components/network/*.ts create. A site has a network when it builds a service inside one
+ * (placement/constraints.ts `IN_NETWORK`).
  *
- * - `network.natGateway` (prices.csv `nat-gateway`, `nat-gateway-data` and the address item):
- *   - AWS: the gateway per hour + its Elastic IP (`public-ipv4`, AWS bills every public IPv4 hour);
- *   - Azure: the gateway per hour + its Standard static public IP (`public-ip`);
- *   - GCP Cloud NAT: per hour for each VM that uses it, counted up to {@link CLOUD_NAT_BILLED_VMS}
- *     (`nat-gateway-vm`), + one automatically allocated external address (`public-ip`) while any
- *     VM uses it — the VMs are the site's private machines and Kubernetes nodes;
- *   - OCI: no NAT charge (`nat-gateway` 0, see data/README.md);
- *   data processed is billed per GB, so the label names the rate and the total leaves it out.
+ * - The NAT gateway: on where the site's private machines or nodes need it at boot
+ *   (core/constraints.ts natNeeded) unless the stack sets `network.natGateway`, priced from
+ *   data/prices.csv: AWS and Azure per gateway-hour plus its public address (`public-ipv4-hour`),
+ *   GCP per VM using the gateway (capped at 32; an autoscaled web tier counts at its most machines)
+ *   plus its address, OCI free. The per-GB processing fee (`nat-gateway-data`) is usage-based and
+ *   named in the line, not priced.
  * - Azure: the privatelink DNS zone every network links for PostgreSQL (`private-dns-zone`).
  *
  * Everything else the network components create (VPCs, subnets, route tables, internet and
  * service gateways, firewalls, GCP's private services range) has no hourly or monthly charge.
  */
 import type { Cloud } from "../core/cloud";
+import { natGatewayProblem, natNeeded } from "../core/constraints";
 import type { Catalog } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
@@ -24,31 +24,16 @@ import { type TablePrice, tablePrice } from "./prices";
 import type { Requirements } from "./requirements";
 import { groupRange } from "./webtier";
 
-/**
- * Cloud NAT bills the gateway per VM using it up to this many VMs, a flat rate above (Google's
- * Cloud NAT pricing page as read on 2026-10-16 by the source in prices.csv `nat-gateway-vm`;
- * Infracost caps the count the same way: internal/resources/google/compute_router_nat.go).
- */
-export const CLOUD_NAT_BILLED_VMS = 32;
-
-/** The public address each cloud's NAT gateway holds, by prices.csv item (OCI's is free). */
-const NAT_ADDRESS: Partial<Record<Cloud, string>> = { aws: "public-ipv4", azure: "public-ip", gcp: "public-ip" };
+/** Google's Cloud NAT hourly fee stops growing at this many VMs (cloud.google.com/nat/pricing). */
+const GCP_NAT_VM_CAP = 32;
 
 /** True when the program builds a Network for this site (program/services.ts). */
 export const buildsNetwork = (cloud: Cloud, req: Requirements): boolean => Object.values(req.services).some((s) => IN_NETWORK[cloud].includes(s.kind));
 
-/** The network's shared lines, by prices.csv item. */
-export function networkCosts(catalog: Catalog, cloud: Cloud, region: string, req: Requirements): Record<string, CostLine> {
-  const out: Record<string, CostLine> = {};
-  if (!buildsNetwork(cloud, req)) return out;
-  if (req.network?.natGateway) out["nat-gateway"] = natGateway(catalog, cloud, region, req);
-  if (cloud === "azure") {
-    const zone = tablePrice(catalog, cloud, region, "private-dns-zone");
-    out["private-dns-zone"] = zone
-      ? line(`private DNS zone privatelink.postgres.database.azure.com × ${round4(zone.value)} USD/month`, zone.value, zone.estimated ? "estimated" : "list", zone.source, zone.read)
-      : unpricedLine("private DNS zone privatelink.postgres.database.azure.com", "its price is not in prices.csv (private-dns-zone)");
-  }
-  return out;
+/** True when the site's network gets a NAT gateway. */
+export function natOn(req: Requirements, cloud: Cloud): boolean {
+  if (natGatewayProblem(cloud) || !buildsNetwork(cloud, req)) return false;
+  return req.network?.natGateway ?? natNeeded(cloud, Object.values(req.services));
 }
 
 /**
@@ -65,43 +50,39 @@ export function privateMachines(req: Requirements): number {
   return n;
 }
 
-interface Part {
-  readonly label: string;
-  readonly usd: number;
-  readonly price: TablePrice;
+/** A line from the prices it multiplies: estimated if any is, every source named. */
+function combined(label: string, usd: number, prices: readonly TablePrice[]): CostLine {
+  const sources = [...new Set(prices.map((p) => p.source))].join("; ");
+  return line(label, usd, prices.some((p) => p.estimated) ? "estimated" : "list", sources, prices[0]!.read);
 }
 
-function natGateway(catalog: Catalog, cloud: Cloud, region: string, req: Requirements): CostLine {
-  const price = (item: string) => tablePrice(catalog, cloud, region, item);
-  const missing = (item: string) => unpricedLine("NAT gateway, always on", `its price is not in prices.csv (${item})`);
-  const parts: Part[] = [];
-  let what = "NAT gateway";
+/** The NAT gateway's monthly line, or undefined when the site has none. */
+export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
+  if (!natOn(req, cloud)) return undefined;
+  const hour = (item: string) => tablePrice(catalog, cloud, region, item);
+  // The processing rate is named where this region has its own (or one global) figure.
+  const data = hour("nat-gateway-data");
+  const unit = cloud === "gcp" ? "GiB" : "GB";
+  const perGb = data && !data.estimated ? `plus ${round4(data.value)} USD per ${unit} processed (usage)` : `plus per-${unit} processing (usage)`;
   if (cloud === "gcp") {
-    const perVm = price("nat-gateway-vm");
-    if (!perVm) return missing("nat-gateway-vm");
-    const vms = privateMachines(req);
-    const billed = Math.min(vms, CLOUD_NAT_BILLED_VMS);
-    what = `Cloud NAT (${vms} VM${vms === 1 ? "" : "s"} use it)`;
-    parts.push({ label: `${billed} VM${billed === 1 ? "" : "s"}${vms > billed ? ` (billed up to ${CLOUD_NAT_BILLED_VMS})` : ""} × ${HOURS_PER_MONTH} h × ${round4(perVm.value)} USD/h`, usd: billed * HOURS_PER_MONTH * perVm.value, price: perVm });
-    if (vms === 0) return combine(what, parts, undefined);
-  } else {
-    const gateway = price("nat-gateway");
-    if (!gateway) return missing("nat-gateway");
-    parts.push({ label: `${HOURS_PER_MONTH} h × ${round4(gateway.value)} USD/h`, usd: HOURS_PER_MONTH * gateway.value, price: gateway });
+    const perVm = hour("nat-gateway-vm-hour");
+    const ip = hour("nat-ip-hour");
+    if (!perVm || !ip) return unpricedLine("Cloud NAT, always on", "its price is not in prices.csv (nat-gateway-vm-hour)");
+    const vms = Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req)));
+    return combined(`Cloud NAT (${vms} VMs × ${round4(perVm.value)} + 1 IP × ${round4(ip.value)} USD/h) × ${HOURS_PER_MONTH} h; ${perGb}`, HOURS_PER_MONTH * (vms * perVm.value + ip.value), [perVm, ip]);
   }
-  const addressItem = NAT_ADDRESS[cloud];
-  if (addressItem) {
-    const address = price(addressItem);
-    if (!address) return missing(addressItem);
-    parts.push({ label: `1 public IPv4 address × ${HOURS_PER_MONTH} h × ${round4(address.value)} USD/h`, usd: HOURS_PER_MONTH * address.value, price: address });
-  }
-  return combine(what, parts, price("nat-gateway-data"));
+  const gateway = hour("nat-gateway");
+  if (!gateway) return unpricedLine("NAT gateway, always on", "its price is not in prices.csv (nat-gateway)");
+  if (cloud === "oci") return combined(`NAT gateway (no charge) × ${HOURS_PER_MONTH} h`, 0, [gateway]);
+  const ip = hour("public-ipv4-hour");
+  if (!ip) return unpricedLine("NAT gateway's public IPv4 address, always on", "its price is not in prices.csv (public-ipv4-hour)");
+  return combined(`NAT gateway ${round4(gateway.value)} + public IP ${round4(ip.value)} USD/h × ${HOURS_PER_MONTH} h; ${perGb}`, HOURS_PER_MONTH * (gateway.value + ip.value), [gateway, ip]);
 }
 
-/** One line from its parts; data processed is named, not added (billed per GB used). */
-function combine(what: string, parts: readonly Part[], data: TablePrice | undefined): CostLine {
-  const perGb = data ? ` (+ ${round4(data.value)} USD per GB processed, billed per use)` : "";
-  const estimated = parts.some((p) => p.price.estimated) || (data?.estimated ?? false);
-  const sources = [...new Set([...parts.map((p) => p.price.source), ...(data ? [data.source] : [])])];
-  return line(`${what}: ${parts.map((p) => p.label).join(" + ")}${perGb}`, parts.reduce((s, p) => s + p.usd, 0), estimated ? "estimated" : "list", sources.join("; "), parts[0]!.price.read);
+/** Azure's privatelink DNS zone line (one per network), or undefined elsewhere. */
+export function privateDnsZoneLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
+  if (cloud !== "azure" || !buildsNetwork(cloud, req)) return undefined;
+  const zone = tablePrice(catalog, cloud, region, "private-dns-zone");
+  const what = "private DNS zone privatelink.postgres.database.azure.com";
+  return zone ? combined(`${what} × ${round4(zone.value)} USD/month`, zone.value, [zone]) : unpricedLine(what, "its price is not in prices.csv (private-dns-zone)");
 }

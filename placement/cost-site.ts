@@ -2,15 +2,15 @@
  * Site-wide costs: resources a whole site shares rather than one service — the network's NAT
  * gateway with its public address and Azure's private DNS zone (cost-network.ts), which run and
  * bill every hour. Priced from prices.csv when a row exists, otherwise "not priced", so a budget is
- * never confirmed over them. Load balancers and other shared lines are added here the same way,
- * keyed by their prices.csv item (see placement/prices.ts).
+ * never confirmed over them. Other shared lines are added here the same way, keyed by their
+ * prices.csv item (see placement/prices.ts).
  */
 import type { Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
 import { type CostLine, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
-import { networkCosts } from "./cost-network";
 import { tableLine, tablePrice } from "./prices";
+import { natLine, privateDnsZoneLine } from "./cost-network";
 import type { Requirements } from "./requirements";
 
 /** Shared lines of a site, by prices.csv item (`nat-gateway`). */
@@ -27,6 +27,10 @@ export function alwaysOn(catalog: Catalog, cloud: Cloud, region: string, item: s
 /** The shared lines a site of these requirements has. */
 export function sharedCosts(catalog: Catalog, cloud: Cloud, region: string, req: Requirements): SharedCosts {
   const out: Record<string, CostLine> = {};
-  Object.assign(out, networkCosts(catalog, cloud, region, req));
+  // On where private machines need it at boot, or as the stack says (cost-network.ts).
+  const nat = natLine(catalog, req, cloud, region);
+  if (nat) out["nat-gateway"] = nat;
+  const zone = privateDnsZoneLine(catalog, req, cloud, region);
+  if (zone) out["private-dns-zone"] = zone;
   return out;
 }

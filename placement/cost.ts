@@ -21,7 +21,7 @@ import type { Cloud } from "../core/cloud";
 import { parseOciFlex } from "../core/skus";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
 import { cents, type CostLine, line, round4 } from "./cost-line";
-import { postgres } from "./cost-postgres";
+import { postgres, postgresClassOf } from "./cost-postgres";
 import { alwaysOnServices } from "./cost-services";
 import { objectStorage } from "./cost-storage";
 import { exactFlexSize, flexOffering, validFlexSize } from "./flex";
@@ -227,6 +227,26 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
 /** What a site's earlier services leave of per-account allowances (free egress), in GB. */
 export interface Allowances {
   egressGb?: number;
+}
+
+/**
+ * Whether the catalog still offers `sku` for a service of `kind` in (cloud, region): a machine
+ * or node type, or a managed PostgreSQL class or tier. Kinds without a catalog size (storage,
+ * serverless, …) always are. Used to tell a locked size that left the catalog from one that
+ * simply no longer fits.
+ */
+export function skuOffered(catalog: Catalog, cloud: Cloud, region: string, kind: ServiceRequirement["kind"], sku: string): boolean {
+  const list = catalog.offeringsByRegion.get(regionKey(cloud, region)) ?? [];
+  switch (kind) {
+    case "compute":
+    case "gpu-compute":
+    case "kubernetes":
+      return findOffering(catalog, cloud, region, sku) !== undefined;
+    case "database":
+      return catalog.postgresPrices.some((r) => r.cloud === cloud && r.instanceClass === sku) || list.some((o) => postgresClassOf(cloud, o) === sku);
+    default:
+      return true;
+  }
 }
 
 /**

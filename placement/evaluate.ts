@@ -18,7 +18,7 @@ import { webTierCloudProblems } from "./webtier";
 
 /**
  * What a reason is about, as a removable constraint:
- * `clouds`, `residency`, `compliance:<id>`, `service:<name>`, `latency:<user index>`, `budget`,
+ * `clouds`, `residency`, `compliance:<id>`, `service:<name>`, `latency:<user name>` (`latency:users[<i>]` for a user without a name), `budget`,
  * `failover`, `network`, `accounts:<config path>`.
  */
 export type ConstraintId = string;
@@ -75,6 +75,9 @@ const USD = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 /** `2,410` / `12.5`: how USD figures read in reasons. */
 export const usd = (n: number): string => USD.format(n);
 
+/** How a user is named in a latency constraint: its `name`, else `users[<i>]`. */
+export const userLabel = (user: { readonly name?: string | undefined }, i: number): string => user.name ?? `users[${i}]`;
+
 const list = (values: readonly string[]) => `[${values.join(", ")}]`;
 
 /** What evaluation needs from the requirements, computed once per placement. */
@@ -127,7 +130,7 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
     const user = req.users[i]!;
     const rtt = rttMs(user, region);
     if (rtt > max) max = rtt;
-    if (rtt > user.maxRttMs) reasons.push({ constraint: `latency:${i}`, message: `RTT ${Math.round(rtt)} ms to ${user.name ?? `users[${i}]`} > ${user.maxRttMs}` });
+    if (rtt > user.maxRttMs) reasons.push({ constraint: `latency:${userLabel(user, i)}`, message: `RTT ${Math.round(rtt)} ms to ${userLabel(user, i)} > ${user.maxRttMs}` });
   }
   return max;
 }

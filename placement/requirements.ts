@@ -99,7 +99,8 @@ export function requirementsSchema(catalog: Catalog) {
     memoryMb: z.number().int().min(128).max(3072).default(512),
     timeoutSeconds: z.number().int().min(1).max(300).default(30),
     public: z.boolean().default(false),
-    environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _, not starting with a digit"), z.string().max(4096)).default({}),
+    /** Values are strings or secrets: `{ secure: … }` from `pulumi config set --path --secret` (kept secret end to end). */
+    environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _, not starting with a digit"), z.union([z.string().max(4096), z.strictObject({ secure: z.string().min(1) })])).default({}),
   });
   const secrets = strict({ kind: z.literal("secrets") });
   const monitoring = strict({
@@ -167,7 +168,8 @@ export function requirementsSchema(catalog: Catalog) {
           }),
         )
         .default([]),
-      natGateway: z.boolean().default(false),
+      /** Undefined: on where the site's private machines need it at boot (core/constraints.ts natNeeded). */
+      natGateway: z.boolean().optional(),
     }).optional(),
   });
 }
@@ -201,7 +203,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describe(issue: z.core.$ZodIssue, input: unknown): string {
   const at = formatPath(issue.path) || "(root)";
-  const got = JSON.stringify(valueAt(input, issue.path));
+  const value = valueAt(input, issue.path);
+  // A `pulumi config set --secret` value where no secret belongs.
+  if (value !== null && typeof value === "object" && Object.keys(value).join() === "secure") {
+    return `${at}: a secret (secure:) is not allowed here; secrets belong in a serverless service's environment values`;
+  }
+  const got = JSON.stringify(value);
   switch (issue.code) {
     case "invalid_value":
       return `${at}: ${got} is not allowed; allowed values: ${issue.values.map(String).join(", ")}`;

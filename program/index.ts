@@ -50,9 +50,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const stack = pulumi.getStack();
   const stacksDir = options.stacksDir ?? join(repoRoot(), "stacks");
   const catalog = loadCatalog(options.catalogDir);
-  const { requirements, accounts } = readStackConfig(catalog, stack);
+  const { requirements, accounts, isSecret } = readStackConfig(catalog, stack, stacksDir);
   const path = lockPath(stacksDir, stack);
-  const lock = readLock(path);
+  const lock = readLock(path, stack);
   // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
   const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
@@ -64,11 +64,14 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     const c = lockStatus.cheaper;
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
+  for (const r of lockStatus.status === "kept" ? (lockStatus.resized ?? []) : []) {
+    pulumi.log.warn(`${r.service}${r.site === "standby" ? " (standby)" : ""}: the locked size ${r.from} no longer fits the requirements; resized to ${r.to} (run \`tessera replan --stack ${stack} --write\` to record it)`);
+  }
   const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
   const target = createTarget(ctx, d.cloud, d.region);
-  const primary = buildServices(requirements, d.services, target);
+  const primary = buildServices(requirements, d.services, target, "", isSecret);
   // The standby is a full copy of the stack (placement priced it so); data is not replicated.
-  const standby = d.secondary ? buildServices(requirements, d.secondary.services, createTarget(ctx, d.secondary.cloud, d.secondary.region), STANDBY_SUFFIX) : undefined;
+  const standby = d.secondary ? buildServices(requirements, d.secondary.services, createTarget(ctx, d.secondary.cloud, d.secondary.region), STANDBY_SUFFIX, isSecret) : undefined;
   const dns = requirements.failover?.dns;
   // Placement never makes DigitalOcean (no health-checked DNS) the primary of a failover stack.
   const zone = dns && d.cloud !== "digitalocean" ? dns.zones[d.cloud] : undefined;

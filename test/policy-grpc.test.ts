@@ -10,12 +10,12 @@ import { installHarness, type Registration } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer, type PackProcess, startPack } from "../harness/policy";
 import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
-import { listStacks, readStackFile } from "../program/stackfile";
+import { readStackFile } from "../program/stackfile";
 import { allViolations } from "./fixtures/noncompliant";
-import { sorted, targets } from "./helpers";
+import { EXAMPLES, FIXTURE_STACKS, sorted, targets } from "./helpers";
 
 const ROOT = join(__dirname, "..");
-const STACKS = join(ROOT, "stacks");
+const STACKS = FIXTURE_STACKS;
 let pack: PackProcess;
 
 /** Verdicts of the non-compliant fixture, per rule. */
@@ -61,7 +61,7 @@ test.serial("GetAnalyzerInfo lists every rule with its enforcement", async (t) =
   );
 });
 
-for (const stack of listStacks(STACKS)) {
+for (const stack of EXAMPLES) {
   test.serial(`example stack ${stack}: gRPC and in-process verdicts agree, no mandatory violation`, async (t) => {
     const run = await capture(stack, () => tessera({ stacksDir: STACKS, writeLock: false }), readStackFile(STACKS, stack));
     const ctx = { stack: run.stack, project: run.project, config: {} };

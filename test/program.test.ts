@@ -3,7 +3,7 @@
  * chosen and every resource lands there. Bad stack config fails with one message naming the field
  * and the allowed values, before any resource registers.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
@@ -19,9 +19,10 @@ import { parseRequirements, RequirementsError } from "../placement/requirements"
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
-import { providerOf } from "./helpers";
+import { FIXTURE_STACKS, plain, providerOf } from "./helpers";
+import { OFFLINE_SECRET, secretPaths } from "../program/secrets";
 
-const STACKS = join(__dirname, "..", "stacks");
+const STACKS = FIXTURE_STACKS;
 
 async function runStack(stack: string, config: Record<string, string> = readStackFile(STACKS, stack)) {
   const h = await installHarness({ stack, config, preview: true });
@@ -126,6 +127,16 @@ const bad: Array<[string, Record<string, string>, string]> = [
     "invalid tessera:requirements of stack bad:\n  - services.a.sizeGb: Invalid input: expected number, received string (got \"lots\")",
   ],
   ["not a map", { "tessera:requirements": "EU please" }, "invalid tessera:requirements:\n  - tessera:requirements: expected an object (YAML map), got the string \"EU please\""],
+  [
+    "unknown tessera: key",
+    { ...requirements({ services: { a: { kind: "object-storage", sizeGb: 1 } } }), "tessera:acounts": "{}" },
+    "invalid config of stack bad:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)",
+  ],
+  [
+    "a secret where none belongs",
+    requirements({ services: { a: { kind: "object-storage", sizeGb: { secure: "v1:abc" } } } }),
+    "invalid tessera:requirements of stack bad:\n  - services.a.sizeGb: a secret (secure:) is not allowed here; secrets belong in a serverless service's environment values",
+  ],
 ];
 
 for (const [label, config, message] of bad) {
@@ -139,6 +150,50 @@ for (const [label, config, message] of bad) {
     );
   });
 }
+
+/** A serverless stack on one cloud whose TOKEN is `value` (a string, or `{ secure }` as the stack file holds it offline). */
+const secretStack = (cloud: string, value: unknown) =>
+  requirements({
+    services: { api: { kind: "serverless", image: "ghcr.io/acme/api:1", environment: { TOKEN: value, LOG_LEVEL: "debug" } } },
+    clouds: { allow: [cloud] },
+    residency: { jurisdictions: ["EU"] },
+  });
+
+test.serial("secrets in the requirements stay secret end to end: offline (secure:, value unknown) and as the CLI hands them (plain value, secret key)", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-secrets-"));
+  writeFileSync(join(dir, "Pulumi.sec.yaml"), "config:\n  tessera:requirements:\n    services:\n      api:\n        environment:\n          TOKEN:\n            secure: v1:ciphertext\n");
+  // Offline, as tessera plan reads the stack file: the ciphertext is not the value.
+  const offline = await installHarness({ stack: "sec", config: secretStack("azure", { secure: "v1:ciphertext" }), secretKeys: ["tessera:requirements"], preview: true });
+  await offline.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const app = offline.registrations.find((r) => r.type === "azure-native:app:ContainerApp")!;
+  const appInputs = plain(app.struct.toJavaScript()) as { configuration: unknown; template: { containers: Array<{ env: unknown }> } };
+  // azure-native applies defaults over the whole `configuration`, so the secret marks all of it.
+  t.deepEqual(appInputs.configuration, {
+    secret: {
+      activeRevisionsMode: "Single",
+      ingress: { allowInsecure: false, external: false, targetPort: 8080, transport: "auto" },
+      secrets: [{ name: "token", value: OFFLINE_SECRET }],
+    },
+  });
+  t.deepEqual(appInputs.template.containers[0]!.env, [{ name: "TOKEN", secretRef: "token" }, { name: "LOG_LEVEL", value: "debug" }]);
+
+  // As `pulumi up` runs it: the CLI decrypted the value and marks the key secret; the stack file says which path.
+  const live = await installHarness({ stack: "sec", config: secretStack("digitalocean", "s3cr3t"), secretKeys: ["tessera:requirements"], preview: true });
+  await live.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const spec = plain(live.registrations.find((r) => r.type === "digitalocean:index/app:App")!.struct.toJavaScript()) as { spec: { services: Array<{ envs: unknown }> } };
+  t.deepEqual(spec.spec.services[0]!.envs, [
+    { key: "TOKEN", value: { secret: "s3cr3t" }, scope: "RUN_TIME", type: "SECRET" },
+    { key: "LOG_LEVEL", value: "debug", scope: "RUN_TIME", type: "GENERAL" },
+  ]);
+});
+
+test("which values are secret: the stack file's secure: paths; every environment value of a secret key the file does not explain", (t) => {
+  const exact = secretPaths(["tessera:requirements.services.api.environment.TOKEN"], true);
+  t.deepEqual([exact("services.api.environment.TOKEN"), exact("services.api.environment.LOG_LEVEL")], [true, false]);
+  const whole = secretPaths([], true);
+  t.deepEqual([whole("services.api.environment.TOKEN"), whole("services.api.environment.LOG_LEVEL")], [true, true]);
+  t.false(secretPaths([], false)("services.api.environment.TOKEN"));
+});
 
 /**
  * Random valid stacks over the dimensions where placement and the components could disagree:

@@ -14,11 +14,12 @@ import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../.
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
 import { STANDBY_SUFFIX } from "../../program/services";
-import { readStackFile } from "../../program/stackfile";
+import { readStackFileDetails } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
 import { displaySku } from "../../core/skus";
 import { resourceCost, SHARED_BILLABLE } from "./cost";
+import { reachabilityWarnings } from "./reachability";
 import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
@@ -78,7 +79,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const d = placement.decision;
 
   opts.onPhase?.("running the program (preview)");
-  const h = await installHarness({ stack: opts.stack, config: readStackFile(stacksDir, opts.stack), preview: true });
+  const file = readStackFileDetails(stacksDir, opts.stack);
+  const h = await installHarness({ stack: opts.stack, config: file.config, secretKeys: file.secretKeys, preview: true });
   await h.run(() => tessera({ stacksDir, writeLock: false }));
   const registrations = h.registrations;
 
@@ -133,13 +135,17 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   if (ageDays > STALE_AFTER_DAYS) warnings.push(`${d.cloud} compute prices are ${ageDays} days old (snapshot ${placement.catalog.computePriceDate}); refresh data/ before trusting the figures`);
   if (!inputs.lock) warnings.push(`no placement lock: the first \`pulumi up\` writes ${relative(ROOT, inputs.lockFile ?? "")}; commit it (or run \`tessera place --stack ${opts.stack} --write\`)`);
   if (lock.status === "kept" && lock.cheaper) warnings.push(`the lock keeps ${d.cloud} ${d.region}; ${lock.cheaper.cloud} ${lock.cheaper.region} would save ${lock.cheaper.savingUsd} USD/month (tessera replan)`);
+  warnings.push(...reachabilityWarnings(req));
   if (d.estimated) warnings.push("some figures are estimates (marked *): the catalog has no exact row for them");
   for (const e of h.errors) warnings.push(`the engine would refuse this program: ${e}`);
+  // What the program logged as a warning or error is a diagnostic of `pulumi up` too.
+  for (const l of h.logs) if (l.severity === "warning" || l.severity === "error") warnings.push(`program ${l.severity}: ${l.message}`);
   for (const path of plainSecrets) warnings.push(`stack output ${path} looks like a secret but is not a Pulumi secret (wrap it in pulumi.secret)`);
 
   return {
     schemaVersion: 1,
     stack: opts.stack,
+    feasible: true,
     placement: {
       cloud: d.cloud,
       region: d.region,
@@ -168,7 +174,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       compliance: [...d.compliance],
       excludedClouds: [...placement.excludedClouds],
       ...(Object.keys(d.shared).length > 0 ? { shared: { ...d.shared } } : {}),
-      lock,
+      lock: lock.status === "unlocked" ? { status: "unlocked" } : { status: "kept", ...(lock.cheaper ? { cheaper: { ...lock.cheaper } } : {}), ...(lock.resized ? { resized: [...lock.resized] } : {}) },
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
     },

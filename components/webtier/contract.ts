@@ -193,6 +193,9 @@ export function validateWebTierArgs(args: WebTierArgs): void {
   if (cloud === "digitalocean" && s.redirectPort !== false && (s.redirectPort !== 80 || s.httpsPort !== 443)) {
     invalid("httpRedirectPort", "DigitalOcean load balancers redirect port 80 to 443 only; allowed values on digitalocean: 80 (with httpsPort 443), false");
   }
+  // Global external Application Load Balancers serve HTTPS on 443 and HTTP on 80 or 8080 only.
+  if (cloud === "gcp" && s.httpsPort !== 443) invalid("httpsPort", `${s.httpsPort} is not allowed on gcp; allowed values on gcp: 443`);
+  if (cloud === "gcp" && s.redirectPort !== false && s.redirectPort !== 80 && s.redirectPort !== 8080) invalid("httpRedirectPort", `${s.redirectPort} is not allowed on gcp; allowed values on gcp: 80, 8080, false`);
   checkInt("healthCheck.port", args.healthCheck?.port, 1, 65535);
   checkInt("healthCheck.intervalSeconds", args.healthCheck?.intervalSeconds, 5, 300);
   checkInt("healthCheck.healthyThreshold", args.healthCheck?.healthyThreshold, 2, 10);

@@ -58,6 +58,7 @@ test.serial.before(async () => {
     attempt("vault-id", () => new WebTier("bad-vault", { target: t.azure, network: new Network("net4-azure", { target: t.azure }), size: "Standard_B2s", hostname: "www.example.com", certificate: { azureKeyVault: { keyVaultId: "acme-certs", secretName: "www" } } }));
     attempt("do-domain", () => new WebTier("bad-do", { target: t.digitalocean, network: new Network("net3-digitalocean", { target: t.digitalocean }), size: "s-1vcpu-1gb", hostname: "www.example.org", certificate: { digitaloceanDomain: "example.com" } }));
     attempt("do-max", () => new WebTier("bad-do-max", { target: t.digitalocean, network: new Network("net4-digitalocean", { target: t.digitalocean }), size: "s-1vcpu-1gb", hostname: "www.example.com", certificate: CERT, autoscaling: { min: 1, max: 60 } }));
+    attempt("gcp-port", () => new WebTier("bad-gcp-port", { target: t.gcp, network: new Network("net2-gcp", { target: t.gcp }), size: "e2-standard-2", hostname: "www.example.com", httpsPort: 8443 }));
     attempt("oci-cert", () => new WebTier("bad-oci", { target: t.oci, network: new Network("net2-oci", { target: t.oci }), size: "VM.Standard.E4.Flex$_2_8", hostname: "www.example.com" }));
   });
 });
@@ -607,6 +608,7 @@ test("bad arguments: InputPropertyError naming the field and what each cloud nee
   check("do-domain", "certificate.digitaloceanDomain", 'certificate.digitaloceanDomain: "www.example.org" is not in the domain "example.com"');
   check("do-max", "autoscaling.max", "autoscaling.max: 60 is more than a DigitalOcean autoscale pool holds; allowed values: 1-50");
   check("oci-cert", "certificate.ociCertificateId", "certificate.ociCertificateId: is required on oci and must be a certificate OCID (ocid1.certificate.…): certificate.ociCertificateId (a certificate in OCI Certificates: OCI issues no publicly trusted one)");
+  check("gcp-port", "httpsPort", "httpsPort: 8443 is not allowed on gcp; allowed values on gcp: 443");
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")), []);
   t.false(errors.network instanceof UnsupportedServiceError);
 });
