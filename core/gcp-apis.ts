@@ -29,6 +29,7 @@ export const GCP_APIS = {
   monitoring: "monitoring.googleapis.com",
   dns: "dns.googleapis.com",
   storage: "storage.googleapis.com",
+  storagetransfer: "storagetransfer.googleapis.com",
 } as const;
 
 /** A short API key (`compute`, `sqladmin`, …). */

@@ -17,3 +17,12 @@ export const TAG_KEYS = {
  * The stack program adds it to compute services that ask for `publicIp: true`.
  */
 export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
+
+/**
+ * The label on a replicated copy (database replica, replication destination bucket): the
+ * `<cloud>_<region>` of the primary it copies. The replication policy finds replicas by it.
+ */
+export const REPLICA_OF = "tessera-replica-of";
+
+/** The labels of a copy of data held at `cloud`/`region`. */
+export const replicaOf = (cloud: string, region: string): Record<string, string> => ({ [REPLICA_OF]: `${cloud}_${region}` });

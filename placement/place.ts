@@ -9,6 +9,7 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
+import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
@@ -35,7 +36,8 @@ export interface Site {
 
 /** The answer: where the stack goes, and its standby when failover is asked. */
 export interface Decision extends Site {
-  readonly secondary?: Site & { readonly distanceKm: number };
+  /** The standby (its services priced as what they are: replicas, or backup copies) and how its data is kept. */
+  readonly secondary?: Site & { readonly distanceKm: number; readonly replication: ReplicationPlan };
   /** primary + secondary. */
   readonly totalMonthlyUsd: number;
 }
@@ -122,9 +124,40 @@ export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Regi
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
+/** A primary's standby, its repriced services and the replication between them. */
+interface Pair {
+  readonly standby: Candidate;
+  readonly services: Readonly<Record<string, ServiceCost>>;
+  /** The standby's own cost plus the replication transfer. */
+  readonly monthlyUsd: number;
+  readonly replication: ReplicationPlan;
+  readonly unpriced: readonly string[];
+}
+
 interface Evaluated {
   readonly candidates: Candidate[];
-  readonly pairs: Map<Candidate, Candidate>;
+  readonly pairs: Map<Candidate, Pair>;
+}
+
+/**
+ * The cheapest standby (its repriced services plus the replication) that is far enough and can
+ * keep the primary's data; priced standbys before ones with unpriced parts, then the standby order.
+ * Returns the first reason a standby could not keep the data when none can.
+ */
+function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
+  let why = "";
+  let best: Pair | undefined;
+  for (const s of standbys) {
+    if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
+    const r = replicationPlan(catalog, req, primary, s, s.services);
+    if (!r.ok) {
+      why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
+      continue;
+    }
+    const pair: Pair = { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd: cents(siteMonthlyUsd(r.standbyServices, s.shared) + r.plan.monthlyUsd), unpriced: s.unpriced };
+    if (!best || unpricedRank(pair) - unpricedRank(best) < 0 || (unpricedRank(pair) === unpricedRank(best) && pair.monthlyUsd < best.monthlyUsd)) best = pair;
+  }
+  return best ?? why;
 }
 
 /** Evaluates every region, then applies failover pairing and the budget. */
@@ -134,7 +167,7 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined
     return evaluateCandidate(catalog, req, region, pinned, context);
   });
   const budget = req.budget?.monthlyUsd;
-  const pairs = new Map<Candidate, Candidate>();
+  const pairs = new Map<Candidate, Pair>();
   if (!req.failover) {
     const candidates = base.map((c) => {
       const reason = budgetReason(budget, c.monthlyUsd ?? pricedSubtotal(c), c.unpriced);
@@ -153,41 +186,45 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined
       return withReasons(c, extra);
     }
     // A locked secondary is kept while it is still a valid standby.
-    const locked = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
-      ? standbys.find((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region && secondaryOk(req, catalog.regionByKey, c, s))
-      : undefined;
-    const standby = locked ?? standbys.find((s) => secondaryOk(req, catalog.regionByKey, c, s));
-    if (!standby) {
+    const lockedStandby = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
+      ? standbys.filter((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region)
+      : [];
+    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby) : undefined;
+    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
+    if (typeof pair === "string") {
       const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
-      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints` });
+      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints${pair ? ` and can keep the data${pair}` : ""}` });
     } else {
-      const total = cents(c.monthlyUsd! + standby.monthlyUsd!);
-      const reason = budgetReason(budget, total, [...c.unpriced, ...standby.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${standby.cloud} ${standby.region})`);
+      const total = cents(c.monthlyUsd! + pair.monthlyUsd);
+      const reason = budgetReason(budget, total, [...c.unpriced, ...pair.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${pair.standby.cloud} ${pair.standby.region} and replication)`);
       if (reason) extra.push(reason);
     }
     const judged = withReasons(c, extra);
-    if (judged.feasible && standby) pairs.set(judged, standby);
+    if (judged.feasible && typeof pair === "object") pairs.set(judged, pair);
     return judged;
   });
   return { candidates, pairs };
 }
 
-const pairCost = (pairs: Map<Candidate, Candidate>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
+const pairCost = (pairs: Map<Candidate, Pair>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
 
-function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, standby: Candidate | undefined): Decision {
+function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, pair: Pair | undefined): Decision {
   const p = site(primary);
-  if (!standby) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  if (!pair) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  const standby = pair.standby;
   const distanceKm = Math.round(greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${standby.cloud}/${standby.region}`)!));
-  return { ...p, secondary: { ...site(standby), distanceKm }, totalMonthlyUsd: cents(p.monthlyUsd + standby.monthlyUsd!) };
+  const services = pair.services;
+  const secondary = { ...site(standby), services, monthlyUsd: siteMonthlyUsd(services, standby.shared), estimated: standby.estimated || Object.values(services).some((s) => s.estimated), distanceKm, replication: pair.replication };
+  return { ...p, secondary, totalMonthlyUsd: cents(p.monthlyUsd + pair.monthlyUsd) };
 }
 
 const catalogInfo = (catalog: Catalog, cloud: Cloud) => ({ date: catalog.manifest.date, computePriceDate: catalog.manifest.computePrices[cloud].date });
 
 /** 1 when the candidate or its standby has a part without a price. */
-const pairUnpriced = (pairs: Map<Candidate, Candidate>, c: Candidate) => (c.unpriced.length > 0 || (pairs.get(c)?.unpriced.length ?? 0) > 0 ? 1 : 0);
+const pairUnpriced = (pairs: Map<Candidate, Pair>, c: Candidate) => (c.unpriced.length > 0 || (pairs.get(c)?.unpriced.length ?? 0) > 0 ? 1 : 0);
 
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
-function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candidates: Candidate[]): Candidate[] {
+function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates: Candidate[]): Candidate[] {
   const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairUnpriced(pairs, a) - pairUnpriced(pairs, b) || pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
   const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
   return [...feasible, ...rejected];

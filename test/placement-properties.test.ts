@@ -10,6 +10,7 @@ import { loadCatalog, type Region } from "../placement/catalog";
 import { CONFIDENCE_LEVELS } from "../placement/confidence";
 import { complianceNeeds, inEea, programGap } from "../placement/compliance";
 import { cents } from "../placement/cost";
+import { replicationPlan, siteMonthlyUsd } from "../placement/cost-replication";
 import { type Candidate, evaluateCandidate, pricedSubtotal } from "../placement/evaluate";
 import { greatCircleKm, rttMs } from "../placement/geo";
 import { NoFeasiblePlacementError, place, type Placement, relax, relaxedSite } from "../placement/place";
@@ -176,7 +177,10 @@ test("failover: the secondary is valid and the pair is the cheapest valid pair",
       for (const p of primaries) {
         for (const s of standbys) {
           const ok = (p.cloud !== s.cloud || p.region !== s.region) && crossOk(p, s) && greatCircleKm(where(p), where(s)) >= req.failover!.minDistanceKm;
-          const total = cents(p.monthlyUsd! + s.monthlyUsd!);
+          // The standby priced as what it is, plus the replication that keeps its data.
+          const r = replicationPlan(catalog, req, p, s, s.services);
+          if (!r.ok) continue;
+          const total = cents(p.monthlyUsd! + cents(siteMonthlyUsd(r.standbyServices, s.shared) + r.plan.monthlyUsd));
           const unpriced = [...p.unpriced, ...s.unpriced];
           if (ok && withinBudget(req, total, unpriced)) valid.push({ cost: total, unpriced: unpriced.length > 0 });
         }

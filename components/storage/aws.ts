@@ -59,5 +59,6 @@ export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
     bucketName: bucket.bucket,
     // Wait for the access block so no consumer sees the bucket before it is locked down.
     endpoint: pulumi.all([bucket.bucketRegionalDomainName, block.id]).apply(([domain]) => `https://${domain}`),
+    resourceId: bucket.arn,
   };
 };

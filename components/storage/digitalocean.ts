@@ -25,5 +25,5 @@ export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorage
     },
     statefulOpts(parent, target, args.protect),
   );
-  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://${bucket.bucketDomainName}` };
+  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://${bucket.bucketDomainName}`, resourceId: bucket.bucketUrn };
 };
