@@ -14,7 +14,6 @@ import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
-import { sharedCosts } from "./cost-site";
 import type { Requirements } from "./requirements";
 import { failoverPairProblem } from "./webtier";
 
@@ -137,6 +136,8 @@ interface Pair {
 interface Evaluated {
   readonly candidates: Candidate[];
   readonly pairs: Map<Candidate, Pair>;
+  /** The candidates before failover pairing and the budget (what the hint search relaxes). */
+  readonly base: readonly Candidate[];
 }
 
 /**
@@ -166,6 +167,11 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined
     const pinned = pins && region.cloud === pins.cloud && region.region === pins.region ? pins.skus : pins?.secondary && region.cloud === pins.secondary.cloud && region.region === pins.secondary.region ? pins.secondary.skus : undefined;
     return evaluateCandidate(catalog, req, region, pinned, context);
   });
+  return { ...judge(catalog, req, base, pins), base };
+}
+
+/** Failover pairing and the budget over evaluated candidates. */
+function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], pins: Pins | undefined): Omit<Evaluated, "base"> {
   const budget = req.budget?.monthlyUsd;
   const pairs = new Map<Candidate, Pair>();
   if (!req.failover) {
@@ -238,16 +244,16 @@ function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates
  */
 export function place(catalog: Catalog, req: Requirements, context: PlacementContext = {}): Placement {
   const result = tryPlace(catalog, req, context);
-  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates, context);
+  if (!("decision" in result)) throw infeasible(catalog, req, result.candidates, result.base, context);
   return result;
 }
 
 /** Places, or returns the candidates when nothing is feasible (no hint search: cheap). */
-function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | { candidates: Candidate[] } {
-  const { candidates, pairs } = evaluateAll(catalog, req, undefined, context);
+function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | Omit<Evaluated, "pairs"> {
+  const { candidates, pairs, base } = evaluateAll(catalog, req, undefined, context);
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
-  if (!best || !best.feasible) return { candidates };
+  if (!best || !best.feasible) return { candidates, base };
   return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud), excludedClouds: exclusions(catalog, req) };
 }
 
@@ -316,11 +322,6 @@ export function relax(req: Requirements, constraint: string): Requirements {
   }
 }
 
-/** The context with an `accounts:<path>` constraint lifted (the field treated as given). */
-function relaxContext(context: PlacementContext, constraint: string): PlacementContext {
-  return constraint.startsWith("accounts:") ? { ...context, accounts: undefined } : context;
-}
-
 /** The site a relaxation reaches and its monthly cost. */
 interface Reached {
   readonly cloud: Cloud;
@@ -361,52 +362,61 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
 }
 
 /**
- * Where relaxing one constraint leads, from the candidates already evaluated: drop that
- * constraint's reasons, re-derive the cost (removing a service lowers it) and the budget verdict.
- * Equal to `place(relax(req, constraint))` without evaluating the catalog again (a property test
- * checks the equality); with failover the pairing depends on every candidate, so that case
- * re-places.
+ * The did-you-mean search: where relaxing one constraint leads, for any constraint. Equal to
+ * `place(relax(req, constraint))` (property tests check it, with and without failover) without
+ * evaluating the whole catalog again per constraint: relaxing `X` can only free a candidate that
+ * `X` alone rejects (with failover, `X` and `failover`: a standby needs everything but the DNS
+ * failover service), so the candidates are indexed once by what rejects them, and each
+ * constraint re-evaluates only its own few under the relaxed requirements (so a removed service
+ * or NAT gateway is repriced exactly) and judges them as placement does (pairing and budget). An
+ * `accounts:<path>` constraint is relaxed alone: the other missing fields still reject.
+ *
+ * @param base the candidates before pairing and budget (`Evaluated.base`).
  */
-export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string, context: PlacementContext = {}): Reached | undefined {
-  if (req.failover) {
-    const found = tryPlace(catalog, relax(req, constraint), relaxContext(context, constraint));
-    return "decision" in found ? { cloud: found.decision.cloud, region: found.decision.region, totalMonthlyUsd: found.decision.totalMonthlyUsd } : undefined;
+function relaxations(catalog: Catalog, req: Requirements, base: readonly Candidate[], context: PlacementContext): (constraint: string) => Reached | undefined {
+  // What rejects each candidate; one rejected by three or more constraints stays rejected after relaxing one.
+  const byRejection = new Map<string, Candidate[]>();
+  for (const c of base) {
+    const rejecting = new Set<string>();
+    for (const r of c.reasons) if (rejecting.add(r.constraint).size > 2) break;
+    if (rejecting.size > 2) continue;
+    const key = [...rejecting].sort().join("\n");
+    const list = byRejection.get(key);
+    if (list) list.push(c);
+    else byRejection.set(key, [c]);
   }
-  const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
-  const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
-  // Without the service, the site's shared lines (its NAT gateway) may change: recompute them.
-  const without = removed !== undefined ? relax(req, constraint) : req;
-  let best: { c: Candidate; cost: number; unpriced: number } | undefined;
-  for (const c of candidates) {
-    if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
-    const shared = removed === undefined ? c.shared : sharedCosts(catalog, c.cloud, c.region, without);
-    const unpriced =
-      removed === undefined
-        ? c.unpriced
-        : [...c.unpriced.filter((u) => !u.startsWith(`${removed}: `) && !u.startsWith("network: ")), ...Object.values(shared).flatMap((l) => (l.unpriced ? [`network: ${l.unpriced}`] : []))];
-    let cost: number;
-    if (removed !== undefined) {
-      let sum = 0;
-      for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
-      for (const l of Object.values(shared)) sum += l.monthlyUsd;
-      cost = cents(sum);
-    } else if (c.monthlyUsd === undefined) {
-      continue;
-    } else {
-      cost = c.monthlyUsd;
-    }
-    if (budgetReason(budget, cost, unpriced)) continue;
-    const rank = unpriced.length > 0 ? 1 : 0;
-    if (!best || rank < best.unpriced || (rank === best.unpriced && (cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)))) best = { c, cost, unpriced: rank };
-  }
-  return best ? { cloud: best.c.cloud, region: best.c.region, totalMonthlyUsd: best.cost } : undefined;
+  const rejectedBy = (...constraints: string[]) => byRejection.get([...new Set(constraints)].sort().join("\n")) ?? [];
+
+  return (constraint) => {
+    const primaries = constraint === "budget" ? rejectedBy() : [...rejectedBy(), ...rejectedBy(constraint)];
+    if (primaries.length === 0) return undefined;
+    const standbys = !req.failover ? [] : constraint === "budget" ? rejectedBy("failover") : [...rejectedBy("failover"), ...rejectedBy(constraint, "failover")];
+    const relaxed = relax(req, constraint);
+    const freed = [...primaries, ...standbys].map((c) => withoutReasons(evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context), constraint));
+    const { candidates, pairs } = judge(catalog, relaxed, freed, undefined);
+    const best = displayOrder(relaxed, pairs, candidates)[0];
+    if (!best?.feasible) return undefined;
+    const d = toDecision(catalog.regionByKey, best, pairs.get(best));
+    return { cloud: d.cloud, region: d.region, totalMonthlyUsd: d.totalMonthlyUsd };
+  };
 }
 
-function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
+const withoutReasons = (c: Candidate, constraint: string): Candidate => {
+  const reasons = c.reasons.filter((r) => r.constraint !== constraint);
+  return reasons.length === c.reasons.length ? c : { ...c, reasons, feasible: reasons.length === 0 };
+};
+
+/** Where relaxing one constraint leads (see {@link relaxations}): the site and its monthly cost with the standby, undefined when nothing becomes feasible. */
+export function relaxedSite(catalog: Catalog, req: Requirements, constraint: string, context: PlacementContext = {}): Reached | undefined {
+  return relaxations(catalog, req, evaluateAll(catalog, req, undefined, context).base, context)(constraint);
+}
+
+function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], base: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
   const excluded = new Map<string, number>();
   for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
   const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [top, count] = ranked[0] ?? ["(none)", 0];
+  const relaxedSite = relaxations(catalog, req, base, context);
   // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id.
   const example = (constraint: string) => {
     for (const c of candidates) {
@@ -419,7 +429,7 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   for (const [constraint] of ranked) {
     // Dropping the only service is not advice.
     if (constraint.startsWith("service:") && Object.keys(req.services).length === 1) continue;
-    const reached = relaxedSite(catalog, req, candidates, constraint, context);
+    const reached = relaxedSite(constraint);
     if (!reached) continue;
     const option = describeRelaxation(catalog, req, constraint, reached);
     if (!best || option.distance < best.distance) best = option;

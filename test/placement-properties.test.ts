@@ -136,20 +136,25 @@ test("rejection reasons are sound: relaxing one constraint removes its reasons, 
   t.pass();
 });
 
+/** For an infeasible stack, every constraint's relaxation from the hint search equals placing the relaxed requirements from scratch. */
+const hintsExact = (req: Requirements) => {
+  const { candidates, placement } = judged(req);
+  if (placement) return true;
+  const constraints = [...new Set(candidates.flatMap((c) => c.reasons.map((r) => r.constraint)))];
+  return constraints.every((s) => {
+    const fast = relaxedSite(catalog, req, s);
+    const slow = judged(relax(req, s)).placement?.decision;
+    return fast === undefined ? slow === undefined : slow !== undefined && fast.cloud === slow.cloud && fast.region === slow.region && fast.totalMonthlyUsd === slow.totalMonthlyUsd;
+  });
+};
+
 test("the did-you-mean relaxation equals placing the relaxed requirements from scratch", (t) => {
-  fc.assert(
-    fc.property(stacks, (req) => {
-      const { candidates, placement } = judged(req);
-      if (placement) return true;
-      const constraints = [...new Set(candidates.flatMap((c) => c.reasons.map((r) => r.constraint)))];
-      return constraints.every((s) => {
-        const fast = relaxedSite(catalog, req, candidates, s);
-        const slow = judged(relax(req, s)).placement?.decision;
-        return fast === undefined ? slow === undefined : slow !== undefined && fast.cloud === slow.cloud && fast.region === slow.region && fast.totalMonthlyUsd === slow.totalMonthlyUsd;
-      });
-    }),
-    RUNS,
-  );
+  fc.assert(fc.property(stacks, hintsExact), RUNS);
+  t.pass();
+});
+
+test("with failover, the did-you-mean relaxation equals placing the relaxed requirements from scratch", (t) => {
+  fc.assert(fc.property(requirementsArb(catalog, { failover: true }).map((i) => parseRequirements(i, catalog)), hintsExact), { numRuns: 40, seed: 1213 });
   t.pass();
 });
 
