@@ -9,6 +9,7 @@ import { asRule, type PolicyOptions, type Rule, toPolicy } from "./rule";
 import { backupRetention, databaseNotPublic, deletionProtection, digitaloceanDatabaseFirewall } from "./rules/database";
 import { dataEncryption } from "./rules/encryption";
 import { noOpenAdminPorts, noPublicIp } from "./rules/network";
+import { replicationEncrypted } from "./rules/replication";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { budget, residency } from "./rules/stack";
 import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess, storageVersioning } from "./rules/storage";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   asRule(deletionProtection),
   asRule(backupRetention),
   asRule(tlsInTransit),
+  asRule(replicationEncrypted),
   asRule(noOpenAdminPorts),
   asRule(noPublicIp),
   asRule(loadBalancerHttps),

@@ -12,6 +12,7 @@ import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
 import { allViolations } from "./fixtures/noncompliant";
+import { REPLICATION_FAILURES, replicationFixture } from "./fixtures/replication";
 import { EXAMPLES, FIXTURE_STACKS, sorted, targets } from "./helpers";
 
 const ROOT = join(__dirname, "..");
@@ -72,6 +73,15 @@ for (const stack of EXAMPLES) {
   });
 }
 
+test.serial("replication fixture: replication-encrypted gives the same exact verdicts over gRPC as in-process", async (t) => {
+  const run = await capture("fixture", () => replicationFixture("fixture"));
+  const ctx = { stack: run.stack, project: run.project, config: {} };
+  const overGrpc = sorted((await analyzeRegistrations(pack, run.registrations, ctx)).verdicts);
+  t.deepEqual(overGrpc, sorted((await analyzeRegistrations(inProcessAnalyzer(createPolicies()), run.registrations, ctx)).verdicts));
+  const mine = overGrpc.filter((v) => v.policy === "replication-encrypted").map((v): [string, string] => [v.urn.split("::").pop() ?? "", v.message]);
+  t.deepEqual(mine.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1])), REPLICATION_FAILURES);
+});
+
 test.serial("non-compliant fixture: the same exact verdicts over gRPC; Configure changes them", async (t) => {
   const run = await capture("fixture", () => allViolations(targets("fixture")));
   const ctx = { stack: run.stack, project: run.project, config: {} };
@@ -94,3 +104,4 @@ test.serial("non-compliant fixture: the same exact verdicts over gRPC; Configure
       .map((v) => `${v.policy} ${v.policy === "storage-no-public-access" ? "advisory" : v.enforcement} ${v.urn.split("::").pop()}`),
   );
 });
+

@@ -118,6 +118,7 @@ test("enforcement override, exclusion by name and framework selection change the
     "s3-bucket-locked-down",
     "data-encryption-at-rest",
     "tls-in-transit",
+    "replication-encrypted",
     "load-balancer-https",
     "no-plaintext-secrets",
     "residency",
