@@ -15,8 +15,10 @@ import type { Cloud } from "../core/cloud";
 /** Per-cloud account settings from stack config `tessera:accounts`; only the placed cloud's are needed. */
 export interface Accounts {
   readonly azure?: { readonly subscriptionId?: string };
-  readonly gcp?: { readonly project: string };
-  readonly oci?: { readonly compartmentId: string };
+  /** `billingAccount`: the Cloud Billing account budgets are created in. */
+  readonly gcp?: { readonly project: string; readonly billingAccount?: string };
+  /** `tenancyId`: the root compartment, where audit retention and budgets live. */
+  readonly oci?: { readonly compartmentId: string; readonly tenancyId?: string };
 }
 
 type Factory = (name: string, region: string, accounts: Accounts, opts: pulumi.CustomResourceOptions) => pulumi.ProviderResource;
@@ -26,7 +28,13 @@ export const PROVIDER_FACTORIES = {
   aws: (name, region, _accounts, opts) => new AwsProvider(name, { region }, opts),
   azure: (name, region, accounts, opts) =>
     new AzureProvider(name, { location: region, ...(accounts.azure?.subscriptionId ? { subscriptionId: accounts.azure.subscriptionId } : {}) }, opts),
-  gcp: (name, region, accounts, opts) => new GcpProvider(name, { project: requireAccount(accounts.gcp?.project, "gcp", "project"), region }, opts),
+  gcp: (name, region, accounts, opts) => {
+    const project = requireAccount(accounts.gcp?.project, "gcp", "project");
+    // The Billing Budget API refuses user credentials without a quota project: bill the calls to
+    // the stack's project (hashicorp/terraform-provider-google budget 403 "requires a quota project").
+    const quota = accounts.gcp?.billingAccount ? { userProjectOverride: true, billingProject: project } : {};
+    return new GcpProvider(name, { project, region, ...quota }, opts);
+  },
   // DigitalOcean sets the region on each resource; the provider is region-free.
   digitalocean: (name, _region, _accounts, opts) => new DigitalOceanProvider(name, {}, opts),
   oci: (name, region, _accounts, opts) => new OciProvider(name, { region }, opts),
