@@ -20,7 +20,7 @@ import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import { FlowLog } from "@pulumi/aws/ec2/flowLog";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
-import { cloudWatchRetention } from "../retention";
+import { cloudWatchRetention, LOG_STORE_LABEL } from "../retention";
 import { accountIdOf } from "../storage/aws-logs";
 import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
@@ -96,7 +96,7 @@ function vpcFlowLogs(name: string, args: NetworkArgs, target: AwsTarget, days: n
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
   const account = accountIdOf(parent, target);
-  const group = new LogGroup(`${name}-flow-logs`, { name: `/tessera/${target.stack}/${name}/flow-logs`, retentionInDays: cloudWatchRetention(days), tags: t }, opts);
+  const group = new LogGroup(`${name}-flow-logs`, { name: `/tessera/${target.stack}/${name}/flow-logs`, retentionInDays: cloudWatchRetention(days), tags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }) }, opts);
   const role = new Role(
     `${name}-flow-logs`,
     {

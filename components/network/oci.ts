@@ -16,7 +16,7 @@ import { Subnet } from "@pulumi/oci/core/subnet";
 import { Vcn } from "@pulumi/oci/core/vcn";
 import { Log } from "@pulumi/oci/logging/log";
 import { LogGroup } from "@pulumi/oci/logging/logGroup";
-import { ociLogRetention } from "../retention";
+import { LOG_STORE_LABEL, ociLogRetention } from "../retention";
 import { nameHash } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
@@ -105,7 +105,7 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
   let flowLogs = pulumi.output("");
   if (days !== undefined) {
     // A flow log per subnet: Logging service log, source service "flowlogs", category "all".
-    const group = new LogGroup(`${name}-flow-logs`, { ...common, displayName: `${target.stack}-${name}-flow-logs`, description: `tessera ${target.stack} ${name}: VCN flow logs` }, opts);
+    const group = new LogGroup(`${name}-flow-logs`, { ...common, freeformTags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }), displayName: `${target.stack}-${name}-flow-logs`, description: `tessera ${target.stack} ${name}: VCN flow logs` }, opts);
     for (const [tier, s] of [["public", publicSubnet], ["private", privateSubnet]] as const) {
       new Log(
         `${name}-${tier}-flow-logs`,

@@ -206,7 +206,7 @@ test("oci: VCN, IGW, service gateway, route tables, security list, private subne
 
 test("flow logs: aws VPC Flow Logs to CloudWatch through a role only this account's flow-log service assumes", (t) => {
   const tags = stampsFor("aws", "net-aws");
-  t.deepEqual(inputs(find(h, "aws:cloudwatch/logGroup:LogGroup", "net-aws-flow-logs")), { name: "/tessera/dev/net-aws/flow-logs", retentionInDays: 90, tags });
+  t.deepEqual(inputs(find(h, "aws:cloudwatch/logGroup:LogGroup", "net-aws-flow-logs")), { name: "/tessera/dev/net-aws/flow-logs", retentionInDays: 90, tags: { ...tags, "tessera-logs": "flow" } });
   const group = "arn:aws:logs:eu-west-1:123456789012:log-group:/tessera/dev/net-aws/flow-logs";
   t.deepEqual(inputs(find(h, "aws:ec2/flowLog:FlowLog", "net-aws")), {
     vpcId: "net-aws-id",
@@ -289,7 +289,7 @@ test("flow logs: gcp every flow on both subnetworks, routed to a regional bucket
 
 test("flow logs: oci a flow log per subnet in a log group, retention in 30-day steps", (t) => {
   const common = { compartmentId: "ocid1.compartment.oc1..test", freeformTags: stampsFor("oci", "net-oci") };
-  t.deepEqual(inputs(find(h, "oci:Logging/logGroup:LogGroup", "net-oci-flow-logs")), { ...common, displayName: "dev-net-oci-flow-logs", description: "tessera dev net-oci: VCN flow logs" });
+  t.deepEqual(inputs(find(h, "oci:Logging/logGroup:LogGroup", "net-oci-flow-logs")), { ...common, freeformTags: { ...common.freeformTags, "tessera-logs": "flow" }, displayName: "dev-net-oci-flow-logs", description: "tessera dev net-oci: VCN flow logs" });
   t.deepEqual(inputs(find(h, "oci:Logging/log:Log", "net-oci-private-flow-logs")), {
     logGroupId: "net-oci-flow-logs-id",
     displayName: "net-oci-private-flow-logs",
