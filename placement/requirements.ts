@@ -7,6 +7,7 @@
  * problem with its field path.
  */
 import { z } from "zod";
+import { notPublicCidr } from "../core/cidr";
 import { CLOUDS } from "../core/cloud";
 import { IMAGES } from "../core/images";
 import type { Catalog } from "./catalog";
@@ -81,7 +82,13 @@ export function requirementsSchema(catalog: Catalog) {
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
     /** Public CIDR blocks allowed to reach the Kubernetes API; empty: a private endpoint only (security). */
-    apiAllowedCidrs: z.array(z.string().regex(CIDR, "an IPv4 CIDR block such as 203.0.113.0/24")).max(20).default([]),
+    apiAllowedCidrs: z
+      .array(z.string().regex(CIDR, "an IPv4 CIDR block such as 203.0.113.0/24").superRefine((cidr, ctx) => {
+        const why = notPublicCidr(cidr);
+        if (why) ctx.addIssue({ code: "custom", message: why });
+      }))
+      .max(20)
+      .default([]),
   });
   const image = z.string().min(1).max(500);
   const serverless = strict({
