@@ -10,6 +10,7 @@ import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
 import { Failover } from "../components/failover";
+import { buildGovernance, checkGovernanceAccounts, type GovernanceLine, governanceReport, type GovernedSite } from "./governance";
 import { buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
 
@@ -35,6 +36,10 @@ export interface ProgramOutputs {
   readonly standby?: Record<string, Record<string, pulumi.Input<unknown>>>;
   /** The failover name (stacks with `failover.dns`). */
   readonly failover?: { readonly fqdn: pulumi.Output<string>; readonly healthCheckIds: pulumi.Output<string[]> };
+  /** Every governance control that applies: built, opted out (and why) or unavailable on the cloud (and why). */
+  readonly governance: readonly GovernanceLine[];
+  /** The audit trail and budget per account scope. */
+  readonly governanceIds?: Record<string, { readonly auditTrail: pulumi.Output<string>; readonly budgetId: pulumi.Output<string> }>;
 }
 
 /** Runs the program; call it inside a Pulumi stack (the CLI, or the mock harness). */
@@ -56,10 +61,16 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
   const ctx = { stack, requirements, accounts };
+  const sites: GovernedSite[] = [{ cloud: d.cloud, region: d.region, monthlyUsd: d.monthlyUsd }, ...(d.secondary ? [{ cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd }] : [])];
+  // Account settings governance needs fail before anything registers, like the project or compartment.
+  checkGovernanceAccounts(requirements, accounts, sites);
   const target = createTarget(ctx, d.cloud, d.region);
   const primary = buildServices(requirements, d.services, target);
   // The standby is a full copy of the stack (placement priced it so); data is not replicated.
-  const standby = d.secondary ? buildServices(requirements, d.secondary.services, createTarget(ctx, d.secondary.cloud, d.secondary.region), STANDBY_SUFFIX) : undefined;
+  const secondaryTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
+  const standby = d.secondary && secondaryTarget ? buildServices(requirements, d.secondary.services, secondaryTarget, STANDBY_SUFFIX) : undefined;
+  // Once per account scope: a standby on the primary's cloud shares its trail and budget.
+  const governance = buildGovernance(requirements, accounts, sites, (cloud) => (cloud === d.cloud ? target : secondaryTarget!));
   const dns = requirements.failover?.dns;
   // Placement never makes DigitalOcean (no health-checked DNS) the primary of a failover stack.
   const zone = dns && d.cloud !== "digitalocean" ? dns.zones[d.cloud] : undefined;
@@ -88,5 +99,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     services: primary.outputs,
     ...(standby ? { standby: standby.outputs } : {}),
     ...(failover ? { failover: { fqdn: failover.fqdn, healthCheckIds: failover.healthCheckIds } } : {}),
+    governance: governanceReport(requirements, sites),
+    ...(Object.keys(governance).length > 0
+      ? { governanceIds: Object.fromEntries(Object.entries(governance).map(([cloud, g]) => [cloud, { auditTrail: g.auditTrail, budgetId: g.budgetId }])) }
+      : {}),
   };
 }

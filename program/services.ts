@@ -20,6 +20,7 @@ import { PUBLIC_IP_ALLOWED } from "../core/tags";
 import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
+import { flowLogRetention } from "./governance";
 
 /** Components already built on this site, by service name, for services that refer to others. */
 export interface Built {
@@ -41,6 +42,8 @@ export interface BuildContext<K extends RequestedKind> {
   /** The site's network (created on first call). */
   readonly network: () => Network;
   readonly built: Built;
+  /** The stack's requirements (stack-wide settings such as the audit retention). */
+  readonly requirements: Requirements;
 }
 
 /** The outputs a service contributes to the stack outputs. */
@@ -50,8 +53,14 @@ type Builder<K extends RequestedKind> = (ctx: BuildContext<K>) => ServiceOutputs
 
 /** One builder per requested kind. */
 export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
-  "object-storage": ({ name, resourceName, service, target, built }) => {
-    const bucket = new ObjectStorage(resourceName, { target, versioning: service.versioning, ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}) });
+  "object-storage": ({ name, resourceName, service, target, built, requirements: req }) => {
+    const bucket = new ObjectStorage(resourceName, {
+      target,
+      versioning: service.versioning,
+      ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}),
+      // Bucket access is audit evidence: kept as long as the audit trail.
+      accessLogs: { retentionDays: req.audit.retentionDays },
+    });
     built.buckets[name] = bucket;
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
@@ -98,7 +107,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     return { host: db.host, port: db.port, databaseName: db.databaseName, username: db.username, password: db.password };
   },
   kubernetes: ({ resourceName, service, sizing, target, network }) => {
-    const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version });
+    const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version, apiAllowedCidrs: service.apiAllowedCidrs });
     return { clusterName: cluster.clusterName, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig };
   },
   serverless: ({ name, resourceName, service, target, network, built }) => {
@@ -175,6 +184,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
       cidr: req.network?.cidr ?? "10.0.0.0/16",
       ingress: req.network?.ingress ?? [],
       natGateway: req.network?.natGateway ?? false,
+      flowLogs: { retentionDays: flowLogRetention(req) },
     }));
   const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {} };
   const entries = Object.entries(req.services);
@@ -182,7 +192,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

@@ -61,6 +61,7 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     "tessera:analytics:Warehouse events-standby",
     "tessera:compute:Instances web",
     "tessera:compute:Instances web-standby",
+    "tessera:governance:Governance governance",
     "tessera:monitoring:Alerts ops",
     "tessera:monitoring:Alerts ops-standby",
     "tessera:network:Failover web-failover",
@@ -83,11 +84,67 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
       { name: "secondary", priority: 2, target: UNKNOWN },
     ],
   });
-  t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover"]);
+  t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover", "governance", "governanceIds"]);
+  // One subscription: one activity-log export and one budget for both sites, the whole 1,500 USD.
+  const governance = h.registrations.find((r) => r.type === "tessera:governance:Governance")!;
+  t.deepEqual(h.registrations.filter((r) => r.parent === governance.urn).map((r) => `${r.type} ${r.name}`).sort(), [
+    "azure-native:consumption:Budget governance-budget",
+    "azure-native:monitor:SubscriptionDiagnosticSetting governance-activity-log",
+    "azure-native:operationalinsights:Workspace governance-audit",
+  ]);
+  t.like(h.registrations.find((r) => r.type === "azure-native:consumption:Budget")!.struct.toJavaScript(), {
+    amount: 1500,
+    notifications: { "actual-80": { contactEmails: ["oncall@example.com"], threshold: 80, thresholdType: "Actual" }, "forecast-100": { threshold: 100, thresholdType: "Forecasted" } },
+  });
+  t.deepEqual(outputs.governance.map((l) => `${l.feature} ${l.cloud} ${l.status}`), ["audit-trail azure built", "budget-alarms azure built", "flow-logs azure built"]);
   t.deepEqual(Object.keys(outputs.standby ?? {}), ["web", "api", "train", "events", "ops"]);
 });
 
 const requirements = (value: unknown) => ({ "tessera:requirements": JSON.stringify(value) });
+
+test.serial("a cross-cloud standby is another account scope: its own trail and budget share; an audit opt-out names its reason", async (t) => {
+  const config = {
+    ...requirements({
+      services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 }, ops: { kind: "monitoring", email: "ops@example.com" } },
+      // AWS has a region in Ireland and none in Finland, GCP the other way round: the pair spans both.
+      residency: { countries: ["IE", "FI"] },
+      clouds: { allow: ["aws", "gcp"] },
+      failover: { minDistanceKm: 300, crossCloud: true },
+      budget: { monthlyUsd: 400 },
+      audit: { trail: false, reason: "the organisation trail in the security account records every account" },
+    }),
+    "tessera:accounts": JSON.stringify({ gcp: { project: "acme-cross-eu", billingAccount: "012345-6789AB-CDEF01" } }),
+  };
+  const h = await installHarness({ stack: "cross", config, preview: true });
+  const outputs = await h.run(() => tessera({ stacksDir: STACKS, writeLock: false }));
+  const placement = outputs.placement as { cloud: string; secondary: { cloud: string } };
+  const clouds = [placement.cloud, placement.secondary.cloud];
+  t.deepEqual([...clouds].sort(), ["aws", "gcp"]);
+  const governed = h.registrations.filter((r) => r.type === "tessera:governance:Governance").map((r) => r.name).sort();
+  t.deepEqual(governed, ["governance-aws", "governance-gcp"]);
+  // No trail anywhere (opted out); a budget on each cloud, the 400 USD split by placed cost.
+  t.deepEqual(h.registrations.filter((r) => /cloudtrail|IAMAuditConfig|SubscriptionDiagnostic/.test(r.type)), []);
+  const budgets = h.registrations.filter((r) => r.type === "aws:budgets/budget:Budget" || r.type === "gcp:billing/budget:Budget");
+  t.is(budgets.length, 2);
+  const aws = Number(budgets.find((b) => b.type.startsWith("aws"))!.struct.toJavaScript().limitAmount);
+  const gcp = (budgets.find((b) => b.type.startsWith("gcp"))!.struct.toJavaScript().amount as { specifiedAmount: { units: string; nanos?: number } }).specifiedAmount;
+  t.is(Math.round((aws + Number(gcp.units) + (gcp.nanos ?? 0) / 1e9) * 100) / 100, 400);
+  t.deepEqual(
+    outputs.governance.filter((l) => l.feature === "audit-trail"),
+    clouds.map((cloud) => ({ feature: "audit-trail", cloud, status: "opted-out", detail: "tessera:requirements audit.trail: false — the organisation trail in the security account records every account" })),
+  );
+});
+
+test.serial("governance settings a placed cloud needs fail before anything registers, naming the field", async (t) => {
+  const config = {
+    ...requirements({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["gcp"] }, budget: { monthlyUsd: 400, email: "finance@example.com" } }),
+    "tessera:accounts": JSON.stringify({ gcp: { project: "acme-no-billing" } }),
+  };
+  const h = await installHarness({ stack: "nobilling", config, preview: true });
+  const error = await t.throwsAsync(h.run(() => tessera({ stacksDir: STACKS, writeLock: false })));
+  t.is(error?.message, "tessera:accounts.gcp.billingAccount: the stack is placed on gcp, which needs it in the stack config");
+  t.deepEqual(h.registrations.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+});
 const bad: Array<[string, Record<string, string>, string]> = [
   [
     "unknown jurisdiction",
