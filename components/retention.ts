@@ -24,7 +24,7 @@ export function ociLogRetention(days: number): number {
 export const azureFlowLogRetention = (days: number): number => Math.min(365, Math.max(1, days));
 
 /** The label tessera puts on stores that hold logs (access logs, audit, flow logs): rules exempt them from logging themselves. */
-export const LOG_STORE_LABEL = "tessera-logs" as const;
+export { LOG_STORE as LOG_STORE_LABEL } from "../core/tags";
 
 /** Default flow-log retention when a stack states none (PCI DSS 10.5.1: three months immediately available). */
 export const DEFAULT_FLOW_LOG_RETENTION_DAYS = 90;

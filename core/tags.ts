@@ -17,3 +17,9 @@ export const TAG_KEYS = {
  * The stack program adds it to compute services that ask for `publicIp: true`.
  */
 export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
+
+/**
+ * The label on stores that hold logs (access logs, audit trails, flow logs). Log stores are not
+ * themselves access-logged (that would loop) and keep no previous versions of expired logs.
+ */
+export const LOG_STORE = "tessera-logs" as const;

@@ -98,6 +98,16 @@ import { NotificationTopic } from "@pulumi/oci/ons/notificationTopic";
 import { Subscription } from "@pulumi/oci/ons/subscription";
 import { DbSystem } from "@pulumi/oci/psql/dbSystem";
 import { Secret as OciSecret } from "@pulumi/oci/vault/secret";
+import { Budget as AwsBudget } from "@pulumi/aws/budgets/budget";
+import { Trail } from "@pulumi/aws/cloudtrail/trail";
+import { FlowLog as AwsFlowLog } from "@pulumi/aws/ec2/flowLog";
+import { DiskEncryptionSet } from "@pulumi/azure-native/compute/diskEncryptionSet";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { FlowLog as AzureFlowLog } from "@pulumi/azure-native/network/flowLog";
+import { Budget as OciBudget } from "@pulumi/oci/budget/budget";
+import { Rule as OciBudgetRule } from "@pulumi/oci/budget/rule";
+import { Policy as OciPolicy } from "@pulumi/oci/identity/policy";
+import { Log as OciLog } from "@pulumi/oci/logging/log";
 import { labelMap } from "./facts";
 import { type Extractor, extractor, type ResourceClass } from "./rule";
 
@@ -138,4 +148,8 @@ export const TAGGABLE: readonly Extractor<Labels>[] = [
   freeform(Vcn), freeform(AutonomousDatabase), freeform(SteeringPolicy), freeform(Application), freeform(OciFunction), freeform(HttpMonitor),
   freeform(OciKey), freeform(OciVault), freeform(OciLogGroup), freeform(Alarm), freeform(OciBucket), freeform(NotificationTopic),
   freeform(Subscription), freeform(DbSystem), freeform(OciSecret),
+  // Governance (issue 16): audit trails, budgets, flow and access logs, key grants.
+  aws(Trail), aws(AwsBudget), aws(AwsFlowLog),
+  azure(AzureFlowLog), azure(DiskEncryptionSet), azure(UserAssignedIdentity),
+  freeform(OciBudget), freeform(OciBudgetRule), freeform(OciPolicy), freeform(OciLog),
 ];

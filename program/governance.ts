@@ -33,6 +33,7 @@ const NETWORKED: readonly RequestedKind[] = ["compute", "gpu-compute", "database
 export function kindsUsed(req: Requirements): ServiceKind[] {
   const kinds = new Set<ServiceKind>(Object.values(req.services).map((s) => s.kind));
   if (Object.values(req.services).some((s) => NETWORKED.includes(s.kind))) kinds.add("network");
+  if (req.failover?.dns) kinds.add("dns-failover");
   return [...kinds].sort();
 }
 

@@ -21,6 +21,7 @@ import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
 import { flowLogRetention } from "./governance";
+import { bucketKey, databaseKey, diskKey, keyUses } from "./keys";
 
 /** Components already built on this site, by service name, for services that refer to others. */
 export interface Built {
@@ -44,6 +45,8 @@ export interface BuildContext<K extends RequestedKind> {
   readonly built: Built;
   /** The stack's requirements (stack-wide settings such as the audit retention). */
   readonly requirements: Requirements;
+  /** The site's customer-managed key for confidential and restricted data (created on first call), or undefined. */
+  readonly key: () => Secrets | undefined;
 }
 
 /** The outputs a service contributes to the stack outputs. */
@@ -53,9 +56,10 @@ type Builder<K extends RequestedKind> = (ctx: BuildContext<K>) => ServiceOutputs
 
 /** One builder per requested kind. */
 export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
-  "object-storage": ({ name, resourceName, service, target, built, requirements: req }) => {
+  "object-storage": ({ name, resourceName, service, target, built, requirements: req, key }) => {
     const bucket = new ObjectStorage(resourceName, {
       target,
+      ...bucketKey(key(), target.cloud),
       versioning: service.versioning,
       ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}),
       // Bucket access is audit evidence: kept as long as the audit trail.
@@ -64,9 +68,10 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.buckets[name] = bucket;
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
-  compute: ({ name, resourceName, service, sizing, target, network, built }) => {
+  compute: ({ name, resourceName, service, sizing, target, network, built, key }) => {
     const vms = new Instances(resourceName, {
       target,
+      ...diskKey(key(), target.cloud),
       network: network(),
       size: sizing.sku,
       count: service.count,
@@ -79,9 +84,10 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  "gpu-compute": ({ name, resourceName, service, sizing, target, network, built }) => {
+  "gpu-compute": ({ name, resourceName, service, sizing, target, network, built, key }) => {
     const vms = new GpuInstances(resourceName, {
       target,
+      ...diskKey(key(), target.cloud),
       network: network(),
       size: sizing.sku,
       gpu: service.gpu,
@@ -93,9 +99,10 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  database: ({ name, resourceName, service, sizing, target, network, built }) => {
+  database: ({ name, resourceName, service, sizing, target, network, built, key }) => {
     const db = new Postgres(resourceName, {
       target,
+      ...databaseKey(key(), target.cloud),
       network: network(),
       size: sizing.sku,
       version: service.version,
@@ -126,8 +133,9 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.functions[name] = fn;
     return { url: fn.url, identity: fn.identity };
   },
-  secrets: ({ resourceName, target }) => {
-    const store = new Secrets(resourceName, { target });
+  secrets: ({ resourceName, target, key }) => {
+    // With confidential data the store's key is the stack's key, granted to what encrypts with it.
+    const store = key() ?? new Secrets(resourceName, { target });
     return { keyId: store.keyId, storeId: store.storeId };
   },
   monitoring: ({ resourceName, service, target, built }) => {
@@ -145,9 +153,9 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     });
     return { logDestination: alerts.logDestination, notificationTarget: alerts.notificationTarget, alertIds: alerts.alertIds };
   },
-  analytics: ({ name, resourceName, service, target, network, built }) => {
+  analytics: ({ name, resourceName, service, target, network, built, key }) => {
     // Athena queries data in S3: the stack's named bucket, or one of its own.
-    const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target });
+    const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target, ...bucketKey(key(), target.cloud) });
     const warehouse = new Warehouse(resourceName, {
       target,
       datasetName: name.replace(/-/g, "_"),
@@ -188,11 +196,16 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
     }));
   const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {} };
   const entries = Object.entries(req.services);
+  const uses = keyUses(req, target.cloud);
+  const store = entries.find(([, s]) => s.kind === "secrets")?.[0];
+  let dataKey: Secrets | undefined;
+  // The stack's secrets service's key when it has one, else a key of its own.
+  const key = () => (uses.length === 0 ? undefined : (dataKey ??= new Secrets(`${store ?? "data-key"}${suffix}`, { target, encrypts: uses })));
   const ordered = [...entries.filter(([, s]) => !LATE.includes(s.kind)), ...LATE.flatMap((kind) => entries.filter(([, s]) => s.kind === kind))];
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req, key } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

@@ -6,3 +6,4 @@ import "./policy/coverage";
 import "./policy/data";
 import "./policy/network";
 import "./policy/preview";
+import "./policy/governance";

@@ -32,7 +32,7 @@ export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: 
         project: target.project,
         zone: zones.apply((z) => z[i % z.length]!),
         machineType,
-        bootDisk: { autoDelete: true, initializeParams: { image: GCP_IMAGES[spec.image](archOf(spec.size)), size: spec.diskGb, type: "pd-balanced" } },
+        bootDisk: { autoDelete: true, ...(spec.diskEncryptionKey !== undefined ? { kmsKeySelfLink: spec.diskEncryptionKey } : {}), initializeParams: { image: GCP_IMAGES[spec.image](archOf(spec.size)), size: spec.diskGb, type: "pd-balanced" } },
         networkInterfaces: [{ subnetwork: subnets.apply((ids) => ids[i % ids.length]!), accessConfigs: spec.publicIp ? [{}] : [] }],
         metadata,
         ...(spec.userData !== undefined ? { metadataStartupScript: spec.userData } : {}),

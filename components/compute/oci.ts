@@ -52,7 +52,7 @@ export function ociMachines(name: string, spec: MachineSpec<OciTarget>, parent: 
         displayName: `${target.stack}-${name}-${i}`,
         shape,
         ...(flex ? { shapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGib } } : {}),
-        sourceDetails: { sourceType: "image", sourceId: image, bootVolumeSizeInGbs: String(spec.diskGb) },
+        sourceDetails: { sourceType: "image", sourceId: image, bootVolumeSizeInGbs: String(spec.diskGb), ...(spec.diskEncryptionKey !== undefined ? { kmsKeyId: spec.diskEncryptionKey } : {}) },
         createVnicDetails: { subnetId: subnets.apply((ids) => ids[i % ids.length]!), assignPublicIp: String(spec.publicIp) },
         isPvEncryptionInTransitEnabled: true,
         metadata,

@@ -2,7 +2,8 @@
  * Postgres on Azure: Database for PostgreSQL flexible server with public network access off,
  * reached through a private endpoint in the private subnet (registered in the network's privatelink
  * DNS zone), TLS required, zone-redundant HA when asked, and a CanNotDelete lock as its
- * deletion protection. Storage is encrypted with platform keys.
+ * deletion protection. Storage is encrypted with platform keys, or with `customerManagedKey`
+ * through a user-assigned identity.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ManagementLockByScope } from "@pulumi/azure-native/authorization/managementLockByScope";
@@ -42,6 +43,12 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
       backup: { backupRetentionDays: s.backupRetentionDays, geoRedundantBackup: "Disabled" },
       highAvailability: { mode: s.highAvailability ? "ZoneRedundant" : "Disabled" },
       network: { publicNetworkAccess: "Disabled" },
+      ...(args.customerManagedKey !== undefined
+        ? {
+            identity: { type: "UserAssigned", userAssignedIdentities: pulumi.output(args.azure!.encryptionIdentityId!).apply((id) => ({ [id]: {} })) },
+            dataEncryption: { type: "AzureKeyVault", primaryKeyURI: args.customerManagedKey, primaryUserAssignedIdentityId: args.azure!.encryptionIdentityId! },
+          }
+        : {}),
       administratorLogin: s.username,
       administratorLoginPassword: password,
       tags: t,

@@ -27,6 +27,7 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
       region: target.region,
       databaseVersion: `POSTGRES_${s.version}`,
       deletionProtection: s.deletionProtection,
+      ...(args.customerManagedKey !== undefined ? { encryptionKeyName: args.customerManagedKey } : {}),
       settings: {
         tier: args.size,
         edition: "ENTERPRISE",

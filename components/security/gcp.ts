@@ -8,6 +8,7 @@ import { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
+import { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
 import { Secret } from "@pulumi/gcp/secretmanager/secret";
 import { SecretVersion } from "@pulumi/gcp/secretmanager/secretVersion";
 import { physicalName } from "../../core/naming";
@@ -35,6 +36,15 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
     { cryptoKeyId: key.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: pulumi.interpolate`serviceAccount:service-${projectNumber}@gcp-sa-secretmanager.iam.gserviceaccount.com` },
     opts,
   );
+  // Each service that encrypts with the key does so as its Google-managed service agent.
+  const grant = (suffix: string, member: pulumi.Input<string>) => new CryptoKeyIAMMember(`${name}-${suffix}`, { cryptoKeyId: key.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member }, opts);
+  if (s.encrypts.has("object-storage")) grant("storage", pulumi.interpolate`serviceAccount:service-${projectNumber}@gs-project-accounts.iam.gserviceaccount.com`);
+  if (s.encrypts.has("database")) {
+    // The Cloud SQL service agent exists only once asked for (gcloud beta services identity create).
+    const sql = new ServiceIdentity(`${name}-cloudsql`, { project: target.project, service: "sqladmin.googleapis.com" }, opts);
+    grant("cloudsql", pulumi.interpolate`serviceAccount:${sql.email}`);
+  }
+  if (s.encrypts.has("disks")) grant("compute", pulumi.interpolate`serviceAccount:service-${projectNumber}@compute-system.iam.gserviceaccount.com`);
   const ids = Object.entries(s.secrets).map(([secretName, value]) => {
     const secret = new Secret(
       `${name}-${secretName}`,
@@ -49,5 +59,5 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
     new SecretVersion(`${name}-${secretName}`, { secret: secret.id, secretData: pulumi.secret(value) }, opts);
     return secret.id.apply((id): [string, string] => [secretName, id]);
   });
-  return { keyId: key.id, storeId: pulumi.output(`projects/${target.project}`), secretIds: secretIdMap(ids) };
+  return { keyId: key.id, storeId: pulumi.output(`projects/${target.project}`), secretIds: secretIdMap(ids), encryptionIdentityId: pulumi.output(""), diskEncryptionSetId: pulumi.output("") };
 };

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Key } from "@pulumi/oci/kms/key";
 import { Vault } from "@pulumi/oci/kms/vault";
 import { Secret } from "@pulumi/oci/vault/secret";
+import { Policy } from "@pulumi/oci/identity/policy";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -31,5 +32,20 @@ export const oci: Impl<"oci", SecretsArgs, SecretsOutputs> = (name, args, parent
     );
     return secret.id.apply((id): [string, string] => [secretName, id]);
   });
-  return { keyId: key.id, storeId: vault.id, secretIds: secretIdMap(ids) };
+  // OCI services use a Vault key only when an IAM policy lets them (Object Storage per region, Block Volume).
+  const services = [...(s.encrypts.has("object-storage") ? [`objectstorage-${target.region}`] : []), ...(s.encrypts.has("disks") ? ["blockstorage"] : [])];
+  if (services.length > 0) {
+    new Policy(
+      `${name}-encryption`,
+      {
+        compartmentId: target.compartmentId,
+        name: `${target.stack}-${name}-encryption`,
+        description: `tessera ${target.stack}/${name}: services that encrypt with the stack's key`,
+        statements: services.map((service) => pulumi.interpolate`Allow service ${service} to use keys in compartment id ${target.compartmentId} where target.key.id = '${key.id}'`),
+        freeformTags,
+      },
+      opts,
+    );
+  }
+  return { keyId: key.id, storeId: vault.id, secretIds: secretIdMap(ids), encryptionIdentityId: pulumi.output(""), diskEncryptionSetId: pulumi.output("") };
 };

@@ -34,7 +34,12 @@ export const azureFakes: CloudFakes = {
       return { name: str(i.resourceName, a.name), fqdn: isPrivate ? "" : `${prefix}-a1b2c3.hcp.westeurope.azmk8s.io`, ...(isPrivate ? { privateFQDN: `${prefix}-a1b2c3.0f1e2d3c.privatelink.westeurope.azmk8s.io` } : {}) };
     },
     "azure-native:keyvault:Vault": (i, a) => ({ name: str(i.vaultName, a.name), properties: { ...(i.properties as object), vaultUri: `https://${str(i.vaultName, a.name)}.vault.azure.net/` } }),
-    "azure-native:keyvault:Key": (i, a) => ({ name: str(i.keyName, a.name), keyUri: `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}` }),
+    "azure-native:keyvault:Key": (i, a) => {
+      const keyUri = `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}`;
+      return { name: str(i.keyName, a.name), keyUri, keyUriWithVersion: `${keyUri}/0123456789abcdef0123456789abcdef` };
+    },
+    "azure-native:managedidentity:UserAssignedIdentity": (i, a) => ({ name: str(i.resourceName, a.name), principalId: "66666666-6666-6666-6666-666666666666", clientId: "77777777-7777-7777-7777-777777777777", tenantId: "33333333-3333-3333-3333-333333333333" }),
+    "azure-native:compute:DiskEncryptionSet": (i, a) => ({ name: str(i.diskEncryptionSetName, a.name), identity: { ...(i.identity as object), principalId: "88888888-8888-8888-8888-888888888888", tenantId: "33333333-3333-3333-3333-333333333333" } }),
     "azure-native:app:ManagedEnvironment": (i, a) => ({ name: str(i.environmentName, a.name), defaultDomain: `happy-sky-0a1b2c3d.${str(i.location, "westeurope")}.azurecontainerapps.io` }),
     "azure-native:app:ContainerApp": (i, a) => {
       const name = str(i.containerAppName, a.name);

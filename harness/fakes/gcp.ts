@@ -3,6 +3,11 @@ import { type CloudFakes, str } from "./types";
 
 export const gcpFakes: CloudFakes = {
   outputs: {
+    // The Cloud SQL service agent is service-<project number>@gcp-sa-cloud-sql.
+    "gcp:projects/serviceIdentity:ServiceIdentity": (i) => {
+      const agent = `service-123456789012@gcp-sa-${str(i.service, "x").replace(/^sqladmin\./, "cloud-sql.").replace(/\.googleapis\.com$/, "")}.iam.gserviceaccount.com`;
+      return { email: agent, member: `serviceAccount:${agent}` };
+    },
     "gcp:storage/bucket:Bucket": (i, a) => {
       const name = str(i.name, a.name);
       return { name, url: `gs://${name}`, selfLink: `https://www.googleapis.com/storage/v1/b/${name}` };
