@@ -180,6 +180,9 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
 
 const round4 = (n: number) => Math.round(n * 10000) / 10000;
 
+// Governance (audit trails, flow and access logs, keys, budgets) is priced per resource by its own module.
+export { GOVERNANCE_RATES, type GovernanceCost, governanceResourceCost } from "./cost-governance";
+
 // The managed class of an offering never changes: compute it once per offering.
 const postgresClasses = new WeakMap<Offering, string | null>();
 function postgresClassOf(cloud: Cloud, o: Offering): string | undefined {

@@ -9,6 +9,7 @@ import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceNeeds, complianceNeeds, inEea, programGap } from "./compliance";
 import { cents, priceService, type ServiceCost } from "./cost";
+import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
 
@@ -170,6 +171,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     // DigitalOcean alert policies notify by email or Slack only.
     if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: digitalocean monitoring notifies by email or Slack only, not ${new URL(service.webhookUrl).host}` });
+      priceable = false;
+      continue;
+    }
+    const ungoverned = governanceProblem(req, name, service, cloud);
+    if (ungoverned) {
+      reasons.push({ constraint: `service:${name}`, message: ungoverned });
       priceable = false;
       continue;
     }

@@ -274,13 +274,6 @@ function crossFieldProblems(req: Requirements): string[] {
       problems.push(`services.${name}.bucket: "${service.bucket}" is not an object-storage service of this stack; allowed values: ${ofKind("object-storage").join(", ") || "(none)"}`);
     }
   }
-  const contacts = ofKind("monitoring").some((n) => {
-    const m = req.services[n] as Extract<ServiceRequirement, { kind: "monitoring" }>;
-    return m.email !== undefined || m.webhookUrl !== undefined;
-  });
-  if (req.budget && req.budget.email === undefined && !contacts) {
-    problems.push("budget.email: required when no monitoring service has an email or webhookUrl: budget alarms (80% and 100% of actual and forecast spend) need someone to tell");
-  }
   const dns = req.failover?.dns;
   if (dns) {
     const target = req.services[dns.service];

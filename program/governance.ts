@@ -70,7 +70,11 @@ export function checkGovernanceAccounts(req: Requirements, accounts: Accounts, s
     const w = wanted(req, cloud);
     if (cloud === "gcp" && w.budget) requireAccount(accounts.gcp?.billingAccount, "gcp", "billingAccount");
     if (cloud === "oci" && (w.trail || w.budget)) requireAccount(tenancyOf(accounts), "oci", "tenancyId");
-    if (cloud === "oci" && w.budget && budgetContacts(req).email === undefined) {
+    const contacts = budgetContacts(req);
+    if (w.budget && contacts.email === undefined && contacts.webhookUrl === undefined) {
+      invalid("tessera:requirements.budget.email", `required: the budget alarms on ${cloud} (80% and 100% of actual and forecast spend) need someone to tell, and no monitoring service has an email or webhookUrl`);
+    }
+    if (cloud === "oci" && w.budget && contacts.email === undefined) {
       invalid("tessera:requirements.budget.email", "required on oci: OCI budget alert rules send email only, and the stack's monitoring contact is a webhook");
     }
   }

@@ -30,7 +30,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 8, "ml-dr-us": 72, "platform-eu": 27, "us-budget": 4 };
+const SIZES: Record<string, number> = { "eu-gdpr": 18, "ml-dr-us": 80, "platform-eu": 41, "us-budget": 6 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -52,16 +52,30 @@ test.serial("every example stack: the plan lists exactly what the program regist
 test("eu-gdpr: the exact resources, where each goes, and the cost model's lines on the account", (t) => {
   const plan = plans.get("eu-gdpr")!;
   const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress × 0.0926 USD/GB";
+  const logAnalytics =
+    "governance: not priced, usage-based — Log Analytics workspace: GB ingested into Log Analytics (Pay-As-You-Go, set per region; the catalog has no figure) (https://learn.microsoft.com/azure/azure-monitor/logs/cost-logs, read 2026-11-25)";
   t.deepEqual(
     plan.resources.map((r) => [r.type, r.name, r.cloud, r.region, r.service, r.site, r.monthlyUsd, r.estimated, r.costLabel]),
     [
       ["pulumi:pulumi:Stack", "tessera-eu-gdpr", "", "", "", "", 0, false, ""],
+      // Confidential data: the stack's own key (it has no secrets service), granted to the storage account's identity.
+      ["tessera:security:Secrets", "data-key", "", "", "", "", 0, false, ""],
       ["tessera:storage:ObjectStorage", "documents", "", "", "documents", "primary", 0, false, ""],
+      // The subscription's audit trail: the activity log exported to a workspace.
+      ["tessera:governance:Governance", "governance", "", "", "", "", 0, false, ""],
       ["pulumi:providers:azure-native", "azure-swedencentral", "", "", "", "", 0, false, ""],
       ["azure-native:resources:ResourceGroup", "rg-swedencentral", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:managedidentity:UserAssignedIdentity", "data-key-encryption", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:operationalinsights:Workspace", "governance-audit", "azure", "swedencentral", "", "", 0, true, logAnalytics],
+      ["azure-native:operationalinsights:Workspace", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, true, logAnalytics],
+      ["azure-native:keyvault:Vault", "data-key", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:monitor:SubscriptionDiagnosticSetting", "governance-activity-log", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:authorization:RoleAssignment", "data-key-encryption", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:keyvault:Key", "data-key", "azure", "swedencentral", "", "", 0, false, ""],
       ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 66.13, true, lines],
       ["azure-native:storage:BlobServiceProperties", "documents-blob", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:ManagementPolicy", "documents-lifecycle", "azure", "swedencentral", "documents", "primary", 0, false, ""],
+      ["azure-native:monitor:DiagnosticSetting", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:BlobContainer", "documents-container", "azure", "swedencentral", "documents", "primary", 0, false, ""],
     ],
   );
@@ -70,9 +84,15 @@ test("eu-gdpr: the exact resources, where each goes, and the cost model's lines 
     { label: "300 GB egress × 0.0926 USD/GB", monthlyUsd: 27.79, estimated: true },
   ]);
   t.deepEqual(plan.cost, { monthlyUsd: 66.13, estimated: true, overBudget: false });
+  t.deepEqual(plan.governance, [
+    { feature: "audit-trail", cloud: "azure", status: "built", detail: "Activity log exported by a subscription diagnostic setting to a Log Analytics workspace; retention 365 days" },
+    { feature: "storage-access-logs", cloud: "azure", status: "built", detail: "Storage diagnostic setting (blob read, write, delete) to a Log Analytics workspace" },
+    { feature: "storage-tls-only", cloud: "azure", status: "built", detail: "supportsHttpsTrafficOnly on the storage account" },
+    { feature: "customer-managed-keys", cloud: "azure", status: "built", detail: "the stack's Key Vault key through a user-assigned identity (storage, PostgreSQL) and a disk encryption set (VM disks)" },
+  ]);
 });
 
-test("us-budget: the exact resources and the budget check", (t) => {
+test("us-budget: the exact resources and the budget check; what DigitalOcean lacks is in the governance report", (t) => {
   const plan = plans.get("us-budget")!;
   t.deepEqual(
     plan.resources.map((r) => [r.type, r.name, r.region, r.monthlyUsd, r.costLabel]),
@@ -81,19 +101,34 @@ test("us-budget: the exact resources and the budget check", (t) => {
       ["tessera:storage:ObjectStorage", "media", "", 0, ""],
       ["pulumi:providers:digitalocean", "digitalocean-nyc3", "", 0, ""],
       ["digitalocean:index/spacesBucket:SpacesBucket", "media", "nyc3", 110, "5000 GB × 0.02 USD/GB-month + 1000 GB egress × 0.01 USD/GB"],
+      [
+        "digitalocean:index/spacesBucket:SpacesBucket",
+        "media-access-logs",
+        "nyc3",
+        0,
+        "governance: not priced, usage-based — access-log Space: GB-month of access-log objects at the Space's storage price (the catalog's object-storage price) (data/storage-and-egress.csv, read 2026-11-25)",
+      ],
+      ["digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "media-logging", "nyc3", 0, ""],
     ],
   );
-  t.deepEqual(plan.cost, { monthlyUsd: 110, estimated: false, budgetUsd: 150, overBudget: false });
+  t.deepEqual(plan.cost, { monthlyUsd: 110, estimated: true, budgetUsd: 150, overBudget: false });
+  t.deepEqual(
+    plan.governance.map((g) => `${g.feature} ${g.status}`),
+    ["audit-trail unavailable", "budget-alarms unavailable", "storage-access-logs built", "storage-tls-only unavailable"],
+  );
+  t.true(renderTerminal(plan).includes("\n  ✘ budget-alarms (digitalocean): unavailable: digitalocean has no budget API"));
 });
 
 test("every example stack: each service's resource lines add up to the cost model's figure, on both sites", (t) => {
   for (const [stack, plan] of plans) {
     const site = (s: "primary" | "standby") => (s === "primary" ? plan.placement.services : undefined);
     for (const [name, cost] of Object.entries(site("primary")!)) {
-      const own = plan.resources.filter((r) => r.service === name && r.site === "primary");
+      const own = plan.resources.filter((r) => r.service === name && r.site === "primary" && !r.costLabel.startsWith("governance:"));
       t.is(Math.round(own.reduce((sum, r) => sum + r.monthlyUsd, 0) * 100) / 100, cost.monthlyUsd, `${stack} ${name}`);
     }
-    t.is(plan.cost.monthlyUsd, plan.placement.totalMonthlyUsd, stack);
+    // Governance lines (keys, log ingestion) come on top of what placement ranked by.
+    const governance = plan.resources.filter((r) => r.costLabel.startsWith("governance:")).reduce((sum, r) => sum + r.monthlyUsd, 0);
+    t.is(Math.round((plan.cost.monthlyUsd - governance) * 100) / 100, plan.placement.totalMonthlyUsd, stack);
   }
   // The standby is priced like the primary it copies (ml-dr-us: the same SKUs in westus2).
   const dr = plans.get("ml-dr-us")!;
@@ -136,7 +171,7 @@ test("--diff: cost, placement, resources and verdicts that changed between two p
   const before = plans.get("us-budget")!;
   const bigger = { ...before.resources[3]!, monthlyUsd: 150, urn: before.resources[3]!.urn };
   const extra = { ...before.resources[3]!, urn: `${before.resources[3]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
-  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, 3), bigger, extra], cost: { ...before.cost, monthlyUsd: 170 } };
+  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, 3), bigger, ...before.resources.slice(4), extra], cost: { ...before.cost, monthlyUsd: 170 } };
   const d = diffPlans(before, after);
   t.deepEqual(d.monthlyUsd, { from: 110, to: 170, delta: 60 });
   t.deepEqual(d.added.map((r) => r.monthlyUsd), [20]);

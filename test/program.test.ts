@@ -8,6 +8,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import test from "ava";
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
+import type { GovernanceLine } from "../program/governance";
 import { readStackFile } from "../program/stackfile";
 import { providerOf } from "./helpers";
 
@@ -96,7 +97,7 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     amount: 1500,
     notifications: { "actual-80": { contactEmails: ["oncall@example.com"], threshold: 80, thresholdType: "Actual" }, "forecast-100": { threshold: 100, thresholdType: "Forecasted" } },
   });
-  t.deepEqual(outputs.governance.map((l) => `${l.feature} ${l.cloud} ${l.status}`), ["audit-trail azure built", "budget-alarms azure built", "flow-logs azure built"]);
+  t.deepEqual((outputs.governance as GovernanceLine[]).map((l) => `${l.feature} ${l.cloud} ${l.status}`), ["audit-trail azure built", "budget-alarms azure built", "flow-logs azure built"]);
   t.deepEqual(Object.keys(outputs.standby ?? {}), ["web", "api", "train", "events", "ops"]);
 });
 
@@ -130,7 +131,7 @@ test.serial("a cross-cloud standby is another account scope: its own trail and b
   const gcp = (budgets.find((b) => b.type.startsWith("gcp"))!.struct.toJavaScript().amount as { specifiedAmount: { units: string; nanos?: number } }).specifiedAmount;
   t.is(Math.round((aws + Number(gcp.units) + (gcp.nanos ?? 0) / 1e9) * 100) / 100, 400);
   t.deepEqual(
-    outputs.governance.filter((l) => l.feature === "audit-trail"),
+    (outputs.governance as GovernanceLine[]).filter((l) => l.feature === "audit-trail"),
     clouds.map((cloud) => ({ feature: "audit-trail", cloud, status: "opted-out", detail: "tessera:requirements audit.trail: false — the organisation trail in the security account records every account" })),
   );
 });

@@ -24,5 +24,6 @@ test("released tokens are unchanged", (t) => {
     alerts: "tessera:monitoring:Alerts",
     warehouse: "tessera:analytics:Warehouse",
     failover: "tessera:network:Failover",
+    governance: "tessera:governance:Governance",
   });
 });

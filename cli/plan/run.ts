@@ -13,11 +13,14 @@ import { placeWithLock } from "../../placement/lock";
 import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
+import { governanceReport } from "../../program/governance";
 import { STANDBY_SUFFIX } from "../../program/services";
 import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
-import { resourceCost } from "./cost";
+import { BILLABLE, resourceCost } from "./cost";
+import { governanceResourceCost } from "../../placement/cost";
+import { LOG_STORE } from "../../core/tags";
 import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
@@ -99,11 +102,17 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const { service, site } = siteOf(component);
     const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
-    if (service && sized) {
+    // A service's cost sits on its own resources (the bucket named after it, not its access-log bucket).
+    if (service && sized && (r.name === component || BILLABLE[req.services[service]!.kind][r.type] !== "all")) {
       const key = typeIn(r);
       const index = perType.get(key) ?? 0;
       perType.set(key, index + 1);
       cost = resourceCost(req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
+    }
+    if (cost.label === "" && r.custom) {
+      const props = r.struct.toJavaScript() as { tags?: unknown; logConfig?: unknown };
+      const tagged = props.tags !== null && typeof props.tags === "object" && LOG_STORE in props.tags;
+      cost = governanceResourceCost(r.type, { logStore: tagged || r.name.endsWith("-access-logs"), flowLogs: props.logConfig !== undefined }) ?? cost;
     }
     return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, site, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
   });
@@ -152,6 +161,10 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     cost: { monthlyUsd, estimated: resources.some((r) => r.estimated) || d.estimated || (d.secondary?.estimated ?? false), ...(budgetUsd !== undefined ? { budgetUsd } : {}), overBudget },
     policies: { pack: "tessera@0.1.0", verdicts, mandatory, advisory: verdicts.filter((v) => v.enforcement === "advisory").length },
     catalog: { ...placement.catalog, ageDays },
+    governance: governanceReport(req, [
+      { cloud: d.cloud, region: d.region, monthlyUsd: d.monthlyUsd },
+      ...(d.secondary ? [{ cloud: d.secondary.cloud as Cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd }] : []),
+    ]).map((l) => ({ ...l })),
     warnings,
     outputs: { plainSecrets },
     deployable: mandatory === 0 && !overBudget && h.errors.length === 0 && plainSecrets.length === 0,
