@@ -32,15 +32,20 @@ export function requirementsArb(catalog: Catalog, opts: { failover?: boolean } =
   return fc.record(
     {
       services: fc.dictionary(fc.constantFrom("web", "api", "db", "data", "ml", "jobs", "cache"), serviceArb(catalog), { minKeys: 1, maxKeys: 3 }),
-      residency: fc.record({ jurisdictions: subset(catalog.jurisdictions, 3) }, { requiredKeys: [] }),
-      compliance: fc.uniqueArray(fc.constantFrom("soc2", "iso27001", "hipaa", "pci-dss", "gdpr", "sox", "c5", "ccpa"), { maxLength: 2 }),
+      // Countries (when given) narrow the listed jurisdictions they belong to.
+      residency: subset(catalog.jurisdictions, 3).chain((jurisdictions) => {
+        const inside = [...new Set(catalog.regions.filter((r) => jurisdictions.includes(r.jurisdiction)).map((r) => r.country))];
+        return fc.record({ jurisdictions: fc.constant(jurisdictions), countries: fc.uniqueArray(fc.constantFrom(...inside), { minLength: 1, maxLength: 2 }) }, { requiredKeys: ["jurisdictions"] });
+      }),
+      compliance: fc.uniqueArray(fc.constantFrom("soc2", "iso27001", "hipaa", "pci-dss", "gdpr", "sox", "c5", "ccpa", "irap", "hds", "fedramp-moderate"), { maxLength: 2 }),
+      minComplianceConfidence: fc.constantFrom("low" as const, "medium" as const, "high" as const),
       clouds: fc.record({ allow: subset(CLOUDS, 4), deny: fc.uniqueArray(fc.constantFrom(...CLOUDS), { maxLength: 1 }), prefer: subset(CLOUDS, 2) }, { requiredKeys: [] }),
       users: fc.array(
         fc.record({ name: fc.constantFrom("A", "B"), latitude: fc.double({ min: -50, max: 60, noNaN: true }), longitude: fc.double({ min: -150, max: 150, noNaN: true }), maxRttMs: fc.integer({ min: 120, max: 300 }) }),
         { maxLength: 2 },
       ),
       budget: fc.record({ monthlyUsd: fc.integer({ min: 50, max: 20_000 }) }),
-      ...(opts.failover ? { failover: fc.record({ minDistanceKm: fc.integer({ min: 0, max: 3000 }), crossCloud: fc.boolean() }) } : {}),
+      ...(opts.failover ? { failover: fc.record({ minDistanceKm: fc.integer({ min: 0, max: 3000 }), crossCloud: fc.constantFrom(false, true, "required" as const) }) } : {}),
     },
     { requiredKeys: opts.failover ? ["services", "failover"] : ["services"] },
   ) as fc.Arbitrary<RequirementsInput>;

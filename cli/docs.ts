@@ -1,6 +1,7 @@
 /**
- * Generated documentation: the capability matrix in README.md, the rule × cloud × framework table
- * in policies/README.md, and docs/plan-schema.json. Generated sections sit between
+ * Generated documentation: the capability matrix and the kept-name table in README.md, the rule ×
+ * cloud × framework table in policies/README.md, the physical-name rules in docs/naming.md, and
+ * docs/plan-schema.json. Generated sections sit between
  * `<!-- generated:<name> -->` and `<!-- /generated:<name> -->` markers; `tessera docs` checks
  * them, `tessera docs --write` rewrites them.
  */
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { CAPABILITIES } from "../core/capabilities";
 import { CLOUD_NAMES, CLOUDS, SERVICE_KINDS } from "../core/cloud";
+import { NAME_RULES, type NameRule } from "../core/naming";
 import { repoRoot } from "../placement/catalog";
 import { FRAMEWORKS, FRAMEWORK_NAMES } from "../policies/frameworks";
 import { RULES } from "../policies/pack";
@@ -60,6 +62,33 @@ export function settingsTable(): string {
   return rows.join("\n");
 }
 
+const md = (s: string) => s.replace(/\|/g, "\\|");
+const sourceLinks = (source: string) => source.split("; ").map((s) => (s.startsWith("https://") ? `<${s.split(" ")[0]}>${s.includes(" ") ? ` ${md(s.slice(s.indexOf(" ") + 1))}` : ""}` : md(s))).join("; ");
+
+/** Every physical-name rule (core/name-rules/), one row each. */
+export function nameRuleTable(): string {
+  const rows = ["| cloud | kind | name | length | characters (first, last) | unique per | source |", "|---|---|---|---|---|---|---|"];
+  for (const cloud of CLOUDS) {
+    for (const [kind, rule] of Object.entries(NAME_RULES[cloud]) as Array<[string, NameRule]>) {
+      const ends = rule.first === rule.charset && rule.last === rule.charset ? "" : ` (\`${md(rule.first)}\`, \`${md(rule.last)}\`)`;
+      const extra = [rule.prefix ? `starts \`${rule.prefix}\`` : "", rule.noRepeat ? `no \`${rule.noRepeat}${rule.noRepeat}\`` : "", ...(rule.reserved ?? []).map((r) => md(r.reason))].filter(Boolean);
+      rows.push(`| ${cloud} | \`${kind}\` | ${rule.resource} | ${rule.minLength}-${rule.maxLength} | \`${md(rule.charset)}\`${ends}${extra.length ? `; ${extra.join("; ")}` : ""} | ${rule.scope} | ${sourceLinks(rule.source)} |`);
+    }
+  }
+  return rows.join("\n");
+}
+
+/** The names a cloud keeps after a delete (or shares across every account): random suffix kept in state. */
+export function keptNameTable(): string {
+  const rows = ["| cloud | name | why a new stack needs a new name | source |", "|---|---|---|---|"];
+  for (const cloud of CLOUDS) {
+    for (const rule of Object.values(NAME_RULES[cloud]) as NameRule[]) {
+      if (rule.kept) rows.push(`| ${CLOUD_NAMES[cloud]} | ${rule.resource} | ${md(rule.kept).replace(/</g, "&lt;")} | ${sourceLinks(rule.source)} |`);
+    }
+  }
+  return rows.join("\n");
+}
+
 function replaceSection(text: string, name: string, body: string): string {
   const start = `<!-- generated:${name} -->`;
   const end = `<!-- /generated:${name} -->`;
@@ -72,8 +101,9 @@ function replaceSection(text: string, name: string, body: string): string {
 /** Regenerates (write) or checks the generated docs; returns the files that were stale. */
 export function writeDocs(write: boolean): string[] {
   const targets: Array<[string, (old: string) => string]> = [
-    ["README.md", (t) => replaceSection(t, "capabilities", capabilityTable())],
+    ["README.md", (t) => replaceSection(replaceSection(t, "capabilities", capabilityTable()), "kept-names", keptNameTable())],
     [join("policies", "README.md"), (t) => replaceSection(replaceSection(t, "rules", ruleTable()), "settings", settingsTable())],
+    [join("docs", "naming.md"), (t) => replaceSection(replaceSection(t, "kept-names", keptNameTable()), "name-rules", nameRuleTable())],
     [join("docs", "plan-schema.json"), () => `${JSON.stringify(z.toJSONSchema(planSchema), null, 2)}\n`],
   ];
   const stale: string[] = [];

@@ -8,6 +8,8 @@ import { parse } from "yaml";
 import { type Catalog, repoRoot } from "../placement/catalog";
 import { type Lock, lockPath, readLock } from "../placement/lock";
 import { parseRequirements, type Requirements } from "../placement/requirements";
+import type { Accounts } from "../core/accounts";
+import { parseAccounts } from "../program/config";
 import { readStackFile } from "../program/stackfile";
 import { UsageError } from "./errors";
 
@@ -20,6 +22,8 @@ export interface Inputs {
   readonly stack: string | undefined;
   readonly lock: Lock | undefined;
   readonly lockFile: string | undefined;
+  /** The stack's `tessera:accounts` (a stack only; a requirements file places without them). */
+  readonly accounts: Accounts | undefined;
 }
 
 /** Reads `--stack` or `--requirements` (exactly one). */
@@ -33,7 +37,7 @@ export function readInputs(catalog: Catalog, opts: { stack?: string; requirement
     } catch (e) {
       throw new UsageError(`--requirements: ${opts.requirements} is not valid YAML or JSON: ${(e as Error).message}`);
     }
-    return { requirements: parseRequirements(raw, catalog, opts.requirements), stack: undefined, lock: undefined, lockFile: undefined };
+    return { requirements: parseRequirements(raw, catalog, opts.requirements), stack: undefined, lock: undefined, lockFile: undefined, accounts: undefined };
   }
   const stack = opts.stack!;
   const config = readStackFile(stacksDir, stack);
@@ -41,5 +45,5 @@ export function readInputs(catalog: Catalog, opts: { stack?: string; requirement
   if (raw === undefined) throw new UsageError(`stack ${stack} has no tessera:requirements in ${join(stacksDir, `Pulumi.${stack}.yaml`)}`);
   const requirements = parseRequirements(JSON.parse(raw), catalog, `tessera:requirements of stack ${stack}`);
   const file = lockPath(stacksDir, stack);
-  return { requirements, stack, lock: readLock(file), lockFile: file };
+  return { requirements, stack, lock: readLock(file), lockFile: file, accounts: parseAccounts(config["tessera:accounts"], stack) };
 }

@@ -4,6 +4,9 @@
  */
 import Table from "cli-table3";
 import colors from "picocolors";
+import { displaySku } from "../core/skus";
+import type { CloudExclusion, ComplianceEvidence } from "../placement/compliance";
+import type { ServiceCost } from "../placement/cost";
 import type { Candidate } from "../placement/evaluate";
 import { usd } from "../placement/evaluate";
 import type { LockedPlacement } from "../placement/lock";
@@ -12,9 +15,17 @@ import type { Decision, Site } from "../placement/place";
 /** One service in the JSON contract. */
 export interface ServiceJson {
   readonly sku: string;
+  /** The SKU in the cloud's own terms when it differs (`VM.Standard.E4.Flex, 1 OCPU, 8 GB`). */
+  readonly size?: string;
   readonly count?: number;
   readonly monthlyUsd: number;
   readonly estimated: boolean;
+  /** How each line was priced and where the figure was read (spot lines: `basis` "spot" + `priceDate`). */
+  readonly lines: ServiceCost["lines"];
+  /** Provisioned parts without a price, and why. */
+  readonly unpriced?: readonly string[];
+  /** Why the SKU's availability in the region is not confirmed by a source. */
+  readonly unconfirmed?: string;
 }
 
 /** `tessera place --json`: a stable contract other tools rely on. */
@@ -26,17 +37,29 @@ export interface PlaceJson {
     readonly totalMonthlyUsd: number;
     readonly estimated: boolean;
     readonly services: Record<string, ServiceJson>;
-    readonly secondary?: { readonly cloud: string; readonly region: string; readonly monthlyUsd: number; readonly distanceKm: number; readonly services: Record<string, ServiceJson> };
+    /** The compliance facts the placement rests on, with confidence and source. */
+    readonly compliance: readonly ComplianceEvidence[];
+    readonly secondary?: { readonly cloud: string; readonly region: string; readonly monthlyUsd: number; readonly distanceKm: number; readonly services: Record<string, ServiceJson>; readonly compliance: readonly ComplianceEvidence[] };
   };
+  /** Clouds the compliance list excludes in every region, and why. */
+  readonly excludedClouds: readonly CloudExclusion[];
   readonly candidates: ReadonlyArray<{ readonly cloud: string; readonly region: string; readonly feasible: boolean; readonly monthlyUsd?: number; readonly reasons: readonly string[] }>;
   readonly catalog: { readonly date: string; readonly computePriceDate: string };
   readonly lock: { readonly status: "unlocked" | "kept"; readonly cheaper?: { readonly cloud: string; readonly region: string; readonly monthlyUsd: number; readonly savingUsd: number } };
 }
 
-const services = (site: Site): Record<string, ServiceJson> =>
-  Object.fromEntries(
-    Object.entries(site.services).map(([name, s]) => [name, { sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, estimated: s.estimated }]),
-  );
+const serviceJson = (s: ServiceCost): ServiceJson => ({
+  sku: s.sku,
+  ...(displaySku(s.sku) !== s.sku ? { size: displaySku(s.sku) } : {}),
+  ...(s.count !== undefined ? { count: s.count } : {}),
+  monthlyUsd: s.monthlyUsd,
+  estimated: s.estimated,
+  lines: s.lines,
+  ...(s.unpriced.length > 0 ? { unpriced: s.unpriced } : {}),
+  ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}),
+});
+
+const services = (site: Site): Record<string, ServiceJson> => Object.fromEntries(Object.entries(site.services).map(([name, s]) => [name, serviceJson(s)]));
 
 /** The JSON contract for a placement. */
 export function placeJson(result: LockedPlacement): PlaceJson {
@@ -49,10 +72,12 @@ export function placeJson(result: LockedPlacement): PlaceJson {
       totalMonthlyUsd: d.totalMonthlyUsd,
       estimated: d.estimated,
       services: services(d),
+      compliance: d.compliance,
       ...(d.secondary
-        ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd, distanceKm: d.secondary.distanceKm, services: services(d.secondary) } }
+        ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd, distanceKm: d.secondary.distanceKm, services: services(d.secondary), compliance: d.secondary.compliance } }
         : {}),
     },
+    excludedClouds: result.placement.excludedClouds,
     candidates: result.placement.candidates.map((c) => ({
       cloud: c.cloud,
       region: c.region,
@@ -67,7 +92,7 @@ export function placeJson(result: LockedPlacement): PlaceJson {
 
 const sizeOf = (c: Candidate, name: string) => {
   const s = c.services[name];
-  return s ? `${s.count !== undefined && s.count > 1 ? `${s.count}× ` : ""}${s.sku}` : "–";
+  return s ? `${s.count !== undefined && s.count > 1 ? `${s.count}× ` : ""}${displaySku(s.sku)}${s.lines.some((l) => l.basis === "spot") ? " (spot)" : ""}` : "–";
 };
 
 /** Top rejection reasons: constraint → how many candidates it rejected, with one example. */
@@ -100,7 +125,7 @@ export function renderPlace(result: LockedPlacement, opts: { top?: number; color
     table.push([chosen ? pc.green("✔") : "", c.cloud, c.region, ...names.map((n) => sizeOf(c, n)), `${usd(c.monthlyUsd ?? 0)}${c.estimated ? "*" : ""}`]);
   }
   const lines = [
-    `${pc.bold("Placement")}: ${d.cloud} ${d.region} (${d.displayName}) — ${usd(d.monthlyUsd)} USD/month${d.estimated ? " (* includes estimates)" : ""}`,
+    `${pc.bold("Placement")}: ${d.cloud} ${d.region} (${d.displayName}) — ${usd(d.monthlyUsd)} USD/month${d.unpriced.length > 0 ? " + parts not priced" : ""}${d.estimated ? " (* includes estimates)" : ""}`,
   ];
   if (d.secondary) {
     lines.push(`${pc.bold("Failover")}: ${d.secondary.cloud} ${d.secondary.region}, ${usd(d.secondary.distanceKm)} km away — ${usd(d.secondary.monthlyUsd)} USD/month; total ${usd(d.totalMonthlyUsd)} USD/month`);
@@ -112,6 +137,7 @@ export function renderPlace(result: LockedPlacement, opts: { top?: number; color
         : "Locked: kept (still the cheapest feasible)",
     );
   }
+  lines.push(...complianceLines(d.compliance, d.secondary?.compliance), ...pricingNotes(d), ...exclusionLines(placement.excludedClouds));
   lines.push(`Catalog ${placement.catalog.date}; ${d.cloud} compute prices from ${placement.catalog.computePriceDate}`, "");
   lines.push(`Considered ${placement.candidates.length} candidates, ${feasible.length} feasible${feasible.length > (opts.top ?? 10) ? ` (cheapest ${opts.top ?? 10} shown)` : ""}:`);
   lines.push(table.toString());
@@ -121,4 +147,34 @@ export function renderPlace(result: LockedPlacement, opts: { top?: number; color
     for (const r of reasons) lines.push(`  ${String(r.count).padStart(4)} × ${r.constraint.padEnd(18)} e.g. ${r.example}`);
   }
   return lines.join("\n");
+}
+
+/** One line per deciding compliance fact: program, confidence and source. */
+export function complianceLines(primary: readonly ComplianceEvidence[], secondary: readonly ComplianceEvidence[] = []): string[] {
+  const all = [...primary.map((e) => ({ e, site: "" })), ...secondary.map((e) => ({ e, site: " (standby)" }))];
+  if (all.length === 0) return [];
+  return [
+    "Compliance (each fact with its confidence and source; verify anything below high against the attestation):",
+    ...all.map(({ e, site }) => `  ${e.requirement === e.program ? e.program : `${e.requirement} → ${e.program}`}${site}: ${e.cloud} ${e.region}, ${e.scope}, ${e.confidence} — ${e.source}`),
+  ];
+}
+
+/** Unpriced parts and spot snapshots of a decision, said in words. */
+export function pricingNotes(d: Decision): string[] {
+  const sites = [d as Site, ...(d.secondary ? [d.secondary as Site] : [])];
+  const out: string[] = [];
+  for (const site of sites) {
+    const tag = site === d ? "" : " (standby)";
+    for (const u of site.unpriced) out.push(`Not priced${tag}: ${u}`);
+    for (const [name, s] of Object.entries(site.services)) {
+      if (s.unconfirmed) out.push(`Not confirmed${tag}: ${name}: ${s.unconfirmed}`);
+      for (const l of s.lines) if (l.basis === "spot") out.push(`Spot${tag}: ${name} is priced at the spot market price of ${l.priceDate} (a snapshot, not a list price)`);
+    }
+  }
+  return out;
+}
+
+/** Clouds excluded everywhere by the compliance list, with the kind of gap. */
+export function exclusionLines(excluded: readonly CloudExclusion[]): string[] {
+  return excluded.map((x) => `Excluded in every region: ${x.cloud} — ${x.reason} (${x.kind.replace("-", " ")})`);
 }

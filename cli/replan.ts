@@ -6,6 +6,7 @@
 import Table from "cli-table3";
 import pc from "picocolors";
 import type { Catalog } from "../placement/catalog";
+import type { PlacementContext } from "../placement/constraints";
 import { usd } from "../placement/evaluate";
 import { type Lock, lockFor, type MigrationPlan, migrationPlan, writeLock } from "../placement/lock";
 import { place, type Placement } from "../placement/place";
@@ -21,11 +22,11 @@ export interface Replan {
 }
 
 /** Computes the replan; never writes. */
-export function replan(catalog: Catalog, req: Requirements, stack: string, lock: Lock | undefined): Replan {
-  const fresh = place(catalog, req);
+export function replan(catalog: Catalog, req: Requirements, stack: string, lock: Lock | undefined, context: PlacementContext = {}): Replan {
+  const fresh = place(catalog, req, context);
   if (!lock) return { placement: fresh, migration: undefined, lock: lockFor(stack, fresh, req) };
   const region = catalog.regionByKey.get(`${lock.decision.cloud}/${lock.decision.region}`);
-  const current = region ? evaluateCandidate(catalog, req, region) : undefined;
+  const current = region ? evaluateCandidate(catalog, req, region, {}, context) : undefined;
   return { placement: fresh, migration: migrationPlan(catalog, req, lock, fresh, current), lock: lockFor(stack, fresh, req) };
 }
 

@@ -47,7 +47,7 @@ program
     try {
       const catalog = loadCatalog();
       const inputs = readInputs(catalog, opts, opts.stacksDir);
-      const result = placeWithLock(catalog, inputs.requirements, inputs.lock);
+      const result = placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
       if (opts.write) {
         if (!inputs.stack || !inputs.lockFile) throw new UsageError("--write needs --stack (a requirements file has no lock)");
         if (!inputs.lock) writeLock(inputs.lockFile, lockFor(inputs.stack, result.placement, inputs.requirements));
@@ -69,7 +69,7 @@ program
     try {
       const catalog = loadCatalog();
       const inputs = readInputs(catalog, { stack: opts.stack }, opts.stacksDir);
-      const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock);
+      const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock, { accounts: inputs.accounts });
       if (opts.write) writeReplan(result, inputs.lockFile);
       out(opts.json ? JSON.stringify({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null }, null, 2) : renderReplan(result));
     } catch (e) {

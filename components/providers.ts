@@ -10,16 +10,10 @@ import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
 import { Provider as DigitalOceanProvider } from "@pulumi/digitalocean/provider";
 import { Provider as GcpProvider } from "@pulumi/gcp/provider";
 import { Provider as OciProvider } from "@pulumi/oci/provider";
+import type { Accounts } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
 
-/** Per-cloud account settings from stack config `tessera:accounts`; only the placed cloud's are needed. */
-export interface Accounts {
-  readonly azure?: { readonly subscriptionId?: string };
-  /** `billingAccount`: the Cloud Billing account budgets are created in. */
-  readonly gcp?: { readonly project: string; readonly billingAccount?: string };
-  /** `tenancyId`: the root compartment, where audit retention and budgets live. */
-  readonly oci?: { readonly compartmentId: string; readonly tenancyId?: string };
-}
+export type { Accounts } from "../core/accounts";
 
 type Factory = (name: string, region: string, accounts: Accounts, opts: pulumi.CustomResourceOptions) => pulumi.ProviderResource;
 

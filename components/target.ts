@@ -6,6 +6,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../core/cloud";
+import type { SiteFacts } from "../core/facts";
+import type { GcpApi } from "../core/gcp-apis";
 
 /** What every target has. */
 export interface TargetBase {
@@ -23,6 +25,12 @@ export interface TargetBase {
    * as `tessera-residency` for the residency policy. Empty: unrestricted.
    */
   readonly residency: readonly string[];
+  /**
+   * The catalog's facts about this (cloud, region) on the catalog date: availability zones and
+   * the Kubernetes / PostgreSQL versions the cloud supports (`core/facts.ts`). Components read
+   * them here and never the catalog.
+   */
+  readonly facts: SiteFacts;
 }
 
 /** AWS: the provider carries the region. */
@@ -36,10 +44,18 @@ export interface AzureTarget extends TargetBase {
   readonly resourceGroupName: pulumi.Input<string>;
 }
 
+/** The project's APIs, enabled once per project on first use (see `components/gcp-project.ts`). */
+export interface GcpProjectApis {
+  /** The resource that enables `api` in the project (created on the first call); depend on it. */
+  enable(api: GcpApi): pulumi.Resource;
+}
+
 /** GCP: resources live in a project. */
 export interface GcpTarget extends TargetBase {
   readonly cloud: "gcp";
   readonly project: string;
+  /** Enables the APIs the components' resources call; every GCP child depends on its API. */
+  readonly apis: GcpProjectApis;
 }
 
 /** DigitalOcean: the region is set per resource. */

@@ -54,7 +54,36 @@ export function postgresInstanceClass(cloud: Cloud, offering: SizedOffering): st
  * OCI flex SKU notation (`VM.Standard.E4.Flex$_2_8`, `PostgreSQL.VM.Standard.E5.Flex$_2_16`) to
  * shape, OCPUs (= vCPUs / 2) and memory.
  */
-export function parseOciFlex(sku: string): { shape: string; ocpus: number; memoryGib: number } | undefined {
+export function parseOciFlex(sku: string): FlexSku | undefined {
   const m = /^((?:PostgreSQL\.)?VM\.Standard\.E\d\.Flex)\$_(\d+)_(\d+)$/.exec(sku);
   return m ? { shape: m[1]!, ocpus: Number(m[2]) / 2, memoryGib: Number(m[3]) } : undefined;
+}
+
+/** An OCI flex size: shape, OCPUs and memory in GB. */
+export interface FlexSku {
+  readonly shape: string;
+  readonly ocpus: number;
+  readonly memoryGib: number;
+}
+
+/**
+ * A SKU as its cloud names it, for people: OCI flex sizes in OCI's terms
+ * (`VM.Standard.E4.Flex, 1 OCPU, 8 GB`), every other SKU unchanged.
+ */
+export function displaySku(sku: string): string {
+  const flex = parseOciFlex(sku);
+  return flex ? `${flex.shape}, ${flex.ocpus} OCPU, ${flex.memoryGib} GB` : sku;
+}
+
+/** DigitalOcean App Platform instance sizes by memory (MB), smallest first. */
+export const APP_PLATFORM_SIZES = [
+  { mb: 512, slug: "apps-s-1vcpu-0.5gb" },
+  { mb: 1024, slug: "apps-s-1vcpu-1gb" },
+  { mb: 2048, slug: "apps-s-1vcpu-2gb" },
+  { mb: 4096, slug: "apps-s-2vcpu-4gb" },
+] as const;
+
+/** The App Platform size a service of `memoryMb` runs on: the smallest with enough memory. */
+export function appPlatformSize(memoryMb: number): string {
+  return (APP_PLATFORM_SIZES.find((x) => x.mb >= memoryMb) ?? APP_PLATFORM_SIZES[APP_PLATFORM_SIZES.length - 1]).slug;
 }

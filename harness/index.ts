@@ -12,6 +12,7 @@ import type { MockCallArgs, MockResourceArgs, Mocks } from "@pulumi/pulumi/runti
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { type FakeContext, FAKE_IDS, FAKE_INVOKES, FAKE_OUTPUTS } from "./fakes/index";
 import { type Registration, StrictMonitor } from "./monitor";
+import { prerequisiteProblems } from "./prerequisites";
 
 export { engineUrn, type Registration, ROOT_STACK_TYPE } from "./monitor";
 
@@ -38,7 +39,7 @@ export interface Harness {
   readonly preview: boolean;
   readonly registrations: readonly Registration[];
   readonly invokes: readonly InvokeRecord[];
-  /** Registrations the engine would refuse (duplicate URN, unknown parent). */
+  /** Registrations the engine would refuse (duplicate URN, unknown parent), physical names the cloud would refuse (harness/names.ts) and missing cloud prerequisites (harness/prerequisites.ts). */
   readonly errors: readonly string[];
   /** Runs `program` as the stack's program; resolves to what it returned once all RPCs settle. */
   run(program: () => unknown): Promise<Record<string, unknown>>;
@@ -123,6 +124,8 @@ export async function installHarness(options: HarnessOptions = {}): Promise<Harn
       });
       await internals.waitForRPCs();
       if (failure) throw failure.error;
+      // What a real account would refuse although the engine accepts it (missing prerequisites).
+      strict.errors.push(...prerequisiteProblems(strict.registrations));
       // The program's own return value: in preview the stack's massaged outputs collapse to
       // unknown as soon as one value is unknown, while callers want the known parts.
       return (result ?? {}) as Record<string, unknown>;

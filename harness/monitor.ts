@@ -12,6 +12,7 @@ import { MockMonitor, type Mocks } from "@pulumi/pulumi/runtime/mocks";
 import { getProject, getStack } from "@pulumi/pulumi/runtime/settings";
 import type { RegisterResourceOutputsRequest, RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { nameProblems } from "./names";
 
 /** The engine's root stack type; its URN segment is omitted from children's URNs. */
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -56,7 +57,7 @@ type Callback<T> = (err: Error | null, response?: T) => void;
 export class StrictMonitor extends MockMonitor {
   /** Every registration, in the order the engine would see them. */
   readonly registrations: Registration[] = [];
-  /** Registrations the engine would have refused (duplicate URN, unknown parent). */
+  /** Registrations the engine would have refused (duplicate URN, unknown parent) and names the cloud would refuse. */
   readonly errors: string[] = [];
   private readonly claimed = new Set<string>();
 
@@ -99,6 +100,8 @@ export class StrictMonitor extends MockMonitor {
       additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     };
     this.registrations.push(registration);
+    // A name the cloud would refuse: recorded like the engine's own refusals (the provider would fail the update).
+    if (registration.custom) this.errors.push(...nameProblems(registration.type, registration.name, registration.struct.toJavaScript() as Record<string, unknown>));
     await super.registerResource(req, (err: Error | null, response?: RegisterResourceResponse) => {
       if (response) {
         registration.id = response.getId() || undefined;

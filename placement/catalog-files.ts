@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { CLOUDS, type Cloud, isCloud } from "../core/cloud";
-import type { AvailabilityRow, ComplianceRow, Offering, Region, ServiceRow, StoragePrices } from "./catalog";
+import type { AvailabilityRow, ComplianceRow, Offering, PostgresPriceRow, PriceRow, Region, ServiceRow, StoragePrices } from "./catalog";
+import { CONFIDENCE_LEVELS } from "./confidence";
 
 /** Thrown for a malformed data file, naming the file, line and column. */
 export class CatalogError extends Error {
@@ -134,10 +135,10 @@ export function loadCompliance(dir: string): ComplianceRow[] {
     return {
       cloud: r.cloud(),
       program: r.str("program"),
-      scope: r.oneOf("scope", ["all-regions", "listed-regions", "service-dependent"] as const),
+      scope: r.oneOf("scope", ["all-regions", "listed-regions", "service-dependent", "none"] as const),
       regions: regions === "" ? [] : regions.split(";").map((s) => s.trim()),
       source: r.str("source"),
-      confidence: r.str("confidence"),
+      confidence: r.oneOf("confidence", CONFIDENCE_LEVELS),
     };
   });
 }
@@ -170,3 +171,47 @@ export function loadAvailability(dir: string): AvailabilityRow[] {
   });
 }
 
+
+/** `prices.csv`: the price table of always-on services, billing rules, bundles and free tiers. */
+export function loadPrices(dir: string): PriceRow[] {
+  const file = "prices.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    return {
+      cloud: r.cloud(),
+      region: r.str("region"),
+      item: r.str("item"),
+      unit: r.oneOf("unit", PRICE_UNITS),
+      value: r.num("value"),
+      source: r.str("source"),
+      read: r.str("read"),
+      confidence: r.oneOf("confidence", CONFIDENCE_LEVELS),
+    };
+  });
+}
+
+/** Units of `prices.csv` values. */
+export const PRICE_UNITS = ["usd/hour", "usd/month", "usd/gb-month", "usd/gb", "gb", "gb-month", "hours", "ratio"] as const;
+
+/** `postgres-prices.csv`: managed PostgreSQL list prices per instance class. */
+export function loadPostgresPrices(dir: string): PostgresPriceRow[] {
+  const file = "postgres-prices.csv";
+  return readCsv(dir, file).map((row, i) => {
+    const r = reader(file, row, i);
+    const hour = r.optNum("hour_usd");
+    const month = r.optNum("month_usd");
+    if ((hour === undefined) === (month === undefined)) throw new CatalogError(`${file}:${i + 2}: exactly one of hour_usd and month_usd is required`);
+    return {
+      cloud: r.cloud(),
+      region: r.str("region"),
+      instanceClass: r.str("instance_class"),
+      vcpus: r.num("vcpus"),
+      memoryGib: r.num("memory_gib"),
+      hourUsd: hour,
+      monthUsd: month,
+      source: r.str("source"),
+      read: r.str("read"),
+      confidence: r.oneOf("confidence", CONFIDENCE_LEVELS),
+    };
+  });
+}

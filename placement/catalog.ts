@@ -8,7 +8,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Cloud } from "../core/cloud";
-import { CatalogError, loadAvailability, loadCompliance, loadOfferings, loadRegions, loadServices, loadStorage } from "./catalog-files";
+import { CatalogError, loadAvailability, loadCompliance, loadOfferings, loadPostgresPrices, loadPrices, loadRegions, loadServices, loadStorage, type PRICE_UNITS } from "./catalog-files";
+import type { Confidence } from "./confidence";
+import { deriveFlexRates, type FlexRates } from "./flex";
 
 export { CatalogError } from "./catalog-files";
 
@@ -63,11 +65,42 @@ export interface StoragePrices {
 export interface ComplianceRow {
   readonly cloud: Cloud;
   readonly program: string;
-  readonly scope: "all-regions" | "listed-regions" | "service-dependent";
+  /** `none`: the provider states it does not hold the program ("not offered"). */
+  readonly scope: "all-regions" | "listed-regions" | "service-dependent" | "none";
   /** For `listed-regions` rows; empty means the list was not captured (treat as unconfirmed). */
   readonly regions: readonly string[];
   readonly source: string;
-  readonly confidence: string;
+  readonly confidence: Confidence;
+}
+
+/** One row of `prices.csv` (see placement/prices.ts). */
+export interface PriceRow {
+  readonly cloud: Cloud;
+  /** A region id, or `all`. */
+  readonly region: string;
+  readonly item: string;
+  readonly unit: (typeof PRICE_UNITS)[number];
+  readonly value: number;
+  readonly source: string;
+  /** The day the source was read (YYYY-MM-DD). */
+  readonly read: string;
+  readonly confidence: Confidence;
+}
+
+/** One row of `postgres-prices.csv`: a managed PostgreSQL instance class's list price. */
+export interface PostgresPriceRow {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly instanceClass: string;
+  readonly vcpus: number;
+  readonly memoryGib: number;
+  /** Per hour (hourly-billed classes) … */
+  readonly hourUsd: number | undefined;
+  /** … or per month (monthly-capped classes). Exactly one is set. */
+  readonly monthUsd: number | undefined;
+  readonly source: string;
+  readonly read: string;
+  readonly confidence: Confidence;
 }
 
 /** One row of `services.csv`. */
@@ -105,6 +138,10 @@ export interface Catalog {
   readonly compliance: readonly ComplianceRow[];
   readonly services: readonly ServiceRow[];
   readonly availability: readonly AvailabilityRow[];
+  readonly prices: readonly PriceRow[];
+  readonly postgresPrices: readonly PostgresPriceRow[];
+  /** OCI flex shapes' per-OCPU and per-GB hourly rates, derived exactly from the catalog rows. */
+  readonly flexRates: ReadonlyMap<string, FlexRates>;
   /**
    * Published per-region availability, key `cloud/service` → region → available. A pair with no
    * entry has no published table (placement then trusts services.csv).
@@ -115,7 +152,7 @@ export interface Catalog {
   /** Offerings of one region, cheapest spot (else on-demand) first. Key: {@link regionKey}. */
   readonly offeringsBySpotPrice: ReadonlyMap<string, readonly Offering[]>;
   readonly regionByKey: ReadonlyMap<string, Region>;
-  /** Region price relative to the cloud's reference region (median over shared instance types). */
+  /** Region price relative to the cloud's reference region (median over shared instance types); absent for a region without compute prices. */
   readonly priceIndex: ReadonlyMap<string, number>;
   /** The cloud's reference storage row (its first row in storage-and-egress.csv). */
   readonly referenceStorage: ReadonlyMap<Cloud, StoragePrices>;
@@ -156,7 +193,8 @@ function buildPriceIndex(
     const ratios = (byRegion.get(key) ?? [])
       .filter((o) => refPrices.has(o.instanceType) && refPrices.get(o.instanceType)! > 0)
       .map((o) => o.priceHour / refPrices.get(o.instanceType)!);
-    index.set(key, ratios.length > 0 ? median(ratios) : 1);
+    // A region without compute rows to compare has no index: its missing prices stay unpriced.
+    if (ratios.length > 0) index.set(key, median(ratios));
   }
   return index;
 }
@@ -191,6 +229,8 @@ export function loadCatalog(dir: string = findDataDir()): Catalog {
   const compliance = loadCompliance(dir);
   const services = loadServices(dir);
   const availability = loadAvailability(dir);
+  const prices = loadPrices(dir);
+  const postgresPrices = loadPostgresPrices(dir);
   const availabilityByService = new Map<string, Map<string, AvailabilityRow>>();
   for (const row of availability) {
     const key = `${row.cloud}/${row.service}`;
@@ -231,6 +271,9 @@ export function loadCatalog(dir: string = findDataDir()): Catalog {
     compliance,
     services,
     availability,
+    prices,
+    postgresPrices,
+    flexRates: deriveFlexRates(offerings),
     availabilityByService,
     offeringsByRegion: byRegion,
     offeringsBySpotPrice: bySpot,

@@ -37,6 +37,12 @@ export const GOVERNANCE_RATES = {
   gcpKmsKeyVersion: { usd: 0.06, unit: "active SOFTWARE key version-month (rotation every 90 days adds a version)", source: "https://cloud.google.com/kms/pricing", read: READ },
   azureLogAnalytics: { unit: "GB ingested into Log Analytics (Pay-As-You-Go, set per region; the catalog has no figure)", source: "https://learn.microsoft.com/azure/azure-monitor/logs/cost-logs", read: READ },
   azureFlowLogs: { unit: "GB of VNet flow logs collected by Network Watcher, plus the storage account's blob storage (the catalog has no figure)", source: "https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview", read: READ },
+  azureKeyVaultKey: {
+    unit: "10,000 key operations (Standard tier: software-protected keys have no monthly charge; the catalog has no per-operation figure)",
+    source: "https://azure.microsoft.com/pricing/details/key-vault/",
+    read: READ,
+  },
+  ociVaultKey: { unit: "HSM key version-month beyond the tenancy's free allowance (the catalog has no figure)", source: "https://www.oracle.com/security/cloud-security/pricing/", read: READ },
   ociLogging: { unit: "GB of logs stored in OCI Logging (the catalog has no figure)", source: "https://docs.oracle.com/en-us/iaas/Content/Logging/home.htm", read: READ },
   spacesLogStorage: { unit: "GB-month of access-log objects at the Space's storage price (the catalog's object-storage price)", source: "data/storage-and-egress.csv", read: READ },
 } as const satisfies Record<string, GovernanceRate>;
@@ -73,6 +79,8 @@ const LINES: Readonly<Record<string, GovernanceCost>> = {
   "gcp:projects/iAMAuditConfig:IAMAuditConfig": usage(R.gcpLogging, "Data Access audit logs"),
   "gcp:compute/subnetwork:Subnetwork": usage(R.gcpFlowLogs, "subnet flow logs"),
   "gcp:kms/cryptoKey:CryptoKey": fixed(R.gcpKmsKeyVersion, "Cloud KMS key version"),
+  "azure-native:keyvault:Key": usage(R.azureKeyVaultKey, "Key Vault key"),
+  "oci:Kms/key:Key": usage(R.ociVaultKey, "Vault key"),
   "oci:Logging/log:Log": usage(R.ociLogging, "OCI Logging log"),
   "digitalocean:index/spacesBucket:SpacesBucket": usage(R.spacesLogStorage, "access-log Space"),
 };

@@ -1,95 +1,132 @@
 /**
- * The cost model: what one service costs per month in one (cloud, region), from the catalog.
+ * The cost model: what one service costs per month in one (cloud, region), from the catalog. Each
+ * line names its source and how it was priced (see cost-line.ts); the README's cost-model table
+ * describes the same rules.
  *
- * - compute: count × hoursPerMonth × hourly price of the cheapest CPU offering with at least the
- *   asked vCPUs and memory (the spot price when asked and the catalog has one);
+ * - compute: count × billed hours × hourly price of the cheapest CPU offering with at least the
+ *   asked vCPUs and memory. DigitalOcean bills at most 672 h a month (the monthly price); OCI flex
+ *   shapes are priced for the exact size from their OCPU and GB rates (flex.ts); spot lines use the
+ *   spot column, dated as a market snapshot;
  * - gpu-compute: the same over offerings with the GPU model and at least the GPU count;
- * - object storage: sizeGb × GB-month price + egressGbPerMonth × internet egress price;
- * - database (PostgreSQL): the catalog's managed list price when a captured tier fits, otherwise
- *   the compute-equivalent offering's hourly price (estimated), × 2 with high availability, plus
- *   storageGb × block-storage price;
- * - kubernetes: control-plane fee + nodes × node offering price, 730 h a month;
- * - serverless, secrets, monitoring, analytics: usage-based, not priced (0, marked estimated).
+ * - object storage, database, serverless/secrets/monitoring/analytics: cost-storage.ts,
+ *   cost-postgres.ts, cost-services.ts;
+ * - kubernetes: control-plane fee × 730 h + nodes × node price (DigitalOcean nodes capped at 672 h).
  *
- * Where a region has no storage/database row, the figure is the cloud's reference row scaled by
- * the region's compute price index, and is marked `estimated`.
+ * Where a region has no storage row, the figure is another region's row scaled by the region's
+ * compute price index, and is marked estimated; a region without compute prices has no index and
+ * such figures are "not priced".
  */
 import type { Cloud } from "../core/cloud";
+import { parseOciFlex } from "../core/skus";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
+import { cents, type CostLine, line, round4 } from "./cost-line";
+import { postgres } from "./cost-postgres";
+import { alwaysOnServices } from "./cost-services";
+import { objectStorage } from "./cost-storage";
+import { exactFlexSize, flexOffering, validFlexSize } from "./flex";
+import { tablePrice } from "./prices";
 import type { ServiceRequirement } from "./requirements";
-import { postgresInstanceClass } from "../core/skus";
+
+export { cents, type CostLine, type PriceBasis } from "./cost-line";
 
 /** Hours in an average month; managed services bill around the clock. */
 export const HOURS_PER_MONTH = 730;
 
-/** One priced line of a service's monthly cost. */
-export interface CostLine {
-  readonly label: string;
-  readonly monthlyUsd: number;
-  readonly estimated: boolean;
-}
-
 /** A service sized and priced in one region. */
 export interface ServiceCost {
-  /** The SKU / size components create (`t3.medium`, `db.m6i.large`, `standard`, …). */
+  /** The SKU / size components create (`t3.medium`, `db.t4g.small`, `standard`, …). */
   readonly sku: string;
+  /** Sum of the priced lines; a lower bound when some line is `unpriced`. */
   readonly monthlyUsd: number;
-  /** True when any line is derived rather than read from a catalog row. */
+  /** True when any line is not a list price read from a row. */
   readonly estimated: boolean;
   readonly lines: readonly CostLine[];
+  /** Why provisioned parts of this service have no price (empty when fully priced). */
+  readonly unpriced: readonly string[];
   /** The instance count the SKU is multiplied by (compute, GPU compute, Kubernetes nodes). */
   readonly count?: number;
   /** The compute offering behind the SKU, when there is one. */
   readonly offering?: Offering;
+  /** Why the SKU's availability in this region is not confirmed by a source (GPU shapes on OCI and Azure). */
+  readonly unconfirmed?: string;
 }
 
 /** Either a priced service or why it cannot run in that region. */
 export type CostResult = { readonly ok: true; readonly cost: ServiceCost } | { readonly ok: false; readonly reason: string };
 
-/** Rounds to cents; every figure tessera prints is a sum of rounded lines. */
-export const cents = (usd: number): number => Math.round(usd * 100) / 100;
-
-const line = (label: string, usd: number, estimated: boolean): CostLine => ({ label, monthlyUsd: cents(usd), estimated });
-
-function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering"> = {}): CostResult {
+/** Builds a priced result from its lines. */
+export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "unconfirmed"> = {}): CostResult {
   const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
-  return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, ...extra } };
+  const unpriced = lines.flatMap((l) => (l.basis === "unpriced" ? [l.unpriced ?? l.label] : []));
+  return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, unpriced, ...extra } };
 }
-
-/**
- * Managed PostgreSQL tiers whose list price the catalog captured, with the size of the named
- * instance (db.t4g.micro: 2 vCPU / 1 GiB; db-custom-2-8192: 2 vCPU / 8 GiB; DigitalOcean's
- * 15 USD plan: 1 vCPU / 1 GiB). Cloud SQL db-f1-micro is shared-core and is not used.
- */
-const POSTGRES_TIERS: Partial<Record<Cloud, ReadonlyArray<{ column: "postgresSmallHour" | "postgres2x8Hour"; sku: string; vcpus: number; memoryGib: number }>>> = {
-  aws: [{ column: "postgresSmallHour", sku: "db.t4g.micro", vcpus: 2, memoryGib: 1 }],
-  gcp: [{ column: "postgres2x8Hour", sku: "db-custom-2-8192", vcpus: 2, memoryGib: 8 }],
-  digitalocean: [{ column: "postgresSmallHour", sku: "db-s-1vcpu-1gb", vcpus: 1, memoryGib: 1 }],
-};
 
 type PriceColumn = "objectGbMonth" | "blockGbMonth" | "internetEgressGb" | "interRegionEgressGb" | "postgresSmallHour" | "postgres2x8Hour";
 
-/**
- * A storage-table price for (cloud, region): the region's own row, else the cloud's `all` row,
- * else the reference row × the region's price index (estimated). Undefined when no row has it.
- */
-export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): { usd: number; estimated: boolean } | undefined {
-  const own = catalog.storage.find((r) => r.cloud === cloud && (r.region === region || r.region === "all") && r[column] !== undefined);
-  if (own) return { usd: own[column]!, estimated: false };
-  const ref: StoragePrices | undefined = catalog.referenceStorage.get(cloud);
-  const value = ref?.[column];
-  if (value === undefined) return undefined;
-  return { usd: value * (catalog.priceIndex.get(regionKey(cloud, region)) ?? 1), estimated: true };
+/** A regional price with the row it came from. */
+export interface RegionalPrice {
+  readonly usd: number;
+  readonly estimated: boolean;
+  /** `storage-and-egress.csv <cloud> <region> ← <pages>`. */
+  readonly source: string;
 }
 
 /**
- * Cheapest offering in a region matching `accept`: the first match in the region's price-sorted
- * list (spot-sorted when `spot`). A `pinned` offering (a locked SKU) wins while it is still
- * accepted, so a price change never resizes.
+ * A storage-table price for (cloud, region): the region's own row, else the cloud's `all` row,
+ * else the reference row × the region's price index (estimated). Undefined when no row has it or
+ * the region has no price index (no compute prices to compare).
  */
-function cheapest(catalog: Catalog, cloud: Cloud, region: string, accept: (o: Offering) => boolean, spot = false, pinned?: (o: Offering) => boolean): Offering | undefined {
-  const key = regionKey(cloud, region);
-  const list = (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(key) ?? [];
+export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
+  const own = catalog.storage.find((r) => r.cloud === cloud && (r.region === region || r.region === "all") && r[column] !== undefined);
+  if (own) return { usd: own[column]!, estimated: false, source: `storage-and-egress.csv ${cloud} ${own.region} ← ${own.source}` };
+  const ref: StoragePrices | undefined = catalog.referenceStorage.get(cloud);
+  const value = ref?.[column];
+  const factor = catalog.priceIndex.get(regionKey(cloud, region));
+  if (value === undefined || factor === undefined) return undefined;
+  return { usd: value * factor, estimated: true, source: `storage-and-egress.csv ${cloud} ${ref!.region} × price index of ${region} (${round4(factor)})` };
+}
+
+/** Where a compute row's price was read: the catalog file and its upstream source. */
+export const computeSource = (catalog: Catalog, cloud: Cloud): string => `compute-offerings.csv ← ${catalog.manifest.computePrices[cloud].source}`;
+
+/**
+ * The offerings of a region a requirement can pick from: the catalog rows, with OCI's sampled flex
+ * rows replaced by each flex shape at the exact size asked (and at a locked size).
+ */
+function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolean, size?: { vcpus: number; memoryGib: number }, pin?: string): readonly Offering[] {
+  const list = (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? [];
+  if (cloud !== "oci" || catalog.flexRates.size === 0) return list;
+  const fixed = list.filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? ""));
+  const flex: Offering[] = [];
+  for (const rates of catalog.flexRates.values()) {
+    const exact = size && exactFlexSize(rates, size.vcpus, size.memoryGib);
+    if (exact) flex.push(flexOffering(rates, region, exact));
+    const locked = pin !== undefined ? parseOciFlex(pin) : undefined;
+    if (locked && locked.shape === rates.shape && validFlexSize(rates, locked)) flex.push(flexOffering(rates, region, locked));
+  }
+  const price = (o: Offering) => (spot ? (o.spotPriceHour ?? o.priceHour) : o.priceHour);
+  return [...fixed, ...flex].sort((a, b) => price(a) - price(b) || (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0));
+}
+
+/**
+ * The catalog offering named `sku` in a region, OCI flex sizes included (priced from the shape's
+ * rates): how the budget policy prices a resource it finds in a program.
+ */
+export function findOffering(catalog: Catalog, cloud: Cloud, region: string, sku: string): Offering | undefined {
+  const row = catalog.offeringsByRegion.get(regionKey(cloud, region))?.find((o) => o.instanceType === sku);
+  if (row || cloud !== "oci") return row;
+  const flex = parseOciFlex(sku);
+  const rates = flex && catalog.flexRates.get(flex.shape);
+  return rates && catalog.regionByKey.has(regionKey(cloud, region)) && validFlexSize(rates, flex) ? flexOffering(rates, region, flex) : undefined;
+}
+
+/**
+ * Cheapest offering in a region matching `accept`, in price order (spot order when `spot`). A
+ * `pin` (a locked SKU) wins while it is still accepted, so a price change never resizes.
+ */
+export function cheapest(catalog: Catalog, cloud: Cloud, region: string, accept: (o: Offering) => boolean, opts: { spot?: boolean; size?: { vcpus: number; memoryGib: number }; pin?: string; pinned?: (o: Offering) => boolean } = {}): Offering | undefined {
+  const list = candidates(catalog, cloud, region, opts.spot ?? false, opts.size, opts.pin);
+  const pinned = opts.pinned ?? (opts.pin !== undefined ? (o: Offering) => o.instanceType === opts.pin : undefined);
   if (pinned) {
     for (const o of list) if (pinned(o) && accept(o)) return o;
   }
@@ -97,123 +134,116 @@ function cheapest(catalog: Catalog, cloud: Cloud, region: string, accept: (o: Of
   return undefined;
 }
 
-const fits = (o: Offering, vcpus: number | undefined, memoryGib: number | undefined) => o.vcpus >= (vcpus ?? 0) && o.memoryGib >= (memoryGib ?? 0);
-const sizeText = (vcpus: number | undefined, memoryGib: number | undefined) =>
+export const fits = (o: Offering, vcpus: number | undefined, memoryGib: number | undefined): boolean => o.vcpus >= (vcpus ?? 0) && o.memoryGib >= (memoryGib ?? 0);
+export const sizeText = (vcpus: number | undefined, memoryGib: number | undefined): string =>
   [vcpus !== undefined ? `≥ ${vcpus} vCPU` : "", memoryGib !== undefined ? `≥ ${memoryGib} GiB` : ""].filter(Boolean).join(" and ");
+
+/**
+ * Hours a machine running `hours` a month is billed for: DigitalOcean caps a month at 672 hours
+ * (prices.csv `billing-cap`), which is the monthly price; everything else bills every hour.
+ */
+export function billedHours(catalog: Catalog, cloud: Cloud, region: string, hours: number): { hours: number; note: string; capped: boolean; source?: string } {
+  const cap = tablePrice(catalog, cloud, region, "billing-cap");
+  if (cap && cap.unit === "hours" && hours > cap.value) return { hours: cap.value, note: ` (monthly cap; ${hours} h run)`, capped: true, source: cap.source };
+  return { hours, note: "", capped: false };
+}
+
+/** `count` machines for `hours` at `price`: a capped month is the monthly price, in whole cents per machine. */
+const machineMonth = (count: number, billed: { hours: number; capped: boolean }, price: number) => count * (billed.capped ? cents(billed.hours * price) : billed.hours * price);
+
+/**
+ * Clouds whose catalog lists a GPU size in regions that do not sell it, so a listed (region, GPU
+ * size) is not a confirmed offering: the SkyPilot OCI file repeats every shape in every region
+ * (data/README.md), and Azure's price list carries meters for regions where a size cannot be
+ * deployed. A (cloud, region, SKU) row in regional-availability.csv (`service` = the SKU)
+ * confirms it (`yes`) or removes it (`no`).
+ */
+export const GPU_AVAILABILITY_UNCONFIRMED: Partial<Record<Cloud, string>> = {
+  oci: "the OCI catalog lists every shape in every region",
+  azure: "Azure's price list has meters for regions where a size cannot be deployed",
+};
+
+/** A GPU offering's availability: sold (confirmed or not, and why) or known not to be sold. */
+function gpuAvailability(catalog: Catalog, o: Offering): { sold: boolean; unconfirmed?: string } {
+  const row = catalog.availabilityByService.get(`${o.cloud}/${o.instanceType}`)?.get(o.region);
+  if (row) return { sold: row.available };
+  const why = GPU_AVAILABILITY_UNCONFIRMED[o.cloud];
+  return why ? { sold: true, unconfirmed: `${o.instanceType} availability in ${o.region} not confirmed: ${why}` } : { sold: true };
+}
 
 function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "compute" | "gpu-compute" }>, pin?: string): CostResult {
   const gpu = s.kind === "gpu-compute" ? s.gpu : undefined;
-  const effective = (o: Offering) => (s.spot && o.spotPriceHour !== undefined ? o.spotPriceHour : o.priceHour);
-  const accept = (o: Offering) =>
-    fits(o, s.vcpus, s.memoryGib) && (gpu ? o.gpuModel === gpu.model && o.gpuCount >= gpu.count : o.gpuCount === 0);
-  const best = cheapest(catalog, cloud, region, accept, s.spot, pin === undefined ? undefined : (o) => o.instanceType === pin);
+  const accept = (o: Offering) => fits(o, s.vcpus, s.memoryGib) && (gpu ? o.gpuModel === gpu.model && o.gpuCount >= gpu.count && gpuAvailability(catalog, o).sold : o.gpuCount === 0);
+  const size = gpu ? undefined : { vcpus: s.vcpus!, memoryGib: s.memoryGib! };
+  const best = cheapest(catalog, cloud, region, accept, { spot: s.spot, size, pin });
   if (!best) {
+    if (!catalog.offeringsByRegion.has(regionKey(cloud, region))) return { ok: false, reason: `not priced: ${cloud} ${region} has no compute prices in compute-offerings.csv` };
     const what = gpu ? `${gpu.model} ×${gpu.count}${s.vcpus !== undefined || s.memoryGib !== undefined ? ` with ${sizeText(s.vcpus, s.memoryGib)}` : ""}` : `with ${sizeText(s.vcpus, s.memoryGib)}`;
     return { ok: false, reason: `no ${gpu ? "GPU " : ""}offering ${what} in ${cloud} ${region}` };
   }
   const spot = s.spot && best.spotPriceHour !== undefined;
-  const price = effective(best);
+  const price = spot ? best.spotPriceHour! : best.priceHour;
+  const billed = billedHours(catalog, cloud, region, s.hoursPerMonth);
+  const date = catalog.manifest.computePrices[cloud].date;
+  const what = `${s.count} × ${best.instanceType}${spot ? ` (spot, market price of ${date})` : ""}`;
+  const unconfirmed = gpu ? gpuAvailability(catalog, best).unconfirmed : undefined;
   return priced(
     best.instanceType,
-    [line(`${s.count} × ${best.instanceType}${spot ? " (spot)" : ""} × ${s.hoursPerMonth} h × ${price} USD/h`, s.count * s.hoursPerMonth * price, false)],
-    { count: s.count, offering: best },
-  );
-}
-
-function objectStorage(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "object-storage" }>): CostResult {
-  const gb = regionalPrice(catalog, cloud, region, "objectGbMonth");
-  const egress = regionalPrice(catalog, cloud, region, "internetEgressGb");
-  if (!gb || !egress) return { ok: false, reason: `no object storage price for ${cloud} in storage-and-egress.csv` };
-  return priced("standard", [
-    line(`${s.sizeGb} GB × ${round4(gb.usd)} USD/GB-month`, s.sizeGb * gb.usd, gb.estimated),
-    line(`${s.egressGbPerMonth} GB egress × ${round4(egress.usd)} USD/GB`, s.egressGbPerMonth * egress.usd, egress.estimated),
-  ]);
-}
-
-function database(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "database" }>, pin?: string): CostResult {
-  const replicas = s.highAvailability ? 2 : 1;
-  const ha = s.highAvailability ? " × 2 (HA standby)" : "";
-  const block = regionalPrice(catalog, cloud, region, "blockGbMonth");
-  if (!block) return { ok: false, reason: `no block storage price for ${cloud} in storage-and-egress.csv` };
-  const storage = line(`${s.storageGb} GB storage${ha} × ${round4(block.usd)} USD/GB-month`, replicas * s.storageGb * block.usd, block.estimated);
-
-  // A captured managed list price, when a tier fits, is closer to the bill than an estimate.
-  // A locked compute-equivalent SKU skips the tiers so the instance class does not change.
-  const tiers = pin !== undefined && !(POSTGRES_TIERS[cloud] ?? []).some((t) => t.sku === pin) ? [] : (POSTGRES_TIERS[cloud] ?? []);
-  for (const tier of tiers) {
-    if (tier.vcpus < s.vcpus || tier.memoryGib < s.memoryGib) continue;
-    const price = regionalPrice(catalog, cloud, region, tier.column);
-    if (!price) continue;
-    return priced(tier.sku, [line(`${tier.sku}${ha} × ${HOURS_PER_MONTH} h × ${round4(price.usd)} USD/h`, replicas * HOURS_PER_MONTH * price.usd, price.estimated), storage]);
-  }
-  const best = cheapest(
-    catalog,
-    cloud,
-    region,
-    (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib) && postgresClassOf(cloud, o) !== undefined,
-    false,
-    pin === undefined ? undefined : (o) => postgresClassOf(cloud, o) === pin,
-  );
-  if (!best) return { ok: false, reason: `no managed PostgreSQL size with ${sizeText(s.vcpus, s.memoryGib)} in ${cloud} ${region}` };
-  const sku = postgresClassOf(cloud, best)!;
-  return priced(
-    sku,
-    [line(`${sku}${ha} × ${HOURS_PER_MONTH} h × ${best.priceHour} USD/h (compute-equivalent ${best.instanceType}; managed list price not in catalog)`, replicas * HOURS_PER_MONTH * best.priceHour, true), storage],
-    { offering: best },
+    [line(`${what} × ${billed.hours} h${billed.note} × ${price} USD/h`, machineMonth(s.count, billed, price), spot ? "spot" : "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date)],
+    { count: s.count, offering: best, ...(unconfirmed ? { unconfirmed } : {}) },
   );
 }
 
 function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<ServiceRequirement, { kind: "kubernetes" }>, pin?: string): CostResult {
-  const fee = catalog.referenceStorage.get(cloud)?.k8sControlPlaneHour;
+  const ref = catalog.referenceStorage.get(cloud);
+  const fee = ref?.k8sControlPlaneHour;
   if (fee === undefined) return { ok: false, reason: `no Kubernetes control-plane fee for ${cloud} in storage-and-egress.csv` };
-  const node = cheapest(catalog, cloud, region, (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib), false, pin === undefined ? undefined : (o) => o.instanceType === pin);
-  if (!node) return { ok: false, reason: `no node offering with ${sizeText(s.vcpus, s.memoryGib)} in ${cloud} ${region}` };
+  const node = cheapest(catalog, cloud, region, (o) => o.gpuCount === 0 && fits(o, s.vcpus, s.memoryGib), { size: { vcpus: s.vcpus, memoryGib: s.memoryGib }, pin });
+  if (!node) {
+    if (!catalog.offeringsByRegion.has(regionKey(cloud, region))) return { ok: false, reason: `not priced: ${cloud} ${region} has no compute prices in compute-offerings.csv` };
+    return { ok: false, reason: `no node offering with ${sizeText(s.vcpus, s.memoryGib)} in ${cloud} ${region}` };
+  }
+  const billed = billedHours(catalog, cloud, region, HOURS_PER_MONTH);
+  const date = catalog.manifest.computePrices[cloud].date;
   return priced(
     node.instanceType,
     [
-      line(`control plane × ${HOURS_PER_MONTH} h × ${fee} USD/h`, HOURS_PER_MONTH * fee, false),
-      line(`${s.nodes} × ${node.instanceType} × ${HOURS_PER_MONTH} h × ${node.priceHour} USD/h`, s.nodes * HOURS_PER_MONTH * node.priceHour, false),
+      line(`control plane × ${HOURS_PER_MONTH} h × ${fee} USD/h`, HOURS_PER_MONTH * fee, "list", `storage-and-egress.csv ${cloud} ${ref!.region} k8s_control_plane_hour_usd`),
+      line(`${s.nodes} × ${node.instanceType} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, machineMonth(s.nodes, billed, node.priceHour), "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
     ],
     { count: s.nodes, offering: node },
   );
 }
 
-const round4 = (n: number) => Math.round(n * 10000) / 10000;
-
 // Governance (audit trails, flow and access logs, keys, budgets) is priced per resource by its own module.
 export { GOVERNANCE_RATES, type GovernanceCost, governanceResourceCost } from "./cost-governance";
 
-// The managed class of an offering never changes: compute it once per offering.
-const postgresClasses = new WeakMap<Offering, string | null>();
-function postgresClassOf(cloud: Cloud, o: Offering): string | undefined {
-  let cls = postgresClasses.get(o);
-  if (cls === undefined) {
-    cls = postgresInstanceClass(cloud, o) ?? null;
-    postgresClasses.set(o, cls);
-  }
-  return cls ?? undefined;
+/** What a site's earlier services leave of per-account allowances (free egress), in GB. */
+export interface Allowances {
+  egressGb?: number;
 }
 
 /**
  * Sizes and prices one service in (cloud, region).
  *
  * @param pin a SKU to keep (from the lock) while it still meets the requirement.
+ * @param allowances per-account free allowances the site's services share; consumed in order.
  */
-export function priceService(catalog: Catalog, cloud: Cloud, region: string, service: ServiceRequirement, pin?: string): CostResult {
+export function priceService(catalog: Catalog, cloud: Cloud, region: string, service: ServiceRequirement, pin?: string, allowances: Allowances = {}): CostResult {
   switch (service.kind) {
     case "compute":
     case "gpu-compute":
       return machines(catalog, cloud, region, service, pin);
     case "object-storage":
-      return objectStorage(catalog, cloud, region, service);
+      return objectStorage(catalog, cloud, region, service, allowances);
     case "database":
-      return database(catalog, cloud, region, service, pin);
+      return postgres(catalog, cloud, region, service, pin);
     case "kubernetes":
       return kubernetes(catalog, cloud, region, service, pin);
     case "serverless":
     case "secrets":
     case "monitoring":
     case "analytics":
-      return priced(service.kind, [line(`${service.kind}: usage-based, no list price in the catalog`, 0, true)]);
+      return alwaysOnServices(catalog, cloud, region, service);
   }
 }

@@ -7,16 +7,18 @@ import { capability } from "../core/capabilities";
 import { imageFor, imageProblem } from "../core/registries";
 import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
-import { COMPLIANCE_ALIASES, type ComplianceNeeds, complianceNeeds, inEea, programGap } from "./compliance";
-import { cents, priceService, type ServiceCost } from "./cost";
+import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
+import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
+import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
 import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
+import { residencyReasons } from "./residency";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
 
 /**
  * What a reason is about, as a removable constraint:
  * `clouds`, `residency`, `compliance:<id>`, `service:<name>`, `latency:<user index>`, `budget`,
- * `failover`.
+ * `failover`, `network`, `accounts:<config path>`.
  */
 export type ConstraintId = string;
 
@@ -24,6 +26,8 @@ export type ConstraintId = string;
 export interface Reason {
   readonly constraint: ConstraintId;
   readonly message: string;
+  /** Compliance reasons: the source says it is not held there, or no source confirms it. */
+  readonly kind?: "not-offered" | "not-confirmed";
 }
 
 /** A candidate after evaluation. */
@@ -37,6 +41,10 @@ export interface Candidate {
   readonly estimated: boolean;
   /** Per service; only the services that can run here. */
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** `<service>: <why>` for every provisioned part without a price; `monthlyUsd` is then a lower bound. */
+  readonly unpriced: readonly string[];
+  /** The compliance facts this candidate holds each required program by (confidence and source). */
+  readonly compliance: readonly ComplianceEvidence[];
   /** Largest modelled RTT to any user (0 without users). */
   readonly maxRttMs: number;
   readonly reasons: readonly Reason[];
@@ -93,30 +101,19 @@ function cloudReasons(req: Requirements, cloud: Cloud, reasons: Reason[]): void 
   if (req.clouds?.deny?.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} is denied` });
 }
 
-function residencyReasons(req: Requirements, region: Region, reasons: Reason[]): void {
-  const r = req.residency;
-  if (!r) return;
-  const byJurisdiction = r.jurisdictions?.includes(region.jurisdiction) ?? false;
-  const byCountry = r.countries?.includes(region.country) ?? false;
-  if ((r.jurisdictions || r.countries) && !byJurisdiction && !byCountry) {
-    const parts = [
-      r.jurisdictions ? `jurisdiction ${region.jurisdiction} not in ${list(r.jurisdictions)}` : "",
-      r.countries ? `country ${region.country} not in ${list(r.countries)}` : "",
-    ].filter(Boolean);
-    reasons.push({ constraint: "residency", message: parts.join(" and ") });
-  }
-  if (r.deny?.jurisdictions?.includes(region.jurisdiction)) reasons.push({ constraint: "residency", message: `jurisdiction ${region.jurisdiction} is denied` });
-  if (r.deny?.countries?.includes(region.country)) reasons.push({ constraint: "residency", message: `country ${region.country} is denied` });
-}
-
-function complianceReasons(catalog: Catalog, p: Prepared, region: Region, reasons: Reason[]): void {
+function complianceReasons(catalog: Catalog, p: Prepared, region: Region, reasons: Reason[], evidence: ComplianceEvidence[]): void {
   for (const { id, needs, alias } of p.compliance) {
     if (needs.eea && !inEea(region)) {
       reasons.push({ constraint: `compliance:${id}`, message: `${id} needs EU/EEA residency; ${region.region} is in ${region.jurisdiction}` });
     }
     for (const program of needs.programs) {
-      const gap = programGap(catalog, region.cloud, region.region, program);
-      if (gap) reasons.push({ constraint: `compliance:${id}`, message: alias ? `${gap} (${id} → ${program})` : gap });
+      const status = programStatus(catalog, region.cloud, region.region, program, p.req.minComplianceConfidence);
+      if (status.held) {
+        const { scope, confidence, source } = status.row;
+        evidence.push({ requirement: id, program, cloud: region.cloud, region: region.region, scope, confidence, source });
+      } else {
+        reasons.push({ constraint: `compliance:${id}`, message: alias ? `${status.reason} (${id} → ${program})` : status.reason, kind: status.kind });
+      }
     }
   }
 }
@@ -136,14 +133,18 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
  * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
  * see place.ts). `pins` keeps a locked SKU per service while it still fits.
  */
-export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}): Candidate {
+export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}): Candidate {
   const p = prepare(req);
   const cloud = region.cloud;
   const reasons: Reason[] = [];
   cloudReasons(req, cloud, reasons);
-  residencyReasons(req, region, reasons);
-  complianceReasons(catalog, p, region, reasons);
+  for (const message of residencyReasons(catalog, req.residency, region)) reasons.push({ constraint: "residency", message });
+  const compliance: ComplianceEvidence[] = [];
+  complianceReasons(catalog, p, region, reasons, compliance);
   const services: Record<string, ServiceCost> = {};
+  const unpriced: string[] = [];
+  // Per-account allowances (free egress, the Spaces bundle) are shared by the site's services.
+  const allowances: Allowances = {};
   let total = 0;
   let priceable = true;
   let estimated = false;
@@ -180,13 +181,21 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       priceable = false;
       continue;
     }
-    const result = priceService(catalog, cloud, region.region, service, pins[name]);
+    // What the component on this cloud would refuse (core/constraints.ts).
+    const refused = serviceProblem(catalog, cloud, region.region, service);
+    if (refused) {
+      reasons.push({ constraint: `service:${name}`, message: `${name}: ${refused}` });
+      priceable = false;
+      continue;
+    }
+    const result = priceService(catalog, cloud, region.region, service, pins[name], allowances);
     if (!result.ok) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: ${result.reason}` });
       priceable = false;
       continue;
     }
     services[name] = result.cost;
+    for (const why of result.cost.unpriced) unpriced.push(`${name}: ${why}`);
     total += result.cost.monthlyUsd;
     estimated ||= result.cost.estimated;
   }
@@ -195,6 +204,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
   else if (req.failover?.dns && cloud !== "azure" && cloud !== "digitalocean" && req.failover.dns.zones[cloud] === undefined) {
     reasons.push({ constraint: "failover", message: `failover.dns.zones has no ${cloud} zone to serve ${req.failover.dns.hostname} from` });
   }
+  reasons.push(...siteReasons(req, cloud, context));
   const maxRttMs = latencyReasons(req, region, reasons);
   return {
     cloud,
@@ -204,6 +214,8 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     monthlyUsd: priceable ? cents(total) : undefined,
     estimated,
     services,
+    unpriced,
+    compliance,
     maxRttMs,
     reasons,
   };

@@ -13,6 +13,7 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
 import { cents, regionalPrice } from "./cost";
 import type { Candidate } from "./evaluate";
+import type { PlacementContext } from "./constraints";
 import { type Decision, type Pins, place, type Placement, placeLocked } from "./place";
 import { formatPath, type Requirements } from "./requirements";
 
@@ -117,8 +118,8 @@ export interface LockedPlacement {
  *
  * @throws LockError when the lock is no longer feasible (the message lists why).
  */
-export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | undefined): LockedPlacement {
-  if (!lock) return { placement: place(catalog, req), lock: { status: "unlocked" } };
+export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | undefined, context: PlacementContext = {}): LockedPlacement {
+  if (!lock) return { placement: place(catalog, req, context), lock: { status: "unlocked" } };
   const d = lock.decision;
   const pins: Pins = {
     cloud: d.cloud,
@@ -126,7 +127,7 @@ export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | 
     skus: skus(d),
     ...(d.secondary ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, skus: skus(d.secondary) } } : {}),
   };
-  const result = placeLocked(catalog, req, pins);
+  const result = placeLocked(catalog, req, pins, context);
   if ("rejected" in result) {
     const reasons = result.rejected.reasons.map((r) => `  - ${r.message}`).join("\n");
     throw new LockError(

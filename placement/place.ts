@@ -5,11 +5,13 @@
  * Ordering is deterministic: monthly cost (in cents), then the `clouds.prefer` rank, then the
  * largest RTT to the stack's users, then `cloud/region` by name.
  */
-import type { Cloud } from "../core/cloud";
+import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
+import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
+import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
 
 /** A placed (cloud, region) with its sized services. */
@@ -20,6 +22,10 @@ export interface Site {
   readonly monthlyUsd: number;
   readonly estimated: boolean;
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** `<service>: <why>` for provisioned parts without a price (monthlyUsd is then a lower bound). */
+  readonly unpriced: readonly string[];
+  /** The compliance facts the site holds each required program by. */
+  readonly compliance: readonly ComplianceEvidence[];
 }
 
 /** The answer: where the stack goes, and its standby when failover is asked. */
@@ -34,6 +40,8 @@ export interface Placement {
   readonly decision: Decision;
   readonly candidates: readonly Candidate[];
   readonly catalog: { readonly date: string; readonly computePriceDate: string };
+  /** Clouds the compliance list excludes in every region, and why (said, never silent). */
+  readonly excludedClouds: readonly CloudExclusion[];
 }
 
 /** SKUs to keep per service, and the site to keep, from a lock. */
@@ -62,9 +70,20 @@ const preferRank = (req: Requirements, cloud: Cloud) => {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 };
 
-/** The deterministic order of feasible candidates (cheapest first). */
+/** The deterministic order of feasible candidates: fully priced first, then cheapest. */
 export function compareCandidates(req: Requirements, a: Candidate, b: Candidate): number {
-  return (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) || tieBreak(req, a, b);
+  return unpricedRank(a) - unpricedRank(b) || (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) || tieBreak(req, a, b);
+}
+
+/** 1 when part of a candidate has no price: its total is a lower bound, so it ranks after every priced one. */
+const unpricedRank = (c: { readonly unpriced: readonly string[] }) => (c.unpriced.length > 0 ? 1 : 0);
+
+/** The budget reason of a candidate (or pair) costing `cost` with `unpriced` parts, if any. */
+function budgetReason(budget: number | undefined, cost: number, unpriced: readonly string[], suffix = ""): Reason | undefined {
+  if (budget === undefined) return undefined;
+  if (cost > budget) return { constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month${suffix}` };
+  if (unpriced.length > 0) return { constraint: "budget", message: `budget of ${usd(budget)} USD/month cannot be confirmed: ${unpriced.join("; ")}${suffix}` };
+  return undefined;
 }
 
 /** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
@@ -79,15 +98,18 @@ const site = (c: Candidate): Site => ({
   monthlyUsd: c.monthlyUsd ?? 0,
   estimated: c.estimated,
   services: c.services,
+  unpriced: c.unpriced,
+  compliance: c.compliance,
 });
 
 const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
   extra.length === 0 ? c : { ...c, reasons: [...c.reasons, ...extra], feasible: false };
 
-/** A secondary for `primary`: another region, far enough, same cloud unless crossCloud. */
-function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: Candidate, other: Candidate): boolean {
+/** A secondary for `primary`: another region, far enough, same cloud unless crossCloud (another cloud when `required`). */
+export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: { cloud: Cloud; region: string }, other: { cloud: Cloud; region: string }): boolean {
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
+  if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
@@ -97,17 +119,17 @@ interface Evaluated {
 }
 
 /** Evaluates every region, then applies failover pairing and the budget. */
-function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluated {
+function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined, context: PlacementContext): Evaluated {
   const base = catalog.regions.map((region) => {
     const pinned = pins && region.cloud === pins.cloud && region.region === pins.region ? pins.skus : pins?.secondary && region.cloud === pins.secondary.cloud && region.region === pins.secondary.region ? pins.secondary.skus : undefined;
-    return evaluateCandidate(catalog, req, region, pinned);
+    return evaluateCandidate(catalog, req, region, pinned, context);
   });
   const budget = req.budget?.monthlyUsd;
   const pairs = new Map<Candidate, Candidate>();
   if (!req.failover) {
     const candidates = base.map((c) => {
-      const cost = c.monthlyUsd ?? pricedSubtotal(c);
-      return budget !== undefined && cost > budget ? withReasons(c, [{ constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month` }]) : c;
+      const reason = budgetReason(budget, c.monthlyUsd ?? pricedSubtotal(c), c.unpriced);
+      return reason ? withReasons(c, [reason]) : c;
     });
     return { candidates, pairs };
   }
@@ -117,7 +139,8 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
     const extra: Reason[] = [];
     const own = c.monthlyUsd ?? pricedSubtotal(c);
     if (!c.feasible) {
-      if (budget !== undefined && own > budget) extra.push({ constraint: "budget", message: `over budget: ${usd(own)} > ${usd(budget)} USD/month` });
+      const reason = budgetReason(budget, own, c.unpriced);
+      if (reason) extra.push(reason);
       return withReasons(c, extra);
     }
     // A locked secondary is kept while it is still a valid standby.
@@ -126,13 +149,12 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins?: Pins): Evaluate
       : undefined;
     const standby = locked ?? standbys.find((s) => secondaryOk(req, catalog.regionByKey, c, s));
     if (!standby) {
-      const where = req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
+      const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
       extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints` });
     } else {
       const total = cents(c.monthlyUsd! + standby.monthlyUsd!);
-      if (budget !== undefined && total > budget) {
-        extra.push({ constraint: "budget", message: `over budget: ${usd(total)} > ${usd(budget)} USD/month (with secondary ${standby.cloud} ${standby.region})` });
-      }
+      const reason = budgetReason(budget, total, [...c.unpriced, ...standby.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${standby.cloud} ${standby.region})`);
+      if (reason) extra.push(reason);
     }
     const judged = withReasons(c, extra);
     if (judged.feasible && standby) pairs.set(judged, standby);
@@ -152,9 +174,12 @@ function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, st
 
 const catalogInfo = (catalog: Catalog, cloud: Cloud) => ({ date: catalog.manifest.date, computePriceDate: catalog.manifest.computePrices[cloud].date });
 
+/** 1 when the candidate or its standby has a part without a price. */
+const pairUnpriced = (pairs: Map<Candidate, Candidate>, c: Candidate) => (c.unpriced.length > 0 || (pairs.get(c)?.unpriced.length ?? 0) > 0 ? 1 : 0);
+
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
 function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candidates: Candidate[]): Candidate[] {
-  const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
+  const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairUnpriced(pairs, a) - pairUnpriced(pairs, b) || pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
   const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
   return [...feasible, ...rejected];
 }
@@ -162,21 +187,28 @@ function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candi
 /**
  * Places a stack: the cheapest feasible candidate (with failover: the cheapest feasible pair).
  *
+ * @param context what placement knows beyond the requirements (the stack's `tessera:accounts`).
  * @throws NoFeasiblePlacementError when nothing is feasible.
  */
-export function place(catalog: Catalog, req: Requirements): Placement {
-  const result = tryPlace(catalog, req);
-  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates);
+export function place(catalog: Catalog, req: Requirements, context: PlacementContext = {}): Placement {
+  const result = tryPlace(catalog, req, context);
+  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates, context);
   return result;
 }
 
 /** Places, or returns the candidates when nothing is feasible (no hint search: cheap). */
-function tryPlace(catalog: Catalog, req: Requirements): Placement | { candidates: Candidate[] } {
-  const { candidates, pairs } = evaluateAll(catalog, req);
+function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | { candidates: Candidate[] } {
+  const { candidates, pairs } = evaluateAll(catalog, req, undefined, context);
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
   if (!best || !best.feasible) return { candidates };
-  return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud) };
+  return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud), excludedClouds: exclusions(catalog, req) };
+}
+
+/** Clouds the stack's compliance list excludes everywhere (among the clouds it allows). */
+function exclusions(catalog: Catalog, req: Requirements): CloudExclusion[] {
+  const allowed = CLOUDS.filter((c) => (!req.clouds?.allow || req.clouds.allow.includes(c)) && !req.clouds?.deny?.includes(c));
+  return cloudExclusions(catalog, allowed, req.compliance, req.minComplianceConfidence);
 }
 
 /**
@@ -187,20 +219,21 @@ export function placeLocked(
   catalog: Catalog,
   req: Requirements,
   pins: Pins,
+  context: PlacementContext = {},
 ): { placement: Placement; cheapest: { cloud: Cloud; region: string; totalMonthlyUsd: number } | undefined } | { rejected: Candidate } {
-  const { candidates, pairs } = evaluateAll(catalog, req, pins);
+  const { candidates, pairs } = evaluateAll(catalog, req, pins, context);
   const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
   if (!locked) {
-    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
+    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
     return { rejected: missing };
   }
   if (!locked.feasible) return { rejected: locked };
   const ordered = displayOrder(req, pairs, candidates);
   const cheapest = ordered[0];
   return {
-    placement: { decision: toDecision(catalog.regionByKey, locked, pairs.get(locked)), candidates: ordered, catalog: catalogInfo(catalog, locked.cloud) },
+    placement: { decision: toDecision(catalog.regionByKey, locked, pairs.get(locked)), candidates: ordered, catalog: catalogInfo(catalog, locked.cloud), excludedClouds: exclusions(catalog, req) },
     cheapest:
-      cheapest && cheapest !== locked && pairCost(pairs, cheapest) < pairCost(pairs, locked)
+      cheapest && cheapest !== locked && pairUnpriced(pairs, cheapest) <= pairUnpriced(pairs, locked) && pairCost(pairs, cheapest) < pairCost(pairs, locked)
         ? { cloud: cheapest.cloud, region: cheapest.region, totalMonthlyUsd: pairCost(pairs, cheapest) }
         : undefined,
   };
@@ -227,9 +260,19 @@ export function relax(req: Requirements, constraint: string): Requirements {
       return { ...req, budget: undefined };
     case "failover":
       return { ...req, failover: undefined };
+    case "network":
+      return { ...req, network: req.network ? { ...req.network, natGateway: false } : undefined };
+    case "accounts":
+      // Accounts are not requirements: relaxContext supplies the missing field instead.
+      return req;
     default:
       throw new Error(`unknown constraint ${constraint}`);
   }
+}
+
+/** The context with an `accounts:<path>` constraint lifted (the field treated as given). */
+function relaxContext(context: PlacementContext, constraint: string): PlacementContext {
+  return constraint.startsWith("accounts:") ? { ...context, accounts: undefined } : context;
 }
 
 /** The site a relaxation reaches and its monthly cost. */
@@ -261,6 +304,10 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       return { text: `remove clouds.allow/deny ${to}`, distance: 1 };
     case "residency":
       return { text: `allow jurisdiction ${region.jurisdiction} in residency ${to}`, distance: 1.2 };
+    case "accounts":
+      return { text: `set ${arg} in the stack config ${to}`, distance: 0.5 };
+    case "network":
+      return { text: `network.natGateway: false ${to}`, distance: 1 };
     default:
       return { text: `drop ${constraint} ${to}`, distance: 1.2 };
   }
@@ -273,16 +320,17 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
  * checks the equality); with failover the pairing depends on every candidate, so that case
  * re-places.
  */
-export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string): Reached | undefined {
+export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string, context: PlacementContext = {}): Reached | undefined {
   if (req.failover) {
-    const found = tryPlace(catalog, relax(req, constraint));
+    const found = tryPlace(catalog, relax(req, constraint), relaxContext(context, constraint));
     return "decision" in found ? { cloud: found.decision.cloud, region: found.decision.region, totalMonthlyUsd: found.decision.totalMonthlyUsd } : undefined;
   }
   const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
   const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
-  let best: { c: Candidate; cost: number } | undefined;
+  let best: { c: Candidate; cost: number; unpriced: number } | undefined;
   for (const c of candidates) {
     if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
+    const unpriced = removed === undefined ? c.unpriced : c.unpriced.filter((u) => !u.startsWith(`${removed}: `));
     let cost: number;
     if (removed !== undefined) {
       let sum = 0;
@@ -293,13 +341,14 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
     } else {
       cost = c.monthlyUsd;
     }
-    if (budget !== undefined && cost > budget) continue;
-    if (!best || cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)) best = { c, cost };
+    if (budgetReason(budget, cost, unpriced)) continue;
+    const rank = unpriced.length > 0 ? 1 : 0;
+    if (!best || rank < best.unpriced || (rank === best.unpriced && (cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)))) best = { c, cost, unpriced: rank };
   }
   return best ? { cloud: best.c.cloud, region: best.c.region, totalMonthlyUsd: best.cost } : undefined;
 }
 
-function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[]): NoFeasiblePlacementError {
+function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
   const excluded = new Map<string, number>();
   for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
   const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -308,7 +357,7 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   for (const [constraint] of ranked) {
     // Dropping the only service is not advice.
     if (constraint.startsWith("service:") && Object.keys(req.services).length === 1) continue;
-    const reached = relaxedSite(catalog, req, candidates, constraint);
+    const reached = relaxedSite(catalog, req, candidates, constraint, context);
     if (!reached) continue;
     const option = describeRelaxation(catalog, req, constraint, reached);
     if (!best || option.distance < best.distance) best = option;

@@ -9,10 +9,16 @@
 import { z } from "zod";
 import { notPublicCidr } from "../core/cidr";
 import { CLOUDS } from "../core/cloud";
+import { LIMITS } from "../core/constraints";
+import { loadRegionFacts } from "../core/facts";
 import { IMAGES } from "../core/images";
+import { defaultVersion, offeredAnywhere } from "../core/versions";
 import type { Catalog } from "./catalog";
-import { COMPLIANCE_ALIASES } from "./compliance";
+import { collisionProblems } from "./collisions";
+import { COMPLIANCE_ALIASES, DEFAULT_MIN_COMPLIANCE_CONFIDENCE } from "./compliance";
+import { CONFIDENCE_LEVELS } from "./confidence";
 import { nearestRegion } from "./geo";
+import { residencyProblems } from "./residency";
 
 
 /** Data classifications stamped on every resource (`tessera-data-class`). */
@@ -41,10 +47,11 @@ const nonNegative = (max: number) => z.number().min(0).max(max);
 /** Builds the schema for one catalog (allowed values come from the data). */
 export function requirementsSchema(catalog: Catalog) {
   const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+  const facts = loadRegionFacts(catalog.dir);
   const machine = {
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
-    count: positiveInt(1000).default(1),
+    count: z.number().int().min(LIMITS.machineCount.min).max(LIMITS.machineCount.max).default(1),
     hoursPerMonth: positive(744).default(730),
     spot: z.boolean().default(false),
     image: z.enum(IMAGES).default("ubuntu-24.04"),
@@ -68,16 +75,18 @@ export function requirementsSchema(catalog: Catalog) {
   const database = strict({
     kind: z.literal("database"),
     engine: z.literal("postgres").default("postgres"),
-    version: z.enum(["14", "15", "16", "17"]).default("16"),
+    /** A version some cloud supports on the catalog date (data/postgres-versions.csv). */
+    version: enumOf(offeredAnywhere(facts.versions.postgres, facts.date)).default(defaultVersion(facts.versions.postgres, "postgres", facts.date)),
     vcpus: positiveInt(128),
     memoryGib: positive(1024),
-    storageGb: positiveInt(65536),
+    storageGb: z.number().int().min(LIMITS.databaseStorageGb.min).max(LIMITS.databaseStorageGb.max),
     highAvailability: z.boolean().default(false),
     backupRetentionDays: positiveInt(35).default(7),
   });
   const kubernetes = strict({
     kind: z.literal("kubernetes"),
-    version: z.string().regex(/^1\.\d{2}$/).default("1.31"),
+    /** A version some cloud supports on the catalog date (data/kubernetes-versions.csv). */
+    version: enumOf(offeredAnywhere(facts.versions.kubernetes, facts.date)).default(defaultVersion(facts.versions.kubernetes, "kubernetes", facts.date)),
     nodes: positiveInt(500),
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
@@ -117,7 +126,7 @@ export function requirementsSchema(catalog: Catalog) {
     kind: z.literal("analytics"),
     /** An object-storage service of this stack holding the data (AWS); without one, tessera adds `<name>-data`. */
     bucket: z.string().regex(SERVICE_NAME).optional(),
-    computeUnits: z.number().int().min(1).max(1000).optional(),
+    computeUnits: z.number().int().min(LIMITS.warehouseComputeUnits.min).max(LIMITS.warehouseComputeUnits.max).optional(),
     retentionDays: z.number().int().min(1).max(36500).optional(),
   });
   const service = z.discriminatedUnion("kind", [compute, gpuCompute, objectStorage, database, kubernetes, serverless, secrets, monitoring, analytics]);
@@ -135,6 +144,8 @@ export function requirementsSchema(catalog: Catalog) {
       deny: strict({ jurisdictions: z.array(jurisdiction).optional(), countries: z.array(country).optional() }).optional(),
     }).optional(),
     compliance: z.array(program).default([]),
+    /** The least confidence a compliance fact needs to count (data/README.md defines the levels). */
+    minComplianceConfidence: z.enum(CONFIDENCE_LEVELS).default(DEFAULT_MIN_COMPLIANCE_CONFIDENCE),
     clouds: strict({ allow: z.array(cloud).min(1).optional(), deny: z.array(cloud).optional(), prefer: z.array(cloud).optional() }).optional(),
     users: z
       .array(strict({ name: z.string().min(1).max(60).optional(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), maxRttMs: positive(10_000) }))
@@ -151,7 +162,8 @@ export function requirementsSchema(catalog: Catalog) {
       .default({ trail: true, retentionDays: 365 }),
     failover: strict({
       minDistanceKm: nonNegative(20_000).default(0),
-      crossCloud: z.boolean().default(false),
+      /** `true`: the standby may be on another cloud; `required`: it must be (multi-cloud DR). */
+      crossCloud: z.union([z.boolean(), z.literal("required")]).default(false),
       /** A health-checked name that moves to the standby when the primary fails. */
       dns: strict({
         hostname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "a lowercase DNS name such as app.example.com"),
@@ -260,7 +272,7 @@ export function parseRequirements(input: unknown, catalog: Catalog, source = "te
       );
     }
   });
-  problems.push(...crossFieldProblems(result.data));
+  problems.push(...crossFieldProblems(result.data), ...residencyProblems(result.data.residency, catalog));
   if (problems.length > 0) throw new RequirementsError(problems, source);
   return result.data;
 }
@@ -274,6 +286,7 @@ function crossFieldProblems(req: Requirements): string[] {
       problems.push(`services.${name}.bucket: "${service.bucket}" is not an object-storage service of this stack; allowed values: ${ofKind("object-storage").join(", ") || "(none)"}`);
     }
   }
+  problems.push(...collisionProblems(req));
   const dns = req.failover?.dns;
   if (dns) {
     const target = req.services[dns.service];

@@ -8,7 +8,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import type { Cloud } from "../core/cloud";
 import type { Catalog, Offering } from "../placement/catalog";
 import { regionKey } from "../placement/catalog";
-import { cents, HOURS_PER_MONTH, priceService } from "../placement/cost";
+import { cents, findOffering, HOURS_PER_MONTH, priceService, type ServiceCost } from "../placement/cost";
 import type { ServiceRequirement } from "../placement/requirements";
 import { postgresInstanceClass } from "../core/skus";
 import { known, siteOf } from "./resources";
@@ -100,10 +100,10 @@ export function priceResource(catalog: Catalog, r: PolicyResource): PricedResour
     return fee === undefined ? unpriced("control plane") : { resource: r, monthlyUsd: cents(fee * HOURS_PER_MONTH), what: "control plane" };
   }
   if (billable.kind === "machine") {
-    const o = offering(catalog, cloud, region, (x) => x.instanceType === billable.sku);
+    const o = findOffering(catalog, cloud, region, billable.sku);
     const what = `${billable.count > 1 ? `${billable.count} × ` : ""}${billable.sku}${billable.spot ? " (spot)" : ""}`;
     const priced = o && priceService(catalog, cloud, region, machine(o, billable.count, billable.spot), billable.sku);
-    return priced?.ok ? { resource: r, monthlyUsd: priced.cost.monthlyUsd, what } : unpriced(what);
+    return priced?.ok ? withUnpriced(r, priced.cost, what) : unpriced(what);
   }
   // GCP custom classes name their size; other clouds' classes map back to a compute offering.
   const custom = /^db-custom-(\d+)-(\d+)$/.exec(billable.sku);
@@ -113,5 +113,9 @@ export function priceResource(catalog: Catalog, r: PolicyResource): PricedResour
   if (!size) return unpriced(what);
   const requirement: ServiceRequirement = { kind: "database", engine: "postgres", version: "16", ...size, storageGb: Math.max(1, billable.storageGb), highAvailability: billable.ha, backupRetentionDays: 7 };
   const priced = priceService(catalog, cloud, region, requirement, billable.sku);
-  return priced.ok ? { resource: r, monthlyUsd: priced.cost.monthlyUsd, what } : unpriced(what);
+  return priced.ok ? withUnpriced(r, priced.cost, what) : unpriced(what);
 }
+
+/** A priced resource, marked unpriced when part of its cost has no catalog price. */
+const withUnpriced = (r: PolicyResource, cost: ServiceCost, what: string): PricedResource =>
+  cost.unpriced.length > 0 ? { resource: r, monthlyUsd: cost.monthlyUsd, what, unpriced: `${what}: ${cost.unpriced.join("; ")}` } : { resource: r, monthlyUsd: cost.monthlyUsd, what };

@@ -89,6 +89,7 @@ import { SteeringPolicy } from "@pulumi/oci/dns/steeringPolicy";
 import { Application } from "@pulumi/oci/functions/application";
 import { Function as OciFunction } from "@pulumi/oci/functions/function";
 import { HttpMonitor } from "@pulumi/oci/healthchecks/httpMonitor";
+import { Policy as OciPolicy } from "@pulumi/oci/identity/policy";
 import { Key as OciKey } from "@pulumi/oci/kms/key";
 import { Vault as OciVault } from "@pulumi/oci/kms/vault";
 import { LogGroup as OciLogGroup } from "@pulumi/oci/logging/logGroup";
@@ -106,7 +107,6 @@ import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userA
 import { FlowLog as AzureFlowLog } from "@pulumi/azure-native/network/flowLog";
 import { Budget as OciBudget } from "@pulumi/oci/budget/budget";
 import { Rule as OciBudgetRule } from "@pulumi/oci/budget/rule";
-import { Policy as OciPolicy } from "@pulumi/oci/identity/policy";
 import { Log as OciLog } from "@pulumi/oci/logging/log";
 import { labelMap } from "./facts";
 import { type Extractor, extractor, type ResourceClass } from "./rule";
@@ -147,9 +147,9 @@ export const TAGGABLE: readonly Extractor<Labels>[] = [
   freeform(OciNatGateway), freeform(OciNsg), freeform(OciRouteTable), freeform(SecurityList), freeform(ServiceGateway), freeform(OciSubnet),
   freeform(Vcn), freeform(AutonomousDatabase), freeform(SteeringPolicy), freeform(Application), freeform(OciFunction), freeform(HttpMonitor),
   freeform(OciKey), freeform(OciVault), freeform(OciLogGroup), freeform(Alarm), freeform(OciBucket), freeform(NotificationTopic),
-  freeform(Subscription), freeform(DbSystem), freeform(OciSecret),
+  freeform(Subscription), freeform(DbSystem), freeform(OciSecret), freeform(OciPolicy),
   // Governance (issue 16): audit trails, budgets, flow and access logs, key grants.
   aws(Trail), aws(AwsBudget), aws(AwsFlowLog),
   azure(AzureFlowLog), azure(DiskEncryptionSet), azure(UserAssignedIdentity),
-  freeform(OciBudget), freeform(OciBudgetRule), freeform(OciPolicy), freeform(OciLog),
+  freeform(OciBudget), freeform(OciBudgetRule), freeform(OciLog),
 ];

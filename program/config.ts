@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { Accounts } from "../components/providers";
+import type { Accounts } from "../core/accounts";
 import type { Catalog } from "../placement/catalog";
 import { formatPath, parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
 
@@ -60,12 +60,21 @@ export function readStackConfig(catalog: Catalog, stack: string): StackConfig {
     throw new RequirementsError(["tessera:requirements: missing; every stack states its requirements (see README, 'Writing a stack')"], `config of stack ${stack}`);
   }
   const requirements = parseRequirements(raw, catalog, `tessera:requirements of stack ${stack}`);
-  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", config.get("accounts")) ?? {});
+  return { requirements, accounts: parseAccounts(config.get("accounts"), stack) };
+}
+
+/**
+ * Validates `tessera:accounts` (the config value as the CLI passes it: JSON, or undefined).
+ *
+ * @throws RequirementsError naming every bad field.
+ */
+export function parseAccounts(raw: string | undefined, stack: string): Accounts {
+  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", raw) ?? {});
   if (!accounts.success) {
     throw new RequirementsError(
       accounts.error.issues.map((i) => `tessera:accounts.${formatPath(i.path)}: ${i.message}`),
       `tessera:accounts of stack ${stack}`,
     );
   }
-  return { requirements, accounts: accounts.data };
+  return accounts.data;
 }

@@ -11,12 +11,14 @@
 import { type Capability, type GovernanceFeature, governance } from "../core/capabilities";
 import type { Cloud, ServiceKind } from "../core/cloud";
 import { Governance } from "../components/governance";
-import type { Notify } from "../components/monitoring";
-import { type Accounts, requireAccount } from "../components/providers";
+import type { Accounts } from "../core/accounts";
 import type { Target } from "../components/target";
 import { invalid } from "../components/validation";
 import { DEFAULT_FLOW_LOG_RETENTION_DAYS, ociLogRetention } from "../components/retention";
+import { budgetContactGap, budgetContacts, governanceGaps, governanceWanted, ociTenancyOf } from "../placement/governance";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
+
+export { budgetContacts } from "../placement/governance";
 
 /** One placed site. */
 export interface GovernedSite {
@@ -37,46 +39,23 @@ export function kindsUsed(req: Requirements): ServiceKind[] {
   return [...kinds].sort();
 }
 
-/** Who gets budget alarms: `budget.email`, else the first monitoring service's email; its webhook too. */
-export function budgetContacts(req: Requirements): Notify {
-  const monitoring = Object.values(req.services).find((s): s is Extract<ServiceRequirement, { kind: "monitoring" }> => s.kind === "monitoring" && (s.email !== undefined || s.webhookUrl !== undefined));
-  const email = req.budget?.email ?? monitoring?.email;
-  return { ...(email !== undefined ? { email } : {}), ...(monitoring?.webhookUrl !== undefined ? { webhookUrl: monitoring.webhookUrl } : {}) };
-}
-
 /** Flow-log retention: the stack's log retention (its monitoring service), or the default. */
 export function flowLogRetention(req: Requirements): number {
   const monitoring = Object.values(req.services).find((s): s is Extract<ServiceRequirement, { kind: "monitoring" }> => s.kind === "monitoring");
   return monitoring?.logRetentionDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS;
 }
 
-/** The OCI tenancy: `tenancyId`, or the compartment when the stack deploys into the root compartment. */
-const tenancyOf = (accounts: Accounts): string | undefined => accounts.oci?.tenancyId ?? (accounts.oci?.compartmentId.startsWith("ocid1.tenancy.") ? accounts.oci.compartmentId : undefined);
-
 /** The clouds (account scopes) of the sites, primary first. */
 const scopes = (sites: readonly GovernedSite[]): Cloud[] => [...new Set(sites.map((s) => s.cloud))];
 
-/** What each scope gets, before anything is built. */
-function wanted(req: Requirements, cloud: Cloud) {
-  return { trail: req.audit.trail && governance("audit-trail", cloud).supported, budget: req.budget !== undefined && governance("budget-alarms", cloud).supported };
-}
-
 /**
- * Account settings governance needs on the placed clouds; throws the same error `requireAccount`
- * throws for the project or compartment, before any resource registers.
+ * Account settings governance needs on the placed clouds (placement rejects such clouds first; a
+ * locked placement can still reach here): throws before any resource registers.
  */
 export function checkGovernanceAccounts(req: Requirements, accounts: Accounts, sites: readonly GovernedSite[]): void {
   for (const cloud of scopes(sites)) {
-    const w = wanted(req, cloud);
-    if (cloud === "gcp" && w.budget) requireAccount(accounts.gcp?.billingAccount, "gcp", "billingAccount");
-    if (cloud === "oci" && (w.trail || w.budget)) requireAccount(tenancyOf(accounts), "oci", "tenancyId");
-    const contacts = budgetContacts(req);
-    if (w.budget && contacts.email === undefined && contacts.webhookUrl === undefined) {
-      invalid("tessera:requirements.budget.email", `required: the budget alarms on ${cloud} (80% and 100% of actual and forecast spend) need someone to tell, and no monitoring service has an email or webhookUrl`);
-    }
-    if (cloud === "oci" && w.budget && contacts.email === undefined) {
-      invalid("tessera:requirements.budget.email", "required on oci: OCI budget alert rules send email only, and the stack's monitoring contact is a webhook");
-    }
+    const gap = governanceGaps(req, cloud, accounts)[0];
+    if (gap) invalid(gap.field, gap.message);
   }
 }
 
@@ -97,13 +76,15 @@ export function buildGovernance(req: Requirements, accounts: Accounts, sites: re
   const built: Partial<Record<Cloud, Governance>> = {};
   const multi = scopes(sites).length > 1;
   for (const cloud of scopes(sites)) {
-    const w = wanted(req, cloud);
-    if (!w.trail && !w.budget) continue;
-    const tenancyId = tenancyOf(accounts);
+    const w = governanceWanted(req, cloud);
+    // Alarms that would tell nobody are not built: the report says why and the budget-alarms policy blocks the deployment.
+    const budget = w.budget && budgetContactGap(req, cloud) === undefined;
+    if (!w.trail && !budget) continue;
+    const tenancyId = ociTenancyOf(accounts);
     built[cloud] = new Governance(multi ? `governance-${cloud}` : "governance", {
       target: targetOf(cloud),
       ...(w.trail ? { auditTrail: { retentionDays: req.audit.retentionDays, services: kindsUsed(req) } } : {}),
-      ...(w.budget ? { budget: { monthlyUsd: share(req, sites, cloud), notify: budgetContacts(req) } } : {}),
+      ...(budget ? { budget: { monthlyUsd: share(req, sites, cloud), notify: budgetContacts(req) } } : {}),
       ...(cloud === "gcp" && accounts.gcp?.billingAccount ? { billingAccount: accounts.gcp.billingAccount } : {}),
       ...(cloud === "oci" && tenancyId ? { tenancyId } : {}),
     });
@@ -115,8 +96,8 @@ export function buildGovernance(req: Requirements, accounts: Accounts, sites: re
 export interface GovernanceLine {
   readonly feature: GovernanceFeature;
   readonly cloud: Cloud;
-  /** built; opted-out (the stack's choice); unavailable (the cloud lacks it). */
-  readonly status: "built" | "opted-out" | "unavailable";
+  /** built; opted-out (the stack's choice); unavailable (the cloud lacks it); incomplete (the stack lacks a setting it needs). */
+  readonly status: "built" | "opted-out" | "unavailable" | "incomplete";
   readonly detail: string;
 }
 
@@ -133,7 +114,9 @@ export function governanceReport(req: Requirements, sites: readonly GovernedSite
   for (const cloud of scopes(sites)) {
     if (!req.audit.trail) lines.push({ feature: "audit-trail", cloud, status: "opted-out", detail: `tessera:requirements audit.trail: false — ${req.audit.reason ?? ""}` });
     else line("audit-trail", cloud, cloud === "oci" ? `${cellText(governance("audit-trail", cloud))}; retention ${Math.min(365, req.audit.retentionDays)} days` : `${cellText(governance("audit-trail", cloud))}; retention ${req.audit.retentionDays} days`);
-    if (req.budget) line("budget-alarms", cloud, `${cellText(governance("budget-alarms", cloud))}; ${share(req, sites, cloud)} USD/month, alarms at 80% and 100% of actual and forecast spend`);
+    const gap = budgetContactGap(req, cloud);
+    if (req.budget && gap) lines.push({ feature: "budget-alarms", cloud, status: "incomplete", detail: `not built: ${gap.message}; set ${gap.field}` });
+    else if (req.budget) line("budget-alarms", cloud, `${cellText(governance("budget-alarms", cloud))}; ${share(req, sites, cloud)} USD/month, alarms at 80% and 100% of actual and forecast spend`);
   }
   for (const cloud of [...new Set(sites.map((s) => s.cloud))]) {
     if (Object.values(req.services).some((s) => NETWORKED.includes(s.kind))) {

@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { loadRegionFacts } from "../core/facts";
 import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
@@ -50,7 +51,8 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const { requirements, accounts } = readStackConfig(catalog, stack);
   const path = lockPath(stacksDir, stack);
   const lock = readLock(path);
-  const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock);
+  // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
+  const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
   if (!lock && options.writeLock !== false && !pulumi.runtime.isDryRun()) {
     writeLock(path, lockFor(stack, placement, requirements));
@@ -60,7 +62,7 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     const c = lockStatus.cheaper;
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
-  const ctx = { stack, requirements, accounts };
+  const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
   const sites: GovernedSite[] = [{ cloud: d.cloud, region: d.region, monthlyUsd: d.monthlyUsd }, ...(d.secondary ? [{ cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd }] : [])];
   // Account settings governance needs fail before anything registers, like the project or compartment.
   checkGovernanceAccounts(requirements, accounts, sites);

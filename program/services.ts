@@ -153,12 +153,11 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     });
     return { logDestination: alerts.logDestination, notificationTarget: alerts.notificationTarget, alertIds: alerts.alertIds };
   },
-  analytics: ({ name, resourceName, service, target, network, built, key }) => {
+  analytics: ({ resourceName, service, target, network, built, key }) => {
     // Athena queries data in S3: the stack's named bucket, or one of its own.
     const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target, ...bucketKey(key(), target.cloud) });
     const warehouse = new Warehouse(resourceName, {
       target,
-      datasetName: name.replace(/-/g, "_"),
       ...(storage ? { storage } : {}),
       ...(target.cloud === "oci" ? { network: network() } : {}),
       ...(service.computeUnits !== undefined ? { computeUnits: service.computeUnits } : {}),
@@ -168,8 +167,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
   },
 };
 
-/** Suffix of the standby site's component names (`web-standby`). */
-export const STANDBY_SUFFIX = "-standby";
+/** Suffix of the standby site's component names (`web-standby`); requirements reject clashes. */
+export { STANDBY_SUFFIX } from "../placement/collisions";
 
 /** Kinds that read other services are built last, in this order. */
 const LATE: readonly RequestedKind[] = ["analytics", "monitoring"];

@@ -3,9 +3,12 @@
  * the per-cloud account context (an Azure resource group per region, the GCP project, the OCI
  * compartment).
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import type { Cloud } from "../core/cloud";
+import { type RegionFacts, siteFacts } from "../core/facts";
 import { physicalName } from "../core/naming";
+import { ProjectApis } from "../components/gcp-project";
 import { type Accounts, createProvider, requireAccount } from "../components/providers";
 import { tags } from "../components/tags";
 import type { Target } from "../components/target";
@@ -16,11 +19,24 @@ export interface TargetContext {
   readonly stack: string;
   readonly requirements: Requirements;
   readonly accounts: Accounts;
+  /** The catalog's zones and versions (loadRegionFacts of the catalog's folder). */
+  readonly facts: RegionFacts;
 }
 
 /** Residency stamp: allowed jurisdictions and countries, lowercase. */
 export function residencyStamp(req: Requirements): string[] {
   return [...(req.residency?.jurisdictions ?? []), ...(req.residency?.countries ?? [])].map((s) => s.toLowerCase());
+}
+
+/** One {@link ProjectApis} per GCP project of a program run: both sites of a stack share it. */
+const projectApis = new WeakMap<TargetContext, Map<string, ProjectApis>>();
+
+function apisOf(ctx: TargetContext, project: string, provider: pulumi.ProviderResource): ProjectApis {
+  let byProject = projectApis.get(ctx);
+  if (!byProject) projectApis.set(ctx, (byProject = new Map()));
+  let apis = byProject.get(project);
+  if (!apis) byProject.set(project, (apis = new ProjectApis(project, provider)));
+  return apis;
 }
 
 /** Builds the target (and its provider) for one placed site. */
@@ -35,6 +51,7 @@ export function createTarget(ctx: TargetContext, cloud: Cloud, region: string): 
     stack: ctx.stack,
     dataClassification: ctx.requirements.dataClassification,
     residency: residencyStamp(ctx.requirements),
+    facts: siteFacts(ctx.facts, cloud, region),
   };
   switch (cloud) {
     case "aws":
@@ -55,7 +72,7 @@ export function createTarget(ctx: TargetContext, cloud: Cloud, region: string): 
       return { ...base0, resourceGroupName: group.name };
     }
     case "gcp":
-      return { ...base, cloud, project };
+      return { ...base, cloud, project, apis: apisOf(ctx, project, provider) };
     case "oci":
       return { ...base, cloud, compartmentId };
   }

@@ -26,7 +26,7 @@ test("place --requirements --json: the documented contract", async (t) => {
   const r = await run("place", "--requirements", req, "--json");
   t.is(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  t.deepEqual(Object.keys(out), ["decision", "candidates", "catalog", "lock"]);
+  t.deepEqual(Object.keys(out), ["decision", "excludedClouds", "candidates", "catalog", "lock"]);
   // Stockholm is ~1,200 km from Frankfurt: 18 ms in the RTT model, inside the 30 ms bound.
   t.deepEqual(out.decision, {
     cloud: "aws",
@@ -34,9 +34,28 @@ test("place --requirements --json: the documented contract", async (t) => {
     monthlyUsd: 94.61,
     totalMonthlyUsd: 94.61,
     estimated: false,
-    services: { web: { sku: "t3.medium", count: 3, monthlyUsd: 94.61, estimated: false } },
+    services: {
+      web: {
+        sku: "t3.medium",
+        count: 3,
+        monthlyUsd: 94.61,
+        estimated: false,
+        lines: [
+          {
+            label: "3 × t3.medium × 730 h × 0.0432 USD/h",
+            monthlyUsd: 94.61,
+            estimated: false,
+            basis: "list",
+            source: "compute-offerings.csv ← skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv@00148f2af3672e2229b4f7bf8157d5a3f36e3c35 (read November 2026)",
+            priceDate: "2026-11-23",
+          },
+        ],
+      },
+    },
+    compliance: [],
   });
-  t.is(out.candidates.length, 182);
+  t.deepEqual(out.excludedClouds, []);
+  t.is(out.candidates.length, 192);
   t.deepEqual(out.candidates[0], { cloud: "aws", region: "eu-north-1", feasible: true, monthlyUsd: 94.61, reasons: [] });
   const azure = out.candidates.find((c: { cloud: string; region: string }) => c.cloud === "azure" && c.region === "westeurope");
   t.deepEqual([azure.feasible, azure.reasons], [false, ["cloud azure not in allow [aws, gcp]"]]);
@@ -48,9 +67,13 @@ test("place --requirements --json: the documented contract", async (t) => {
 test("place --stack: the considered-candidates table and top rejection reasons", async (t) => {
   const r = await run("place", "--stack", "eu-gdpr");
   t.is(r.code, 0, r.stderr);
-  t.regex(r.stdout, /^Placement: azure swedencentral \(Sweden Central\) — 66\.13 USD\/month/);
-  t.regex(r.stdout, /│ ✔ │ azure │ swedencentral +│ standard +│ 66\.13\* +│/);
-  t.regex(r.stdout, /Rejected 163; top reasons:\n +159 × compliance:gdpr/);
+  // The lock keeps Azure (300 GB of egress less the 100 GB free); OCI, now with a sourced DPA, is cheaper.
+  t.regex(r.stdout, /^Placement: azure swedencentral \(Sweden Central\) — 56\.87 USD\/month/);
+  t.regex(r.stdout, /\nLocked: kept; oci eu-amsterdam-1 would save 5\.87 USD\/month/);
+  t.regex(r.stdout, /\n  gdpr → gdpr-dpa: azure swedencentral, service-dependent, medium — MicrosoftDocs\/Compliance-pr\.fr-fr:/);
+  t.regex(r.stdout, /\nExcluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
+  t.regex(r.stdout, /│ +│ oci +│ eu-amsterdam-1 +│ standard +│ 51 +│/);
+  t.regex(r.stdout, /Rejected 153; top reasons:\n +151 × residency/);
 });
 
 test("nothing feasible: exit 1 with the top constraint and a hint", async (t) => {
@@ -60,7 +83,7 @@ test("nothing feasible: exit 1 with the top constraint and a hint", async (t) =>
   t.is(r.stdout, "");
   t.is(
     r.stderr,
-    "tessera: no feasible placement among 182 candidates.\nThe constraint that excluded the most: budget (182 of 182).\n  then residency (141)\nDid you mean: budget.monthlyUsd: 26.07 (was 5) → digitalocean ams3?\n",
+    "tessera: no feasible placement among 192 candidates.\nThe constraint that excluded the most: budget (182 of 192).\n  then residency (151)\n  then service:web (10)\nDid you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?\n",
   );
 });
 

@@ -71,7 +71,7 @@ test("a deployable stack: exit 0, --out writes the JSON, and --diff against it r
   t.true(first.stdout.startsWith("### tessera plan — `us-budget` ✅ deployable\n"));
   const second = await tessera("plan", "--stack", "us-budget", "--diff", out);
   t.is(second.code, 0, second.stderr);
-  t.true(second.stdout.endsWith("Changes since the previous plan:\n  monthly cost: 110 → 110 USD (+0)\n  no change\n"), second.stdout);
+  t.true(second.stdout.endsWith("Changes since the previous plan:\n  monthly cost: 100 → 100 USD (+0)\n  no change\n"), second.stdout);
   const bad = await tessera("plan", "--stack", "us-budget", "--diff", join(ROOT, "package.json"));
   t.deepEqual([bad.code, bad.stderr.split(":").slice(0, 3).join(":")], [2, `tessera: --diff: ${join(ROOT, "package.json")} is not a tessera plan (schema version 1)`]);
 });

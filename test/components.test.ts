@@ -14,3 +14,5 @@ import "./components/function";
 import "./components/alerts";
 import "./components/warehouse";
 import "./components/failover";
+import "./components/names";
+import "./components/prerequisites";

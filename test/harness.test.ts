@@ -19,7 +19,7 @@ class Outer extends pulumi.ComponentResource {
 }
 class Leaf extends pulumi.CustomResource {
   constructor(name: string, opts: pulumi.CustomResourceOptions) {
-    super("gcp:storage/bucket:Bucket", name, { location: "EU" }, opts);
+    super("aws:s3/bucket:Bucket", name, { bucket: "tessera-harness-leaf" }, opts);
   }
 }
 class Inner extends pulumi.ComponentResource {
@@ -41,7 +41,7 @@ test("URNs carry the parent's full qualified type and omit the root stack", (t) 
       "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev",
       "urn:pulumi:dev::proj::x:index:Outer::o",
       "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner::o-inner",
-      "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner$gcp:storage/bucket:Bucket::o-inner-leaf",
+      "urn:pulumi:dev::proj::x:index:Outer$x:index:Inner$aws:s3/bucket:Bucket::o-inner-leaf",
     ],
   );
   t.deepEqual(h.errors, []);
@@ -79,5 +79,29 @@ test("a duplicate URN and an unknown parent are refused with the engine's messag
   t.deepEqual(monitor.errors, [
     "Duplicate resource URN 'urn:pulumi:dev::proj::aws:s3/bucket:Bucket::b'; try giving it a unique name",
     "could not find parent resource urn:pulumi:dev::proj::x:index:Nowhere::ghost",
+  ]);
+});
+
+function named(type: string, name: string, object: Record<string, unknown>): RegisterResourceRequest {
+  const req = new RegisterResourceRequest();
+  req.setType(type);
+  req.setName(name);
+  req.setCustom(true);
+  req.setParent("");
+  req.setObject(Struct.fromJavaScript(object as Parameters<typeof Struct.fromJavaScript>[0]));
+  return req;
+}
+
+test("a physical name the cloud would refuse is an error naming the resource, field, value and rule; unknown names wait", async (t) => {
+  const monitor = new StrictMonitor({ newResource: (a) => ({ id: `${a.name}-id`, state: {} }), call: () => ({}) });
+  await register(monitor, named("aws:lambda/function:Function", "api", { name: "prod.eu-api" }));
+  await register(monitor, named("aws:iam/role:Role", "r".repeat(60), {}));
+  await register(monitor, named("digitalocean:index/app:App", "web", { spec: { name: "customer-portal-production-eu-west-1" } }));
+  await register(monitor, named("gcp:storage/bucket:Bucket", "docs", { name: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }));
+  await register(monitor, named("aws:lambda/function:Function", "ok", { name: "prod-eu-api-wioli4" }));
+  t.deepEqual(monitor.errors, [
+    'aws:lambda/function:Function "api": name "prod.eu-api" contains "." (allowed characters: a-zA-Z0-9_-); the cloud would refuse it — Lambda function name: 1-64 characters of [a-zA-Z0-9_-], unique per account-region (https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html)',
+    `aws:iam/role:Role "${"r".repeat(60)}": auto-name of name (about "${"r".repeat(60)}-0a1b2c3") is 68 characters long (allowed: 1-64); the cloud would refuse it — IAM role name: 1-64 characters of [a-zA-Z0-9+=,.@_-], unique per account (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html)`,
+    'digitalocean:index/app:App "web": spec.name "customer-portal-production-eu-west-1" is 36 characters long (allowed: 2-32); the cloud would refuse it — App Platform app name: 2-32 characters of [a-z0-9-], first [a-z], last [a-z0-9], unique per account (https://docs.digitalocean.com/products/app-platform/reference/app-spec/ ("name": ^[a-z][a-z0-9-]{0,30}[a-z0-9]$, unique across the account\'s apps))',
   ]);
 });

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type Cloud } from "../core/cloud";
+import { loadRegionFacts } from "../core/facts";
 import type { Target } from "../components/target";
 import type { Harness, Registration } from "../harness";
 import type { Verdict } from "../harness/policy";
@@ -20,10 +21,19 @@ export const REGIONS = { aws: "eu-west-1", azure: "westeurope", gcp: "europe-wes
 /** Account context used by component tests. */
 export const ACCOUNTS = { gcp: { project: "acme-test-123" }, oci: { compartmentId: "ocid1.compartment.oc1..test" } };
 
+/** Builds a target in one (cloud, region) (call inside a harness run; one per pair). */
+export function targetIn(cloud: Cloud, region: string, stack = "dev"): Target {
+  const catalog = loadCatalog();
+  const requirements = parseRequirements({ services: { x: { kind: "secrets" } }, residency: { jurisdictions: ["EU"] }, dataClassification: "confidential" }, catalog);
+  return createTarget({ stack, requirements, accounts: ACCOUNTS, facts: loadRegionFacts(catalog.dir) }, cloud, region);
+}
+
 /** Builds a target per cloud (call inside a harness run). */
 export function targets(stack = "dev"): Record<Cloud, Target> {
-  const requirements = parseRequirements({ services: { x: { kind: "secrets" } }, residency: { jurisdictions: ["EU"] }, dataClassification: "confidential" }, loadCatalog());
-  return Object.fromEntries(CLOUDS.map((cloud) => [cloud, createTarget({ stack, requirements, accounts: ACCOUNTS }, cloud, REGIONS[cloud])])) as Record<Cloud, Target>;
+  const catalog = loadCatalog();
+  const requirements = parseRequirements({ services: { x: { kind: "secrets" } }, residency: { jurisdictions: ["EU"] }, dataClassification: "confidential" }, catalog);
+  const ctx = { stack, requirements, accounts: ACCOUNTS, facts: loadRegionFacts(catalog.dir) };
+  return Object.fromEntries(CLOUDS.map((cloud) => [cloud, createTarget(ctx, cloud, REGIONS[cloud])])) as Record<Cloud, Target>;
 }
 
 

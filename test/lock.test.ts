@@ -24,13 +24,15 @@ const storage = req({ services: { docs: { kind: "object-storage", sizeGb: 2000, 
 
 test("without a lock: the fresh placement", (t) => {
   const r = placeWithLock(catalog, storage, undefined);
-  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.lock], ["azure", "swedencentral", { status: "unlocked" }]);
+  // OCI: 2000 GB × 0.0255 USD/GB-month; its 300 GB of egress fall inside the free 10 TB a month.
+  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd, r.lock], ["oci", "eu-amsterdam-1", 51, { status: "unlocked" }]);
 });
 
 test("a feasible lock is kept even when another region is cheaper, with the saving reported", (t) => {
   const r = placeWithLock(catalog, storage, lockOn("azure", "westeurope", { docs: { kind: "object-storage", sku: "standard" } }));
-  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd], ["azure", "westeurope", 74.4]);
-  t.deepEqual(r.lock, { status: "kept", cheaper: { cloud: "azure", region: "swedencentral", monthlyUsd: 66.13, savingUsd: 8.27 } });
+  // westeurope: storage + (300 − 100 free) GB of egress.
+  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd], ["azure", "westeurope", 63.97]);
+  t.deepEqual(r.lock, { status: "kept", cheaper: { cloud: "oci", region: "eu-amsterdam-1", monthlyUsd: 51, savingUsd: 12.97 } });
 });
 
 test("a price change does not move a locked stack: the same lock after its region got pricier", (t) => {

@@ -6,7 +6,8 @@
 import test from "ava";
 import fc from "fast-check";
 import { requirementsArb } from "../bench/stacks";
-import { loadCatalog } from "../placement/catalog";
+import { loadCatalog, type Region } from "../placement/catalog";
+import { CONFIDENCE_LEVELS } from "../placement/confidence";
 import { complianceNeeds, inEea, programGap } from "../placement/compliance";
 import { cents } from "../placement/cost";
 import { type Candidate, evaluateCandidate, pricedSubtotal } from "../placement/evaluate";
@@ -29,12 +30,19 @@ function judged(req: Requirements): { placement?: Placement; candidates: readonl
   }
 }
 
+/** A budget holds when the cost fits and nothing provisioned is unpriced (an unpriced part can never be confirmed). */
+const withinBudget = (req: Requirements, cost: number, unpriced: readonly string[]) => req.budget === undefined || (cost <= req.budget.monthlyUsd && unpriced.length === 0);
+
 /** Brute force, independent of place(): every region, every constraint, budget included. */
 function bruteForce(req: Requirements): Candidate[] {
-  return catalog.regions
-    .map((r) => evaluateCandidate(catalog, req, r))
-    .filter((c) => c.feasible && (req.budget === undefined || (c.monthlyUsd ?? Infinity) <= req.budget.monthlyUsd));
+  return catalog.regions.map((r) => evaluateCandidate(catalog, req, r)).filter((c) => c.feasible && withinBudget(req, c.monthlyUsd ?? Infinity, c.unpriced));
 }
+
+/** The optimum: the cheapest fully priced candidate; only when none is fully priced, the cheapest lower bound. */
+const optimum = (costs: ReadonlyArray<{ cost: number; unpriced: boolean }>) => {
+  const priced = costs.filter((c) => !c.unpriced);
+  return Math.min(...(priced.length > 0 ? priced : costs).map((c) => c.cost));
+};
 
 test("the chosen placement costs exactly the minimum over all feasible candidates", (t) => {
   fc.assert(
@@ -42,12 +50,24 @@ test("the chosen placement costs exactly the minimum over all feasible candidate
       const feasible = bruteForce(req);
       const { placement } = judged(req);
       if (feasible.length === 0) return placement === undefined;
-      return placement !== undefined && placement.decision.monthlyUsd === Math.min(...feasible.map((c) => c.monthlyUsd!));
+      return placement !== undefined && placement.decision.monthlyUsd === optimum(feasible.map((c) => ({ cost: c.monthlyUsd!, unpriced: c.unpriced.length > 0 })));
     }),
     RUNS,
   );
   t.pass();
 });
+
+/** Residency as the README defines it, written independently: countries narrow their own jurisdiction. */
+function residencyOk(req: Requirements, region: Region): boolean {
+  const r = req.residency;
+  if (!r) return true;
+  if (r.jurisdictions && !r.jurisdictions.includes(region.jurisdiction)) return false;
+  if (r.countries) {
+    const narrowing = r.jurisdictions ? r.countries.filter((c) => catalog.regions.some((x) => x.country === c && x.jurisdiction === region.jurisdiction)) : r.countries;
+    if (narrowing.length > 0 && !narrowing.includes(region.country)) return false;
+  }
+  return !r.deny?.jurisdictions?.includes(region.jurisdiction) && !r.deny?.countries?.includes(region.country);
+}
 
 test("a decision never violates a hard constraint", (t) => {
   fc.assert(
@@ -56,16 +76,16 @@ test("a decision never violates a hard constraint", (t) => {
       if (!placement) return true;
       const d = placement.decision;
       const region = catalog.regionByKey.get(`${d.cloud}/${d.region}`)!;
-      const r = req.residency;
       const needs = complianceNeeds(req.compliance);
       return (
         (!req.clouds?.allow || req.clouds.allow.includes(d.cloud)) &&
         !req.clouds?.deny?.includes(d.cloud) &&
-        (!r?.jurisdictions && !r?.countries ? true : (r.jurisdictions?.includes(region.jurisdiction) ?? false) || (r.countries?.includes(region.country) ?? false)) &&
-        needs.programs.every((p) => programGap(catalog, d.cloud, d.region, p) === undefined) &&
+        residencyOk(req, region) &&
+        needs.programs.every((p) => programGap(catalog, d.cloud, d.region, p, req.minComplianceConfidence) === undefined) &&
+        d.compliance.every((e) => CONFIDENCE_LEVELS.indexOf(e.confidence) >= CONFIDENCE_LEVELS.indexOf(req.minComplianceConfidence)) &&
         (!needs.eea || inEea(region)) &&
         req.users.every((u) => rttMs(u, region) <= u.maxRttMs) &&
-        (req.budget === undefined || d.totalMonthlyUsd <= req.budget.monthlyUsd) &&
+        withinBudget(req, d.totalMonthlyUsd, [...d.unpriced, ...(d.secondary?.unpriced ?? [])]) &&
         Object.keys(req.services).every((name) => d.services[name] !== undefined)
       );
     }),
@@ -78,7 +98,7 @@ test("a decision never violates a hard constraint", (t) => {
 function rejudge(req: Requirements, c: Candidate): Candidate {
   const again = evaluateCandidate(catalog, req, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!);
   const cost = again.monthlyUsd ?? pricedSubtotal(again);
-  return req.budget !== undefined && cost > req.budget.monthlyUsd
+  return !withinBudget(req, cost, again.unpriced)
     ? { ...again, feasible: false, reasons: [...again.reasons, { constraint: "budget", message: "over budget" }] }
     : again;
 }
@@ -151,21 +171,24 @@ test("failover: the secondary is valid and the pair is the cheapest valid pair",
       const standbys = catalog.regions.map((r) => evaluateCandidate(catalog, req, r)).filter((c) => c.reasons.every((x) => x.constraint === "failover"));
       const primaries = standbys.filter((c) => c.feasible);
       const where = (c: { cloud: string; region: string }) => catalog.regionByKey.get(`${c.cloud}/${c.region}`)!;
-      let best = Infinity;
+      const crossOk = (p: Candidate, s: Candidate) => (req.failover!.crossCloud === "required" ? p.cloud !== s.cloud : req.failover!.crossCloud || p.cloud === s.cloud);
+      const valid: Array<{ cost: number; unpriced: boolean }> = [];
       for (const p of primaries) {
         for (const s of standbys) {
-          const ok = (p.cloud !== s.cloud || p.region !== s.region) && (req.failover!.crossCloud || p.cloud === s.cloud) && greatCircleKm(where(p), where(s)) >= req.failover!.minDistanceKm;
+          const ok = (p.cloud !== s.cloud || p.region !== s.region) && crossOk(p, s) && greatCircleKm(where(p), where(s)) >= req.failover!.minDistanceKm;
           const total = cents(p.monthlyUsd! + s.monthlyUsd!);
-          if (ok && (req.budget === undefined || total <= req.budget.monthlyUsd)) best = Math.min(best, total);
+          const unpriced = [...p.unpriced, ...s.unpriced];
+          if (ok && withinBudget(req, total, unpriced)) valid.push({ cost: total, unpriced: unpriced.length > 0 });
         }
       }
-      if (!placement) return best === Infinity;
+      if (!placement) return valid.length === 0;
+      const best = optimum(valid);
       const d = placement.decision;
       const s = d.secondary!;
       return (
         d.totalMonthlyUsd === best &&
         (s.cloud !== d.cloud || s.region !== d.region) &&
-        (req.failover!.crossCloud || s.cloud === d.cloud) &&
+        (req.failover!.crossCloud === "required" ? s.cloud !== d.cloud : req.failover!.crossCloud || s.cloud === d.cloud) &&
         greatCircleKm(where(d), where(s)) >= req.failover!.minDistanceKm
       );
     }),

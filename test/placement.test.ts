@@ -27,10 +27,10 @@ test("compute: count × hours × the cheapest offering with enough vCPUs and mem
     estimated: false,
     lines: [["3 × t3.medium × 730 h × 0.0432 USD/h", 94.61, false]],
   });
-  // Spot uses the spot column (0.0164) where the catalog has one…
-  t.deepEqual(cost("aws", "eu-north-1", { kind: "compute", vcpus: 2, memoryGib: 4, spot: true, hoursPerMonth: 100 }).lines, [["1 × t3.medium (spot) × 100 h × 0.0164 USD/h", 1.64, false]]);
-  // …and on-demand where it has none (DigitalOcean).
-  t.deepEqual(cost("digitalocean", "nyc3", { kind: "compute", vcpus: 2, memoryGib: 4, spot: true }).lines, [["1 × s-2vcpu-4gb × 730 h × 0.03571 USD/h", 26.07, false]]);
+  // Spot uses the spot column (0.0164) where the catalog has one, dated as a market snapshot…
+  t.deepEqual(cost("aws", "eu-north-1", { kind: "compute", vcpus: 2, memoryGib: 4, spot: true, hoursPerMonth: 100 }).lines, [["1 × t3.medium (spot, market price of 2026-11-23) × 100 h × 0.0164 USD/h", 1.64, true]]);
+  // …and on-demand where it has none (DigitalOcean), capped at 672 h: the 24 USD monthly price.
+  t.deepEqual(cost("digitalocean", "nyc3", { kind: "compute", vcpus: 2, memoryGib: 4, spot: true }).lines, [["1 × s-2vcpu-4gb × 672 h (monthly cap; 730 h run) × 0.03571 USD/h", 24, false]]);
 });
 
 test("compute never lands on a GPU shape; gpu-compute needs the model and count", (t) => {
@@ -64,27 +64,41 @@ test("object storage: size × GB-month + egress × egress price; estimated off t
   t.is(sweden.lines[0]![1], Math.round(1000 * 0.018 * index * 100) / 100);
 });
 
-test("database: captured managed tier when it fits, compute-equivalent estimate otherwise, × 2 with HA", (t) => {
-  // DigitalOcean's 1 vCPU / 1 GiB managed plan is 0.02232 USD/h; Volumes 0.1 USD/GB-month.
+test("database: managed list prices per cloud, Multi-AZ doubling where the source says so, not priced where no list price exists", (t) => {
+  // DigitalOcean's managed plans are monthly prices: 15 USD for 1 vCPU / 1 GiB, 60 USD for 2 vCPU / 4 GiB
+  // (the same-size Droplet is 24 USD, which the old compute-equivalent model showed ×730/672).
   t.deepEqual(cost("digitalocean", "nyc3", { kind: "database", vcpus: 1, memoryGib: 1, storageGb: 10 }), {
     sku: "db-s-1vcpu-1gb",
-    monthlyUsd: 17.29,
-    estimated: false,
-    lines: [
-      ["db-s-1vcpu-1gb × 730 h × 0.0223 USD/h", 16.29, false],
-      ["10 GB storage × 0.1 USD/GB-month", 1, false],
-    ],
-  });
-  // OCI has no managed price: VM.Standard.E4.Flex 2/8 at 0.037 USD/h, doubled for HA, estimated.
-  t.deepEqual(cost("oci", "us-ashburn-1", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100, highAvailability: true }), {
-    sku: "PostgreSQL.VM.Standard.E4.Flex$_2_8",
-    monthlyUsd: 62.52,
+    monthlyUsd: 16,
     estimated: true,
     lines: [
-      ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 2 (HA standby) × 730 h × 0.037 USD/h (compute-equivalent VM.Standard.E4.Flex$_2_8; managed list price not in catalog)", 54.02, true],
-      ["100 GB storage × 2 (HA standby) × 0.0425 USD/GB-month", 8.5, false],
+      ["db-s-1vcpu-1gb × 15 USD/month", 15, false],
+      ["10 GB storage × 0.1 USD/GB-month (block-storage rate; the service's storage rate is not in the catalog)", 1, true],
     ],
   });
+  t.deepEqual(cost("digitalocean", "nyc3", { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 10 }).lines[0], ["db-s-2vcpu-4gb × 60 USD/month", 60, false]);
+  // RDS Multi-AZ bills the standby instance and its storage (AWS docs): 2 × 730 h × 0.065 + 2 × 100 × 0.115.
+  t.deepEqual(cost("aws", "us-east-1", { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 100, highAvailability: true }), {
+    sku: "db.t4g.medium",
+    monthlyUsd: 117.9,
+    estimated: false,
+    lines: [
+      ["db.t4g.medium × 2 (HA standby) × 730 h × 0.065 USD/h", 94.9, false],
+      ["100 GB storage × 2 (HA standby) × 0.115 USD/GB-month", 23, false],
+    ],
+  });
+  // Cloud SQL: per vCPU-hour and per GB-hour for the exact custom size.
+  t.deepEqual(cost("gcp", "us-central1", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 50 }).lines[0], ["db-custom-2-8192 × 730 h × (2 vCPU × 0.0413 + 8 GB × 0.007) USD/h", 101.18, false]);
+  // OCI Database with PostgreSQL and Azure Flexible Server list prices are not in the catalog: not priced, and said.
+  const oci = priceService(catalog, "oci", "us-ashburn-1", service({ kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100, highAvailability: true }));
+  t.true(oci.ok);
+  if (!oci.ok) return;
+  t.is(oci.cost.sku, "PostgreSQL.VM.Standard.E4.Flex$_2_8");
+  t.deepEqual(oci.cost.unpriced, ["the managed PostgreSQL list price of oci is not in postgres-prices.csv"]);
+  t.deepEqual(oci.cost.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
+    ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 2 (HA standby, assumed billed like the primary): not priced (the managed PostgreSQL list price of oci is not in postgres-prices.csv)", 0, "unpriced"],
+    ["100 GB storage × 2 (HA standby, assumed billed like the primary) × 0.0425 USD/GB-month (block-storage rate; the service's storage rate is not in the catalog)", 8.5, "estimated"],
+  ]);
 });
 
 test("kubernetes: control-plane fee plus nodes", (t) => {
@@ -110,7 +124,12 @@ test("a rejected candidate lists every reason, each tied to its constraint", (t)
   t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "nyc3")).reasons, [
     { constraint: "clouds", message: "cloud digitalocean not in allow [aws, gcp]" },
     { constraint: "residency", message: "jurisdiction US not in [EU]" },
-    { constraint: "compliance:iso27001", message: "iso27001 not confirmed for digitalocean (no row in compliance.csv)" },
+    {
+      constraint: "compliance:hipaa",
+      kind: "not-confirmed",
+      message: "hipaa not confirmed for digitalocean: its only source is low confidence, below the required medium (https://www.telehealthcrm.com/legal/subprocessors)",
+    },
+    { constraint: "compliance:iso27001", kind: "not-confirmed", message: "iso27001 not confirmed for digitalocean: no source in compliance.csv" },
     { constraint: "service:web", message: "web: no offering with ≥ 64 vCPU and ≥ 1024 GiB in digitalocean nyc3" },
     { constraint: "service:vault", message: "secrets not offered by digitalocean" },
     { constraint: "latency:0", message: "RTT 163 ms to Tokyo > 80" },
@@ -121,10 +140,9 @@ test("sox and gdpr expand to soc1 and EU/EEA residency plus a DPA", (t) => {
   const r = req({ services: { s: { kind: "object-storage", sizeGb: 1 } }, compliance: ["sox", "gdpr"] });
   t.deepEqual(evaluateCandidate(catalog, r, region("gcp", "us-central1")).reasons, [
     { constraint: "compliance:gdpr", message: "gdpr needs EU/EEA residency; us-central1 is in US" },
-    { constraint: "compliance:gdpr", message: "gdpr-dpa not confirmed for gcp (no row in compliance.csv) (gdpr → gdpr-dpa)" },
   ]);
   t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "fra1")).reasons, [
-    { constraint: "compliance:sox", message: "soc1 not confirmed for digitalocean (no row in compliance.csv) (sox → soc1)" },
+    { constraint: "compliance:sox", kind: "not-confirmed", message: "soc1 not confirmed for digitalocean: no source in compliance.csv (sox → soc1)" },
   ]);
 });
 
@@ -217,10 +235,12 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
   t.is(
     error.message,
     [
-      "no feasible placement among 182 candidates.",
-      "The constraint that excluded the most: budget (182 of 182).",
-      "  then residency (141)",
-      "Did you mean: budget.monthlyUsd: 26.07 (was 5) → digitalocean ams3?",
+      "no feasible placement among 192 candidates.",
+      "The constraint that excluded the most: budget (182 of 192).",
+      "  then residency (151)",
+      "  then service:web (10)",
+      // OCI VM.Standard.E4.Flex at exactly 1 OCPU / 4 GB: 730 h × (0.025 + 4 × 0.0015) USD/h.
+      "Did you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?",
     ].join("\n"),
   );
   t.is(error.topConstraint, "budget");

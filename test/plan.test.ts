@@ -15,6 +15,7 @@ import { runPlan } from "../cli/plan/run";
 import type { PlanReport } from "../cli/plan/schema";
 import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
+import { NAME_FIELDS, type NameField } from "../core/name-fields";
 import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
 import { listStacks, readStackFile } from "../program/stackfile";
@@ -30,7 +31,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 18, "ml-dr-us": 80, "platform-eu": 41, "us-budget": 6 };
+const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 157, "platform-eu": 65, "us-budget": 8 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -49,30 +50,53 @@ test.serial("every example stack: the plan lists exactly what the program regist
   }
 });
 
+test.serial("a physical name the cloud would refuse makes the plan not deployable, naming the resource, field, value and rule", async (t) => {
+  // No component makes a bad name any more: hold the blob container to a stricter rule (Data Explorer
+  // cluster names: no hyphens) so the real name breaks it, and see the plan refuse.
+  const fields = NAME_FIELDS as Record<string, readonly NameField[]>;
+  const type = "azure-native:storage:BlobContainer";
+  const saved = fields[type]!;
+  fields[type] = [{ path: "containerName", cloud: "azure", kind: "kustoCluster" }];
+  try {
+    const plan = await runPlan({ stack: "eu-gdpr", now: NOW, policyOptions: {} });
+    t.deepEqual(plan.warnings.filter((w) => w.includes(type)), [
+      'the engine would refuse this program: azure-native:storage:BlobContainer "documents-container": containerName "documents-0fzglm" contains "-" (allowed characters: a-z0-9); the cloud would refuse it — Azure Data Explorer cluster name: 4-22 characters of [a-z0-9], first [a-z], unique per global (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftkusto)',
+    ]);
+    t.false(plan.deployable);
+    t.regex(renderTerminal(plan), /\n✘ not deployable: the engine would refuse the program$/);
+  } finally {
+    fields[type] = saved;
+  }
+});
+
 test("eu-gdpr: the exact resources, where each goes, and the cost model's lines on the account", (t) => {
   const plan = plans.get("eu-gdpr")!;
-  const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress × 0.0926 USD/GB";
-  const logAnalytics =
-    "governance: not priced, usage-based — Log Analytics workspace: GB ingested into Log Analytics (Pay-As-You-Go, set per region; the catalog has no figure) (https://learn.microsoft.com/azure/azure-monitor/logs/cost-logs, read 2026-11-25)";
+  const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress − 100 GB free a month × 0.0926 USD/GB";
+  const workspace = "governance: not priced, usage-based — Log Analytics workspace: GB ingested into Log Analytics (Pay-As-You-Go, set per region; the catalog has no figure) (https://learn.microsoft.com/azure/azure-monitor/logs/cost-logs, read 2026-11-25)";
+  const keyOps = "governance: not priced, usage-based — Key Vault key: 10,000 key operations (Standard tier: software-protected keys have no monthly charge; the catalog has no per-operation figure) (https://azure.microsoft.com/pricing/details/key-vault/, read 2026-11-25)";
   t.deepEqual(
     plan.resources.map((r) => [r.type, r.name, r.cloud, r.region, r.service, r.site, r.monthlyUsd, r.estimated, r.costLabel]),
     [
+      // Confidential data: the stack's own key (it has no secrets service), granted to the storage account's identity;
+      // the subscription's activity log to a workspace; the bucket's reads, writes and deletes to another.
       ["pulumi:pulumi:Stack", "tessera-eu-gdpr", "", "", "", "", 0, false, ""],
-      // Confidential data: the stack's own key (it has no secrets service), granted to the storage account's identity.
       ["tessera:security:Secrets", "data-key", "", "", "", "", 0, false, ""],
       ["tessera:storage:ObjectStorage", "documents", "", "", "documents", "primary", 0, false, ""],
-      // The subscription's audit trail: the activity log exported to a workspace.
       ["tessera:governance:Governance", "governance", "", "", "", "", 0, false, ""],
+      ["random:index/randomString:RandomString", "data-key-name", "", "", "", "", 0, false, ""],
+      ["random:index/randomString:RandomString", "documents-name", "", "", "documents", "primary", 0, false, ""],
+      ["random:index/randomString:RandomString", "documents-access-logs-name", "", "", "documents", "primary", 0, false, ""],
+      ["random:index/randomString:RandomString", "governance-audit-name", "", "", "", "", 0, false, ""],
       ["pulumi:providers:azure-native", "azure-swedencentral", "", "", "", "", 0, false, ""],
       ["azure-native:resources:ResourceGroup", "rg-swedencentral", "azure", "swedencentral", "", "", 0, false, ""],
       ["azure-native:managedidentity:UserAssignedIdentity", "data-key-encryption", "azure", "swedencentral", "", "", 0, false, ""],
-      ["azure-native:operationalinsights:Workspace", "governance-audit", "azure", "swedencentral", "", "", 0, true, logAnalytics],
-      ["azure-native:operationalinsights:Workspace", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, true, logAnalytics],
+      ["azure-native:operationalinsights:Workspace", "governance-audit", "azure", "swedencentral", "", "", 0, true, workspace],
+      ["azure-native:operationalinsights:Workspace", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, true, workspace],
       ["azure-native:keyvault:Vault", "data-key", "azure", "swedencentral", "", "", 0, false, ""],
       ["azure-native:monitor:SubscriptionDiagnosticSetting", "governance-activity-log", "azure", "swedencentral", "", "", 0, false, ""],
       ["azure-native:authorization:RoleAssignment", "data-key-encryption", "azure", "swedencentral", "", "", 0, false, ""],
-      ["azure-native:keyvault:Key", "data-key", "azure", "swedencentral", "", "", 0, false, ""],
-      ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 66.13, true, lines],
+      ["azure-native:keyvault:Key", "data-key", "azure", "swedencentral", "", "", 0, true, keyOps],
+      ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 56.87, true, lines],
       ["azure-native:storage:BlobServiceProperties", "documents-blob", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:ManagementPolicy", "documents-lifecycle", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:monitor:DiagnosticSetting", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, false, ""],
@@ -80,16 +104,24 @@ test("eu-gdpr: the exact resources, where each goes, and the cost model's lines 
     ],
   );
   t.deepEqual(plan.placement.services.documents!.lines, [
-    { label: "2000 GB × 0.0192 USD/GB-month", monthlyUsd: 38.34, estimated: true },
-    { label: "300 GB egress × 0.0926 USD/GB", monthlyUsd: 27.79, estimated: true },
+    { label: "2000 GB × 0.0192 USD/GB-month", monthlyUsd: 38.34, estimated: true, basis: "estimated", source: "storage-and-egress.csv azure eastus × price index of swedencentral (1.0649)" },
+    {
+      label: "300 GB egress − 100 GB free a month × 0.0926 USD/GB",
+      monthlyUsd: 18.53,
+      estimated: true,
+      basis: "estimated",
+      source: "storage-and-egress.csv azure eastus × price index of swedencentral (1.0649); prices.csv azure all internet-egress-free ← https://azure.microsoft.com/pricing/details/bandwidth/",
+    },
   ]);
-  t.deepEqual(plan.cost, { monthlyUsd: 66.13, estimated: true, overBudget: false });
-  t.deepEqual(plan.governance, [
-    { feature: "audit-trail", cloud: "azure", status: "built", detail: "Activity log exported by a subscription diagnostic setting to a Log Analytics workspace; retention 365 days" },
-    { feature: "storage-access-logs", cloud: "azure", status: "built", detail: "Storage diagnostic setting (blob read, write, delete) to a Log Analytics workspace" },
-    { feature: "storage-tls-only", cloud: "azure", status: "built", detail: "supportsHttpsTrafficOnly on the storage account" },
-    { feature: "customer-managed-keys", cloud: "azure", status: "built", detail: "the stack's Key Vault key through a user-assigned identity (storage, PostgreSQL) and a disk encryption set (VM disks)" },
-  ]);
+  t.deepEqual(plan.cost, { monthlyUsd: 56.87, estimated: true, overBudget: false });
+  // The compliance facts behind the placement, with confidence and source.
+  t.deepEqual(
+    plan.placement.compliance!.map((f) => [f.requirement, f.program, f.confidence]),
+    [
+      ["gdpr", "gdpr-dpa", "medium"],
+      ["iso27001", "iso27001", "medium"],
+    ],
+  );
 });
 
 test("us-budget: the exact resources and the budget check; what DigitalOcean lacks is in the governance report", (t) => {
@@ -100,7 +132,17 @@ test("us-budget: the exact resources and the budget check; what DigitalOcean lac
       ["pulumi:pulumi:Stack", "tessera-us-budget", "", 0, ""],
       ["tessera:storage:ObjectStorage", "media", "", 0, ""],
       ["pulumi:providers:digitalocean", "digitalocean-nyc3", "", 0, ""],
-      ["digitalocean:index/spacesBucket:SpacesBucket", "media", "nyc3", 110, "5000 GB × 0.02 USD/GB-month + 1000 GB egress × 0.01 USD/GB"],
+      ["random:index/randomString:RandomString", "media-name", "", 0, ""],
+      ["random:index/randomString:RandomString", "media-access-logs-name", "", 0, ""],
+      // Spaces: the 5 USD subscription includes 250 GiB stored and 1 TiB out.
+      [
+        "digitalocean:index/spacesBucket:SpacesBucket",
+        "media",
+        "nyc3",
+        100,
+        "Spaces subscription (includes 250 GiB stored, 1024 GiB out) + 5000 GiB stored, 4750 GiB over the bundle × 0.02 USD/GiB-month + 1000 GiB out, 0 GiB over the bundle × 0.01 USD/GiB",
+      ],
+      // The bucket's access logs go to a Space of their own, billed at the Spaces storage price by volume.
       [
         "digitalocean:index/spacesBucket:SpacesBucket",
         "media-access-logs",
@@ -111,12 +153,19 @@ test("us-budget: the exact resources and the budget check; what DigitalOcean lac
       ["digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "media-logging", "nyc3", 0, ""],
     ],
   );
-  t.deepEqual(plan.cost, { monthlyUsd: 110, estimated: true, budgetUsd: 150, overBudget: false });
+  // The access logs' volume is unknown, so the total is an estimate.
+  t.deepEqual(plan.cost, { monthlyUsd: 100, estimated: true, budgetUsd: 150, overBudget: false, budgetStatus: "within" });
+  // DigitalOcean has no audit trail, budget API or TLS-only Spaces setting: the plan says so, with the matrix's reasons.
   t.deepEqual(
-    plan.governance.map((g) => `${g.feature} ${g.status}`),
-    ["audit-trail unavailable", "budget-alarms unavailable", "storage-access-logs built", "storage-tls-only unavailable"],
+    plan.governance.map((g) => [g.feature, g.cloud, g.status]),
+    [
+      ["audit-trail", "digitalocean", "unavailable"],
+      ["budget-alarms", "digitalocean", "unavailable"],
+      ["storage-access-logs", "digitalocean", "built"],
+      ["storage-tls-only", "digitalocean", "unavailable"],
+    ],
   );
-  t.true(renderTerminal(plan).includes("\n  ✘ budget-alarms (digitalocean): unavailable: digitalocean has no budget API"));
+  t.true(plan.governance.every((g) => g.detail.length > 0));
 });
 
 test("every example stack: each service's resource lines add up to the cost model's figure, on both sites", (t) => {
@@ -130,15 +179,17 @@ test("every example stack: each service's resource lines add up to the cost mode
     const governance = plan.resources.filter((r) => r.costLabel.startsWith("governance:")).reduce((sum, r) => sum + r.monthlyUsd, 0);
     t.is(Math.round((plan.cost.monthlyUsd - governance) * 100) / 100, plan.placement.totalMonthlyUsd, stack);
   }
-  // The standby is priced like the primary it copies (ml-dr-us: the same SKUs in westus2).
+  // The standby is priced in its own region (ml-dr-us: the same SKUs in us-west-2; spot lines dated).
   const dr = plans.get("ml-dr-us")!;
   const standby = dr.resources.filter((r) => r.site === "standby" && r.monthlyUsd > 0).map((r) => [r.name, r.monthlyUsd, r.costLabel]);
   t.deepEqual(standby, [
-    ["train-standby-0", 30.51, "1 × Standard_NC4as_T4_v3 (spot) × 200 h × 0.15254 USD/h"],
-    ["web-standby-0", 30.37, "1/2 of 2 × Standard_B2s × 730 h × 0.0416 USD/h"],
-    ["web-standby-1", 30.37, "1/2 of 2 × Standard_B2s × 730 h × 0.0416 USD/h"],
+    ["web-standby-0", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
+    ["web-standby-1", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
+    ["train-standby-0", 47.72, "1 × g4dn.xlarge (spot, market price of 2026-11-23) × 200 h × 0.2386 USD/h"],
   ]);
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [91.25, 91.25, 182.5, true]);
+  // The plan adds the trail's KMS key (1 USD/month) to what placement ranked by.
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [98.76, 108.46, 208.22, true]);
+  t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
 test("every example stack: the JSON validates against docs/plan-schema.json", (t) => {
@@ -154,38 +205,46 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: oci eu-amsterdam-1 (Netherlands Northwest (Amsterdam)) — 341.31 USD/month*\n  why: cheapest of 38 feasible candidates out of 182; lock: kept\n"));
-  t.regex(text, /│ {5}oci:DbSystem db 🔒 +│ oci eu-amsterdam-1 │ +71\.02\* │/);
-  t.regex(text, /│ {5}oci:Instance web-2 +│ oci eu-amsterdam-1 │ +27\.01 │/);
-  t.regex(text, /│ total +│ +│ +341\.31\* │/);
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 835.94 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
+  t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
+  t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
+  // The total adds the governance lines placement does not rank by (here the Cloud KMS key version, 0.06 USD).
+  t.regex(text, /│ total +│ +│ +836\* │/);
+  t.regex(text, /\nGovernance:\n  ✔ audit-trail \(gcp\): Cloud Audit Logs: /);
+  t.regex(text, /\n  ✘ storage-tls-only \(gcp\): unavailable: /);
+  t.regex(text, /\n  compliance soc2: gcp europe-north2, medium confidence — https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
+  t.regex(text, /\n  excluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
   t.regex(text, /Budget 2,000 USD\/month: within/);
   t.regex(text, /Policies \(tessera@0\.1\.0\): 0 mandatory, 0 advisory/);
-  t.regex(text, /\nCatalog 2026-11-24; oci compute prices 2026-11-23 \(1 day old\)\n/);
+  t.regex(text, /\nCatalog 2026-11-24; gcp compute prices 2026-05-20 \(188 days old\)\n/);
   t.regex(text, /\n✔ deployable$/);
   const md = renderMarkdown(plan);
   t.true(md.startsWith("### tessera plan — `platform-eu` ✅ deployable\n"));
-  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*341\.31\\\*\*\* \|\n/);
+  t.regex(md, /\n- compliance iso27001: gcp europe-north2, medium confidence — /);
+  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*836\\\*\*\* \|\n/);
+  t.regex(md, /\n#### Governance\n/);
 });
 
 test("--diff: cost, placement, resources and verdicts that changed between two plans", (t) => {
   const before = plans.get("us-budget")!;
-  const bigger = { ...before.resources[3]!, monthlyUsd: 150, urn: before.resources[3]!.urn };
-  const extra = { ...before.resources[3]!, urn: `${before.resources[3]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
-  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, 3), bigger, ...before.resources.slice(4), extra], cost: { ...before.cost, monthlyUsd: 170 } };
+  const bucket = before.resources.findIndex((r) => r.type === "digitalocean:index/spacesBucket:SpacesBucket");
+  const bigger = { ...before.resources[bucket]!, monthlyUsd: 150 };
+  const extra = { ...before.resources[bucket]!, urn: `${before.resources[bucket]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
+  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, bucket), bigger, extra, ...before.resources.slice(bucket + 1)], cost: { ...before.cost, monthlyUsd: 170 } };
   const d = diffPlans(before, after);
-  t.deepEqual(d.monthlyUsd, { from: 110, to: 170, delta: 60 });
+  t.deepEqual(d.monthlyUsd, { from: 100, to: 170, delta: 70 });
   t.deepEqual(d.added.map((r) => r.monthlyUsd), [20]);
-  t.deepEqual(d.changed.map((r) => [r.from, r.to]), [[110, 150]]);
+  t.deepEqual(d.changed.map((r) => [r.from, r.to]), [[100, 150]]);
   t.is(
     renderDiff(before, after, false),
     [
       "Changes since the previous plan:",
-      "  monthly cost: 110 → 170 USD (+60)",
+      "  monthly cost: 100 → 170 USD (+70)",
       "  + digitalocean:index/spacesBucket:SpacesBucket media-2 (+20 USD/month)",
-      "  ~ digitalocean:index/spacesBucket:SpacesBucket media: 110 → 150 USD/month",
+      "  ~ digitalocean:index/spacesBucket:SpacesBucket media: 100 → 150 USD/month",
     ].join("\n"),
   );
-  t.is(renderDiff(before, before, true), "#### Changes since the previous plan\n- monthly cost: 110 → 110 USD (+0)\n- no change");
+  t.is(renderDiff(before, before, true), "#### Changes since the previous plan\n- monthly cost: 100 → 100 USD (+0)\n- no change");
 });
 
 test("secret outputs: a plain password or kubeconfig in the stack outputs is found; secrets and unknowns are fine", (t) => {

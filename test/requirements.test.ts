@@ -20,6 +20,7 @@ test("defaults are filled in", (t) => {
   t.deepEqual(parseRequirements({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } } }, catalog), {
     services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 1, hoursPerMonth: 730, spot: false, image: "ubuntu-24.04", publicIp: false } },
     compliance: [],
+    minComplianceConfidence: "medium",
     users: [],
     dataClassification: "internal",
     audit: { trail: true, retentionDays: 365 },

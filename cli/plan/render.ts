@@ -7,6 +7,7 @@
 import Table from "cli-table3";
 import pc from "picocolors";
 import { usd } from "../../placement/evaluate";
+import { displaySku } from "../../core/skus";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
 const SEVERITY_ORDER = ["critical", "high", "medium", "low", ""] as const;
@@ -47,8 +48,16 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
     `Placement: ${d.cloud} ${d.region} (${d.displayName}) — ${usd(d.monthlyUsd)} USD/month${d.estimated ? star : ""}`,
     `  why: cheapest of ${d.candidates.feasible} feasible candidates out of ${d.candidates.considered}; lock: ${d.lock.status}`,
   ];
-  for (const [name, s] of Object.entries(d.services)) lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${s.sku} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month`);
+  for (const [name, s] of Object.entries(d.services)) {
+    const spot = s.lines.find((l) => l.basis === "spot");
+    const note = [spot ? `spot, market price of ${spot.priceDate}` : "", s.unpriced && s.unpriced.length > 0 ? `not priced: ${s.unpriced.join("; ")}` : "", s.unconfirmed ?? ""].filter(Boolean).join("; ");
+    lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${displaySku(s.sku)} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month${note ? ` (${note})` : ""}`);
+  }
   if (d.secondary) lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
+  for (const f of [...(d.compliance ?? []), ...(d.secondary?.compliance ?? []).map((x) => ({ ...x, requirement: `${x.requirement} (standby)` }))]) {
+    lines.push(`  compliance ${f.requirement === f.program ? f.program : `${f.requirement} → ${f.program}`}: ${f.cloud} ${f.region}, ${f.confidence} confidence — ${f.source}`);
+  }
+  for (const x of d.excludedClouds ?? []) lines.push(`  excluded in every region: ${x.cloud} — ${x.reason} (${x.kind.replace("-", " ")})`);
   if (d.topRejections.length > 0) lines.push(`  rejected most by: ${d.topRejections.map((r) => `${r.constraint} (${r.count})`).join(", ")}`);
   return lines;
 }
@@ -62,7 +71,7 @@ export function renderTerminal(p: PlanReport, color = false): string {
   }
   table.push([c.bold("total"), "", c.bold(`${usd(p.cost.monthlyUsd)}${p.cost.estimated ? "*" : ""}`)]);
   const lines = [c.bold(`tessera plan — stack ${p.stack}`), ...decisionLines(p), "", table.toString()];
-  if (p.cost.budgetUsd !== undefined) lines.push(`Budget ${usd(p.cost.budgetUsd)} USD/month: ${p.cost.overBudget ? c.red("exceeded") : c.green("within")}`);
+  if (p.cost.budgetUsd !== undefined) lines.push(`Budget ${usd(p.cost.budgetUsd)} USD/month: ${budgetWord(p, c.red, c.green)}`);
   lines.push("", c.bold(`Policies (${p.policies.pack}): ${p.policies.mandatory} mandatory, ${p.policies.advisory} advisory`));
   for (const [severity, vs] of bySeverity(p.policies.verdicts)) {
     lines.push(`  ${severity}:`);
@@ -76,9 +85,9 @@ export function renderTerminal(p: PlanReport, color = false): string {
   return lines.join("\n");
 }
 
-const GOVERNANCE_MARK = { built: "✔", "opted-out": "–", unavailable: "✘" } as const;
+const GOVERNANCE_MARK = { built: "✔", "opted-out": "–", unavailable: "✘", incomplete: "!" } as const;
 
-/** The governance section: each control built, opted out (and why) or unavailable on the cloud (and why). */
+/** The governance section: each control built, opted out (and why), unavailable on the cloud (and why) or incomplete (the setting to add). */
 function governanceLines(p: PlanReport, c: { yellow: (s: string) => string; bold: (s: string) => string } = pc.createColors(false)): string[] {
   if (p.governance.length === 0) return [];
   return ["", c.bold("Governance:"), ...p.governance.map((g) => `  ${g.status === "built" ? GOVERNANCE_MARK.built : c.yellow(GOVERNANCE_MARK[g.status])} ${g.feature} (${g.cloud}): ${g.status === "built" ? "" : `${g.status}: `}${g.detail}`)];
@@ -90,9 +99,17 @@ export function blockers(p: PlanReport): string[] {
   return [
     ...(p.policies.mandatory > 0 ? [n(p.policies.mandatory, "mandatory policy violation")] : []),
     ...(p.cost.overBudget ? [`over the budget of ${usd(p.cost.budgetUsd ?? 0)} USD/month`] : []),
+    ...(p.cost.budgetStatus === "unconfirmed" ? [`the budget of ${usd(p.cost.budgetUsd ?? 0)} USD/month cannot be confirmed (${p.cost.unpriced?.length ?? 0} not priced)`] : []),
     ...(p.outputs.plainSecrets.length > 0 ? [n(p.outputs.plainSecrets.length, "secret output") + " not marked secret"] : []),
     ...(p.warnings.some((w) => w.startsWith("the engine would refuse")) ? ["the engine would refuse the program"] : []),
   ];
+}
+
+/** "exceeded", "cannot be confirmed: …" or "within" — never "within" while a provisioned part is unpriced. */
+function budgetWord(p: PlanReport, bad: (s: string) => string, good: (s: string) => string): string {
+  if (p.cost.overBudget) return bad("exceeded");
+  if (p.cost.unpriced && p.cost.unpriced.length > 0) return bad(`cannot be confirmed: not priced: ${p.cost.unpriced.join("; ")}`);
+  return good("within");
 }
 
 const age = (days: number) => `${days} day${days === 1 ? "" : "s"} old`;
@@ -112,7 +129,7 @@ export function renderMarkdown(p: PlanReport): string {
     `| **total** | | **${usd(p.cost.monthlyUsd)}${p.cost.estimated ? "\\*" : ""}** |`,
     "",
   ];
-  if (p.cost.budgetUsd !== undefined) lines.push(`Budget ${usd(p.cost.budgetUsd)} USD/month: ${p.cost.overBudget ? "**exceeded**" : "within"}`, "");
+  if (p.cost.budgetUsd !== undefined) lines.push(`Budget ${usd(p.cost.budgetUsd)} USD/month: ${budgetWord(p, (s) => `**${s}**`, (s) => s)}`, "");
   lines.push(`#### Policies (${p.policies.pack}): ${p.policies.mandatory} mandatory, ${p.policies.advisory} advisory`);
   for (const [severity, vs] of bySeverity(p.policies.verdicts)) {
     lines.push("", `<details${severity === "critical" || severity === "high" ? " open" : ""}><summary>${severity} (${vs.length})</summary>`, "");

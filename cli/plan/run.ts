@@ -18,6 +18,7 @@ import { STANDBY_SUFFIX } from "../../program/services";
 import { readStackFile } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
+import { displaySku } from "../../core/skus";
 import { BILLABLE, resourceCost } from "./cost";
 import { governanceResourceCost } from "../../placement/cost";
 import { LOG_STORE } from "../../core/tags";
@@ -76,7 +77,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   opts.onPhase?.("placing");
   const inputs = readInputs(catalog, { stack: opts.stack }, stacksDir);
   const req = inputs.requirements;
-  const { placement, lock } = placeWithLock(catalog, req, inputs.lock);
+  const { placement, lock } = placeWithLock(catalog, req, inputs.lock, { accounts: inputs.accounts });
   const d = placement.decision;
 
   opts.onPhase?.("running the program (preview)");
@@ -126,6 +127,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const monthlyUsd = Math.round(resources.reduce((s, r) => s + r.monthlyUsd, 0) * 100) / 100;
   const budgetUsd = req.budget?.monthlyUsd;
   const overBudget = budgetUsd !== undefined && d.totalMonthlyUsd > budgetUsd;
+  const unpriced = [...d.unpriced, ...(d.secondary?.unpriced ?? []).map((u) => `standby ${u}`)];
+  const budgetStatus = budgetUsd === undefined ? undefined : overBudget ? "exceeded" : unpriced.length > 0 ? "unconfirmed" : "within";
   const mandatory = verdicts.filter((v) => v.enforcement === "mandatory").length;
   const stackOutputs = registrations.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs;
   const plainSecrets = plainSecretOutputs(stackOutputs);
@@ -149,16 +152,38 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       totalMonthlyUsd: d.totalMonthlyUsd,
       estimated: d.estimated,
       services: Object.fromEntries(
-        Object.entries(d.services).map(([name, s]) => [name, { kind: req.services[name]!.kind, sku: s.sku, ...(s.count !== undefined ? { count: s.count } : {}), monthlyUsd: s.monthlyUsd, estimated: s.estimated, lines: [...s.lines] }]),
+        Object.entries(d.services).map(([name, s]) => [
+          name,
+          {
+            kind: req.services[name]!.kind,
+            sku: s.sku,
+            ...(displaySku(s.sku) !== s.sku ? { size: displaySku(s.sku) } : {}),
+            ...(s.count !== undefined ? { count: s.count } : {}),
+            monthlyUsd: s.monthlyUsd,
+            estimated: s.estimated,
+            lines: [...s.lines],
+            ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),
+            ...(s.unconfirmed ? { unconfirmed: s.unconfirmed } : {}),
+          },
+        ]),
       ),
-      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd } } : {}),
+      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd, compliance: [...d.secondary.compliance] } } : {}),
+      compliance: [...d.compliance],
+      excludedClouds: [...placement.excludedClouds],
       lock,
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
     },
     resources,
     // Usage-billed services carry no resource line but make the total an estimate, as in placement.
-    cost: { monthlyUsd, estimated: resources.some((r) => r.estimated) || d.estimated || (d.secondary?.estimated ?? false), ...(budgetUsd !== undefined ? { budgetUsd } : {}), overBudget },
+    cost: {
+      monthlyUsd,
+      estimated: resources.some((r) => r.estimated) || d.estimated || (d.secondary?.estimated ?? false),
+      ...(budgetUsd !== undefined ? { budgetUsd } : {}),
+      overBudget,
+      ...(unpriced.length > 0 ? { unpriced } : {}),
+      ...(budgetStatus ? { budgetStatus } : {}),
+    },
     policies: { pack: "tessera@0.1.0", verdicts, mandatory, advisory: verdicts.filter((v) => v.enforcement === "advisory").length },
     catalog: { ...placement.catalog, ageDays },
     governance: governanceReport(req, [
@@ -167,6 +192,6 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     ]).map((l) => ({ ...l })),
     warnings,
     outputs: { plainSecrets },
-    deployable: mandatory === 0 && !overBudget && h.errors.length === 0 && plainSecrets.length === 0,
+    deployable: mandatory === 0 && !overBudget && budgetStatus !== "unconfirmed" && h.errors.length === 0 && plainSecrets.length === 0,
   };
 }

@@ -6,13 +6,38 @@ import { z } from "zod";
 
 const money = z.number().min(0);
 
+export const costLineSchema = z.strictObject({
+  label: z.string(),
+  monthlyUsd: money,
+  estimated: z.boolean(),
+  basis: z
+    .enum(["list", "estimated", "spot", "usage", "unpriced"])
+    .describe("list: a list price read from a catalog row; estimated: derived (scaled or assumed, the label says how); spot: a spot-market snapshot dated by priceDate; usage: billed per use, 0 at rest; unpriced: provisioned capacity without a catalog price"),
+  source: z.string().describe("the catalog file and the page or repository the figure was read from"),
+  priceDate: z.string().optional().describe("the date of the price snapshot (always set on spot lines)"),
+  unpriced: z.string().optional().describe("why a provisioned line has no price"),
+});
+
 export const serviceCostSchema = z.strictObject({
   kind: z.string(),
   sku: z.string(),
+  size: z.string().optional().describe("the SKU in the cloud's own terms when it differs, e.g. 'VM.Standard.E4.Flex, 1 OCPU, 8 GB'"),
   count: z.number().int().positive().optional(),
   monthlyUsd: money,
   estimated: z.boolean(),
-  lines: z.array(z.strictObject({ label: z.string(), monthlyUsd: money, estimated: z.boolean() })),
+  lines: z.array(costLineSchema),
+  unpriced: z.array(z.string()).optional().describe("provisioned parts without a price, and why"),
+  unconfirmed: z.string().optional().describe("why the SKU's availability in the region is not confirmed by a source"),
+});
+
+export const complianceFactSchema = z.strictObject({
+  requirement: z.string(),
+  program: z.string(),
+  cloud: z.string(),
+  region: z.string(),
+  scope: z.string(),
+  confidence: z.enum(["low", "medium", "high"]),
+  source: z.string(),
 });
 
 export const resourceSchema = z.strictObject({
@@ -52,7 +77,12 @@ export const planSchema = z.strictObject({
     totalMonthlyUsd: money,
     estimated: z.boolean(),
     services: z.record(z.string(), serviceCostSchema),
-    secondary: z.strictObject({ cloud: z.string(), region: z.string(), distanceKm: z.number(), monthlyUsd: money }).optional(),
+    secondary: z.strictObject({ cloud: z.string(), region: z.string(), distanceKm: z.number(), monthlyUsd: money, compliance: z.array(complianceFactSchema).optional() }).optional(),
+    compliance: z.array(complianceFactSchema).optional().describe("the compliance facts the placement rests on, with confidence and source"),
+    excludedClouds: z
+      .array(z.strictObject({ cloud: z.string(), requirement: z.string(), kind: z.enum(["not-offered", "not-confirmed"]), reason: z.string() }))
+      .optional()
+      .describe("clouds the compliance list excludes in every region, and why"),
     lock: z.strictObject({
       status: z.enum(["unlocked", "kept"]),
       cheaper: z.strictObject({ cloud: z.string(), region: z.string(), monthlyUsd: money, savingUsd: money }).optional(),
@@ -66,6 +96,8 @@ export const planSchema = z.strictObject({
     estimated: z.boolean(),
     budgetUsd: money.optional(),
     overBudget: z.boolean(),
+    unpriced: z.array(z.string()).optional().describe("provisioned parts without a catalog price (monthlyUsd is then a lower bound); with a budget, the plan is not deployable"),
+    budgetStatus: z.enum(["within", "exceeded", "unconfirmed"]).optional().describe("unconfirmed: some provisioned part is not priced, so the budget cannot be confirmed"),
   }),
   policies: z.strictObject({
     pack: z.string(),
@@ -79,16 +111,16 @@ export const planSchema = z.strictObject({
       z.strictObject({
         feature: z.string(),
         cloud: z.string(),
-        status: z.enum(["built", "opted-out", "unavailable"]),
+        status: z.enum(["built", "opted-out", "unavailable", "incomplete"]),
         detail: z.string(),
       }),
     )
-    .describe("every governance control that applies to the stack (audit trail, budget alarms, flow logs, bucket access logs, TLS-only storage, customer keys, private Kubernetes API): built, opted out by the stack (with its reason), or unavailable on the cloud (with the reason)"),
+    .describe("every governance control that applies to the stack (audit trail, budget alarms, flow logs, bucket access logs, TLS-only storage, customer keys, private Kubernetes API): built, opted out by the stack (with its reason), unavailable on the cloud (with the reason), or incomplete (not built until the stack sets the field named)"),
   warnings: z.array(z.string()),
   outputs: z.strictObject({
     plainSecrets: z.array(z.string()).describe("stack outputs with secret-looking names (password, kubeconfig, …) that are not Pulumi secrets; any makes the plan not deployable"),
   }),
-  deployable: z.boolean().describe("false when a mandatory policy fails, the budget is exceeded, the engine would refuse the program or a secret output is plain (exit code 1)"),
+  deployable: z.boolean().describe("false when a mandatory policy fails, the budget is exceeded or cannot be confirmed, the engine would refuse the program or a secret output is plain (exit code 1)"),
 });
 
 /** A plan report. */

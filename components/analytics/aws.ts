@@ -29,7 +29,7 @@ export const aws: Impl<"aws", WarehouseArgs, WarehouseOutputs> = (name, args, pa
   const workgroup = new Workgroup(
     name,
     {
-      name: physicalName("aws", "generic", [target.stack, name]).slice(0, 128),
+      name: physicalName("aws", "athenaWorkgroup", [target.stack, name]),
       description: `tessera ${target.stack} ${name}`,
       state: "ENABLED",
       forceDestroy: false,

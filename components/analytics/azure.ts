@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "@pulumi/azure-native/kusto/cluster";
 import { ReadWriteDatabase } from "@pulumi/azure-native/kusto/readWriteDatabase";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type WarehouseArgs, type WarehouseOutputs, warehouseSettings } from "./contract";
@@ -23,7 +23,7 @@ export const azure: Impl<"azure", WarehouseArgs, WarehouseOutputs> = (name, args
     {
       resourceGroupName: target.resourceGroupName,
       location: target.region,
-      clusterName: physicalName("azure", "kusto", [target.stack, name]),
+      clusterName: keptName(name, target, "kustoCluster", [target.stack, name], parent),
       sku: { name: s.azureSku, tier: dev ? "Basic" : "Standard", capacity: s.computeUnits },
       identity: { type: "SystemAssigned" },
       enableDiskEncryption: true,

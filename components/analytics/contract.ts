@@ -3,10 +3,12 @@
  * deletion by default.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { physicalName } from "../../core/naming";
 import { checkNetwork } from "../compute/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
+import { warehouseUnitsProblem } from "../../core/constraints";
 import { checkCidr, checkInt, checkOneOf, invalid } from "../validation";
 
 /** Azure Data Explorer SKUs tessera offers: a dev cluster (no SLA) or a two-node production one. */
@@ -17,8 +19,9 @@ export interface WarehouseArgs {
   /** Where to build, from the placement decision. */
   readonly target: Target;
   /**
-   * The dataset / database name (letters, digits, `_`; a letter first).
-   * @default the component name with `-` as `_`
+   * The dataset / database name (letters, digits, `_`; a letter first). It must be unique in the
+   * account's Glue catalog (AWS), the project (GCP) or the tenancy's region (OCI).
+   * @default `<stack>_<name>_<hash>` under the cloud's rule ({@link defaultDatasetName})
    */
   readonly datasetName?: string;
   /**
@@ -76,9 +79,29 @@ export interface WarehouseOutputs {
   readonly adminPassword: pulumi.Output<string>;
 }
 
+/**
+ * The default dataset name: stack and component name with a hash, so two stacks in one account,
+ * project or tenancy, and a primary and its standby, never share one.
+ */
+export function defaultDatasetName(target: Target, name: string): string {
+  switch (target.cloud) {
+    case "aws":
+      return physicalName("aws", "glueDatabase", [target.stack, name]);
+    case "azure":
+      // Inside the stack's own cluster.
+      return physicalName("azure", "kustoDatabase", [name]);
+    case "gcp":
+      return physicalName("gcp", "bigqueryDataset", [target.stack, name]);
+    case "oci":
+      return physicalName("oci", "autonomousDatabase", [target.stack, name]);
+    case "digitalocean":
+      return name.replace(/-/g, "_"); // no warehouse on DigitalOcean
+  }
+}
+
 /** Defaults filled in. */
 export const warehouseSettings = (name: string, args: WarehouseArgs) => ({
-  datasetName: args.datasetName ?? name.replace(/-/g, "_"),
+  datasetName: args.datasetName ?? defaultDatasetName(args.target, name),
   computeUnits: args.computeUnits ?? (args.azureSku?.startsWith("Dev") ? 1 : 2),
   storageTb: args.storageTb ?? 1,
   retentionDays: args.retentionDays ?? 365,
@@ -91,10 +114,10 @@ export const warehouseSettings = (name: string, args: WarehouseArgs) => ({
  * Validates the arguments before any child exists.
  * @internal
  */
-export function validateWarehouseArgs(name: string, args: WarehouseArgs): void {
-  const dataset = args.datasetName ?? name.replace(/-/g, "_");
-  if (!/^[A-Za-z][A-Za-z0-9_]{0,29}$/.test(dataset)) {
-    invalid("datasetName", `"${dataset}" must be a letter then letters, digits or _ (at most 30; the name is used when datasetName is not given)`);
+export function validateWarehouseArgs(args: WarehouseArgs): void {
+  const dataset = args.datasetName;
+  if (dataset !== undefined && !/^[A-Za-z][A-Za-z0-9_]{0,29}$/.test(dataset)) {
+    invalid("datasetName", `"${dataset}" must be a letter then letters, digits or _ (at most 30)`);
   }
   checkInt("storageTb", args.storageTb, 1, 384);
   checkInt("retentionDays", args.retentionDays, 1, 36500);
@@ -102,8 +125,11 @@ export function validateWarehouseArgs(name: string, args: WarehouseArgs): void {
   checkOneOf("azureSku", args.azureSku, ADX_SKUS);
   const cloud = args.target.cloud;
   const dev = args.azureSku?.startsWith("Dev") ?? false;
-  if (cloud === "oci") checkInt("computeUnits", args.computeUnits, 2, 512);
-  else if (!dev) checkInt("computeUnits", args.computeUnits, 2, 1000);
+  if (!dev) {
+    checkInt("computeUnits", args.computeUnits, 1, 1000);
+    const units = args.computeUnits !== undefined ? warehouseUnitsProblem(cloud, args.computeUnits) : undefined;
+    if (units) invalid("computeUnits", units);
+  }
   else if (args.computeUnits !== undefined && args.computeUnits !== 1) invalid("computeUnits", `the dev SKU runs one instance; allowed values: 1 (got ${args.computeUnits})`);
   if (cloud === "aws" && !args.storage) invalid("storage", "is required on aws: Athena and Glue query data in an S3 bucket (pass an ObjectStorage)");
   if (cloud === "oci" && !args.network) invalid("network", "is required on oci: the Autonomous Database gets a private endpoint in the network");

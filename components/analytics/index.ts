@@ -32,7 +32,7 @@ export class Warehouse extends pulumi.ComponentResource implements WarehouseOutp
 
   constructor(name: string, args: WarehouseArgs, opts: pulumi.ComponentResourceOptions = {}) {
     requireCapability("analytics", args.target.cloud);
-    validateWarehouseArgs(name, args);
+    validateWarehouseArgs(args);
     super(TOKENS.warehouse, name, {}, opts);
     const out = build(WAREHOUSE_IMPLS, name, args, this);
     this.warehouseId = out.warehouseId;

@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AutonomousDatabase } from "@pulumi/oci/database/autonomousDatabase";
 import { RandomPassword } from "@pulumi/random/randomPassword";
+import { physicalName } from "../../core/naming";
 import { type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type WarehouseArgs, type WarehouseOutputs, warehouseSettings } from "./contract";
@@ -23,8 +24,8 @@ export const oci: Impl<"oci", WarehouseArgs, WarehouseOutputs> = (name, args, pa
     name,
     {
       compartmentId: target.compartmentId,
-      dbName: s.datasetName.replace(/_/g, "").slice(0, 30),
-      displayName: `${target.stack}-${name}`,
+      dbName: s.datasetName.replace(/_/g, ""),
+      displayName: physicalName("oci", "displayName", [target.stack, name]),
       dbWorkload: "LH",
       dbVersion: "26ai",
       computeModel: "ECPU",
@@ -34,7 +35,7 @@ export const oci: Impl<"oci", WarehouseArgs, WarehouseOutputs> = (name, args, pa
       licenseModel: "LICENSE_INCLUDED",
       adminPassword: password,
       subnetId: network.privateSubnetIds.apply((ids) => ids[0]!),
-      privateEndpointLabel: s.datasetName.replace(/_/g, "").toLowerCase().slice(0, 30),
+      privateEndpointLabel: physicalName("oci", "privateEndpointLabel", [target.stack, name]),
       isMtlsConnectionRequired: true,
       ...(args.customerManagedKey !== undefined ? { kmsKeyId: args.customerManagedKey, vaultId: args.ociVaultId } : {}),
       freeformTags: tags(target, name, args.labels),

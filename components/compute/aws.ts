@@ -24,7 +24,7 @@ export function awsMachines(name: string, spec: MachineSpec<AwsTarget>, parent: 
     { mostRecent: true, owners: [image.owner], filters: [{ name: "name", values: [image.name(arch)] }, { name: "architecture", values: [arch === "arm64" ? "arm64" : "x86_64"] }] },
     { parent, provider: target.provider },
   ).id;
-  const key = spec.sshPublicKey === undefined ? undefined : new KeyPair(`${name}-key`, { keyName: physicalName("aws", "generic", [target.stack, name]), publicKey: spec.sshPublicKey, tags: tags(target, name, spec.labels) }, opts);
+  const key = spec.sshPublicKey === undefined ? undefined : new KeyPair(`${name}-key`, { keyName: physicalName("aws", "ec2KeyPair", [target.stack, name]), publicKey: spec.sshPublicKey, tags: tags(target, name, spec.labels) }, opts);
   const subnets = spec.publicIp ? spec.network.publicSubnetIds : spec.network.privateSubnetIds;
   const machines = Array.from({ length: spec.count }, (_, i) =>
     new Instance(

@@ -30,7 +30,7 @@ export function azureMachines(name: string, spec: MachineSpec<AzureTarget>, pare
   const sshKey = spec.sshPublicKey ?? new PrivateKey(`${name}-ssh`, { algorithm: "RSA", rsaBits: 4096 }, { parent }).publicKeyOpenssh;
   const subnets = spec.publicIp ? spec.network.publicSubnetIds : spec.network.privateSubnetIds;
   const machines = Array.from({ length: spec.count }, (_, i) => {
-    const machineName = physicalName("azure", "generic", [target.stack, `${name}-${i}`]);
+    const parts = [target.stack, `${name}-${i}`];
     const ip = spec.publicIp
       ? new PublicIPAddress(`${name}-${i}`, { ...common, sku: { name: "Standard" }, publicIPAllocationMethod: "Static", tags: t }, opts)
       : undefined;
@@ -49,14 +49,14 @@ export function azureMachines(name: string, spec: MachineSpec<AzureTarget>, pare
       `${name}-${i}`,
       {
         ...common,
-        vmName: machineName,
+        vmName: physicalName("azure", "virtualMachine", parts),
         hardwareProfile: { vmSize: spec.size },
         storageProfile: {
           imageReference: AZURE_IMAGES[spec.image](archOf(spec.size)),
           osDisk: { createOption: "FromImage", diskSizeGB: spec.diskGb, deleteOption: "Delete", managedDisk: { storageAccountType: "Premium_LRS", ...(spec.diskEncryptionKey !== undefined ? { diskEncryptionSet: { id: spec.diskEncryptionKey } } : {}) } },
         },
         osProfile: {
-          computerName: machineName.slice(0, 64),
+          computerName: physicalName("azure", "linuxComputerName", parts),
           adminUsername: ADMIN,
           linuxConfiguration: { disablePasswordAuthentication: true, ssh: { publicKeys: [{ path: `/home/${ADMIN}/.ssh/authorized_keys`, keyData: sshKey }] } },
           ...(spec.userData !== undefined ? { customData: base64(spec.userData) } : {}),

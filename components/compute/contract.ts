@@ -7,7 +7,8 @@ import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { checkInt, checkOneOf, invalid } from "../validation";
-import { GCP_ACCELERATORS, gcpMachineType, type ImageChoice, type ImageName, IMAGES, OCI_IMAGES } from "../../core/images";
+import { LIMITS, machineImageProblem, spotProblem } from "../../core/constraints";
+import { GCP_ACCELERATORS, gcpMachineType, type ImageChoice, type ImageName, IMAGES } from "../../core/images";
 
 /** Arguments of {@link Instances}. */
 export interface InstancesArgs {
@@ -114,12 +115,11 @@ export function checkNetwork(target: Target, network: NetworkRef): void {
 export function validateMachines(args: { target: Target; network: NetworkRef; size: string; count?: number; image?: ImageChoice; diskGb?: number; spot?: boolean; diskEncryptionKey?: pulumi.Input<string> }): void {
   checkNetwork(args.target, args.network);
   if (!args.size) invalid("size", "is required (placement's SKU for the service)");
-  checkInt("count", args.count, 1, 100);
+  checkInt("count", args.count, LIMITS.machineCount.min, LIMITS.machineCount.max);
   checkInt("diskGb", args.diskGb, args.target.cloud === "oci" ? 50 : 10, 16384);
   if (args.image !== "gpu") checkOneOf("image", args.image, IMAGES);
-  if (args.target.cloud === "oci" && args.image !== undefined && OCI_IMAGES[args.image] === undefined) {
-    invalid("image", `"${args.image}" is not an OCI platform image; allowed values on oci: ${IMAGES.filter((i) => OCI_IMAGES[i]).join(", ")}`);
-  }
+  const image = args.image !== undefined && args.image !== "gpu" ? machineImageProblem(args.target.cloud, args.image) : undefined;
+  if (image) invalid("image", image);
   if (args.target.cloud === "oci" && !/^VM\.Standard\.E\d\.Flex\$_\d+_\d+$|^VM\.(GPU|Standard)[\w.]*\d$/.test(args.size)) {
     invalid("size", `"${args.size}" is not an OCI shape; use catalog notation for flex shapes, e.g. VM.Standard.E4.Flex$_2_8`);
   }
@@ -128,5 +128,6 @@ export function validateMachines(args: { target: Target; network: NetworkRef; si
     invalid("size", `no attachable GCP accelerator for ${attached.gpu}; allowed: ${Object.keys(GCP_ACCELERATORS).join(", ")}`);
   }
   if (args.diskEncryptionKey !== undefined && args.target.cloud === "digitalocean") invalid("diskEncryptionKey", "DigitalOcean Droplet disks encrypt with DigitalOcean-managed keys only; allowed on aws, azure, gcp, oci");
-  if (args.spot && args.target.cloud === "digitalocean") invalid("spot", "DigitalOcean has no spot capacity; allowed on aws, azure, gcp, oci");
+  const spot = args.spot ? spotProblem(args.target.cloud) : undefined;
+  if (spot) invalid("spot", spot);
 }

@@ -17,12 +17,12 @@ import { DIGITALOCEAN_IMAGES } from "../../core/images";
 export function digitaloceanMachines(name: string, spec: MachineSpec<DigitalOceanTarget>, parent: pulumi.ComponentResource): InstancesOutputs {
   const { target } = spec;
   const opts = childOpts(parent, target);
-  const key = spec.sshPublicKey === undefined ? undefined : new SshKey(`${name}-key`, { name: physicalName("digitalocean", "generic", [target.stack, name]), publicKey: spec.sshPublicKey }, opts);
+  const key = spec.sshPublicKey === undefined ? undefined : new SshKey(`${name}-key`, { name: physicalName("digitalocean", "sshKey", [target.stack, name]), publicKey: spec.sshPublicKey }, opts);
   const machines = Array.from({ length: spec.count }, (_, i) =>
     new Droplet(
       `${name}-${i}`,
       {
-        name: physicalName("digitalocean", "generic", [target.stack, `${name}-${i}`]),
+        name: physicalName("digitalocean", "droplet", [target.stack, `${name}-${i}`]),
         region: target.region,
         size: spec.size,
         image: DIGITALOCEAN_IMAGES[spec.image],

@@ -9,6 +9,7 @@ import { Instance } from "@pulumi/aws/rds/instance";
 import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
 import { SubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
@@ -18,10 +19,11 @@ export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, pare
   const s = settings(args);
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
-  const identifier = physicalName("aws", "database", [target.stack, name]);
+  const parts = [target.stack, name];
+  const identifier = physicalName("aws", "rdsInstance", parts);
   const password = adminPassword(name, parent);
 
-  const subnets = new SubnetGroup(name, { name: identifier, subnetIds: network.privateSubnetIds, tags: t }, opts);
+  const subnets = new SubnetGroup(name, { name: physicalName("aws", "rdsSubnetGroup", parts), subnetIds: network.privateSubnetIds, tags: t }, opts);
   const firewall = new SecurityGroup(
     `${name}-firewall`,
     {
@@ -33,7 +35,7 @@ export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, pare
     },
     opts,
   );
-  const parameters = new ParameterGroup(name, { name: identifier, family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
+  const parameters = new ParameterGroup(name, { name: physicalName("aws", "rdsParameterGroup", parts), family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
   const db = new Instance(
     name,
     {
@@ -54,7 +56,7 @@ export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, pare
       backupRetentionPeriod: s.backupRetentionDays,
       copyTagsToSnapshot: true,
       skipFinalSnapshot: false,
-      finalSnapshotIdentifier: `${identifier}-final`,
+      finalSnapshotIdentifier: keptName(`${name}-final-snapshot`, target, "rdsFinalSnapshot", [target.stack, name, "final"], parent),
       iamDatabaseAuthenticationEnabled: true,
       autoMinorVersionUpgrade: true,
       dbName: s.databaseName,

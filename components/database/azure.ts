@@ -1,7 +1,8 @@
 /**
  * Postgres on Azure: Database for PostgreSQL flexible server with public network access off,
  * reached through a private endpoint in the private subnet (registered in the network's privatelink
- * DNS zone), TLS required, zone-redundant HA when asked, and a CanNotDelete lock as its
+ * DNS zone), TLS required, HA when asked (zone-redundant where the region has availability zones,
+ * same-zone elsewhere), and a CanNotDelete lock as its
  * deletion protection. Storage is encrypted with platform keys, or with `customerManagedKey`
  * through a user-assigned identity.
  */
@@ -12,7 +13,8 @@ import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
 import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { physicalName } from "../../core/naming";
+import { azurePostgresHaMode } from "../../core/zones";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { adminPassword, type PostgresArgs, type PostgresOutputs, settings } from "./contract";
@@ -36,12 +38,13 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
     {
       resourceGroupName: rg,
       location: target.region,
-      serverName: physicalName("azure", "database", [target.stack, name]),
+      serverName: keptName(name, target, "postgresFlexibleServer", [target.stack, name], parent),
       version: s.version,
       sku: { name: args.size, tier: azureTier(args.size) },
       storage: { storageSizeGB: STORAGE_SIZES.find((g) => g >= s.storageGb) ?? 32767, autoGrow: "Enabled" },
       backup: { backupRetentionDays: s.backupRetentionDays, geoRedundantBackup: "Disabled" },
-      highAvailability: { mode: s.highAvailability ? "ZoneRedundant" : "Disabled" },
+      // Zone-redundant where the region has zones; a zoneless region only offers a same-zone standby.
+      highAvailability: { mode: s.highAvailability ? azurePostgresHaMode(target.facts.zones) : "Disabled" },
       network: { publicNetworkAccess: "Disabled" },
       ...(args.customerManagedKey !== undefined
         ? {

@@ -8,10 +8,9 @@ import { checkNetwork } from "../compute/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
+import { LIMITS, postgresHaProblem } from "../../core/constraints";
 import { checkInt, checkOneOf, invalid } from "../validation";
 
-/** PostgreSQL major versions offered on all five clouds. */
-export const POSTGRES_VERSIONS = ["14", "15", "16", "17"] as const;
 
 /** Arguments of {@link Postgres}. */
 export interface PostgresArgs {
@@ -24,15 +23,23 @@ export interface PostgresArgs {
    * `db-custom-2-8192`, `db-s-2vcpu-4gb`, `PostgreSQL.VM.Standard.E5.Flex$_2_16`.
    */
   readonly size: string;
-  /** @default "16" */
-  readonly version?: (typeof POSTGRES_VERSIONS)[number];
+  /**
+   * PostgreSQL major version: one the cloud supports on the catalog date
+   * (`target.facts.postgres.supported`, from data/postgres-versions.csv).
+   * @default target.facts.postgres.default (the newest version every cloud supports)
+   */
+  readonly version?: string;
   /**
    * Storage in GB (Azure rounds up to its next disk size; DigitalOcean and OCI size storage with
    * the plan / automatically).
    * @default 20
    */
   readonly storageGb?: number;
-  /** A standby in another zone (Azure: not on Burstable sizes). @default false */
+  /**
+   * A standby in another zone (Azure: not on Burstable sizes; in a region without zones the
+   * standby is in the same zone).
+   * @default false
+   */
   readonly highAvailability?: boolean;
   /** Days of automated backups (DigitalOcean keeps 7, fixed). @default 7 */
   readonly backupRetentionDays?: number;
@@ -83,7 +90,7 @@ export interface PostgresOutputs {
 
 /** Defaults filled in. */
 export interface PostgresSettings {
-  readonly version: (typeof POSTGRES_VERSIONS)[number];
+  readonly version: string;
   readonly storageGb: number;
   readonly highAvailability: boolean;
   readonly backupRetentionDays: number;
@@ -95,7 +102,7 @@ export interface PostgresSettings {
 /** Fills in the defaults. */
 export function settings(args: PostgresArgs): PostgresSettings {
   return {
-    version: args.version ?? "16",
+    version: args.version ?? args.target.facts.postgres.default,
     storageGb: args.storageGb ?? 20,
     highAvailability: args.highAvailability ?? false,
     backupRetentionDays: args.backupRetentionDays ?? 7,
@@ -122,8 +129,8 @@ const IDENTIFIER = /^[a-z][a-z0-9_]{0,30}$/;
 export function validatePostgresArgs(args: PostgresArgs): void {
   checkNetwork(args.target, args.network);
   if (!args.size) invalid("size", "is required (placement's SKU for the service)");
-  checkOneOf("version", args.version, POSTGRES_VERSIONS);
-  checkInt("storageGb", args.storageGb, 10, 65536);
+  checkOneOf("version", args.version, args.target.facts.postgres.supported);
+  checkInt("storageGb", args.storageGb, LIMITS.databaseStorageGb.min, LIMITS.databaseStorageGb.max);
   checkInt("backupRetentionDays", args.backupRetentionDays, 1, 35);
   for (const field of ["databaseName", "username"] as const) {
     const value = args[field];
@@ -142,7 +149,6 @@ export function validatePostgresArgs(args: PostgresArgs): void {
   if (args.customerManagedKey !== undefined && args.target.cloud === "azure" && args.azure?.encryptionIdentityId === undefined) {
     invalid("azure.encryptionIdentityId", "required with customerManagedKey on Azure (a user-assigned identity that can use the key)");
   }
-  if (args.target.cloud === "azure" && args.highAvailability && /^Standard_B/.test(args.size)) {
-    invalid("highAvailability", `Azure Burstable sizes (${args.size}) have no high availability; use a General Purpose size such as Standard_D2ds_v5`);
-  }
+  const ha = args.highAvailability ? postgresHaProblem(args.target.cloud, args.size) : undefined;
+  if (ha) invalid("highAvailability", ha);
 }

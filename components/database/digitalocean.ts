@@ -23,7 +23,7 @@ export const digitalocean: Impl<"digitalocean", PostgresArgs, PostgresOutputs> =
   const cluster = new DatabaseCluster(
     name,
     {
-      name: physicalName("digitalocean", "database", [target.stack, name]),
+      name: physicalName("digitalocean", "databaseCluster", [target.stack, name]),
       engine: "pg",
       version: s.version,
       size: args.size,

@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DbSystem } from "@pulumi/oci/psql/dbSystem";
+import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
 import { type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -20,7 +21,7 @@ export const oci: Impl<"oci", PostgresArgs, PostgresOutputs> = (name, args, pare
     name,
     {
       compartmentId: target.compartmentId,
-      displayName: `${target.stack}-${name}`,
+      displayName: physicalName("oci", "displayName", [target.stack, name]),
       dbVersion: s.version,
       shape: flex?.shape ?? args.size,
       ...(flex ? { instanceOcpuCount: flex.ocpus, instanceMemorySizeInGbs: flex.memoryGib } : {}),

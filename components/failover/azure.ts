@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecordSet } from "@pulumi/azure-native/dns/recordSet";
 import { Profile } from "@pulumi/azure-native/trafficmanager/profile";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
@@ -15,7 +16,7 @@ export const azure: Impl<"azure", FailoverArgs, FailoverOutputs> = (name, args, 
   const { target } = args;
   const s = failoverSettings(args);
   const opts = childOpts(parent, target);
-  const relativeName = physicalName("azure", "trafficManager", [target.stack, name]);
+  const relativeName = keptName(name, target, "trafficManagerDns", [target.stack, name], parent);
   const endpoint = (role: "primary" | "secondary", address: FailoverArgs["primary"], priority: number) => ({
     name: role,
     type: "Microsoft.Network/trafficManagerProfiles/externalEndpoints",
@@ -27,7 +28,7 @@ export const azure: Impl<"azure", FailoverArgs, FailoverOutputs> = (name, args, 
     name,
     {
       resourceGroupName: target.resourceGroupName,
-      profileName: relativeName,
+      profileName: physicalName("azure", "trafficManagerProfile", [target.stack, name]),
       location: "global",
       profileStatus: "Enabled",
       trafficRoutingMethod: "Priority",

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HealthCheck } from "@pulumi/gcp/compute/healthCheck";
 import { RecordSet } from "@pulumi/gcp/dns/recordSet";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
 
@@ -21,12 +22,12 @@ export function probeRegions(region: string): string[] {
 export const gcp: Impl<"gcp", FailoverArgs, FailoverOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = failoverSettings(args);
-  const opts = childOpts(parent, target);
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "compute", "dns") });
   const probe = { port: s.port, requestPath: s.path, portSpecification: "USE_FIXED_PORT" };
   const check = new HealthCheck(
     name,
     {
-      name: physicalName("gcp", "generic", [target.stack, name]),
+      name: physicalName("gcp", "healthCheck", [target.stack, name]),
       project: target.project,
       description: `tessera ${target.stack} ${name}: failover probe`,
       checkIntervalSec: s.intervalSeconds,

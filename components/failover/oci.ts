@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SteeringPolicy } from "@pulumi/oci/dns/steeringPolicy";
 import { SteeringPolicyAttachment } from "@pulumi/oci/dns/steeringPolicyAttachment";
 import { HttpMonitor } from "@pulumi/oci/healthchecks/httpMonitor";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
@@ -20,7 +21,7 @@ export const oci: Impl<"oci", FailoverArgs, FailoverOutputs> = (name, args, pare
     name,
     {
       ...common,
-      displayName: `${target.stack}-${name}`,
+      displayName: physicalName("oci", "displayName", [target.stack, name]),
       protocol: s.protocol,
       port: s.port,
       path: s.path,
@@ -36,7 +37,7 @@ export const oci: Impl<"oci", FailoverArgs, FailoverOutputs> = (name, args, pare
     name,
     {
       ...common,
-      displayName: `${target.stack}-${name}`,
+      displayName: physicalName("oci", "displayName", [target.stack, name]),
       template: "FAILOVER",
       ttl: s.ttl,
       healthCheckMonitorId: monitor.id,
@@ -59,6 +60,6 @@ export const oci: Impl<"oci", FailoverArgs, FailoverOutputs> = (name, args, pare
     },
     opts,
   );
-  new SteeringPolicyAttachment(name, { steeringPolicyId: policy.id, zoneId: args.zone!, domainName: args.hostname, displayName: `${target.stack}-${name}` }, opts);
+  new SteeringPolicyAttachment(name, { steeringPolicyId: policy.id, zoneId: args.zone!, domainName: args.hostname, displayName: physicalName("oci", "displayName", [target.stack, name]) }, opts);
   return { fqdn: pulumi.output(args.hostname), healthCheckIds: monitor.id.apply((id) => [id]) };
 };

@@ -17,6 +17,7 @@ import { physicalName } from "../../core/naming";
 import { TAG_KEYS } from "../../core/tags";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { accountIdOf, bucketArn, logBucket, serverAccessLogWriter, type Statement } from "../storage/aws-logs";
+import { LOG_STORE_LABEL } from "../retention";
 import { tags } from "../tags";
 import { budgetAlarms, type GovernanceArgs, type GovernanceOutputs, governanceSettings } from "./contract";
 
@@ -62,22 +63,21 @@ export const aws: Impl<"aws", GovernanceArgs, GovernanceOutputs> = (name, args, 
   let auditLogDestination: pulumi.Output<string> = pulumi.output("");
 
   if (args.auditTrail) {
-    const trailName = physicalName("aws", "generic", [target.stack, name]);
+    const trailName = physicalName("aws", "cloudtrailTrail", [target.stack, name]);
     const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${target.region}:${account}:trail/${trailName}`;
     const key = new Key(
       `${name}-audit`,
       { description: `tessera ${target.stack}/${name}: CloudTrail log files`, enableKeyRotation: true, deletionWindowInDays: 30, policy: pulumi.all([account, trailArn]).apply(([a, arn]) => trailKeyPolicy(a, arn)), tags: t },
       statefulOpts(parent, target, args.protect),
     );
-    const trailBucketName = physicalName("aws", "bucket", [target.stack, `${name}-trail`]);
     // CloudTrail encrypts log files with the key itself; the bucket default (digest files) is SSE-S3.
-    const trailBucket = logBucket(`${name}-trail`, { target, service: name, retentionDays: s.retentionDays, writers: (b) => trailWriters(b, trailArn, account), protect: args.protect, labels: { ...args.labels, "tessera-logs": "audit" } }, parent);
+    const trailBucket = logBucket(`${name}-trail`, { target, service: name, retentionDays: s.retentionDays, writers: (b) => trailWriters(b, trailArn, account), protect: args.protect, labels: { ...args.labels, [LOG_STORE_LABEL]: "audit" } }, parent);
     const access = logBucket(
       `${name}-trail-access-logs`,
-      { target, service: name, retentionDays: s.retentionDays, writers: (b) => serverAccessLogWriter(b, [trailBucketName], account).apply((w) => [w]), protect: args.protect, labels: { ...args.labels, "tessera-logs": "access" } },
+      { target, service: name, retentionDays: s.retentionDays, writers: (b) => serverAccessLogWriter(b, [trailBucket.name], account).apply((w) => [w]), protect: args.protect, labels: { ...args.labels, [LOG_STORE_LABEL]: "access" } },
       parent,
     );
-    new BucketLogging(`${name}-trail-logging`, { bucket: trailBucket.bucket.id, targetBucket: access.bucket.id, targetPrefix: `${trailBucketName}/` }, { ...opts, dependsOn: [access.ready] });
+    new BucketLogging(`${name}-trail-logging`, { bucket: trailBucket.bucket.id, targetBucket: access.bucket.id, targetPrefix: `${name}-trail/` }, { ...opts, dependsOn: [access.ready] });
     const trail = new Trail(
       name,
       {
@@ -116,7 +116,7 @@ export const aws: Impl<"aws", GovernanceArgs, GovernanceOutputs> = (name, args, 
         },
         opts,
       );
-      topic = new Topic(`${name}-budget`, { name: physicalName("aws", "generic", [target.stack, name, "budget"]), kmsMasterKeyId: key.arn, tags: t }, opts);
+      topic = new Topic(`${name}-budget`, { name: physicalName("aws", "snsTopic", [target.stack, name, "budget"]), kmsMasterKeyId: key.arn, tags: t }, opts);
       new TopicPolicy(
         `${name}-budget`,
         {
@@ -130,7 +130,7 @@ export const aws: Impl<"aws", GovernanceArgs, GovernanceOutputs> = (name, args, 
     const budget = new Budget(
       `${name}-budget`,
       {
-        name: physicalName("aws", "generic", [target.stack, name, "budget"]),
+        name: physicalName("aws", "budgetName", [target.stack, name]),
         budgetType: "COST",
         limitAmount: args.budget.monthlyUsd.toFixed(2),
         limitUnit: "USD",

@@ -11,6 +11,7 @@ import { ActionGroup } from "@pulumi/azure-native/monitor/actionGroup";
 import { SubscriptionDiagnosticSetting } from "@pulumi/azure-native/monitor/subscriptionDiagnosticSetting";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { TAG_KEYS } from "../../core/tags";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -24,7 +25,6 @@ export const azure: Impl<"azure", GovernanceArgs, GovernanceOutputs> = (name, ar
   const s = governanceSettings(args);
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
-  const physical = physicalName("azure", "generic", [target.stack, name]);
   let auditTrail: pulumi.Output<string> = pulumi.output("");
   let auditLogDestination: pulumi.Output<string> = pulumi.output("");
 
@@ -32,13 +32,13 @@ export const azure: Impl<"azure", GovernanceArgs, GovernanceOutputs> = (name, ar
     const workspace = new Workspace(
       `${name}-audit`,
       // Log Analytics keeps 30-730 days of interactive retention.
-      { resourceGroupName: target.resourceGroupName, location: target.region, workspaceName: `${physical}-audit`, sku: { name: "PerGB2018" }, retentionInDays: Math.min(730, Math.max(30, s.retentionDays)), tags: t },
+      { resourceGroupName: target.resourceGroupName, location: target.region, workspaceName: keptName(`${name}-audit`, target, "logAnalyticsWorkspace", [target.stack, name, "audit"], parent), sku: { name: "PerGB2018" }, retentionInDays: Math.min(730, Math.max(30, s.retentionDays)), tags: t },
       statefulOpts(parent, target, args.protect),
     );
     // One per subscription and stack; a subscription takes at most five diagnostic settings.
     const setting = new SubscriptionDiagnosticSetting(
       `${name}-activity-log`,
-      { name: `tessera-${target.stack}`.slice(0, 260), workspaceId: workspace.id, logs: ACTIVITY_LOG_CATEGORIES.map((category) => ({ category, enabled: true })) },
+      { name: physicalName("azure", "subscriptionDiagnosticSetting", ["tessera", target.stack, name]), workspaceId: workspace.id, logs: ACTIVITY_LOG_CATEGORIES.map((category) => ({ category, enabled: true })) },
       opts,
     );
     auditTrail = setting.id;
@@ -54,7 +54,7 @@ export const azure: Impl<"azure", GovernanceArgs, GovernanceOutputs> = (name, ar
           {
             resourceGroupName: target.resourceGroupName,
             location: "global",
-            actionGroupName: `${physical}-budget`,
+            actionGroupName: physicalName("azure", "actionGroup", [target.stack, name, "budget"]),
             groupShortName: "budget",
             enabled: true,
             webhookReceivers: [{ name: "webhook", serviceUri: notify.webhookUrl, useCommonAlertSchema: true }],
@@ -68,7 +68,7 @@ export const azure: Impl<"azure", GovernanceArgs, GovernanceOutputs> = (name, ar
       `${name}-budget`,
       {
         scope: pulumi.interpolate`/subscriptions/${subscriptionId}`,
-        budgetName: `${physical}-budget`,
+        budgetName: physicalName("azure", "consumptionBudget", [target.stack, name]),
         amount: args.budget.monthlyUsd,
         category: "Cost",
         timeGrain: "Monthly",

@@ -14,7 +14,10 @@ import { NotificationChannel } from "@pulumi/gcp/monitoring/notificationChannel"
 import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import { IAMAuditConfig } from "@pulumi/gcp/projects/iamauditConfig";
 import type { ServiceKind } from "../../core/cloud";
+import type { GcpApi } from "../../core/gcp-apis";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
+import { keptName } from "../naming";
 import { TAG_KEYS } from "../../core/tags";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
@@ -45,10 +48,10 @@ const money = (usd: number) => {
 export const gcp: Impl<"gcp", GovernanceArgs, GovernanceOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = governanceSettings(args);
-  const opts = childOpts(parent, target);
   const project = target.project;
   const labels = gcpLabels(target, name, args.labels);
-  const physical = (...parts: string[]) => physicalName("gcp", "generic", [target.stack, name, ...parts]);
+  // Every resource depends on the API it calls (a fresh project refuses it: SERVICE_DISABLED).
+  const on = (apis: GcpApi[], ...after: pulumi.Resource[]) => childOpts(parent, target, { dependsOn: [...enableApis(target, ...apis), ...after] });
   let auditTrail: pulumi.Output<string> = pulumi.output("");
   let auditLogDestination: pulumi.Output<string> = pulumi.output("");
 
@@ -58,15 +61,21 @@ export const gcp: Impl<"gcp", GovernanceArgs, GovernanceOutputs> = (name, args, 
       new IAMAuditConfig(
         `${name}-audit-${service.replace(/\.googleapis\.com$/, "")}`,
         { project, service, auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }] },
-        opts,
+        // A project's IAM policy is set through the Cloud Resource Manager API.
+        on(["cloudresourcemanager"]),
       );
     }
-    const bucketId = physical("audit");
-    const bucket = new ProjectBucketConfig(`${name}-audit`, { project, location: target.region, bucketId, retentionDays: s.retentionDays, description: `tessera ${target.stack}: audit logs` }, statefulOpts(parent, target, args.protect));
+    // A deleted log bucket keeps its ID for 7 days: a random suffix kept in state.
+    const bucketId = keptName(`${name}-audit`, target, "loggingBucket", [target.stack, name, "audit"], parent);
+    const bucket = new ProjectBucketConfig(
+      `${name}-audit`,
+      { project, location: target.region, bucketId, retentionDays: s.retentionDays, description: `tessera ${target.stack}: audit logs` },
+      statefulOpts(parent, target, args.protect, { dependsOn: enableApis(target, "logging") }),
+    );
     const sink = new ProjectSink(
       `${name}-audit`,
       {
-        name: physical("audit"),
+        name: physicalName("gcp", "logSink", [target.stack, name, "audit"]),
         project,
         // A log bucket in the sink's own project needs no grant to the writer identity.
         destination: pulumi.interpolate`logging.googleapis.com/projects/${project}/locations/${target.region}/buckets/${bucketId}`,
@@ -74,12 +83,17 @@ export const gcp: Impl<"gcp", GovernanceArgs, GovernanceOutputs> = (name, args, 
         uniqueWriterIdentity: true,
         description: `tessera ${target.stack}: every audit log of the project`,
       },
-      { ...opts, dependsOn: [bucket] },
+      on(["logging"], bucket),
     );
     new ProjectExclusion(
       `${name}-audit-default`,
-      { name: physical("data-access"), project, description: `tessera ${target.stack}: Data Access logs are kept in ${bucketId}`, filter: 'log_id("cloudaudit.googleapis.com/data_access")' },
-      { ...opts, dependsOn: [sink] },
+      {
+        name: physicalName("gcp", "logExclusion", [target.stack, name, "data-access"]),
+        project,
+        description: pulumi.interpolate`tessera ${target.stack}: Data Access logs are kept in ${bucketId}`,
+        filter: 'log_id("cloudaudit.googleapis.com/data_access")',
+      },
+      on(["logging"], sink),
     );
     auditTrail = sink.id;
     auditLogDestination = bucket.id;
@@ -89,21 +103,22 @@ export const gcp: Impl<"gcp", GovernanceArgs, GovernanceOutputs> = (name, args, 
   if (args.budget) {
     const { notify } = args.budget;
     const channels: NotificationChannel[] = [];
-    if (notify.email) channels.push(new NotificationChannel(`${name}-budget-email`, { project, type: "email", displayName: `tessera ${target.stack} budget email`, labels: { email_address: notify.email }, userLabels: labels }, opts));
-    if (notify.webhookUrl) channels.push(new NotificationChannel(`${name}-budget-webhook`, { project, type: "webhook_tokenauth", displayName: `tessera ${target.stack} budget webhook`, labels: { url: notify.webhookUrl }, userLabels: labels }, opts));
+    if (notify.email) channels.push(new NotificationChannel(`${name}-budget-email`, { project, type: "email", displayName: `tessera ${target.stack} budget email`, labels: { email_address: notify.email }, userLabels: labels }, on(["monitoring"])));
+    if (notify.webhookUrl) channels.push(new NotificationChannel(`${name}-budget-webhook`, { project, type: "webhook_tokenauth", displayName: `tessera ${target.stack} budget webhook`, labels: { url: notify.webhookUrl }, userLabels: labels }, on(["monitoring"])));
     const projectNumber = getProjectOutput({ projectId: project }, { parent, provider: target.provider }).number;
     const budget = new Budget(
       `${name}-budget`,
       {
         billingAccount: args.billingAccount!,
-        displayName: `tessera ${target.stack}`.slice(0, 60),
+        displayName: physicalName("gcp", "billingBudget", ["tessera", target.stack, name]),
         // Budget label filters take one label with one value.
         budgetFilter: { projects: [pulumi.interpolate`projects/${projectNumber}`], labels: { [TAG_KEYS.stack]: labels[TAG_KEYS.stack]! }, calendarPeriod: "MONTH", creditTypesTreatment: "INCLUDE_ALL_CREDITS" },
         amount: { specifiedAmount: money(args.budget.monthlyUsd) },
         thresholdRules: budgetAlarms().map((a) => ({ thresholdPercent: a.percent / 100, spendBasis: a.basis === "actual" ? "CURRENT_SPEND" : "FORECASTED_SPEND" })),
         allUpdatesRule: { monitoringNotificationChannels: channels.map((c) => c.id), disableDefaultIamRecipients: false },
       },
-      opts,
+      // The Budget API is called with the provider's billing project as quota project (components/providers.ts).
+      on(["billingbudgets"]),
     );
     budgetId = budget.id;
   }

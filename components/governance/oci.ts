@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Configuration } from "@pulumi/oci/audit/configuration";
 import { Budget } from "@pulumi/oci/budget/budget";
 import { Rule } from "@pulumi/oci/budget/rule";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { budgetAlarms, type GovernanceArgs, type GovernanceOutputs, governanceSettings } from "./contract";
@@ -37,7 +38,7 @@ export const oci: Impl<"oci", GovernanceArgs, GovernanceOutputs> = (name, args, 
       `${name}-budget`,
       {
         compartmentId: tenancyId,
-        displayName: `${target.stack}-budget`,
+        displayName: physicalName("oci", "budget", [target.stack, name]),
         description: `tessera ${target.stack}: monthly budget`,
         amount: args.budget.monthlyUsd,
         resetPeriod: "MONTHLY",
@@ -52,7 +53,7 @@ export const oci: Impl<"oci", GovernanceArgs, GovernanceOutputs> = (name, args, 
         `${name}-budget-${a.key}`,
         {
           budgetId: budget.id,
-          displayName: `${target.stack}-${a.key}`,
+          displayName: physicalName("oci", "budgetRule", [name, a.key]),
           type: a.basis === "actual" ? "ACTUAL" : "FORECAST",
           thresholdType: "PERCENTAGE",
           threshold: a.percent,

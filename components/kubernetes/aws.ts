@@ -23,7 +23,7 @@ export const aws: Impl<"aws", ClusterArgs, ClusterOutputs> = (name, args, parent
   const s = clusterSettings(args);
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
-  const clusterName = physicalName("aws", "cluster", [target.stack, name]);
+  const clusterName = physicalName("aws", "eksCluster", [target.stack, name]);
 
   const clusterRole = new Role(`${name}-cluster`, { assumeRolePolicy: assume("eks.amazonaws.com"), tags: t }, opts);
   const clusterPolicy = new RolePolicyAttachment(`${name}-cluster`, { role: clusterRole.name, policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy" }, opts);

@@ -14,14 +14,13 @@ import { type ClusterArgs, type ClusterOutputs, clusterSettings } from "./contra
 export const azure: Impl<"azure", ClusterArgs, ClusterOutputs> = (name, args, parent) => {
   const { target, network } = args;
   const s = clusterSettings(args);
-  const clusterName = physicalName("azure", "generic", [target.stack, name]);
   const cluster = new ManagedCluster(
     name,
     {
       resourceGroupName: target.resourceGroupName,
       location: target.region,
-      resourceName: clusterName,
-      dnsPrefix: clusterName.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 54),
+      resourceName: physicalName("azure", "aksCluster", [target.stack, name]),
+      dnsPrefix: physicalName("azure", "aksDnsPrefix", [target.stack, name]),
       kubernetesVersion: s.version,
       sku: { name: "Base", tier: "Free" },
       identity: { type: "SystemAssigned" },

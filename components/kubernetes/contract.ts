@@ -9,7 +9,7 @@ import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { notPublicCidr } from "../../core/cidr";
-import { checkInt, invalid } from "../validation";
+import { checkInt, checkOneOf, invalid } from "../validation";
 
 /** Arguments of {@link Cluster}. */
 export interface ClusterArgs {
@@ -21,7 +21,12 @@ export interface ClusterArgs {
   readonly nodeSize: string;
   /** @default 2 */
   readonly nodeCount?: number;
-  /** Kubernetes minor version (DigitalOcean and OKE resolve the newest patch). @default "1.31" */
+  /**
+   * Kubernetes minor version: one the cloud supports on the catalog date
+   * (`target.facts.kubernetes.supported`, from data/kubernetes-versions.csv). DigitalOcean and OKE
+   * resolve the newest patch.
+   * @default target.facts.kubernetes.default (the newest version every cloud supports)
+   */
   readonly version?: string;
   /**
    * Public IPv4 blocks allowed to reach the Kubernetes API from outside the network. Empty: the
@@ -50,7 +55,7 @@ export interface ClusterOutputs {
 }
 
 /** Defaults filled in. */
-export const clusterSettings = (args: ClusterArgs) => ({ version: args.version ?? "1.31", nodeCount: args.nodeCount ?? 2, apiAllowedCidrs: [...(args.apiAllowedCidrs ?? [])] });
+export const clusterSettings = (args: ClusterArgs) => ({ version: args.version ?? args.target.facts.kubernetes.default, nodeCount: args.nodeCount ?? 2, apiAllowedCidrs: [...(args.apiAllowedCidrs ?? [])] });
 
 /**
  * A kubeconfig for a cluster whose credentials come from a CLI plugin (`aws eks get-token`,
@@ -79,7 +84,7 @@ export function validateClusterArgs(args: ClusterArgs): void {
   checkNetwork(args.target, args.network);
   if (!args.nodeSize) invalid("nodeSize", "is required (placement's SKU for the node pool)");
   checkInt("nodeCount", args.nodeCount, 1, 500);
-  if (args.version !== undefined && !/^1\.\d{2}$/.test(args.version)) invalid("version", `"${args.version}" is not a Kubernetes minor version such as 1.31`);
+  checkOneOf("version", args.version, args.target.facts.kubernetes.supported);
   (args.apiAllowedCidrs ?? []).forEach((cidr, i) => {
     const why = notPublicCidr(cidr);
     if (why) invalid(`apiAllowedCidrs[${i}]`, why);

@@ -19,7 +19,7 @@ export const digitalocean: Impl<"digitalocean", ClusterArgs, ClusterOutputs> = (
   const cluster = new KubernetesCluster(
     name,
     {
-      name: physicalName("digitalocean", "generic", [target.stack, name]),
+      name: physicalName("digitalocean", "kubernetesCluster", [target.stack, name]),
       region: target.region,
       version,
       vpcUuid: network.networkId,

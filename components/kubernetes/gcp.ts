@@ -1,12 +1,13 @@
 /**
- * Cluster on GCP: a zonal GKE cluster (one control-plane zone, the first of the region) with
+ * Cluster on GCP: a zonal GKE cluster (one control-plane zone: the region's first, from the
+ * catalog) with
  * private nodes, VPC-native networking, Shielded nodes, Workload Identity and deletion protection,
  * its default pool removed for a managed node pool of the placed size.
  */
-import { getZonesOutput } from "@pulumi/gcp/compute/getZones";
 import { Cluster as GkeCluster } from "@pulumi/gcp/container/cluster";
 import { NodePool } from "@pulumi/gcp/container/nodePool";
 import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type ClusterArgs, type ClusterOutputs, clusterSettings, execKubeconfig } from "./contract";
@@ -14,13 +15,14 @@ import { type ClusterArgs, type ClusterOutputs, clusterSettings, execKubeconfig 
 export const gcp: Impl<"gcp", ClusterArgs, ClusterOutputs> = (name, args, parent) => {
   const { target, network } = args;
   const s = clusterSettings(args);
-  const opts = childOpts(parent, target);
-  const zone = getZonesOutput({ project: target.project, region: target.region, status: "UP" }, { parent, provider: target.provider }).names.apply((z) => z[0]!);
+  const apis = enableApis(target, "container", "compute");
+  const opts = childOpts(parent, target, { dependsOn: apis });
+  const zone = target.facts.zones[0]!;
   const labels = gcpLabels(target, name, args.labels);
   const cluster = new GkeCluster(
     name,
     {
-      name: physicalName("gcp", "cluster", [target.stack, name]),
+      name: physicalName("gcp", "gkeCluster", [target.stack, name]),
       project: target.project,
       location: zone,
       network: network.networkId,
@@ -42,12 +44,12 @@ export const gcp: Impl<"gcp", ClusterArgs, ClusterOutputs> = (name, args, parent
       releaseChannel: { channel: "REGULAR" },
       resourceLabels: labels,
     },
-    statefulOpts(parent, target, args.protect),
+    statefulOpts(parent, target, args.protect, { dependsOn: apis }),
   );
   new NodePool(
     name,
     {
-      name: physicalName("gcp", "cluster", [name, "nodes"]),
+      name: physicalName("gcp", "gkeNodePool", [name, "nodes"]),
       project: target.project,
       location: zone,
       cluster: cluster.name,

@@ -14,6 +14,7 @@ import { NodePool } from "@pulumi/oci/containerengine/nodePool";
 import { NetworkSecurityGroup } from "@pulumi/oci/core/networkSecurityGroup";
 import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
+import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -48,7 +49,7 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
     name,
     {
       compartmentId: target.compartmentId,
-      name: `${target.stack}-${name}`,
+      name: physicalName("oci", "okeCluster", [target.stack, name]),
       vcnId: network.networkId,
       kubernetesVersion: version,
       type: "BASIC_CLUSTER",
@@ -72,7 +73,7 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
     {
       clusterId: cluster.id,
       compartmentId: target.compartmentId,
-      name: `${name}-nodes`,
+      name: physicalName("oci", "okeNodePool", [name, "nodes"]),
       kubernetesVersion: version,
       nodeShape: flex?.shape ?? args.nodeSize,
       ...(flex ? { nodeShapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGib } } : {}),

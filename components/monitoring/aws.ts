@@ -20,15 +20,14 @@ export const aws: Impl<"aws", AlertsArgs, AlertsOutputs> = (name, args, parent) 
   const s = alertSettings(args);
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
-  const physical = physicalName("aws", "generic", [target.stack, name]);
-  const logs = new LogGroup(name, { name: `/tessera/${target.stack}/${name}`, retentionInDays: s.logRetentionDays, tags: t }, opts);
-  const topic = new Topic(name, { name: physical, kmsMasterKeyId: "alias/aws/sns", tags: t }, opts);
+  const logs = new LogGroup(name, { name: physicalName("aws", "cloudwatchLogGroup", [target.stack, name]), retentionInDays: s.logRetentionDays, tags: t }, opts);
+  const topic = new Topic(name, { name: physicalName("aws", "snsTopic", [target.stack, name]), kmsMasterKeyId: "alias/aws/sns", tags: t }, opts);
   if (args.notify.email) new TopicSubscription(`${name}-email`, { topic: topic.arn, protocol: "email", endpoint: args.notify.email }, opts);
   if (args.notify.webhookUrl) new TopicSubscription(`${name}-webhook`, { topic: topic.arn, protocol: "https", endpoint: args.notify.webhookUrl }, opts);
   const alarm = (suffix: string, spec: { namespace: string; metricName: string; dimensions: Record<string, pulumi.Input<string>>; statistic: string; threshold: number; comparisonOperator: string; description: string }) =>
     new MetricAlarm(
       `${name}-${suffix}`,
-      { name: `${physical}-${suffix}`, ...spec, alarmDescription: spec.description, period: 300, evaluationPeriods: 1, alarmActions: [topic.arn], okActions: [topic.arn], treatMissingData: "notBreaching", tags: t },
+      { name: physicalName("aws", "cloudwatchAlarm", [target.stack, name, suffix]), ...spec, alarmDescription: spec.description, period: 300, evaluationPeriods: 1, alarmActions: [topic.arn], okActions: [topic.arn], treatMissingData: "notBreaching", tags: t },
       opts,
     );
   const alarms: MetricAlarm[] = [];

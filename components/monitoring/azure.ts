@@ -8,6 +8,7 @@ import { ActionGroup } from "@pulumi/azure-native/monitor/actionGroup";
 import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";
@@ -18,15 +19,14 @@ export const azure: Impl<"azure", AlertsArgs, AlertsOutputs> = (name, args, pare
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
   const rg = target.resourceGroupName;
-  const physical = physicalName("azure", "generic", [target.stack, name]);
-  const workspace = new Workspace(name, { resourceGroupName: rg, location: target.region, workspaceName: physical, sku: { name: "PerGB2018" }, retentionInDays: Math.max(30, s.logRetentionDays), tags: t }, opts);
+  const workspace = new Workspace(name, { resourceGroupName: rg, location: target.region, workspaceName: keptName(name, target, "logAnalyticsWorkspace", [target.stack, name], parent), sku: { name: "PerGB2018" }, retentionInDays: Math.max(30, s.logRetentionDays), tags: t }, opts);
   const group = new ActionGroup(
     name,
     {
       resourceGroupName: rg,
       location: "global",
-      actionGroupName: physical,
-      groupShortName: name.replace(/[^A-Za-z0-9]/g, "").slice(0, 12) || "tessera",
+      actionGroupName: physicalName("azure", "actionGroup", [target.stack, name]),
+      groupShortName: physicalName("azure", "actionGroupShortName", [name]),
       enabled: true,
       emailReceivers: args.notify.email ? [{ name: "email", emailAddress: args.notify.email, useCommonAlertSchema: true }] : [],
       webhookReceivers: args.notify.webhookUrl ? [{ name: "webhook", serviceUri: args.notify.webhookUrl, useCommonAlertSchema: true }] : [],
@@ -40,7 +40,7 @@ export const azure: Impl<"azure", AlertsArgs, AlertsOutputs> = (name, args, pare
       {
         resourceGroupName: rg,
         location: "global",
-        ruleName: `${physical}-${suffix}`,
+        ruleName: physicalName("azure", "metricAlert", [target.stack, name, suffix]),
         enabled: true,
         severity: 2,
         scopes,

@@ -7,6 +7,7 @@ import { LogGroup } from "@pulumi/oci/logging/logGroup";
 import { Alarm } from "@pulumi/oci/monitoring/alarm";
 import { NotificationTopic } from "@pulumi/oci/ons/notificationTopic";
 import { Subscription } from "@pulumi/oci/ons/subscription";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type AlertsArgs, type AlertsOutputs, alertSettings } from "./contract";
@@ -16,8 +17,8 @@ export const oci: Impl<"oci", AlertsArgs, AlertsOutputs> = (name, args, parent) 
   const s = alertSettings(args);
   const opts = childOpts(parent, target);
   const common = { compartmentId: target.compartmentId, freeformTags: tags(target, name, args.labels) };
-  const logs = new LogGroup(name, { ...common, displayName: `${target.stack}-${name}`, description: `tessera ${target.stack} ${name}` }, opts);
-  const topic = new NotificationTopic(name, { ...common, name: `${target.stack}-${name}`, description: `tessera ${target.stack} ${name} alerts` }, opts);
+  const logs = new LogGroup(name, { ...common, displayName: physicalName("oci", "logGroup", [target.stack, name]), description: `tessera ${target.stack} ${name}` }, opts);
+  const topic = new NotificationTopic(name, { ...common, name: physicalName("oci", "notificationTopic", [target.stack, name]), description: `tessera ${target.stack} ${name} alerts` }, opts);
   if (args.notify.email) new Subscription(`${name}-email`, { ...common, topicId: topic.id, protocol: "EMAIL", endpoint: args.notify.email }, opts);
   if (args.notify.webhookUrl) new Subscription(`${name}-webhook`, { ...common, topicId: topic.id, protocol: "HTTPS", endpoint: args.notify.webhookUrl }, opts);
   const alarms: Alarm[] = [];
@@ -27,7 +28,7 @@ export const oci: Impl<"oci", AlertsArgs, AlertsOutputs> = (name, args, parent) 
     alarms.push(
       new Alarm(
         `${name}-${service}-cpu`,
-        { ...common, displayName: `${target.stack}-${name}-${service}-cpu`, metricCompartmentId: target.compartmentId, namespace: "oci_computeagent", query, severity: "CRITICAL", destinations: [topic.id], isEnabled: true, body: `${service}: CPU above ${s.cpuPercent}%`, pendingDuration: "PT5M" },
+        { ...common, displayName: physicalName("oci", "displayName", [target.stack, name, `${service}-cpu`]), metricCompartmentId: target.compartmentId, namespace: "oci_computeagent", query, severity: "CRITICAL", destinations: [topic.id], isEnabled: true, body: `${service}: CPU above ${s.cpuPercent}%`, pendingDuration: "PT5M" },
         opts,
       ),
     );

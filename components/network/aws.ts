@@ -1,5 +1,6 @@
 /**
- * Network on AWS: VPC, one public and one private subnet per availability zone, an internet
+ * Network on AWS: VPC, one public and one private subnet per availability zone (zone IDs from the
+ * catalog, carried on the target: the same physical zones in every account), an internet
  * gateway for the public route table, an optional NAT gateway (one, in the first zone) for the
  * private one, the VPC's default security group stripped of every rule, and a security group
  * that admits the network itself plus the given ingress.
@@ -15,7 +16,6 @@ import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Subnet } from "@pulumi/aws/ec2/subnet";
 import { Vpc } from "@pulumi/aws/ec2/vpc";
-import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
 import { FlowLog } from "@pulumi/aws/ec2/flowLog";
 import { Role } from "@pulumi/aws/iam/role";
@@ -24,6 +24,7 @@ import { cloudWatchRetention, LOG_STORE_LABEL } from "../retention";
 import { accountIdOf } from "../storage/aws-logs";
 import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import type { AwsTarget } from "../target";
@@ -39,11 +40,11 @@ export const aws: Impl<"aws", NetworkArgs, NetworkOutputs> = (name, args, parent
   const vpc = new Vpc(name, { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: t({ Name: name }) }, opts);
   // Strip the default security group: anything launched without an explicit group gets no access.
   new DefaultSecurityGroup(`${name}-default`, { vpcId: vpc.id, tags: t() }, opts);
-  const azs = getAvailabilityZonesOutput({ state: "available" }, { parent, provider: target.provider }).names;
+  const azs = target.facts.zones;
   const subnet = (tier: "public" | "private", i: number) =>
     new Subnet(
       `${name}-${tier}-${i}`,
-      { vpcId: vpc.id, cidrBlock: layout[tier][i]!, availabilityZone: azs.apply((n) => n[i % n.length]!), mapPublicIpOnLaunch: false, tags: t({ Name: `${name}-${tier}-${i}`, "tessera-tier": tier }) },
+      { vpcId: vpc.id, cidrBlock: layout[tier][i]!, availabilityZoneId: azs[i % azs.length]!, mapPublicIpOnLaunch: false, tags: t({ Name: `${name}-${tier}-${i}`, "tessera-tier": tier }) },
       opts,
     );
   const publicSubnets = Array.from({ length: zones }, (_, i) => subnet("public", i));
@@ -96,7 +97,7 @@ function vpcFlowLogs(name: string, args: NetworkArgs, target: AwsTarget, days: n
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
   const account = accountIdOf(parent, target);
-  const group = new LogGroup(`${name}-flow-logs`, { name: `/tessera/${target.stack}/${name}/flow-logs`, retentionInDays: cloudWatchRetention(days), tags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }) }, opts);
+  const group = new LogGroup(`${name}-flow-logs`, { name: physicalName("aws", "cloudwatchLogGroup", [target.stack, name, "flow-logs"]), retentionInDays: cloudWatchRetention(days), tags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }) }, opts);
   const role = new Role(
     `${name}-flow-logs`,
     {

@@ -16,6 +16,7 @@ import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
 import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { azureFlowLogRetention, LOG_STORE_LABEL } from "../retention";
@@ -58,7 +59,7 @@ export const azure: Impl<"azure", NetworkArgs, NetworkOutputs> = (name, args, pa
     {
       resourceGroupName: rg,
       location: target.region,
-      networkSecurityGroupName: physicalName("azure", "generic", [target.stack, name]),
+      networkSecurityGroupName: physicalName("azure", "networkSecurityGroup", [target.stack, name]),
       securityRules: [
         { name: "from-network", priority: 100, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: cidr, sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*", description: "traffic inside the network" },
         ...ingress,
@@ -70,7 +71,7 @@ export const azure: Impl<"azure", NetworkArgs, NetworkOutputs> = (name, args, pa
   );
   const vnet = new VirtualNetwork(
     name,
-    { resourceGroupName: rg, location: target.region, virtualNetworkName: physicalName("azure", "generic", [target.stack, name]), addressSpace: { addressPrefixes: [cidr] }, tags: t },
+    { resourceGroupName: rg, location: target.region, virtualNetworkName: physicalName("azure", "virtualNetwork", [target.stack, name]), addressSpace: { addressPrefixes: [cidr] }, tags: t },
     opts,
   );
   let nat: NatGateway | undefined;
@@ -106,7 +107,7 @@ export const azure: Impl<"azure", NetworkArgs, NetworkOutputs> = (name, args, pa
     const store = new StorageAccount(
       `${name}-flow-logs`,
       {
-        accountName: physicalName("azure", "storageAccount", [target.stack, name, "flow"]),
+        accountName: keptName(`${name}-flow-logs`, target, "storageAccount", [target.stack, name, "flow"], parent),
         resourceGroupName: rg,
         location: target.region,
         kind: "StorageV2",
@@ -124,7 +125,7 @@ export const azure: Impl<"azure", NetworkArgs, NetworkOutputs> = (name, args, pa
       name,
       {
         ...networkWatcher(target.region),
-        flowLogName: physicalName("azure", "generic", [target.stack, name]),
+        flowLogName: physicalName("azure", "flowLog", [target.stack, name]),
         location: target.region,
         targetResourceId: vnet.id,
         storageId: store.id,

@@ -5,6 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
+import { natGatewayProblem } from "../../core/constraints";
 import { checkCidr, checkInt, invalid } from "../validation";
 import { DEFAULT_FLOW_LOG_RETENTION_DAYS } from "../retention";
 import { isNetworkCidr, MAX_PREFIX, MIN_PREFIX, subnetLayout } from "./cidr";
@@ -33,8 +34,8 @@ export interface NetworkArgs {
   readonly cidr?: string;
   /**
    * AWS only: how many availability zones the subnets span (one public and one private subnet
-   * each). Azure, GCP and OCI subnets are regional (they span the region's zones); DigitalOcean
-   * VPCs have no subnets.
+   * each), at most the region's zones (`target.facts.zones`, from the catalog). Azure, GCP and OCI
+   * subnets are regional (they span the region's zones); DigitalOcean VPCs have no subnets.
    * @default 2
    */
   readonly availabilityZones?: number;
@@ -121,7 +122,12 @@ export function validateNetworkArgs(args: NetworkArgs): void {
   if (args.cidr !== undefined && !isNetworkCidr(args.cidr)) invalid("cidr", `"${args.cidr}" has host bits set; use the network address (e.g. 10.0.0.0/16)`);
   checkInt("availabilityZones", args.availabilityZones, 1, 6);
   if (args.flowLogs) checkInt("flowLogs.retentionDays", args.flowLogs.retentionDays, 1, 3653);
-  if (args.natGateway && args.target.cloud === "digitalocean") invalid("natGateway", "DigitalOcean has no managed NAT gateway in this version; allowed on aws, azure, gcp, oci");
+  if (args.target.cloud === "aws") {
+    const zones = args.target.facts.zones;
+    if ((args.availabilityZones ?? 2) > zones.length) invalid("availabilityZones", `${args.target.region} has ${zones.length} availability zones (${zones.join(", ")}); allowed values: 1-${zones.length}`);
+  }
+  const nat = args.natGateway ? natGatewayProblem(args.target.cloud) : undefined;
+  if (nat) invalid("natGateway", nat);
   (args.ingress ?? []).forEach((rule, i) => {
     const [from, to] = portRange(rule);
     if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to > 65535 || from > to) invalid(`ingress[${i}].ports`, "must be a port or a [from, to] range within 1-65535");

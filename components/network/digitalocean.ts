@@ -17,14 +17,14 @@ export const digitalocean: Impl<"digitalocean", NetworkArgs, NetworkOutputs> = (
   const { target } = args;
   const opts = childOpts(parent, target);
   const { cidr } = addressPlan(args);
-  const physical = physicalName("digitalocean", "generic", [target.stack, name]);
+  const parts = [target.stack, name];
 
-  const vpc = new Vpc(name, { name: physical, region: target.region, ipRange: cidr, description: `tessera ${target.stack} ${name}` }, opts);
-  const tag = new Tag(name, { name: physical }, opts);
+  const vpc = new Vpc(name, { name: physicalName("digitalocean", "vpc", parts), region: target.region, ipRange: cidr, description: `tessera ${target.stack} ${name}` }, opts);
+  const tag = new Tag(name, { name: physicalName("digitalocean", "tag", parts) }, opts);
   new Firewall(
     name,
     {
-      name: physical,
+      name: physicalName("digitalocean", "firewall", parts),
       tags: [tag.id],
       inboundRules: [
         { protocol: "tcp", portRange: "1-65535", sourceAddresses: [cidr] },

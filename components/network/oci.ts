@@ -17,16 +17,16 @@ import { Vcn } from "@pulumi/oci/core/vcn";
 import { Log } from "@pulumi/oci/logging/log";
 import { LogGroup } from "@pulumi/oci/logging/logGroup";
 import { LOG_STORE_LABEL, ociLogRetention } from "../retention";
-import { nameHash } from "../../core/naming";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { addressPlan, flowLogDays, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
 
+/** A display name inside the network (a label; the OCID is the identity). */
+const label = (...parts: string[]) => physicalName("oci", "displayName", parts);
+
 /** OCI protocol numbers. */
 const PROTOCOL = { tcp: "6", udp: "17" } as const;
-
-/** OCI DNS labels: a letter, then letters and digits, at most 15 characters. */
-const dnsLabel = (name: string) => `t${nameHash(name)}`.slice(0, 15);
 
 export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent) => {
   const { target } = args;
@@ -36,22 +36,22 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
   const freeformTags = tags(target, name, args.labels);
   const common = { compartmentId, freeformTags };
 
-  const vcn = new Vcn(name, { ...common, cidrBlocks: [cidr], displayName: `${target.stack}-${name}`, dnsLabel: dnsLabel(`${target.stack}/${name}`) }, opts);
-  const igw = new InternetGateway(name, { ...common, vcnId: vcn.id, enabled: true, displayName: `${name}-igw` }, opts);
-  const publicRoutes = new RouteTable(`${name}-public`, { ...common, vcnId: vcn.id, displayName: `${name}-public`, routeRules: [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: igw.id }] }, opts);
-  const nat = args.natGateway ? new NatGateway(name, { ...common, vcnId: vcn.id, displayName: `${name}-nat` }, opts) : undefined;
+  const vcn = new Vcn(name, { ...common, cidrBlocks: [cidr], displayName: physicalName("oci", "displayName", [target.stack, name]), dnsLabel: physicalName("oci", "vcnDnsLabel", [target.stack, name]) }, opts);
+  const igw = new InternetGateway(name, { ...common, vcnId: vcn.id, enabled: true, displayName: label(name, "igw") }, opts);
+  const publicRoutes = new RouteTable(`${name}-public`, { ...common, vcnId: vcn.id, displayName: label(name, "public"), routeRules: [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: igw.id }] }, opts);
+  const nat = args.natGateway ? new NatGateway(name, { ...common, vcnId: vcn.id, displayName: label(name, "nat") }, opts) : undefined;
   // Private workloads reach Oracle services (OCIR, Object Storage, Vault) without internet access.
   const oracleServices = getServicesOutput({ filters: [{ name: "name", values: ["All .* Services In Oracle Services Network"], regex: true }] }, { parent, provider: target.provider }).services.apply((list) => {
     if (list.length !== 1) throw new Error(`expected one "All <region> Services In Oracle Services Network" service in ${target.region}, found ${list.length}`);
     return list[0]!;
   });
-  const serviceGateway = new ServiceGateway(name, { ...common, vcnId: vcn.id, displayName: `${name}-sgw`, services: [{ serviceId: oracleServices.id }] }, opts);
+  const serviceGateway = new ServiceGateway(name, { ...common, vcnId: vcn.id, displayName: label(name, "sgw"), services: [{ serviceId: oracleServices.id }] }, opts);
   const privateRoutes = new RouteTable(
     `${name}-private`,
     {
       ...common,
       vcnId: vcn.id,
-      displayName: `${name}-private`,
+      displayName: label(name, "private"),
       routeRules: [
         { destination: oracleServices.cidrBlock, destinationType: "SERVICE_CIDR_BLOCK", networkEntityId: serviceGateway.id },
         ...(nat ? [{ destination: "0.0.0.0/0", destinationType: "CIDR_BLOCK", networkEntityId: nat.id }] : []),
@@ -64,7 +64,7 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
     {
       ...common,
       vcnId: vcn.id,
-      displayName: `${name}-firewall`,
+      displayName: label(name, "firewall"),
       ingressSecurityRules: [
         { protocol: "all", source: cidr, sourceType: "CIDR_BLOCK", description: "traffic inside the network" },
         ...(args.ingress ?? []).flatMap((rule) => {
@@ -90,7 +90,7 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
         ...common,
         vcnId: vcn.id,
         cidrBlock: layout[tier][0]!,
-        displayName: `${name}-${tier}`,
+        displayName: label(name, tier),
         dnsLabel: tier,
         routeTableId: (tier === "public" ? publicRoutes : privateRoutes).id,
         securityListIds: [security.id],
@@ -105,13 +105,13 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
   let flowLogs = pulumi.output("");
   if (days !== undefined) {
     // A flow log per subnet: Logging service log, source service "flowlogs", category "all".
-    const group = new LogGroup(`${name}-flow-logs`, { ...common, freeformTags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }), displayName: `${target.stack}-${name}-flow-logs`, description: `tessera ${target.stack} ${name}: VCN flow logs` }, opts);
+    const group = new LogGroup(`${name}-flow-logs`, { ...common, freeformTags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }), displayName: physicalName("oci", "logGroup", [target.stack, name, "flow-logs"]), description: `tessera ${target.stack} ${name}: VCN flow logs` }, opts);
     for (const [tier, s] of [["public", publicSubnet], ["private", privateSubnet]] as const) {
       new Log(
         `${name}-${tier}-flow-logs`,
         {
           logGroupId: group.id,
-          displayName: `${name}-${tier}-flow-logs`,
+          displayName: physicalName("oci", "log", [name, tier, "flow-logs"]),
           logType: "SERVICE",
           isEnabled: true,
           retentionDuration: ociLogRetention(days),

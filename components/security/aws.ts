@@ -8,6 +8,7 @@ import { Key } from "@pulumi/aws/kms/key";
 import { Secret } from "@pulumi/aws/secretsmanager/secret";
 import { SecretVersion } from "@pulumi/aws/secretsmanager/secretVersion";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -18,11 +19,11 @@ export const aws: Impl<"aws", SecretsArgs, SecretsOutputs> = (name, args, parent
   const opts = childOpts(parent, target);
   const t = tags(target, name, args.labels);
   const key = new Key(name, { description: `tessera ${target.stack}/${name}`, enableKeyRotation: true, deletionWindowInDays: s.recoveryDays, tags: t }, statefulOpts(parent, target, args.protect));
-  new Alias(name, { name: `alias/${physicalName("aws", "generic", [target.stack, name])}`, targetKeyId: key.keyId }, opts);
+  new Alias(name, { name: physicalName("aws", "kmsAlias", [target.stack, name]), targetKeyId: key.keyId }, opts);
   const ids = Object.entries(s.secrets).map(([secretName, value]) => {
     const secret = new Secret(
       `${name}-${secretName}`,
-      { name: physicalName("aws", "secret", [target.stack, name, secretName]), kmsKeyId: key.arn, recoveryWindowInDays: s.recoveryDays, tags: t },
+      { name: keptName(`${name}-${secretName}`, target, "secretsManagerSecret", [target.stack, name, secretName], parent), kmsKeyId: key.arn, recoveryWindowInDays: s.recoveryDays, tags: t },
       statefulOpts(parent, target, args.protect),
     );
     new SecretVersion(`${name}-${secretName}`, { secretId: secret.id, secretString: pulumi.secret(value) }, opts);

@@ -12,6 +12,7 @@ import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignmen
 import { DiskEncryptionSet } from "@pulumi/azure-native/compute/diskEncryptionSet";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { type SecretsArgs, type SecretsOutputs, secretIdMap, secretSettings } from "./contract";
@@ -29,7 +30,7 @@ export const azure: Impl<"azure", SecretsArgs, SecretsOutputs> = (name, args, pa
     {
       resourceGroupName: rg,
       location: target.region,
-      vaultName: physicalName("azure", "vault", [target.stack, name]),
+      vaultName: keptName(name, target, "keyVault", [target.stack, name], parent),
       properties: {
         tenantId,
         sku: { family: "A", name: "standard" },
@@ -60,7 +61,7 @@ export const azure: Impl<"azure", SecretsArgs, SecretsOutputs> = (name, args, pa
     statefulOpts(parent, target, args.protect),
   );
   const ids = Object.entries(s.secrets).map(([secretName, value]) => {
-    const secret = new Secret(`${name}-${secretName}`, { resourceGroupName: rg, vaultName: vault.name, secretName, properties: { value: pulumi.secret(value), contentType: "text/plain" }, tags: t }, opts);
+    const secret = new Secret(`${name}-${secretName}`, { resourceGroupName: rg, vaultName: vault.name, secretName: keptName(`${name}-${secretName}`, target, "keyVaultSecret", [secretName], parent), properties: { value: pulumi.secret(value), contentType: "text/plain" }, tags: t }, opts);
     return secret.id.apply((id): [string, string] => [secretName, id]);
   });
   // "Key Vault Crypto Service Encryption User" (built-in role e147488a-…): wrap and unwrap with the vault's keys.
@@ -69,7 +70,7 @@ export const azure: Impl<"azure", SecretsArgs, SecretsOutputs> = (name, args, pa
     new RoleAssignment(`${name}-${suffix}`, { principalId, principalType: "ServicePrincipal", roleDefinitionId: cryptoUser, scope: vault.id, description: `tessera ${target.stack}/${name}: encrypt with the stack's key` }, opts);
   let encryptionIdentityId = pulumi.output("");
   if (s.encrypts.has("object-storage") || s.encrypts.has("database")) {
-    const identity = new UserAssignedIdentity(`${name}-encryption`, { resourceGroupName: rg, location: target.region, resourceName: physicalName("azure", "generic", [target.stack, name, "encryption"]), tags: t }, opts);
+    const identity = new UserAssignedIdentity(`${name}-encryption`, { resourceGroupName: rg, location: target.region, resourceName: physicalName("azure", "userAssignedIdentity", [target.stack, name, "encryption"]), tags: t }, opts);
     const role = allow("encryption", identity.principalId);
     // Consumers wait for the role: a storage account cannot use a key its identity may not unwrap.
     encryptionIdentityId = pulumi.all([identity.id, role.id]).apply(([id]) => id);
@@ -81,7 +82,7 @@ export const azure: Impl<"azure", SecretsArgs, SecretsOutputs> = (name, args, pa
       {
         resourceGroupName: rg,
         location: target.region,
-        diskEncryptionSetName: physicalName("azure", "generic", [target.stack, name, "disks"]),
+        diskEncryptionSetName: physicalName("azure", "diskEncryptionSet", [target.stack, name, "disks"]),
         identity: { type: "SystemAssigned" },
         activeKey: { keyUrl: key.keyUriWithVersion, sourceVault: { id: vault.id } },
         encryptionType: "EncryptionAtRestWithCustomerKey",

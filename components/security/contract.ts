@@ -24,12 +24,12 @@ export interface SecretsArgs {
    */
   readonly recoveryDays?: number;
   /**
-   * What the key encrypts besides the secrets, so each cloud's service may use it:
-   * `object-storage` (GCP: the Cloud Storage service agent; Azure: a user-assigned identity the
-   * storage account encrypts as; OCI: the region's Object Storage service), `database` (GCP: the
-   * Cloud SQL service agent; Azure: the same identity), `disks` (GCP: the Compute Engine service
-   * agent; Azure: a disk encryption set; OCI: Block Volume). An AWS key's default policy already
-   * lets the account's services use it.
+   * What the key encrypts besides the secrets. On Azure the key vault grants it to a
+   * user-assigned identity storage accounts and Postgres servers encrypt as (`object-storage`,
+   * `database`) and to a disk encryption set (`disks`). Elsewhere the consumer grants its own
+   * service the key (GCP: the Cloud Storage, Cloud SQL or Compute Engine service agent; OCI: Object
+   * Storage or Block Volume through an IAM policy); an AWS key's default policy already lets the
+   * account's services use it.
    * @default []
    */
   readonly encrypts?: readonly KeyUse[];

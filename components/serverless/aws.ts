@@ -1,7 +1,16 @@
 /**
  * Function on AWS: a Lambda function from an ECR image with its own execution role (basic
- * logging only) and X-Ray tracing, and a function URL — IAM-authenticated unless public (then
- * with the resource policy Lambda requires for unauthenticated URLs).
+ * logging and X-Ray trace writes) and active X-Ray tracing, and a function URL — IAM-authenticated
+ * unless public (then with the two resource-policy statements Lambda requires for unauthenticated
+ * URLs).
+ *
+ * Prerequisites a real account enforces:
+ * - Active tracing: CreateFunction fails with "The provided execution role does not have
+ *   permissions to call PutTraceSegments on XRAY" unless the role may write traces
+ *   (AWSXRayDaemonWriteAccess), so the function waits for that attachment.
+ * - Public URLs: since October 2025 a function URL with auth type NONE answers 403 unless the
+ *   resource policy allows both `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction`
+ *   (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html#urls-auth-none).
  */
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
@@ -24,10 +33,11 @@ export const aws: Impl<"aws", FunctionArgs, FunctionOutputs> = (name, args, pare
     opts,
   );
   const logging = new RolePolicyAttachment(name, { role: role.name, policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole" }, opts);
+  const tracing = new RolePolicyAttachment(`${name}-xray`, { role: role.name, policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess" }, opts);
   const fn = new Lambda(
     name,
     {
-      name: physicalName("aws", "generic", [target.stack, name]).slice(0, 64),
+      name: physicalName("aws", "lambdaFunction", [target.stack, name]),
       packageType: "Image",
       imageUri: args.image,
       role: role.arn,
@@ -37,11 +47,12 @@ export const aws: Impl<"aws", FunctionArgs, FunctionOutputs> = (name, args, pare
       ...(Object.keys(s.environment).length > 0 ? { environment: { variables: s.environment } } : {}),
       tags: t,
     },
-    { ...opts, dependsOn: [logging] },
+    { ...opts, dependsOn: [logging, tracing] },
   );
   const url = new FunctionUrl(name, { functionName: fn.name, authorizationType: s.public ? "NONE" : "AWS_IAM" }, opts);
   if (s.public) {
     new Permission(`${name}-public-url`, { action: "lambda:InvokeFunctionUrl", function: fn.name, principal: "*", functionUrlAuthType: "NONE" }, opts);
+    new Permission(`${name}-public-invoke`, { action: "lambda:InvokeFunction", function: fn.name, principal: "*", invokedViaFunctionUrl: true }, opts);
   }
   return { url: url.functionUrl, identity: role.arn, resourceId: fn.name };
 };

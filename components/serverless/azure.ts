@@ -30,13 +30,13 @@ export const azure: Impl<"azure", FunctionArgs, FunctionOutputs> = (name, args, 
   // Container Apps secret names: lowercase letters, digits and '-'.
   const secretName = (key: string) => key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   const secrets = env.filter(([key]) => isSensitiveName(key)).map(([key, value]) => ({ name: secretName(key), value }));
-  const environment = new ManagedEnvironment(name, { resourceGroupName: target.resourceGroupName, location: target.region, environmentName: physicalName("azure", "generic", [target.stack, name]), tags: t }, opts);
+  const environment = new ManagedEnvironment(name, { resourceGroupName: target.resourceGroupName, location: target.region, environmentName: physicalName("azure", "containerAppsEnvironment", [target.stack, name]), tags: t }, opts);
   const app = new ContainerApp(
     name,
     {
       resourceGroupName: target.resourceGroupName,
       location: target.region,
-      containerAppName: physicalName("azure", "container", [target.stack, name]).slice(0, 32).replace(/-+$/, ""),
+      containerAppName: physicalName("azure", "containerApp", [target.stack, name]),
       managedEnvironmentId: environment.id,
       identity: { type: "SystemAssigned" },
       configuration: { ingress: { external: s.public, targetPort: s.port, transport: "auto", allowInsecure: false }, ...(secrets.length > 0 ? { secrets } : {}) },

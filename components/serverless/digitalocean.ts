@@ -9,15 +9,9 @@ import { App } from "@pulumi/digitalocean/app";
 import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { isSensitiveName } from "../../core/sensitive";
+import { appPlatformSize } from "../../core/skus";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
 
-/** App Platform instance sizes by memory. */
-const SIZES = [
-  { mb: 512, slug: "apps-s-1vcpu-0.5gb" },
-  { mb: 1024, slug: "apps-s-1vcpu-1gb" },
-  { mb: 2048, slug: "apps-s-1vcpu-2gb" },
-  { mb: 4096, slug: "apps-s-2vcpu-4gb" },
-];
 
 /** An image reference in App Platform terms (Docker Hub, DOCR or GHCR). */
 export function appImage(ref: string): { registryType: string; registry?: string; repository: string; tag: string } {
@@ -39,7 +33,7 @@ export const digitalocean: Impl<"digitalocean", FunctionArgs, FunctionOutputs> =
     name,
     {
       spec: {
-        name: physicalName("digitalocean", "generic", [target.stack, name]).slice(0, 32).replace(/-+$/, ""),
+        name: physicalName("digitalocean", "app", [target.stack, name]),
         // App Platform regions are the datacenter slugs without the number (ams3 → ams).
         region: target.region.replace(/\d+$/, ""),
         services: [
@@ -47,7 +41,7 @@ export const digitalocean: Impl<"digitalocean", FunctionArgs, FunctionOutputs> =
             name: "main",
             image,
             instanceCount: 1,
-            instanceSizeSlug: (SIZES.find((x) => x.mb >= s.memoryMb) ?? SIZES[SIZES.length - 1]!).slug,
+            instanceSizeSlug: appPlatformSize(s.memoryMb),
             ...(s.public ? { httpPort: s.port } : { internalPorts: [s.port] }),
             // Secret-looking names are stored encrypted (type SECRET) and never shown in the app spec.
             envs: Object.entries(s.environment).map(([key, value]) => ({ key, value, scope: "RUN_TIME", type: isSensitiveName(key) ? "SECRET" : "GENERAL" })),

@@ -5,7 +5,8 @@
 import { Service } from "@pulumi/gcp/cloudrunv2/service";
 import { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
-import { nameHash, physicalName } from "../../core/naming";
+import { physicalName } from "../../core/naming";
+import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
@@ -13,13 +14,12 @@ import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./con
 export const gcp: Impl<"gcp", FunctionArgs, FunctionOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = functionSettings(args);
-  const opts = childOpts(parent, target);
-  // Service account ids: 6-30 characters, a letter first.
-  const account = new Account(name, { accountId: `fn-${nameHash(`${target.stack}/${name}`)}-${name}`.slice(0, 30).replace(/-+$/, ""), project: target.project, displayName: `tessera ${target.stack} ${name}` }, opts);
+  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "run", "iam") });
+  const account = new Account(name, { accountId: physicalName("gcp", "serviceAccount", [target.stack, name]), project: target.project, displayName: `tessera ${target.stack} ${name}` }, opts);
   const service = new Service(
     name,
     {
-      name: physicalName("gcp", "generic", [target.stack, name]),
+      name: physicalName("gcp", "cloudRunService", [target.stack, name]),
       project: target.project,
       location: target.region,
       ingress: s.public ? "INGRESS_TRAFFIC_ALL" : "INGRESS_TRAFFIC_INTERNAL_ONLY",

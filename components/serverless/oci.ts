@@ -2,7 +2,9 @@
  * Function on OCI: a Functions application in the network's private subnet and the function from
  * an OCIR image. Its invoke endpoint takes signed requests; a public function also gets an API
  * Gateway (public subnet) routing every path to it, behind its own network security group that
- * admits HTTPS from anywhere (the network's security list stays default-deny).
+ * admits HTTPS from anywhere (the network's security list stays default-deny). OCI Functions
+ * may use the VCN and pull from OCIR, and API gateways may call the compartment's functions, only
+ * once a policy allows it: the component creates that policy (core/oci-policies.ts) first.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Deployment } from "@pulumi/oci/apigateway/deployment";
@@ -11,6 +13,9 @@ import { NetworkSecurityGroup } from "@pulumi/oci/core/networkSecurityGroup";
 import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
 import { Application } from "@pulumi/oci/functions/application";
 import { Function as OciFunction } from "@pulumi/oci/functions/function";
+import { physicalName } from "../../core/naming";
+import { OCI_GRANTS } from "../../core/oci-policies";
+import { servicePolicy } from "../oci-policy";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
 import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./contract";
@@ -21,15 +26,24 @@ export const oci: Impl<"oci", FunctionArgs, FunctionOutputs> = (name, args, pare
   const s = functionSettings(args);
   const opts = childOpts(parent, target);
   const common = { compartmentId: target.compartmentId, freeformTags: tags(target, name, args.labels) };
-  const application = new Application(name, { ...common, displayName: `${target.stack}-${name}`, subnetIds: network.privateSubnetIds, shape: "GENERIC_X86" }, opts);
+  const policy = servicePolicy(
+    name,
+    target,
+    parent,
+    s.public ? "OCI Functions may use the VCN and pull from OCIR; API gateways may call functions" : "OCI Functions may use the VCN and pull from OCIR",
+    (c) => [OCI_GRANTS.functionsNetwork(c), OCI_GRANTS.functionsRepos(c), ...(s.public ? [OCI_GRANTS.apiGatewayFunctions(c)] : [])],
+    args.labels,
+  );
+  const granted = { ...opts, dependsOn: [policy] };
+  const application = new Application(name, { ...common, displayName: physicalName("oci", "functionsApplication", [target.stack, name]), subnetIds: network.privateSubnetIds, shape: "GENERIC_X86" }, granted);
   const fn = new OciFunction(
     name,
-    { freeformTags: common.freeformTags, applicationId: application.id, displayName: name, image: args.image, memoryInMbs: String(s.memoryMb), timeoutInSeconds: s.timeoutSeconds, ...(Object.keys(s.environment).length > 0 ? { config: s.environment } : {}) },
-    opts,
+    { freeformTags: common.freeformTags, applicationId: application.id, displayName: physicalName("oci", "function", [name]), image: args.image, memoryInMbs: String(s.memoryMb), timeoutInSeconds: s.timeoutSeconds, ...(Object.keys(s.environment).length > 0 ? { config: s.environment } : {}) },
+    granted,
   );
   let url = pulumi.interpolate`${fn.invokeEndpoint}/20181201/functions/${fn.id}/actions/invoke`;
   if (s.public) {
-    const nsg = new NetworkSecurityGroup(`${name}-gateway`, { ...common, vcnId: network.networkId, displayName: `${target.stack}-${name}-gateway` }, opts);
+    const nsg = new NetworkSecurityGroup(`${name}-gateway`, { ...common, vcnId: network.networkId, displayName: physicalName("oci", "displayName", [target.stack, name, "gateway"]) }, opts);
     new NetworkSecurityGroupSecurityRule(
       `${name}-gateway-https`,
       { networkSecurityGroupId: nsg.id, direction: "INGRESS", protocol: "6", source: "0.0.0.0/0", sourceType: "CIDR_BLOCK", stateless: false, tcpOptions: { destinationPortRange: { min: 443, max: 443 } }, description: "HTTPS to the API gateway" },
@@ -37,13 +51,13 @@ export const oci: Impl<"oci", FunctionArgs, FunctionOutputs> = (name, args, pare
     );
     const gateway = new Gateway(
       name,
-      { ...common, displayName: `${target.stack}-${name}`, endpointType: "PUBLIC", subnetId: network.publicSubnetIds.apply((ids) => ids[0]!), networkSecurityGroupIds: [nsg.id] },
+      { ...common, displayName: physicalName("oci", "displayName", [target.stack, name]), endpointType: "PUBLIC", subnetId: network.publicSubnetIds.apply((ids) => ids[0]!), networkSecurityGroupIds: [nsg.id] },
       opts,
     );
     new Deployment(
       name,
       { ...common, gatewayId: gateway.id, pathPrefix: "/", specification: { routes: [{ path: "/{path*}", methods: ["ANY"], backend: { type: "ORACLE_FUNCTIONS_BACKEND", functionId: fn.id } }] } },
-      opts,
+      granted,
     );
     url = pulumi.interpolate`https://${gateway.hostname}/`;
   }

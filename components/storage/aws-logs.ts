@@ -11,7 +11,7 @@ import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, statefulOpts } from "../registry";
 import { type Labels, tags } from "../tags";
 import type { AwsTarget } from "../target";
@@ -63,10 +63,11 @@ export interface LogBucketArgs {
  * Object Ownership; an ACL grant fails on a BucketOwnerEnforced bucket), default encryption,
  * versioning, lifecycle, and a policy with the writers' statements plus {@link denyInsecureTransport}.
  */
-export function logBucket(name: string, args: LogBucketArgs, parent: pulumi.Resource): { bucket: Bucket; name: string; ready: pulumi.Resource } {
+export function logBucket(name: string, args: LogBucketArgs, parent: pulumi.Resource): { bucket: Bucket; name: pulumi.Output<string>; ready: pulumi.Resource } {
   const { target } = args;
   const opts = childOpts(parent, target);
-  const physical = physicalName("aws", "bucket", [target.stack, name]);
+  // Bucket names are global and free for anyone once deleted: a random suffix kept in state.
+  const physical = keptName(name, target, "s3Bucket", [target.stack, name], parent);
   const bucket = new Bucket(name, { bucket: physical, forceDestroy: false, tags: tags(target, args.service, args.labels) }, statefulOpts(parent, target, args.protect));
   const block = new BucketPublicAccessBlock(`${name}-public-access`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, opts);
   new BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
@@ -93,7 +94,7 @@ export function logBucket(name: string, args: LogBucketArgs, parent: pulumi.Reso
   );
   const policy = new BucketPolicy(
     `${name}-policy`,
-    { bucket: bucket.id, policy: pulumi.output(args.writers(physical)).apply((writers) => JSON.stringify({ Version: "2012-10-17", Statement: [...writers, denyInsecureTransport(physical)] })) },
+    { bucket: bucket.id, policy: physical.apply((b) => pulumi.output(args.writers(b)).apply((writers) => JSON.stringify({ Version: "2012-10-17", Statement: [...writers, denyInsecureTransport(b)] }))) },
     // A policy written while the public access block is being applied can fail with OperationAborted.
     { ...opts, dependsOn: [block] },
   );
@@ -104,13 +105,13 @@ export function logBucket(name: string, args: LogBucketArgs, parent: pulumi.Reso
  * The statement that lets S3 server access logging write into a log bucket from the given source
  * buckets (AWS: "Grant permissions to the logging service principal by using a bucket policy").
  */
-export function serverAccessLogWriter(logBucketName: string, sources: readonly string[], account: pulumi.Input<string>): pulumi.Output<Statement> {
-  return pulumi.output(account).apply((accountId): Statement => ({
+export function serverAccessLogWriter(logBucketName: string, sources: readonly pulumi.Input<string>[], account: pulumi.Input<string>): pulumi.Output<Statement> {
+  return pulumi.all([account, pulumi.all([...sources])]).apply(([accountId, buckets]): Statement => ({
     Sid: "S3ServerAccessLogsPolicy",
     Effect: "Allow",
     Principal: { Service: "logging.s3.amazonaws.com" },
     Action: "s3:PutObject",
     Resource: `${bucketArn(logBucketName)}/*`,
-    Condition: { ArnLike: { "aws:SourceArn": sources.map(bucketArn) }, StringEquals: { "aws:SourceAccount": accountId } },
+    Condition: { ArnLike: { "aws:SourceArn": buckets.map(bucketArn) }, StringEquals: { "aws:SourceAccount": accountId } },
   }));
 }

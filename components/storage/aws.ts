@@ -11,7 +11,7 @@ import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls"
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { LOG_STORE_LABEL } from "../retention";
@@ -21,7 +21,7 @@ import { accessLogDays, type ObjectStorageArgs, type ObjectStorageOutputs } from
 export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
   const { target } = args;
   const opts = childOpts(parent, target);
-  const bucketName = physicalName("aws", "bucket", [target.stack, name]);
+  const bucketName = keptName(name, target, "s3Bucket", [target.stack, name], parent);
   const bucket = new Bucket(name, { bucket: bucketName, forceDestroy: false, tags: tags(target, name, args.labels) }, statefulOpts(parent, target, args.protect));
   const block = new BucketPublicAccessBlock(
     `${name}-public-access`,
@@ -57,7 +57,7 @@ export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
     );
   }
   // Plain HTTP is refused (written after the access block: concurrent writes can abort).
-  const policy = new BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(bucketName)] }) }, { ...opts, dependsOn: [block] });
+  const policy = new BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: bucketName.apply((b) => JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(b)] })) }, { ...opts, dependsOn: [block] });
   const days = accessLogDays(args);
   if (days !== undefined) {
     const account = accountIdOf(parent, target);
@@ -66,7 +66,7 @@ export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
       { target, service: name, retentionDays: days, writers: (b) => serverAccessLogWriter(b, [bucketName], account).apply((w) => [w]), protect: args.protect, labels: { ...args.labels, [LOG_STORE_LABEL]: "access" } },
       parent,
     );
-    new BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: logs.bucket.id, targetPrefix: `${bucketName}/` }, { ...opts, dependsOn: [logs.ready] });
+    new BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: logs.bucket.id, targetPrefix: `${name}/` }, { ...opts, dependsOn: [logs.ready] });
   }
   return {
     bucketName: bucket.bucket,

@@ -11,6 +11,8 @@ import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { physicalName } from "../../core/naming";
+import { azureStorageSku } from "../../core/zones";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
 import { LOG_STORE_LABEL } from "../retention";
@@ -33,11 +35,12 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
   const account = new StorageAccount(
     name,
     {
-      accountName: physicalName("azure", "storageAccount", [target.stack, name]),
+      accountName: keptName(name, target, "storageAccount", [target.stack, name], parent),
       resourceGroupName: target.resourceGroupName,
       location: target.region,
       kind: "StorageV2",
-      sku: { name: args.azure?.sku ?? "Standard_ZRS" },
+      // Zone-redundant only where the region has availability zones (westus refuses ZRS).
+      sku: { name: args.azure?.sku ?? azureStorageSku(target.facts.zones) },
       allowBlobPublicAccess: false,
       allowSharedKeyAccess: false,
       enableHttpsTrafficOnly: true,
@@ -73,7 +76,7 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
   );
   const container = new BlobContainer(
     `${name}-container`,
-    { accountName: account.name, resourceGroupName: target.resourceGroupName, containerName: physicalName("azure", "container", [name]), publicAccess: "None" },
+    { accountName: account.name, resourceGroupName: target.resourceGroupName, containerName: physicalName("azure", "blobContainer", [name]), publicAccess: "None" },
     statefulOpts(parent, target, args.protect, { dependsOn: [service] }),
   );
   if (args.retentionDays !== undefined) {
@@ -107,7 +110,7 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
         {
           resourceGroupName: target.resourceGroupName,
           location: target.region,
-          workspaceName: physicalName("azure", "generic", [target.stack, name, "access-logs"]),
+          workspaceName: keptName(`${name}-access-logs`, target, "logAnalyticsWorkspace", [target.stack, name, "access-logs"], parent),
           sku: { name: "PerGB2018" },
           // Log Analytics keeps 30-730 days of interactive retention.
           retentionInDays: Math.min(730, Math.max(30, days)),

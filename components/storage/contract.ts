@@ -54,7 +54,11 @@ export interface ObjectStorageArgs {
   };
   /** Azure-only knobs. */
   readonly azure?: {
-    /** @default "Standard_ZRS" */
+    /**
+     * Zone-redundant SKUs (`Standard_ZRS`, `Standard_GZRS`) only where the region has availability
+     * zones (`target.facts.zones`); other regions refuse them (RedundancyConfigurationNotAvailableInRegion).
+     * @default "Standard_ZRS" where the region has availability zones, else "Standard_LRS"
+     */
     readonly sku?: "Standard_LRS" | "Standard_ZRS" | "Standard_GRS" | "Standard_GZRS" | "Standard_RAGRS";
     /** User-assigned identity with access to `customerManagedKey` (required with it). */
     readonly encryptionIdentityId?: pulumi.Input<string>;
@@ -95,6 +99,10 @@ export function validateObjectStorageArgs(args: ObjectStorageArgs): void {
   }
   if (args.customerManagedKey !== undefined && args.target.cloud === "digitalocean") {
     invalid("customerManagedKey", "DigitalOcean Spaces encrypts with provider-managed keys only; allowed on aws, azure, gcp, oci");
+  }
+  const sku = args.azure?.sku;
+  if (args.target.cloud === "azure" && sku !== undefined && /ZRS$/.test(sku) && args.target.facts.zones.length === 0) {
+    invalid("azure.sku", `${args.target.region} has no availability zones, so it refuses ${sku}; allowed values there: Standard_LRS, Standard_GRS, Standard_RAGRS`);
   }
   if (args.customerManagedKey !== undefined && args.target.cloud === "azure" && args.azure?.encryptionIdentityId === undefined) {
     invalid("azure.encryptionIdentityId", "required with customerManagedKey on Azure (a user-assigned identity that can use the key)");

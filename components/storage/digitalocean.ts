@@ -6,13 +6,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
 import { SpacesBucketLogging } from "@pulumi/digitalocean/spacesBucketLogging";
-import { physicalName } from "../../core/naming";
+import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { accessLogDays, type ObjectStorageArgs, type ObjectStorageOutputs } from "./contract";
 
 export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
   const { target } = args;
-  const bucketName = physicalName("digitalocean", "bucket", [target.stack, name]);
+  const bucketName = keptName(name, target, "spacesBucket", [target.stack, name], parent);
   const bucket = new SpacesBucket(
     name,
     {
@@ -33,7 +33,7 @@ export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorage
     const logs = new SpacesBucket(
       `${name}-access-logs`,
       {
-        name: physicalName("digitalocean", "bucket", [target.stack, name, "access-logs"]),
+        name: keptName(`${name}-access-logs`, target, "spacesBucket", [target.stack, name, "access-logs"], parent),
         region: target.region,
         acl: "private",
         versioning: { enabled: true },
@@ -42,7 +42,7 @@ export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorage
       },
       statefulOpts(parent, target, args.protect),
     );
-    new SpacesBucketLogging(`${name}-logging`, { bucket: bucket.name, region: target.region, targetBucket: logs.name, targetPrefix: `${bucketName}/` }, childOpts(parent, target));
+    new SpacesBucketLogging(`${name}-logging`, { bucket: bucket.name, region: target.region, targetBucket: logs.name, targetPrefix: pulumi.interpolate`${bucket.name}/` }, childOpts(parent, target));
   }
   return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://${bucket.bucketDomainName}` };
 };

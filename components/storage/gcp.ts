@@ -1,20 +1,30 @@
 /**
  * ObjectStorage on GCP: one Cloud Storage bucket with uniform bucket-level access, public access
- * prevention enforced, versioning, optional CMEK and a lifecycle rule for previous versions.
+ * prevention enforced, versioning, optional CMEK and a lifecycle rule for previous versions. With
+ * CMEK, the project's Cloud Storage service agent (read, and created if missing, with
+ * getProjectServiceAccount) may use the key before the bucket is created.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket } from "@pulumi/gcp/storage/bucket";
-import { physicalName } from "../../core/naming";
+import { getProjectServiceAccountOutput } from "@pulumi/gcp/storage/getProjectServiceAccount";
+import { keptName } from "../naming";
+import { enableApis, grantKeyToAgent } from "../gcp-project";
 import { type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
 
 export const gcp: Impl<"gcp", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
   const { target } = args;
+  const apis = enableApis(target, "storage");
+  const cmk = args.customerManagedKey;
+  const grant =
+    cmk === undefined
+      ? []
+      : [grantKeyToAgent(name, target, parent, cmk, getProjectServiceAccountOutput({ project: target.project }, { parent, provider: target.provider, dependsOn: apis }).member)];
   const bucket = new Bucket(
     name,
     {
-      name: physicalName("gcp", "bucket", [target.stack, name]),
+      name: keptName(name, target, "gcsBucket", [target.stack, name], parent),
       project: target.project,
       location: target.region.toUpperCase(),
       storageClass: args.gcp?.storageClass ?? "STANDARD",
@@ -28,7 +38,7 @@ export const gcp: Impl<"gcp", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
         : {}),
       labels: gcpLabels(target, name, args.labels),
     },
-    statefulOpts(parent, target, args.protect),
+    statefulOpts(parent, target, args.protect, { dependsOn: [...apis, ...grant] }),
   );
   return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://storage.googleapis.com/${bucket.name}` };
 };

@@ -1,5 +1,8 @@
-/** What the fake AWS answers. */
+/** What the fake AWS answers (AMI lookups only for the images core/images.ts names). */
+import { AWS_AMIS } from "../../core/images";
 import { type CloudFakes, str } from "./types";
+
+const KNOWN_AMIS = Object.values(AWS_AMIS).flatMap((ami) => (["amd64", "arm64"] as const).map((arch) => `${ami.owner} ${ami.name(arch)}`));
 
 const ACCOUNT = "123456789012";
 
@@ -32,14 +35,12 @@ export const awsFakes: CloudFakes = {
   },
   invokes: {
     "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/tessera`, userId: "AIDAEXAMPLE", id: ACCOUNT }),
-    "aws:index/getAvailabilityZones:getAvailabilityZones": (_i, args, ctx) => {
-      const region = ctx.regionOf(args.provider ?? "");
-      const names = ["a", "b", "c"].map((z) => `${region}${z}`);
-      return { names, zoneIds: names.map((_, k) => `euw1-az${k + 1}`), id: region, groupNames: names };
-    },
     "aws:ec2/getAmi:getAmi": (i) => {
       const filters = (i.filters ?? []) as Array<{ name: string; values: string[] }>;
       const arch = filters.find((f) => f.name === "architecture")?.values[0] ?? "x86_64";
+      const name = filters.find((f) => f.name === "name")?.values[0] ?? "";
+      const owners = (i.owners ?? []) as string[];
+      if (!owners.some((o) => KNOWN_AMIS.includes(`${o} ${name}`))) throw new Error(`no AMI named ${name} owned by ${owners.join(", ")}: the lookup is not one of core/images.ts`);
       return { id: arch === "arm64" ? "ami-0a1b2c3d4e5f6a7b8" : "ami-0123456789abcdef0", architecture: arch, name: filters.find((f) => f.name === "name")?.values[0] ?? "" };
     },
   },

@@ -1,6 +1,17 @@
-/** What the fake DigitalOcean answers. */
+/** What the fake DigitalOcean answers (Kubernetes versions from data/kubernetes-versions.csv). */
 import { stringify } from "yaml";
+import { loadRegionFacts } from "../../core/facts";
+import { offered } from "../../core/versions";
 import { type CloudFakes, str } from "./types";
+
+/** DOKS answers the newest patch of an offered minor (`1.35.0-do.0`); an unoffered one has none. */
+function doksVersion(prefix: string): string {
+  const facts = loadRegionFacts();
+  const minors = offered(facts.versions.kubernetes, "digitalocean", facts.date);
+  const minor = prefix.replace(/\.$/, "");
+  if (!minors.includes(minor)) throw new Error(`DigitalOcean offers no Kubernetes ${minor} on ${facts.date} (offers ${minors.join(", ")})`);
+  return `${minor}.0-do.0`;
+}
 
 export const digitaloceanFakes: CloudFakes = {
   outputs: {
@@ -27,6 +38,6 @@ export const digitaloceanFakes: CloudFakes = {
     "digitalocean:index/tag:Tag": (i, a) => str(i.name, a.name),
   },
   invokes: {
-    "digitalocean:index/getKubernetesVersions:getKubernetesVersions": (i) => ({ latestVersion: `${str(i.versionPrefix, "1.31.")}9-do.0`, validVersions: [], versionPrefix: i.versionPrefix, id: "versions" }),
+    "digitalocean:index/getKubernetesVersions:getKubernetesVersions": (i) => ({ latestVersion: doksVersion(str(i.versionPrefix, "")), validVersions: [], versionPrefix: i.versionPrefix, id: "versions" }),
   },
 };

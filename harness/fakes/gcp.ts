@@ -1,13 +1,13 @@
 /** What the fake GCP answers. */
-import { type CloudFakes, str } from "./types";
+import { type CloudFakes, type Props, str } from "./types";
+
+/** The fake project's number (service agents are named after it). */
+const PROJECT_NUMBER = "123456789012";
+
+const agent = (i: Props, email: string, field: "email" | "emailAddress"): Props => ({ [field]: email, member: `serviceAccount:${email}`, project: i.project, id: email });
 
 export const gcpFakes: CloudFakes = {
   outputs: {
-    // The Cloud SQL service agent is service-<project number>@gcp-sa-cloud-sql.
-    "gcp:projects/serviceIdentity:ServiceIdentity": (i) => {
-      const agent = `service-123456789012@gcp-sa-${str(i.service, "x").replace(/^sqladmin\./, "cloud-sql.").replace(/\.googleapis\.com$/, "")}.iam.gserviceaccount.com`;
-      return { email: agent, member: `serviceAccount:${agent}` };
-    },
     "gcp:storage/bucket:Bucket": (i, a) => {
       const name = str(i.name, a.name);
       return { name, url: `gs://${name}`, selfLink: `https://www.googleapis.com/storage/v1/b/${name}` };
@@ -30,6 +30,13 @@ export const gcpFakes: CloudFakes = {
     "gcp:bigquery/dataset:Dataset": (i, a) => ({ selfLink: `https://bigquery.googleapis.com/bigquery/v2/projects/${str(i.project, "p")}/datasets/${str(i.datasetId, a.name)}` }),
     "gcp:monitoring/notificationChannel:NotificationChannel": (i, a) => ({ name: `projects/${str(i.project, "p")}/notificationChannels/${Math.abs(hash(a.name))}` }),
     "gcp:monitoring/alertPolicy:AlertPolicy": (i, a) => ({ name: `projects/${str(i.project, "p")}/alertPolicies/${Math.abs(hash(a.name))}` }),
+    // service-<number>@gcp-sa-<service>.iam.gserviceaccount.com, Google's service agent naming.
+    "gcp:projects/serviceIdentity:ServiceIdentity": (i) => {
+      // Most agents are gcp-sa-<api>; Cloud SQL's is gcp-sa-cloud-sql.
+      const api = str(i.service, "s").split(".")[0]!;
+      const email = `service-${PROJECT_NUMBER}@gcp-sa-${api === "sqladmin" ? "cloud-sql" : api}.iam.gserviceaccount.com`;
+      return { email, member: `serviceAccount:${email}` };
+    },
   },
   ids: {
     "gcp:storage/bucket:Bucket": (i, a) => str(i.name, a.name),
@@ -45,8 +52,10 @@ export const gcpFakes: CloudFakes = {
     "gcp:compute/healthCheck:HealthCheck": (i, a) => `projects/${str(i.project, "p")}/global/healthChecks/${str(i.name, a.name)}`,
   },
   invokes: {
-    "gcp:compute/getZones:getZones": (i) => ({ names: ["b", "c", "d"].map((z) => `${str(i.region, "r")}-${z}`), id: str(i.region, "r") }),
-    "gcp:organizations/getProject:getProject": (i) => ({ number: "123456789012", projectId: i.projectId, id: `projects/${str(i.projectId, "p")}` }),
+    // Google-managed service agents are named after the project number.
+    "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (i) => agent(i, `service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`, "emailAddress"),
+    "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": (i) => agent(i, `bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`, "email"),
+    "gcp:organizations/getProject:getProject": (i) => ({ projectId: i.projectId, number: PROJECT_NUMBER, name: i.projectId }),
   },
 };
 

@@ -1,6 +1,19 @@
-/** What the fake OCI answers. */
+/**
+ * What the fake OCI answers. Availability domains and Kubernetes versions come from the catalog
+ * (data/zones.csv, data/kubernetes-versions.csv on the catalog date), so a stale default or a
+ * region the data does not know fails the run as the real lookups would. Patch levels are not
+ * catalog facts: each offered minor answers as `v<minor>.0`.
+ */
 import { stringify } from "yaml";
+import { loadRegionFacts, zonesOf } from "../../core/facts";
+import { OCI_IMAGES } from "../../core/images";
+import { offered } from "../../core/versions";
 import { type CloudFakes, str } from "./types";
+
+const okeVersions = (): string[] => {
+  const facts = loadRegionFacts();
+  return offered(facts.versions.kubernetes, "oci", facts.date).map((v) => `v${v}.0`);
+};
 
 export const ociFakes: CloudFakes = {
   outputs: {
@@ -27,31 +40,41 @@ export const ociFakes: CloudFakes = {
   },
   invokes: {
     "oci:ObjectStorage/getNamespace:getNamespace": (i) => ({ namespace: "tesseratenancy", compartmentId: i.compartmentId, id: "tesseratenancy" }),
-    "oci:Identity/getAvailabilityDomains:getAvailabilityDomains": (i) => ({
-      compartmentId: i.compartmentId,
-      id: "ads",
-      availabilityDomains: [1, 2, 3].map((n) => ({ name: `Uocm:EU-FRANKFURT-1-AD-${n}`, id: `ocid1.availabilitydomain.oc1..ad${n}`, compartmentId: i.compartmentId })),
-    }),
-    "oci:Core/getImages:getImages": (i) => ({
+    // Names carry a tenancy prefix (`Uocm:`); how many there are is the catalog's fact.
+    "oci:Identity/getAvailabilityDomains:getAvailabilityDomains": (i, args, ctx) => {
+      const region = ctx.regionOf(args.provider ?? "");
+      return {
+        compartmentId: i.compartmentId,
+        id: "ads",
+        availabilityDomains: zonesOf(loadRegionFacts(), "oci", region).map((ad, n) => ({ name: `Uocm:${region.toUpperCase()}-${ad}`, id: `ocid1.availabilitydomain.oc1..ad${n + 1}`, compartmentId: i.compartmentId })),
+      };
+    },
+    "oci:Core/getImages:getImages": (i) => {
+      if (!Object.values(OCI_IMAGES).some((img) => img !== undefined && img.operatingSystem === i.operatingSystem && img.version === i.operatingSystemVersion)) {
+        throw new Error(`no OCI platform image ${String(i.operatingSystem)} ${String(i.operatingSystemVersion)}: the lookup is not one of core/images.ts`);
+      }
+      return {
       compartmentId: i.compartmentId,
       id: "images",
       images: [{ id: `ocid1.image.oc1..${str(i.operatingSystem, "os").replace(/\s+/g, "-").toLowerCase()}-${str(i.operatingSystemVersion, "v")}`, displayName: `${str(i.operatingSystem, "os")}-${str(i.operatingSystemVersion, "v")}` }],
-    }),
+      };
+    },
     "oci:Core/getServices:getServices": (i, args, ctx) => {
       const code = ctx.regionOf(args.provider ?? "").split("-")[1] ?? "fra";
       return { filters: i.filters, id: "services", services: [{ id: `ocid1.service.oc1.${code}..all`, cidrBlock: `all-${code.slice(0, 3)}-services-in-oracle-services-network`, name: `All ${code.slice(0, 3).toUpperCase()} Services In Oracle Services Network`, description: "All services" }] };
     },
-    "oci:ContainerEngine/getClusterOption:getClusterOption": () => ({ clusterOptionId: "all", id: "all", kubernetesVersions: ["v1.30.10", "v1.31.1", "v1.31.10"], clusterPodNetworkOptions: [] }),
+    "oci:ContainerEngine/getClusterOption:getClusterOption": () => ({ clusterOptionId: "all", id: "all", kubernetesVersions: okeVersions(), clusterPodNetworkOptions: [] }),
+    // OKE node images are named after the Kubernetes version they carry, one x86 and one Arm each.
     "oci:ContainerEngine/getNodePoolOption:getNodePoolOption": () => ({
       nodePoolOptionId: "all",
       id: "all",
-      kubernetesVersions: ["v1.31.10"],
+      kubernetesVersions: okeVersions(),
       images: [],
       shapes: [],
-      sources: [
-        { imageId: "ocid1.image.oc1..oke-arm", sourceName: "Oracle-Linux-8.10-aarch64-2025.01.31-0-OKE-1.31.10-760", sourceType: "IMAGE" },
-        { imageId: "ocid1.image.oc1..oke-x86", sourceName: "Oracle-Linux-8.10-2025.01.31-0-OKE-1.31.10-760", sourceType: "IMAGE" },
-      ],
+      sources: okeVersions().flatMap((v) => [
+        { imageId: `ocid1.image.oc1..oke-arm-${v.slice(1)}`, sourceName: `Oracle-Linux-8.10-aarch64-OKE-${v.slice(1)}`, sourceType: "IMAGE" },
+        { imageId: `ocid1.image.oc1..oke-x86-${v.slice(1)}`, sourceName: `Oracle-Linux-8.10-OKE-${v.slice(1)}`, sourceType: "IMAGE" },
+      ]),
     }),
     "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig": (i) => ({ clusterId: i.clusterId, id: "kubeconfig", content: stringify({ apiVersion: "v1", kind: "Config", clusters: [{ name: str(i.clusterId, "oke") }] }) }),
   },

@@ -70,7 +70,8 @@ export const storageEncryption: ResourceRule<AtRest, EncryptionConfig> = {
   description: "Object storage must be encrypted at rest, with a customer-managed key when the level asks for one.",
   severity: "high",
   frameworks: CONTROLS.encryptionAtRest,
-  remediation: "Keep default encryption on; for customer-managed keys set customerManagedKey on ObjectStorage (KMS key, Key Vault key, Cloud KMS key or OCI Vault key).",
+  remediation:
+    "Keep default encryption on; for customer-managed keys set customerManagedKey on ObjectStorage (KMS key, Key Vault key, Cloud KMS key or OCI Vault key). S3 delivers server access logs only to SSE-S3 buckets and Spaces has no customer keys: with customer keys required, exclude the access-log buckets by name (`*-access-logs*`).",
   defaults: { requireCustomerManagedKey: false },
   configSchema: { requireCustomerManagedKey: { type: "boolean", default: false, description: "Require a customer-managed key." } },
   extractors: [

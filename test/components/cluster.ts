@@ -20,6 +20,7 @@ const built = {} as Record<Cloud, Cluster>;
 let versionError: unknown;
 const open = {} as Record<Cloud, Cluster>;
 const cidrErrors: unknown[] = [];
+let retiredError: unknown;
 
 test.serial.before(async () => {
   h = await installHarness();
@@ -40,6 +41,12 @@ test.serial.before(async () => {
       new Cluster("bad-version", { target: t.aws, network: new Network("net-check", { target: t.aws }), nodeSize: "m6i.large", version: "v1.31" });
     } catch (e) {
       versionError = e;
+    }
+    try {
+      // 1.31 left EKS standard support on 2025-11-26 and extended support on 2026-11-26.
+      new Cluster("bad-retired", { target: t.aws, network: new Network("net-retired", { target: t.aws }), nodeSize: "m6i.large", version: "1.31" });
+    } catch (e) {
+      retiredError = e;
     }
   });
 });
@@ -62,15 +69,15 @@ test("aws: EKS with its role, KMS envelope encryption, audit logs; managed node 
     accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
     enabledClusterLogTypes: ["api", "audit", "authenticator"],
     encryptionConfig: { provider: { keyArn: "arn:aws:kms:eu-west-1:123456789012:key/key-k8s-aws-secrets" }, resources: ["secrets"] },
-    name: "dev-k8s-aws",
+    name: "dev-k8s-aws-nz077q",
     roleArn: "arn:aws:iam::123456789012:role/k8s-aws-cluster",
     tags: stampsFor("aws", "k8s-aws"),
-    version: "1.31",
+    version: "1.35",
     vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false, subnetIds: ["net-aws-private-0-id", "net-aws-private-1-id", "net-aws-public-0-id", "net-aws-public-1-id"] },
   });
   t.deepEqual(inputs(find(h, "aws:eks/nodeGroup:NodeGroup", "k8s-aws")), {
     amiType: "AL2023_x86_64_STANDARD",
-    clusterName: "dev-k8s-aws",
+    clusterName: "dev-k8s-aws-nz077q",
     diskSize: 50,
     instanceTypes: ["m6i.large"],
     nodeRoleArn: "arn:aws:iam::123456789012:role/k8s-aws-nodes",
@@ -89,9 +96,9 @@ test("azure: AKS free tier, system identity, Azure CNI with network policy, node
     dnsPrefix: "dev-k8s-azure",
     enableRBAC: true,
     identity: { type: "SystemAssigned" },
-    kubernetesVersion: "1.31",
+    kubernetesVersion: "1.35",
     networkProfile: { dnsServiceIP: "172.16.0.10", networkPlugin: "azure", networkPolicy: "azure", serviceCidr: "172.16.0.0/16" },
-    resourceName: "dev-k8s-azure",
+    resourceName: "dev-k8s-azure-ctvfqb",
     sku: { name: "Base", tier: "Free" },
     tags: stampsFor("azure", "k8s-azure"),
   });
@@ -108,35 +115,35 @@ test("gcp: zonal GKE with private nodes, shielded nodes, workload identity, dele
     initialNodeCount: 1,
     ipAllocationPolicy: {},
     location: "europe-west1-b",
-    minMasterVersion: "1.31",
-    name: "dev-k8s-gcp",
-    network: "projects/acme-test-123/global/networks/dev-net-gcp",
+    minMasterVersion: "1.35",
+    name: "dev-k8s-gcp-0dj9zp",
+    network: "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7",
     privateClusterConfig: { enablePrivateEndpoint: true, enablePrivateNodes: true },
     masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/16", displayName: "the network" }], gcpPublicCidrsAccessEnabled: false },
     project: "acme-test-123",
     releaseChannel: { channel: "REGULAR" },
     removeDefaultNodePool: true,
     resourceLabels: stampsFor("gcp", "k8s-gcp"),
-    subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private",
+    subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private-5n8lci",
     workloadIdentityConfig: { workloadPool: "acme-test-123.svc.id.goog" },
   });
   t.like(inputs(find(h, "gcp:container/nodePool:NodePool", "k8s-gcp")), {
-    cluster: "dev-k8s-gcp",
+    cluster: "dev-k8s-gcp-0dj9zp",
     nodeCount: 3,
-    nodeConfig: { machineType: "e2-standard-4", shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true }, tags: ["dev-net-gcp"], workloadMetadataConfig: { mode: "GKE_METADATA" } },
+    nodeConfig: { machineType: "e2-standard-4", shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true }, tags: ["dev-net-gcp-qyehv7"], workloadMetadataConfig: { mode: "GKE_METADATA" } },
   });
 });
 
-test("digitalocean: DOKS on the VPC at the newest 1.31 patch, node pool carrying the firewall tag", (t) => {
+test("digitalocean: DOKS on the VPC at the newest patch of the default 1.35, node pool carrying the firewall tag", (t) => {
   t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean"]]);
   t.deepEqual(inputs(find(h, "digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean")), {
     autoUpgrade: false,
-    name: "dev-k8s-digitalocean",
-    nodePool: { name: "default", nodeCount: 3, size: "s-4vcpu-8gb", tags: ["dev-net-digitalocean"] },
+    name: "dev-k8s-digitalocean-cjl6vd",
+    nodePool: { name: "default", nodeCount: 3, size: "s-4vcpu-8gb", tags: ["dev-net-digitalocean-zt219r"] },
     region: "ams3",
     surgeUpgrade: true,
     tags: ["tessera-stack:dev", "tessera-service:k8s-digitalocean", "tessera-placement:digitalocean_ams3", "tessera-data-class:confidential", "tessera-residency:eu"],
-    version: "1.31.9-do.0",
+    version: "1.35.0-do.0",
     vpcUuid: "net-digitalocean-id",
   });
 });
@@ -148,16 +155,16 @@ test("oci: OKE basic cluster with a private API endpoint; nodes over three ADs f
   ]);
   t.like(inputs(find(h, "oci:ContainerEngine/cluster:Cluster", "k8s-oci")), {
     endpointConfig: { isPublicIpEnabled: false, subnetId: "ocid1.subnet.oc1..net-oci-private" },
-    kubernetesVersion: "v1.31.10",
+    kubernetesVersion: "v1.35.0",
     options: { serviceLbSubnetIds: ["ocid1.subnet.oc1..net-oci-public"] },
     type: "BASIC_CLUSTER",
     vcnId: "ocid1.vcn.oc1..net-oci",
   });
   t.like(inputs(find(h, "oci:ContainerEngine/nodePool:NodePool", "k8s-oci")), {
-    kubernetesVersion: "v1.31.10",
+    kubernetesVersion: "v1.35.0",
     nodeShape: "VM.Standard.E4.Flex",
     nodeShapeConfig: { memoryInGbs: 16, ocpus: 2 },
-    nodeSourceDetails: { imageId: "ocid1.image.oc1..oke-x86", sourceType: "IMAGE" },
+    nodeSourceDetails: { imageId: "ocid1.image.oc1..oke-x86-1.35.0", sourceType: "IMAGE" },
     nodeConfigDetails: { size: 3, isPvEncryptionInTransitEnabled: true },
   });
 });
@@ -242,11 +249,12 @@ test("parity: name, endpoint and a secret kubeconfig on every cloud", async (t) 
     ["https://0A1B2C3D.gr7.eu-west-1.eks.amazonaws.com", "https://dev-open-azure-a1b2c3.hcp.westeurope.azmk8s.io", "https://34.118.0.10", "https://0a1b2c3d.k8s.ondigitalocean.com", "https://198.51.100.30:6443"],
   );
   const eks = parse(await valueOf(built.aws.kubeconfig)) as { users: Array<{ user: { exec: { command: string; args: string[] } } }> };
-  t.deepEqual(eks.users[0]!.user.exec, { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "dev-k8s-aws", "--region", "eu-west-1"], interactiveMode: "Never" });
+  t.deepEqual(eks.users[0]!.user.exec, { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "dev-k8s-aws-nz077q", "--region", "eu-west-1"], interactiveMode: "Never" });
 });
 
-test("a bad version is an InputPropertyError before anything registers", (t) => {
+test("a bad or retired version is an InputPropertyError naming the supported versions before anything registers", (t) => {
   t.true(pulumi.InputPropertyError.isInstance(versionError));
-  t.is((versionError as Error).message, 'version: "v1.31" is not a Kubernetes minor version such as 1.31');
+  t.is((versionError as Error).message, 'version: "v1.31" is not allowed; allowed values: 1.34, 1.35, 1.36');
+  t.is((retiredError as Error).message, 'version: "1.31" is not allowed; allowed values: 1.34, 1.35, 1.36');
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")), []);
 });

@@ -57,8 +57,12 @@ test("children on every cloud with health-checked DNS", (t) => {
   t.deepEqual(children(h, component("www-azure")), [
     ["azure-native:dns:RecordSet", "www-azure"],
     ["azure-native:trafficmanager:Profile", "www-azure"],
+    ["random:index/randomString:RandomString", "www-azure-name"],
   ]);
-  t.deepEqual(children(h, component("tm-azure")), [["azure-native:trafficmanager:Profile", "tm-azure"]]);
+  t.deepEqual(children(h, component("tm-azure")), [
+    ["azure-native:trafficmanager:Profile", "tm-azure"],
+    ["random:index/randomString:RandomString", "tm-azure-name"],
+  ]);
   t.deepEqual(children(h, component("www-gcp")), [
     ["gcp:compute/healthCheck:HealthCheck", "www-gcp"],
     ["gcp:dns/recordSet:RecordSet", "www-gcp"],
@@ -104,16 +108,16 @@ test("aws: an HTTPS health check per endpoint (SNI with the name) and PRIMARY/SE
 
 test("azure: Traffic Manager priority profile over two external endpoints, an alias record in the zone (A at the apex)", (t) => {
   t.deepEqual(inputs(find(h, "azure-native:trafficmanager:Profile", "www-azure")), {
-    dnsConfig: { relativeName: "dev-www-azure-123782", ttl: 60 },
+    dnsConfig: { relativeName: "dev-www-azure-1w4ef0", ttl: 60 },
     endpoints: [
       { endpointStatus: "Enabled", name: "primary", priority: 1, target: PRIMARY, type: "Microsoft.Network/trafficManagerProfiles/externalEndpoints" },
       { endpointStatus: "Enabled", name: "secondary", priority: 2, target: SECONDARY, type: "Microsoft.Network/trafficManagerProfiles/externalEndpoints" },
     ],
     location: "global",
     monitorConfig: { intervalInSeconds: 30, path: "/", port: 443, protocol: "HTTPS", timeoutInSeconds: 10, toleratedNumberOfFailures: 3 },
-    profileName: "dev-www-azure-123782",
+    profileName: "dev-www-azure-aj22kn",
     profileStatus: "Enabled",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     tags: stampsFor("azure", "www-azure"),
     trafficRoutingMethod: "Priority",
     trafficViewEnrollmentStatus: "Disabled",
@@ -121,7 +125,7 @@ test("azure: Traffic Manager priority profile over two external endpoints, an al
   t.deepEqual(inputs(find(h, "azure-native:dns:RecordSet", "www-azure")), {
     recordType: "CNAME",
     relativeRecordSetName: "www",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     targetResource: { id: "www-azure-id" },
     ttl: 60,
     zoneName: "example.com",
@@ -136,7 +140,7 @@ test("gcp: a global health check from three source regions on the primary's cont
     description: "tessera dev www-gcp: failover probe",
     healthyThreshold: 2,
     httpsHealthCheck: { host: "www.example.com", port: 443, portSpecification: "USE_FIXED_PORT", requestPath: "/" },
-    name: "dev-www-gcp",
+    name: "dev-www-gcp-ew0rc4",
     project: "acme-test-123",
     sourceRegions: ["europe-west1", "europe-west3", "europe-north1"],
     timeoutSec: 10,
@@ -147,7 +151,7 @@ test("gcp: a global health check from three source regions on the primary's cont
     name: "www.example.com.",
     project: "acme-test-123",
     routingPolicy: {
-      healthCheck: "projects/acme-test-123/global/healthChecks/dev-www-gcp",
+      healthCheck: "projects/acme-test-123/global/healthChecks/dev-www-gcp-ew0rc4",
       primaryBackup: { backupGeos: [{ healthCheckedTargets: { externalEndpoints: [SECONDARY] }, location: "europe-west1" }], primary: { externalEndpoints: [PRIMARY] }, trickleRatio: 0 },
     },
     ttl: 60,
@@ -199,7 +203,7 @@ test("oci: an HTTP monitor on both endpoints, a FAILOVER steering policy (primar
 
 test("every child on the primary's provider, none protected; fqdn and health check ids resolve", async (t) => {
   for (const cloud of CLOUDS_WITH_FAILOVER) {
-    for (const r of h.registrations.filter((x) => x.parent === component(`www-${cloud}`).urn)) {
+    for (const r of h.registrations.filter((x) => x.parent === component(`www-${cloud}`).urn && !x.type.startsWith("random:"))) {
       t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`, `${r.type} ${r.name}`);
       t.false(r.protect);
     }
@@ -208,11 +212,11 @@ test("every child on the primary's provider, none protected; fqdn and health che
   t.deepEqual(got, [
     ["www.example.com", ["www-aws-primary-id", "www-aws-secondary-id"]],
     ["www.example.com", ["www-azure-id"]],
-    ["www.example.com", ["projects/acme-test-123/global/healthChecks/dev-www-gcp"]],
+    ["www.example.com", ["projects/acme-test-123/global/healthChecks/dev-www-gcp-ew0rc4"]],
     ["www.example.com", ["www-oci-id"]],
   ]);
   // Without a zone, clients use the Traffic Manager name.
-  t.is(await valueOf(noZone.fqdn), "dev-tm-azure-7d01d9.trafficmanager.net");
+  t.is(await valueOf(noZone.fqdn), "dev-tm-azure-gnm8ds.trafficmanager.net");
 });
 
 test("digitalocean fails with the capability matrix's reason; bad arguments name the field; nothing registered", (t) => {

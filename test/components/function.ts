@@ -53,13 +53,16 @@ test("children on every cloud, public and private", (t) => {
       [
         ["aws:iam/role:Role", "api-aws"],
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws-xray"],
         ["aws:lambda/function:Function", "api-aws"],
         ["aws:lambda/functionUrl:FunctionUrl", "api-aws"],
+        ["aws:lambda/permission:Permission", "api-aws-public-invoke"],
         ["aws:lambda/permission:Permission", "api-aws-public-url"],
       ],
       [
         ["aws:iam/role:Role", "int-aws"],
         ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws"],
+        ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "int-aws-xray"],
         ["aws:lambda/function:Function", "int-aws"],
         ["aws:lambda/functionUrl:FunctionUrl", "int-aws"],
       ],
@@ -94,22 +97,24 @@ test("children on every cloud, public and private", (t) => {
         ["oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "api-oci-gateway-https"],
         ["oci:Functions/application:Application", "api-oci"],
         ["oci:Functions/function:Function", "api-oci"],
+        ["oci:Identity/policy:Policy", "api-oci-service"],
       ],
       [
         ["oci:Functions/application:Application", "int-oci"],
         ["oci:Functions/function:Function", "int-oci"],
+        ["oci:Identity/policy:Policy", "int-oci-service"],
       ],
     ],
   };
   for (const cloud of CLOUDS) t.deepEqual([children(h, component(`api-${cloud}`)), children(h, component(`int-${cloud}`))], expected[cloud], cloud);
 });
 
-test("aws: Lambda from the ECR image with its own role (basic logging only) and X-Ray; IAM-authenticated URL unless public", (t) => {
+test("aws: Lambda from the ECR image with its own role (basic logging and trace writes) and X-Ray; IAM-authenticated URL unless public", (t) => {
   t.deepEqual(inputs(find(h, "aws:lambda/function:Function", "api-aws")), {
     environment: { variables: { MODE: "prod" } },
     imageUri: IMAGE.aws,
     memorySize: 512,
-    name: "dev-api-aws",
+    name: "dev-api-aws-y4stqq",
     packageType: "Image",
     role: "arn:aws:iam::123456789012:role/api-aws",
     tags: stampsFor("aws", "api-aws"),
@@ -121,26 +126,32 @@ test("aws: Lambda from the ECR image with its own role (basic logging only) and 
     Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
   });
   t.deepEqual(inputs(find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws")), { policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", role: "api-aws" });
-  t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "api-aws")), { authorizationType: "NONE", functionName: "dev-api-aws" });
-  t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-url")), { action: "lambda:InvokeFunctionUrl", function: "dev-api-aws", functionUrlAuthType: "NONE", principal: "*" });
-  t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "int-aws")), { authorizationType: "AWS_IAM", functionName: "dev-int-aws" });
+  t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "api-aws")), { authorizationType: "NONE", functionName: "dev-api-aws-y4stqq" });
+  t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-url")), { action: "lambda:InvokeFunctionUrl", function: "dev-api-aws-y4stqq", functionUrlAuthType: "NONE", principal: "*" });
+  // Since October 2025 a public URL answers 403 without the second statement.
+  t.deepEqual(inputs(find(h, "aws:lambda/permission:Permission", "api-aws-public-invoke")), { action: "lambda:InvokeFunction", function: "dev-api-aws-y4stqq", invokedViaFunctionUrl: true, principal: "*" });
+  // Active tracing: CreateFunction is refused unless the role may write traces, so the function waits for it.
+  const xray = find(h, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "api-aws-xray");
+  t.deepEqual(inputs(xray), { policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess", role: "api-aws" });
+  t.true(find(h, "aws:lambda/function:Function", "api-aws").dependencies.includes(xray.urn));
+  t.deepEqual(inputs(find(h, "aws:lambda/functionUrl:FunctionUrl", "int-aws")), { authorizationType: "AWS_IAM", functionName: "dev-int-aws-87y5lp" });
   t.like(inputs(find(h, "aws:lambda/function:Function", "int-aws")), { memorySize: 1024, timeout: 60 });
 });
 
 test("azure: Container App with a system identity, HTTPS-only ingress (external only when public), scale to zero", (t) => {
   t.deepEqual(inputs(find(h, "azure-native:app:ManagedEnvironment", "api-azure")), {
-    environmentName: "dev-api-azure",
+    environmentName: "dev-api-azure-25t4ih",
     location: "westeurope",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     tags: stampsFor("azure", "api-azure"),
   });
   t.deepEqual(inputs(find(h, "azure-native:app:ContainerApp", "api-azure")), {
     configuration: { activeRevisionsMode: "Single", ingress: { allowInsecure: false, external: true, targetPort: 8080, transport: "auto" } },
-    containerAppName: "dev-api-azure",
+    containerAppName: "dev-api-azure-25t4ih",
     identity: { type: "SystemAssigned" },
     location: "westeurope",
     managedEnvironmentId: "api-azure-id",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     tags: stampsFor("azure", "api-azure"),
     template: {
       containers: [{ env: [{ name: "MODE", value: "prod" }], image: IMAGE.azure, name: "main", resources: { cpu: 0.25, memory: "0.5Gi" } }],
@@ -153,29 +164,29 @@ test("azure: Container App with a system identity, HTTPS-only ingress (external 
 });
 
 test("gcp: Cloud Run with its own service account, internal ingress unless public (then allUsers may invoke), scale to zero", (t) => {
-  t.deepEqual(inputs(find(h, "gcp:serviceaccount/account:Account", "api-gcp")), { accountId: "fn-2d09a2-api-gcp", displayName: "tessera dev api-gcp", project: "acme-test-123" });
+  t.deepEqual(inputs(find(h, "gcp:serviceaccount/account:Account", "api-gcp")), { accountId: "dev-api-gcp-exsj5f", displayName: "tessera dev api-gcp", project: "acme-test-123" });
   t.deepEqual(inputs(find(h, "gcp:cloudrunv2/service:Service", "api-gcp")), {
     deletionProtection: false,
     ingress: "INGRESS_TRAFFIC_ALL",
     labels: stampsFor("gcp", "api-gcp"),
     location: "europe-west1",
-    name: "dev-api-gcp",
+    name: "dev-api-gcp-exsj5f",
     project: "acme-test-123",
     template: {
       containers: [{ envs: [{ name: "MODE", value: "prod" }], image: IMAGE.gcp, ports: { containerPort: 8080 }, resources: { limits: { cpu: "1", memory: "512Mi" } } }],
       scaling: { maxInstanceCount: 10, minInstanceCount: 0 },
-      serviceAccount: "fn-2d09a2-api-gcp@acme-test-123.iam.gserviceaccount.com",
+      serviceAccount: "dev-api-gcp-exsj5f@acme-test-123.iam.gserviceaccount.com",
       timeout: "30s",
     },
   });
-  t.deepEqual(inputs(find(h, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "api-gcp-public")), { location: "europe-west1", member: "allUsers", name: "dev-api-gcp", project: "acme-test-123", role: "roles/run.invoker" });
+  t.deepEqual(inputs(find(h, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "api-gcp-public")), { location: "europe-west1", member: "allUsers", name: "dev-api-gcp-exsj5f", project: "acme-test-123", role: "roles/run.invoker" });
   t.like(inputs(find(h, "gcp:cloudrunv2/service:Service", "int-gcp")), { ingress: "INGRESS_TRAFFIC_INTERNAL_ONLY", template: { timeout: "60s" } });
 });
 
 test("digitalocean: App Platform service from GHCR in the region; HTTP port only when public", (t) => {
   t.deepEqual(inputs(find(h, "digitalocean:index/app:App", "api-digitalocean")), {
     spec: {
-      name: "dev-api-digitalocean",
+      name: "dev-api-digitalocean-s0qln3",
       region: "ams",
       services: [
         {
@@ -196,9 +207,23 @@ test("digitalocean: App Platform service from GHCR in the region; HTTP port only
 
 test("oci: application in the private subnet, the OCIR function; a public one behind an API gateway with its own HTTPS-only NSG", (t) => {
   const tagsOci = stampsFor("oci", "api-oci");
+  // OCI Functions and API Gateway act only where a policy allows them: created first.
+  const policy = find(h, "oci:Identity/policy:Policy", "api-oci-service");
+  t.deepEqual(inputs(policy).statements, [
+    "Allow service faas to use virtual-network-family in compartment id ocid1.compartment.oc1..test",
+    "Allow service faas to read repos in compartment id ocid1.compartment.oc1..test",
+    "Allow any-user to use functions-family in compartment id ocid1.compartment.oc1..test where ALL {request.principal.type = 'ApiGateway', request.resource.compartment.id = 'ocid1.compartment.oc1..test'}",
+  ]);
+  t.deepEqual(inputs(find(h, "oci:Identity/policy:Policy", "int-oci-service")).statements, [
+    "Allow service faas to use virtual-network-family in compartment id ocid1.compartment.oc1..test",
+    "Allow service faas to read repos in compartment id ocid1.compartment.oc1..test",
+  ]);
+  for (const [type, name] of [["oci:Functions/application:Application", "api-oci"], ["oci:Functions/function:Function", "api-oci"], ["oci:ApiGateway/deployment:Deployment", "api-oci"]] as const) {
+    t.true(find(h, type, name).dependencies.includes(policy.urn), `${type} ${name}`);
+  }
   t.deepEqual(inputs(find(h, "oci:Functions/application:Application", "api-oci")), {
     compartmentId: "ocid1.compartment.oc1..test",
-    displayName: "dev-api-oci",
+    displayName: "dev-api-oci-7lak18",
     freeformTags: tagsOci,
     shape: "GENERIC_X86",
     subnetIds: ["ocid1.subnet.oc1..net-oci-private"],
@@ -206,7 +231,7 @@ test("oci: application in the private subnet, the OCIR function; a public one be
   t.deepEqual(inputs(find(h, "oci:Functions/function:Function", "api-oci")), {
     applicationId: "api-oci-id",
     config: { MODE: "prod" },
-    displayName: "api-oci",
+    displayName: "api-oci-d63nnt",
     freeformTags: tagsOci,
     image: IMAGE.oci,
     memoryInMbs: "512",
@@ -262,19 +287,19 @@ test("every child on its cloud's provider, none protected (functions hold no dat
 test("parity: URL, identity and resource id on every cloud (private URLs are authenticated or internal)", async (t) => {
   const expected: Record<Cloud, [string[], string[]]> = {
     aws: [
-      ["https://api-awsabcdefghij.lambda-url.eu-west-1.on.aws/", "arn:aws:iam::123456789012:role/api-aws", "dev-api-aws"],
-      ["https://int-awsabcdefghij.lambda-url.eu-west-1.on.aws/", "arn:aws:iam::123456789012:role/int-aws", "dev-int-aws"],
+      ["https://api-awsabcdefghij.lambda-url.eu-west-1.on.aws/", "arn:aws:iam::123456789012:role/api-aws", "dev-api-aws-y4stqq"],
+      ["https://int-awsabcdefghij.lambda-url.eu-west-1.on.aws/", "arn:aws:iam::123456789012:role/int-aws", "dev-int-aws-87y5lp"],
     ],
     azure: [
-      ["https://dev-api-azure.happy-sky-0a1b2c3d.westeurope.azurecontainerapps.io", "44444444-4444-4444-4444-444444444444", "api-azure-id"],
-      ["https://dev-int-azure.internal.happy-sky-0a1b2c3d.westeurope.azurecontainerapps.io", "44444444-4444-4444-4444-444444444444", "int-azure-id"],
+      ["https://dev-api-azure-25t4ih.happy-sky-0a1b2c3d.westeurope.azurecontainerapps.io", "44444444-4444-4444-4444-444444444444", "api-azure-id"],
+      ["https://dev-int-azure-2a3ddl.internal.happy-sky-0a1b2c3d.westeurope.azurecontainerapps.io", "44444444-4444-4444-4444-444444444444", "int-azure-id"],
     ],
     gcp: [
-      ["https://dev-api-gcp-abcdefghij-ew.a.run.app", "fn-2d09a2-api-gcp@acme-test-123.iam.gserviceaccount.com", "projects/acme-test-123/locations/europe-west1/services/dev-api-gcp"],
-      ["https://dev-int-gcp-abcdefghij-ew.a.run.app", `${await valueOf(priv.gcp.identity)}`, "projects/acme-test-123/locations/europe-west1/services/dev-int-gcp"],
+      ["https://dev-api-gcp-exsj5f-abcdefghij-ew.a.run.app", "dev-api-gcp-exsj5f@acme-test-123.iam.gserviceaccount.com", "projects/acme-test-123/locations/europe-west1/services/dev-api-gcp-exsj5f"],
+      ["https://dev-int-gcp-4gdcp8-abcdefghij-ew.a.run.app", "dev-int-gcp-4gdcp8@acme-test-123.iam.gserviceaccount.com", "projects/acme-test-123/locations/europe-west1/services/dev-int-gcp-4gdcp8"],
     ],
     digitalocean: [
-      ["https://dev-api-digitalocean-a1b2c.ondigitalocean.app", "", "api-digitalocean-id"],
+      ["https://dev-api-digitalocean-s0qln3-a1b2c.ondigitalocean.app", "", "api-digitalocean-id"],
       ["", "", "int-digitalocean-id"],
     ],
     oci: [
@@ -286,7 +311,7 @@ test("parity: URL, identity and resource id on every cloud (private URLs are aut
     const got = await Promise.all([pub[cloud], priv[cloud]].map(async (f) => [await valueOf(f.url), await valueOf(f.identity), await valueOf(f.resourceId)]));
     t.deepEqual(got, expected[cloud], cloud);
   }
-  t.regex(await valueOf(priv.gcp.identity), /^fn-[0-9a-f]{6}-int-gcp@acme-test-123\.iam\.gserviceaccount\.com$/);
+  t.is(await valueOf(priv.gcp.identity), "dev-int-gcp-4gdcp8@acme-test-123.iam.gserviceaccount.com");
 });
 
 test("bad arguments: InputPropertyError naming the field and the allowed values, nothing registered", (t) => {

@@ -86,12 +86,12 @@ test("azure: Ubuntu 22.04 with the NvidiaGpuDriverLinux extension; Secure Boot o
     autoUpgradeMinorVersion: true,
     location: "westeurope",
     publisher: "Microsoft.HpcCompute",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     tags: stampsFor("azure", "gpu-azure"),
     type: "NvidiaGpuDriverLinux",
     typeHandlerVersion: "1.9",
     vmExtensionName: "NvidiaGpuDriverLinux",
-    vmName: "dev-gpu-azure-0",
+    vmName: "dev-gpu-azure-0-v17a3q",
   });
 });
 
@@ -102,12 +102,12 @@ test("gcp: n1 with an attached T4, Deep Learning VM image installing the driver,
     labels: stampsFor("gcp", "gpu-gcp"),
     machineType: "n1-standard-4",
     metadata: { "block-project-ssh-keys": "true", "install-nvidia-driver": "True" },
-    name: "dev-gpu-gcp-0",
-    networkInterfaces: [{ accessConfigs: [], subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private" }],
+    name: "dev-gpu-gcp-0-g45wq3",
+    networkInterfaces: [{ accessConfigs: [], subnetwork: "projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private-5n8lci" }],
     project: "acme-test-123",
     scheduling: { onHostMaintenance: "TERMINATE" },
     shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: false, enableVtpm: true },
-    tags: ["dev-net-gcp"],
+    tags: ["dev-net-gcp-qyehv7"],
     zone: "europe-west1-b",
   });
   const l4 = inputs(find(h, "gcp:compute/instance:Instance", "l4-gcp-0"));
@@ -124,7 +124,7 @@ test("digitalocean: a VPC-only GPU Droplet on the AI/ML-ready image", (t) => {
     publicNetworking: false,
     region: "ams3",
     size: "gpu-h100x1-80gb",
-    tags: ["dev-net-digitalocean", ...Object.entries(stampsFor("digitalocean", "gpu-digitalocean")).map(([k, v]) => `${k}:${v}`)],
+    tags: ["dev-net-digitalocean-zt219r", ...Object.entries(stampsFor("digitalocean", "gpu-digitalocean")).map(([k, v]) => `${k}:${v}`)],
     vpcUuid: "net-digitalocean-id",
   });
 });

@@ -65,13 +65,14 @@ test("aws: VPC, two AZs of public/private subnets, IGW, route tables, stripped d
   t.deepEqual(inputs(find(h, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "net-aws-default")), { vpcId: "net-aws-id", tags: stampsFor("aws", "net-aws") });
   const subnets = ["public-0", "public-1", "private-0", "private-1"].map((s) => {
     const i = inputs(find(h, "aws:ec2/subnet:Subnet", `net-aws-${s}`));
-    return [s, i.cidrBlock, i.availabilityZone, i.mapPublicIpOnLaunch];
+    return [s, i.cidrBlock, i.availabilityZoneId, i.mapPublicIpOnLaunch];
   });
+  // Zone IDs from data/zones.csv (the same physical zones in every account), no lookup.
   t.deepEqual(subnets, [
-    ["public-0", "10.0.0.0/20", "eu-west-1a", false],
-    ["public-1", "10.0.16.0/20", "eu-west-1b", false],
-    ["private-0", "10.0.128.0/20", "eu-west-1a", false],
-    ["private-1", "10.0.144.0/20", "eu-west-1b", false],
+    ["public-0", "10.0.0.0/20", "euw1-az1", false],
+    ["public-1", "10.0.16.0/20", "euw1-az2", false],
+    ["private-0", "10.0.128.0/20", "euw1-az1", false],
+    ["private-1", "10.0.144.0/20", "euw1-az2", false],
   ]);
   const rule = (n: string) => inputs(find(h, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", n));
   const tags = stampsFor("aws", "net-aws");
@@ -99,6 +100,7 @@ test("azure: VNet, NSG ending in an explicit deny-all, subnets without default o
     ["azure-native:privatedns:PrivateZone", "net-azure-postgres"],
     ["azure-native:privatedns:VirtualNetworkLink", "net-azure-postgres"],
     ["azure-native:storage:StorageAccount", "net-azure-flow-logs"],
+    ["random:index/randomString:RandomString", "net-azure-flow-logs-name"],
   ]);
   const nsg = inputs(find(h, "azure-native:network:NetworkSecurityGroup", "net-azure"));
   t.deepEqual(nsg.securityRules, [
@@ -109,12 +111,12 @@ test("azure: VNet, NSG ending in an explicit deny-all, subnets without default o
   ]);
   t.deepEqual(nsg.tags, stampsFor("azure", "net-azure"));
   const sub = inputs(find(h, "azure-native:network:Subnet", "net-azure-private"));
-  t.like(sub, { addressPrefix: "10.0.128.0/20", defaultOutboundAccess: false, networkSecurityGroup: { id: "net-azure-id" }, subnetName: "private", virtualNetworkName: "dev-net-azure" });
+  t.like(sub, { addressPrefix: "10.0.128.0/20", defaultOutboundAccess: false, networkSecurityGroup: { id: "net-azure-id" }, subnetName: "private", virtualNetworkName: "dev-net-azure-tp0yot" });
   t.deepEqual(inputs(find(h, "azure-native:privatedns:VirtualNetworkLink", "net-azure-postgres")), {
     location: "global",
     privateZoneName: "privatelink.postgres.database.azure.com",
     registrationEnabled: false,
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     tags: stampsFor("azure", "net-azure"),
     virtualNetwork: { id: "net-azure-id" },
   });
@@ -134,22 +136,23 @@ test("gcp: custom-mode network, regional subnetworks, firewall for the network, 
     ["gcp:logging/projectExclusion:ProjectExclusion", "net-gcp-flow-logs-default"],
     ["gcp:logging/projectSink:ProjectSink", "net-gcp-flow-logs"],
     ["gcp:servicenetworking/connection:Connection", "net-gcp-services"],
+    ["random:index/randomString:RandomString", "net-gcp-flow-logs-name"],
   ]);
-  const network = "projects/acme-test-123/global/networks/dev-net-gcp";
-  t.deepEqual(inputs(find(h, "gcp:compute/network:Network", "net-gcp")), { autoCreateSubnetworks: false, name: "dev-net-gcp", project: "acme-test-123", routingMode: "REGIONAL" });
+  const network = "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7";
+  t.deepEqual(inputs(find(h, "gcp:compute/network:Network", "net-gcp")), { autoCreateSubnetworks: false, name: "dev-net-gcp-qyehv7", project: "acme-test-123", routingMode: "REGIONAL" });
   t.deepEqual(inputs(find(h, "gcp:compute/firewall:Firewall", "net-gcp-ingress-0")), {
     allows: [{ ports: ["443"], protocol: "tcp" }],
     description: "",
     direction: "INGRESS",
-    name: "dev-net-gcp-ingress-0",
+    name: "dev-net-gcp-ingress-0-3k9ai5",
     network,
     priority: 1000,
     project: "acme-test-123",
     sourceRanges: ["0.0.0.0/0"],
-    targetTags: ["dev-net-gcp"],
+    targetTags: ["dev-net-gcp-qyehv7"],
   });
-  t.deepEqual(inputs(find(h, "gcp:compute/firewall:Firewall", "net-gcp-deny-all")), { denies: [{ protocol: "all" }], direction: "INGRESS", name: "dev-net-gcp-deny-all", network, priority: 65534, project: "acme-test-123", sourceRanges: ["0.0.0.0/0"] });
-  t.deepEqual(inputs(find(h, "gcp:servicenetworking/connection:Connection", "net-gcp-services")), { network, reservedPeeringRanges: ["dev-net-gcp-services"], service: "servicenetworking.googleapis.com" });
+  t.deepEqual(inputs(find(h, "gcp:compute/firewall:Firewall", "net-gcp-deny-all")), { denies: [{ protocol: "all" }], direction: "INGRESS", name: "dev-net-gcp-deny-all-1m3cys", network, priority: 65534, project: "acme-test-123", sourceRanges: ["0.0.0.0/0"] });
+  t.deepEqual(inputs(find(h, "gcp:servicenetworking/connection:Connection", "net-gcp-services")), { network, reservedPeeringRanges: ["dev-net-gcp-services-0njd4i"], service: "servicenetworking.googleapis.com" });
 });
 
 test("digitalocean: a VPC and a tag-scoped firewall admitting the network plus the ingress", (t) => {
@@ -158,9 +161,9 @@ test("digitalocean: a VPC and a tag-scoped firewall admitting the network plus t
     ["digitalocean:index/tag:Tag", "net-digitalocean"],
     ["digitalocean:index/vpc:Vpc", "net-digitalocean"],
   ]);
-  t.deepEqual(inputs(find(h, "digitalocean:index/vpc:Vpc", "net-digitalocean")), { description: "tessera dev net-digitalocean", ipRange: "10.0.0.0/16", name: "dev-net-digitalocean", region: "ams3" });
+  t.deepEqual(inputs(find(h, "digitalocean:index/vpc:Vpc", "net-digitalocean")), { description: "tessera dev net-digitalocean", ipRange: "10.0.0.0/16", name: "dev-net-digitalocean-zt219r", region: "ams3" });
   const fw = inputs(find(h, "digitalocean:index/firewall:Firewall", "net-digitalocean"));
-  t.deepEqual(fw.tags, ["dev-net-digitalocean"]);
+  t.deepEqual(fw.tags, ["dev-net-digitalocean-zt219r"]);
   t.deepEqual(fw.inboundRules, [
     { portRange: "1-65535", protocol: "tcp", sourceAddresses: ["10.0.0.0/16"] },
     { portRange: "1-65535", protocol: "udp", sourceAddresses: ["10.0.0.0/16"] },
@@ -206,8 +209,8 @@ test("oci: VCN, IGW, service gateway, route tables, security list, private subne
 
 test("flow logs: aws VPC Flow Logs to CloudWatch through a role only this account's flow-log service assumes", (t) => {
   const tags = stampsFor("aws", "net-aws");
-  t.deepEqual(inputs(find(h, "aws:cloudwatch/logGroup:LogGroup", "net-aws-flow-logs")), { name: "/tessera/dev/net-aws/flow-logs", retentionInDays: 90, tags: { ...tags, "tessera-logs": "flow" } });
-  const group = "arn:aws:logs:eu-west-1:123456789012:log-group:/tessera/dev/net-aws/flow-logs";
+  t.deepEqual(inputs(find(h, "aws:cloudwatch/logGroup:LogGroup", "net-aws-flow-logs")), { name: "/tessera/dev-net-aws-flow-logs-5667p1", retentionInDays: 90, tags: { ...tags, "tessera-logs": "flow" } });
+  const group = "arn:aws:logs:eu-west-1:123456789012:log-group:/tessera/dev-net-aws-flow-logs-5667p1";
   t.deepEqual(inputs(find(h, "aws:ec2/flowLog:FlowLog", "net-aws")), {
     vpcId: "net-aws-id",
     trafficType: "ALL",
@@ -235,7 +238,7 @@ test("flow logs: azure VNet flow log through the region's Network Watcher into a
   t.deepEqual(inputs(find(h, "azure-native:network:FlowLog", "net-azure")), {
     resourceGroupName: "NetworkWatcherRG",
     networkWatcherName: "NetworkWatcher_westeurope",
-    flowLogName: "dev-net-azure",
+    flowLogName: "dev-net-azure-tp0yot",
     location: "westeurope",
     targetResourceId: "net-azure-id",
     storageId: "net-azure-flow-logs-id",
@@ -245,8 +248,8 @@ test("flow logs: azure VNet flow log through the region's Network Watcher into a
     tags: stampsFor("azure", "net-azure"),
   });
   t.deepEqual(inputs(find(h, "azure-native:storage:StorageAccount", "net-azure-flow-logs")), {
-    accountName: "devnetazureflow6d1017",
-    resourceGroupName: "tessera-dev-westeurope",
+    accountName: "devnetazureflow0v5xhe",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     location: "westeurope",
     kind: "StorageV2",
     sku: { name: "Standard_LRS" },
@@ -264,35 +267,35 @@ test("flow logs: gcp every flow on both subnetworks, routed to a regional bucket
   for (const tier of ["public", "private"]) {
     t.deepEqual(inputs(find(h, "gcp:compute/subnetwork:Subnetwork", `net-gcp-${tier}`)).logConfig, { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 1, metadata: "INCLUDE_ALL_METADATA" }, tier);
   }
-  const filter = 'resource.type="gce_subnetwork" AND log_id("compute.googleapis.com/vpc_flows") AND resource.labels.subnetwork_name=("dev-net-gcp-public" OR "dev-net-gcp-private")';
+  const filter = 'resource.type="gce_subnetwork" AND log_id("compute.googleapis.com/vpc_flows") AND resource.labels.subnetwork_name=("dev-net-gcp-public-7zreo2" OR "dev-net-gcp-private-5n8lci")';
   t.deepEqual(inputs(find(h, "gcp:logging/projectBucketConfig:ProjectBucketConfig", "net-gcp-flow-logs")), {
     project: "acme-test-123",
     location: "europe-west1",
-    bucketId: "dev-net-gcp-flow-logs",
+    bucketId: "dev-net-gcp-flow-logs-3h0mgg",
     retentionDays: 90,
     description: "tessera dev net-gcp: VPC flow logs",
   });
   t.deepEqual(inputs(find(h, "gcp:logging/projectSink:ProjectSink", "net-gcp-flow-logs")), {
-    name: "dev-net-gcp-flow-logs",
+    name: "dev-net-gcp-flow-logs-71tft0",
     project: "acme-test-123",
-    destination: "logging.googleapis.com/projects/acme-test-123/locations/europe-west1/buckets/dev-net-gcp-flow-logs",
+    destination: "logging.googleapis.com/projects/acme-test-123/locations/europe-west1/buckets/dev-net-gcp-flow-logs-3h0mgg",
     filter,
     uniqueWriterIdentity: true,
   });
   t.deepEqual(inputs(find(h, "gcp:logging/projectExclusion:ProjectExclusion", "net-gcp-flow-logs-default")), {
-    name: "dev-net-gcp-flow-logs",
+    name: "dev-net-gcp-flow-logs-71tft0",
     project: "acme-test-123",
-    description: "tessera dev net-gcp: kept in dev-net-gcp-flow-logs",
+    description: "tessera dev net-gcp: kept in dev-net-gcp-flow-logs-3h0mgg",
     filter,
   });
 });
 
 test("flow logs: oci a flow log per subnet in a log group, retention in 30-day steps", (t) => {
   const common = { compartmentId: "ocid1.compartment.oc1..test", freeformTags: stampsFor("oci", "net-oci") };
-  t.deepEqual(inputs(find(h, "oci:Logging/logGroup:LogGroup", "net-oci-flow-logs")), { ...common, freeformTags: { ...common.freeformTags, "tessera-logs": "flow" }, displayName: "dev-net-oci-flow-logs", description: "tessera dev net-oci: VCN flow logs" });
+  t.deepEqual(inputs(find(h, "oci:Logging/logGroup:LogGroup", "net-oci-flow-logs")), { ...common, freeformTags: { ...common.freeformTags, "tessera-logs": "flow" }, displayName: "dev-net-oci-flow-logs-bzz6mi", description: "tessera dev net-oci: VCN flow logs" });
   t.deepEqual(inputs(find(h, "oci:Logging/log:Log", "net-oci-private-flow-logs")), {
     logGroupId: "net-oci-flow-logs-id",
-    displayName: "net-oci-private-flow-logs",
+    displayName: "net-oci-private-flow-logs-1hz51y",
     logType: "SERVICE",
     isEnabled: true,
     retentionDuration: 90,
@@ -304,7 +307,8 @@ test("flow logs: oci a flow log per subnet in a log group, retention in 30-day s
 
 test("every child on its cloud's provider; nothing in a network is protected", (t) => {
   for (const cloud of CLOUDS) {
-    for (const r of h.registrations.filter((x) => x.parent === component(`net-${cloud}`).urn)) {
+    // Random name suffixes are computed locally and live nowhere.
+    for (const r of h.registrations.filter((x) => x.parent === component(`net-${cloud}`).urn && !x.type.startsWith("random:"))) {
       t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`, `${r.type} ${r.name}`);
       t.false(r.protect, `${r.type} ${r.name}`);
     }
@@ -313,17 +317,17 @@ test("every child on its cloud's provider; nothing in a network is protected", (
 
 test("parity: the same outputs resolve on every cloud", async (t) => {
   const expected: Record<Cloud, [string, string[], string[], string, string, string]> = {
-    aws: ["net-aws-id", ["net-aws-public-0-id", "net-aws-public-1-id"], ["net-aws-private-0-id", "net-aws-private-1-id"], "net-aws-firewall-id", "", "arn:aws:logs:eu-west-1:123456789012:log-group:/tessera/dev/net-aws/flow-logs"],
+    aws: ["net-aws-id", ["net-aws-public-0-id", "net-aws-public-1-id"], ["net-aws-private-0-id", "net-aws-private-1-id"], "net-aws-firewall-id", "", "arn:aws:logs:eu-west-1:123456789012:log-group:/tessera/dev-net-aws-flow-logs-5667p1"],
     azure: ["net-azure-id", ["net-azure-public-id"], ["net-azure-private-id"], "net-azure-id", "net-azure-postgres-id", "net-azure-flow-logs-id"],
     gcp: [
-      "projects/acme-test-123/global/networks/dev-net-gcp",
-      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-public"],
-      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private"],
-      "dev-net-gcp",
+      "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7",
+      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-public-7zreo2"],
+      ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-private-5n8lci"],
+      "dev-net-gcp-qyehv7",
       "net-gcp-services-id",
-      "projects/acme-test-123/locations/europe-west1/buckets/dev-net-gcp-flow-logs",
+      "projects/acme-test-123/locations/europe-west1/buckets/dev-net-gcp-flow-logs-3h0mgg",
     ],
-    digitalocean: ["net-digitalocean-id", ["net-digitalocean-id"], ["net-digitalocean-id"], "dev-net-digitalocean", "", ""],
+    digitalocean: ["net-digitalocean-id", ["net-digitalocean-id"], ["net-digitalocean-id"], "dev-net-digitalocean-zt219r", "", ""],
     oci: ["ocid1.vcn.oc1..net-oci", ["ocid1.subnet.oc1..net-oci-public"], ["ocid1.subnet.oc1..net-oci-private"], "net-oci-id", "", "net-oci-flow-logs-id"],
   };
   for (const cloud of CLOUDS) {

@@ -29,7 +29,9 @@ test.serial.before(async () => {
     attempt("do-backups", () => new Postgres("bad-backups", { target: t.digitalocean, network: n("digitalocean"), size: "db-s-1vcpu-1gb", backupRetentionDays: 14 }));
     attempt("azure-ha", () => new Postgres("bad-ha", { target: t.azure, network: n("azure"), size: "Standard_B1ms", highAvailability: true }));
     attempt("user", () => new Postgres("bad-user", { target: t.aws, network: n("aws"), size: "db.t3.micro", username: "postgres" }));
-    attempt("version", () => new Postgres("bad-version", { target: t.gcp, network: n("gcp"), size: "db-custom-1-3840", version: "9" as "16" }));
+    attempt("version", () => new Postgres("bad-version", { target: t.gcp, network: n("gcp"), size: "db-custom-1-3840", version: "9" }));
+    // PostgreSQL 14 reached community end of life on 2026-11-12, before the catalog date.
+    attempt("retired", () => new Postgres("bad-retired", { target: t.gcp, network: new Network("check-gcp-retired", { target: t.gcp }), size: "db-custom-1-3840", version: "14" }));
     attempt("oci-db", () => new Postgres("bad-db", { target: t.oci, network: n("oci"), size: "PostgreSQL.VM.Standard.E4.Flex$_2_16", databaseName: "app" }));
   });
 });
@@ -44,6 +46,7 @@ test("aws: RDS in private subnets, own security group, TLS forced, encrypted, Mu
     ["aws:rds/parameterGroup:ParameterGroup", "db-aws"],
     ["aws:rds/subnetGroup:SubnetGroup", "db-aws"],
     ["random:index/randomPassword:RandomPassword", "db-aws-password"],
+    ["random:index/randomString:RandomString", "db-aws-final-snapshot-name"],
   ]);
   t.deepEqual(inputs(find(h, "aws:rds/instance:Instance", "db-aws")), {
     allocatedStorage: 100,
@@ -51,16 +54,16 @@ test("aws: RDS in private subnets, own security group, TLS forced, encrypted, Mu
     backupRetentionPeriod: 7,
     copyTagsToSnapshot: true,
     dbName: "app",
-    dbSubnetGroupName: "dev-db-aws",
+    dbSubnetGroupName: "dev-db-aws-vjvnuh",
     deletionProtection: true,
     engine: "postgres",
     engineVersion: "16",
-    finalSnapshotIdentifier: "dev-db-aws-final",
+    finalSnapshotIdentifier: "dev-db-aws-final-hpxrby",
     iamDatabaseAuthenticationEnabled: true,
-    identifier: "dev-db-aws",
+    identifier: "dev-db-aws-vjvnuh",
     instanceClass: "db.m6i.large",
     multiAz: true,
-    parameterGroupName: "dev-db-aws",
+    parameterGroupName: "dev-db-aws-vjvnuh",
     password: PASSWORD("aws"),
     publiclyAccessible: false,
     skipFinalSnapshot: false,
@@ -86,6 +89,7 @@ test("azure: flexible server without public access, private endpoint in the netw
     ["azure-native:network:PrivateDnsZoneGroup", "db-azure"],
     ["azure-native:network:PrivateEndpoint", "db-azure"],
     ["random:index/randomPassword:RandomPassword", "db-azure-password"],
+    ["random:index/randomString:RandomString", "db-azure-name"],
   ]);
   t.like(inputs(find(h, "azure-native:dbforpostgresql:Server", "db-azure")), {
     administratorLogin: "tessera",
@@ -93,7 +97,7 @@ test("azure: flexible server without public access, private endpoint in the netw
     backup: { backupRetentionDays: 7, geoRedundantBackup: "Disabled" },
     highAvailability: { mode: "ZoneRedundant" },
     network: { publicNetworkAccess: "Disabled" },
-    serverName: "dev-db-azure-f71c45",
+    serverName: "dev-db-azure-oqg0hj",
     sku: { name: "Standard_D2ds_v5", tier: "GeneralPurpose" },
     storage: { autoGrow: "Enabled", storageSizeGB: 128 },
     tags: stampsFor("azure", "db-azure"),
@@ -101,8 +105,8 @@ test("azure: flexible server without public access, private endpoint in the netw
   });
   t.deepEqual(inputs(find(h, "azure-native:dbforpostgresql:Configuration", "db-azure-tls")), {
     configurationName: "require_secure_transport",
-    resourceGroupName: "tessera-dev-westeurope",
-    serverName: "dev-db-azure-f71c45",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
+    serverName: "dev-db-azure-oqg0hj",
     source: "user-override",
     value: "ON",
   });
@@ -120,11 +124,12 @@ test("gcp: Cloud SQL with private IP only over the network's private services ac
     ["gcp:sql/databaseInstance:DatabaseInstance", "db-gcp"],
     ["gcp:sql/user:User", "db-gcp"],
     ["random:index/randomPassword:RandomPassword", "db-gcp-password"],
+    ["random:index/randomString:RandomString", "db-gcp-name"],
   ]);
   t.deepEqual(inputs(find(h, "gcp:sql/databaseInstance:DatabaseInstance", "db-gcp")), {
     databaseVersion: "POSTGRES_16",
     deletionProtection: true,
-    name: "dev-db-gcp",
+    name: "dev-db-gcp-u1yl8w",
     project: "acme-test-123",
     region: "europe-west1",
     settings: {
@@ -135,12 +140,12 @@ test("gcp: Cloud SQL with private IP only over the network's private services ac
       diskSize: 100,
       diskType: "PD_SSD",
       edition: "ENTERPRISE",
-      ipConfiguration: { ipv4Enabled: false, privateNetwork: "projects/acme-test-123/global/networks/dev-net-gcp", sslMode: "ENCRYPTED_ONLY" },
+      ipConfiguration: { ipv4Enabled: false, privateNetwork: "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7", sslMode: "ENCRYPTED_ONLY" },
       tier: "db-custom-2-8192",
       userLabels: stampsFor("gcp", "db-gcp"),
     },
   });
-  t.deepEqual(inputs(find(h, "gcp:sql/user:User", "db-gcp")), { instance: "dev-db-gcp", name: "tessera", password: PASSWORD("gcp"), project: "acme-test-123" });
+  t.deepEqual(inputs(find(h, "gcp:sql/user:User", "db-gcp")), { instance: "dev-db-gcp-u1yl8w", name: "tessera", password: PASSWORD("gcp"), project: "acme-test-123" });
 });
 
 test("digitalocean: cluster on the VPC with two nodes, trusted sources limited to the network, database and user", (t) => {
@@ -152,7 +157,7 @@ test("digitalocean: cluster on the VPC with two nodes, trusted sources limited t
   ]);
   t.deepEqual(inputs(find(h, "digitalocean:index/databaseCluster:DatabaseCluster", "db-digitalocean")), {
     engine: "pg",
-    name: "dev-db-digitalocean",
+    name: "dev-db-digitalocean-3kgea2",
     nodeCount: 2,
     privateNetworkUuid: "net-digitalocean-id",
     region: "ams3",
@@ -203,10 +208,10 @@ test("only the database itself is protected; children are on the cloud's provide
 
 test("parity: host, port, database, user and a secret password on every cloud", async (t) => {
   const expected: Record<Cloud, [string, number, string, string, string]> = {
-    aws: ["dev-db-aws.c1a2b3.eu-west-1.rds.amazonaws.com", 5432, "app", "tessera", PASSWORD("aws").secret],
-    azure: ["dev-db-azure-f71c45.postgres.database.azure.com", 5432, "app", "tessera", PASSWORD("azure").secret],
+    aws: ["dev-db-aws-vjvnuh.c1a2b3.eu-west-1.rds.amazonaws.com", 5432, "app", "tessera", PASSWORD("aws").secret],
+    azure: ["dev-db-azure-oqg0hj.postgres.database.azure.com", 5432, "app", "tessera", PASSWORD("azure").secret],
     gcp: ["10.20.0.3", 5432, "app", "tessera", PASSWORD("gcp").secret],
-    digitalocean: ["private-dev-db-digitalocean-do-user-1-0.db.ondigitalocean.com", 25060, "app", "tessera", "do-generated-db-digitalocean"],
+    digitalocean: ["private-dev-db-digitalocean-3kgea2-do-user-1-0.db.ondigitalocean.com", 25060, "app", "tessera", "do-generated-db-digitalocean"],
     oci: ["10.0.128.20", 5432, "postgres", "tessera", PASSWORD("oci").secret],
   };
   for (const cloud of CLOUDS) {
@@ -221,7 +226,8 @@ test("bad arguments: InputPropertyError naming the field and the allowed values"
   check("do-backups", "backupRetentionDays", "backupRetentionDays: DigitalOcean keeps daily backups for 7 days and it cannot be changed; allowed values on digitalocean: 7");
   check("azure-ha", "highAvailability", "highAvailability: Azure Burstable sizes (Standard_B1ms) have no high availability; use a General Purpose size such as Standard_D2ds_v5");
   check("user", "username", 'username: "postgres" is reserved on managed PostgreSQL services');
-  check("version", "version", 'version: "9" is not allowed; allowed values: 14, 15, 16, 17');
+  check("version", "version", 'version: "9" is not allowed; allowed values: 15, 16, 17');
+  check("retired", "version", 'version: "14" is not allowed; allowed values: 15, 16, 17');
   check("oci-db", "databaseName", "databaseName: OCI Database with PostgreSQL has no API to create databases (create it with SQL); allowed values on oci: postgres");
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")), []);
 });

@@ -45,11 +45,12 @@ test("aws: rotating KMS key with an alias, the secret encrypted with it and reco
     ["aws:kms/key:Key", "vault-aws"],
     ["aws:secretsmanager/secret:Secret", "vault-aws-token"],
     ["aws:secretsmanager/secretVersion:SecretVersion", "vault-aws-token"],
+    ["random:index/randomString:RandomString", "vault-aws-token-name"],
   ]);
   t.deepEqual(inputs(find(h, "aws:kms/key:Key", "vault-aws")), { deletionWindowInDays: 30, description: "tessera dev/vault-aws", enableKeyRotation: true, tags: stampsFor("aws", "vault-aws") });
   t.deepEqual(inputs(find(h, "aws:secretsmanager/secret:Secret", "vault-aws-token")), {
     kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/key-vault-aws",
-    name: "dev-vault-aws-token",
+    name: "dev-vault-aws-token-s70fjg7m",
     recoveryWindowInDays: 30,
     tags: stampsFor("aws", "vault-aws"),
   });
@@ -61,6 +62,8 @@ test("azure: Key Vault with RBAC, soft delete, purge protection and default-deny
     ["azure-native:keyvault:Key", "vault-azure"],
     ["azure-native:keyvault:Secret", "vault-azure-token"],
     ["azure-native:keyvault:Vault", "vault-azure"],
+    ["random:index/randomString:RandomString", "vault-azure-name"],
+    ["random:index/randomString:RandomString", "vault-azure-token-name"],
   ]);
   t.like(inputs(find(h, "azure-native:keyvault:Vault", "vault-azure")), {
     properties: {
@@ -72,7 +75,7 @@ test("azure: Key Vault with RBAC, soft delete, purge protection and default-deny
       softDeleteRetentionInDays: 30,
       tenantId: "33333333-3333-3333-3333-333333333333",
     },
-    vaultName: "dev-vault-azure-00d827",
+    vaultName: "dev-vault-azure-ucwatl",
     tags: stampsFor("azure", "vault-azure"),
   });
   t.deepEqual(inputs(find(h, "azure-native:keyvault:Key", "vault-azure")).properties, {
@@ -89,10 +92,12 @@ test("gcp: key ring and rotating key, the Secret Manager agent allowed on it, th
     ["gcp:kms/cryptoKey:CryptoKey", "vault-gcp"],
     ["gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "vault-gcp-secretmanager"],
     ["gcp:kms/keyRing:KeyRing", "vault-gcp"],
+    ["gcp:projects/serviceIdentity:ServiceIdentity", "vault-gcp-secretmanager"],
     ["gcp:secretmanager/secret:Secret", "vault-gcp-token"],
     ["gcp:secretmanager/secretVersion:SecretVersion", "vault-gcp-token"],
+    ["random:index/randomString:RandomString", "vault-gcp-name"],
   ]);
-  const key = "projects/acme-test-123/locations/europe-west1/keyRings/dev-vault-gcp/cryptoKeys/tessera";
+  const key = "projects/acme-test-123/locations/europe-west1/keyRings/dev-vault-gcp-t1cf1i/cryptoKeys/tessera";
   t.like(inputs(find(h, "gcp:kms/cryptoKey:CryptoKey", "vault-gcp")), { purpose: "ENCRYPT_DECRYPT", rotationPeriod: "7776000s", destroyScheduledDuration: "2592000s" });
   t.deepEqual(inputs(find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "vault-gcp-secretmanager")), {
     cryptoKeyId: key,
@@ -100,7 +105,7 @@ test("gcp: key ring and rotating key, the Secret Manager agent allowed on it, th
     role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
   });
   t.deepEqual(inputs(find(h, "gcp:secretmanager/secret:Secret", "vault-gcp-token")).replication, { userManaged: { replicas: [{ customerManagedEncryption: { kmsKeyName: key }, location: "europe-west1" }] } });
-  t.deepEqual(inputs(find(h, "gcp:secretmanager/secretVersion:SecretVersion", "vault-gcp-token")), { secret: "projects/acme-test-123/secrets/dev-vault-gcp-token", secretData: SECRET });
+  t.deepEqual(inputs(find(h, "gcp:secretmanager/secretVersion:SecretVersion", "vault-gcp-token")), { secret: "projects/acme-test-123/secrets/dev-vault-gcp-token-a6s9is", secretData: SECRET });
 });
 
 test("oci: vault, HSM-protected AES-256 key, the secret encrypted with it (base64 content kept secret)", (t) => {
@@ -108,6 +113,7 @@ test("oci: vault, HSM-protected AES-256 key, the secret encrypted with it (base6
     ["oci:Kms/key:Key", "vault-oci"],
     ["oci:Kms/vault:Vault", "vault-oci"],
     ["oci:Vault/secret:Secret", "vault-oci-token"],
+    ["random:index/randomString:RandomString", "vault-oci-token-name"],
   ]);
   t.like(inputs(find(h, "oci:Kms/key:Key", "vault-oci")), { keyShape: { algorithm: "AES", length: 32 }, protectionMode: "HSM", managementEndpoint: "https://vault-oci-management.kms.eu-frankfurt-1.oraclecloud.com" });
   t.deepEqual(inputs(find(h, "oci:Vault/secret:Secret", "vault-oci-token")), {
@@ -115,7 +121,7 @@ test("oci: vault, HSM-protected AES-256 key, the secret encrypted with it (base6
     freeformTags: stampsFor("oci", "vault-oci"),
     keyId: "ocid1.key.oc1..vault-oci",
     secretContent: { content: { secret: Buffer.from("s3cret").toString("base64") }, contentType: "BASE64" },
-    secretName: "dev-vault-oci-token",
+    secretName: "token-axo9uu",
     vaultId: "ocid1.vault.oc1..vault-oci",
   });
 });
@@ -123,7 +129,7 @@ test("oci: vault, HSM-protected AES-256 key, the secret encrypted with it (base6
 test("keys and stores are protected, values are not; every child is on the cloud's provider", (t) => {
   const protectedOnes: string[] = [];
   for (const cloud of CLOUDS_WITH_SECRETS) {
-    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn)) {
+    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn && !x.type.startsWith("random:"))) {
       t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`);
       if (r.protect) protectedOnes.push(r.type);
     }
@@ -143,9 +149,9 @@ test("keys and stores are protected, values are not; every child is on the cloud
 
 test("parity: key id, store id and secret ids resolve on every cloud that has a store", async (t) => {
   const expected = {
-    aws: ["arn:aws:kms:eu-west-1:123456789012:key/key-vault-aws", "secretsmanager:eu-west-1", { token: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dev-vault-aws-token-AbCdEf" }],
-    azure: ["https://dev-vault-azure-00d827.vault.azure.net/keys/tessera", "https://dev-vault-azure-00d827.vault.azure.net/", { token: "vault-azure-token-id" }],
-    gcp: ["projects/acme-test-123/locations/europe-west1/keyRings/dev-vault-gcp/cryptoKeys/tessera", "projects/acme-test-123", { token: "projects/acme-test-123/secrets/dev-vault-gcp-token" }],
+    aws: ["arn:aws:kms:eu-west-1:123456789012:key/key-vault-aws", "secretsmanager:eu-west-1", { token: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:dev-vault-aws-token-s70fjg7m-AbCdEf" }],
+    azure: ["https://dev-vault-azure-ucwatl.vault.azure.net/keys/tessera", "https://dev-vault-azure-ucwatl.vault.azure.net/", { token: "vault-azure-token-id" }],
+    gcp: ["projects/acme-test-123/locations/europe-west1/keyRings/dev-vault-gcp-t1cf1i/cryptoKeys/tessera", "projects/acme-test-123", { token: "projects/acme-test-123/secrets/dev-vault-gcp-token-a6s9is" }],
     oci: ["ocid1.key.oc1..vault-oci", "ocid1.vault.oc1..vault-oci", { token: "vault-oci-token-id" }],
   } as const;
   for (const cloud of CLOUDS_WITH_SECRETS) {

@@ -49,8 +49,12 @@ test("aws: S3 bucket, public access block, ownership, SSE-KMS, versioning, lifec
     ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-encryption"],
     ["aws:s3/bucketVersioning:BucketVersioning", "docs-aws-access-logs-versioning"],
     ["aws:s3/bucketVersioning:BucketVersioning", "docs-aws-versioning"],
+    ["random:index/randomString:RandomString", "docs-aws-access-logs-name"],
+    ["random:index/randomString:RandomString", "docs-aws-name"],
   ]);
-  const bucket = "dev-docs-aws-ae614b";
+  // The bucket name's suffix: random, kept in state, new when the region changes.
+  t.deepEqual(inputs(find(h, "random:index/randomString:RandomString", "docs-aws-name")), { keepers: { region: "eu-west-1" }, length: 6, lower: true, numeric: true, special: false, upper: false });
+  const bucket = "dev-docs-aws-tr7vpl";
   t.deepEqual(inputs(find(h, "aws:s3/bucket:Bucket", "docs-aws")), { bucket, forceDestroy: false, tags: { team: "data", ...stampsFor("aws", "docs-aws") } });
   t.deepEqual(inputs(find(h, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-public-access")), {
     bucket,
@@ -72,8 +76,8 @@ test("aws: S3 bucket, public access block, ownership, SSE-KMS, versioning, lifec
 });
 
 test("aws: plain HTTP refused; server access logs to a private, SSE-S3, TLS-only log bucket only S3 logging of this account may write", (t) => {
-  const bucket = "dev-docs-aws-ae614b";
-  const logs = "dev-docs-aws-access-logs-027bd7";
+  const bucket = "dev-docs-aws-tr7vpl";
+  const logs = "dev-docs-aws-access-logs-eqjlh9";
   const deny = (b: string) => ({ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } });
   const policy = (n: string) => {
     const i = inputs(find(h, "aws:s3/bucketPolicy:BucketPolicy", n));
@@ -97,7 +101,7 @@ test("aws: plain HTTP refused; server access logs to a private, SSE-S3, TLS-only
       ],
     },
   });
-  t.deepEqual(inputs(find(h, "aws:s3/bucketLogging:BucketLogging", "docs-aws-logging")), { bucket, targetBucket: logs, targetPrefix: `${bucket}/` });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketLogging:BucketLogging", "docs-aws-logging")), { bucket, targetBucket: logs, targetPrefix: "docs-aws/" });
   t.deepEqual(inputs(find(h, "aws:s3/bucket:Bucket", "docs-aws-access-logs")), { bucket: logs, forceDestroy: false, tags: { team: "data", "tessera-logs": "access", ...stampsFor("aws", "docs-aws") } });
   t.deepEqual(inputs(find(h, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-access-logs-public-access")), { bucket: logs, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
   t.deepEqual(inputs(find(h, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "docs-aws-access-logs-ownership")), { bucket: logs, rule: { objectOwnership: "BucketOwnerEnforced" } });
@@ -118,8 +122,10 @@ test("azure: storage account locked down, versioned blob service, private contai
     ["azure-native:storage:BlobServiceProperties", "docs-azure-blob"],
     ["azure-native:storage:ManagementPolicy", "docs-azure-lifecycle"],
     ["azure-native:storage:StorageAccount", "docs-azure"],
+    ["random:index/randomString:RandomString", "docs-azure-access-logs-name"],
+    ["random:index/randomString:RandomString", "docs-azure-name"],
   ]);
-  const common = { accountName: "devdocsazured85ab5", resourceGroupName: "tessera-dev-westeurope" };
+  const common = { accountName: "devdocsazurezzfa52", resourceGroupName: "tessera-dev-westeurope-3gizrm" };
   t.deepEqual(inputs(find(h, "azure-native:storage:StorageAccount", "docs-azure")), {
     ...common,
     location: "westeurope",
@@ -139,7 +145,7 @@ test("azure: storage account locked down, versioned blob service, private contai
     deleteRetentionPolicy: { days: 7, enabled: true },
     containerDeleteRetentionPolicy: { days: 7, enabled: true },
   });
-  t.deepEqual(inputs(find(h, "azure-native:storage:BlobContainer", "docs-azure-container")), { ...common, containerName: "docs-azure", publicAccess: "None" });
+  t.deepEqual(inputs(find(h, "azure-native:storage:BlobContainer", "docs-azure-container")), { ...common, containerName: "docs-azure-1f9zsp", publicAccess: "None" });
   t.deepEqual(inputs(find(h, "azure-native:storage:ManagementPolicy", "docs-azure-lifecycle")), {
     ...common,
     managementPolicyName: "default",
@@ -160,11 +166,11 @@ test("azure: HTTPS only; blob reads, writes and deletes logged to a Log Analytic
   t.is(inputs(find(h, "azure-native:storage:StorageAccount", "docs-azure")).enableHttpsTrafficOnly, true);
   t.deepEqual(inputs(find(h, "azure-native:operationalinsights:Workspace", "docs-azure-access-logs")), {
     location: "westeurope",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     retentionInDays: 365,
     sku: { name: "PerGB2018" },
     tags: { team: "data", "tessera-logs": "access", ...stampsFor("azure", "docs-azure") },
-    workspaceName: "dev-docs-azure-access-logs",
+    workspaceName: "dev-docs-azure-access-logs-u8zeea",
   });
   t.deepEqual(inputs(find(h, "azure-native:monitor:DiagnosticSetting", "docs-azure-access-logs")), {
     name: "tessera-access-logs",
@@ -179,9 +185,9 @@ test("azure: HTTPS only; blob reads, writes and deletes logged to a Log Analytic
 });
 
 test("gcp: one bucket with uniform access, public access prevention, versioning and lifecycle", (t) => {
-  t.deepEqual(children(h, component("gcp")), [["gcp:storage/bucket:Bucket", "docs-gcp"]]);
+  t.deepEqual(children(h, component("gcp")), [["gcp:storage/bucket:Bucket", "docs-gcp"], ["random:index/randomString:RandomString", "docs-gcp-name"]]);
   t.deepEqual(inputs(find(h, "gcp:storage/bucket:Bucket", "docs-gcp")), {
-    name: "dev-docs-gcp-821d4b",
+    name: "dev-docs-gcp-ax55ru",
     project: "acme-test-123",
     location: "EUROPE-WEST1",
     storageClass: "STANDARD",
@@ -199,9 +205,11 @@ test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) 
     ["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean"],
     ["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean-access-logs"],
     ["digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "docs-digitalocean-logging"],
+    ["random:index/randomString:RandomString", "docs-digitalocean-access-logs-name"],
+    ["random:index/randomString:RandomString", "docs-digitalocean-name"],
   ]);
   t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean-access-logs")), {
-    name: "dev-docs-digitalocean-access-logs-c04983",
+    name: "dev-docs-digitalocean-access-logs-ire9o7",
     region: "ams3",
     acl: "private",
     versioning: { enabled: true },
@@ -209,13 +217,13 @@ test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) 
     lifecycleRules: [{ enabled: true, expiration: { days: 365 }, id: "expire-logs", noncurrentVersionExpiration: { days: 30 } }],
   });
   t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "docs-digitalocean-logging")), {
-    bucket: "dev-docs-digitalocean-1170ad",
+    bucket: "dev-docs-digitalocean-xawxvl",
     region: "ams3",
-    targetBucket: "dev-docs-digitalocean-access-logs-c04983",
-    targetPrefix: "dev-docs-digitalocean-1170ad/",
+    targetBucket: "dev-docs-digitalocean-access-logs-ire9o7",
+    targetPrefix: "dev-docs-digitalocean-xawxvl/",
   });
   t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean")), {
-    name: "dev-docs-digitalocean-1170ad",
+    name: "dev-docs-digitalocean-xawxvl",
     region: "ams3",
     acl: "private",
     versioning: { enabled: true },
@@ -224,8 +232,9 @@ test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) 
   });
 });
 
-test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle policy", (t) => {
+test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle policy run by the regional Object Storage service, which a policy allows first", (t) => {
   t.deepEqual(children(h, component("oci")), [
+    ["oci:Identity/policy:Policy", "docs-oci-service"],
     ["oci:Logging/log:Log", "docs-oci-read-logs"],
     ["oci:Logging/log:Log", "docs-oci-write-logs"],
     ["oci:Logging/logGroup:LogGroup", "docs-oci-access-logs"],
@@ -236,13 +245,13 @@ test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle p
   t.deepEqual(inputs(find(h, "oci:Logging/logGroup:LogGroup", "docs-oci-access-logs")), {
     compartmentId: "ocid1.compartment.oc1..test",
     description: "tessera dev docs-oci: bucket access logs",
-    displayName: "dev-docs-oci-access-logs",
+    displayName: "dev-docs-oci-access-logs-i6345k",
     freeformTags: logTags,
   });
   for (const category of ["read", "write"]) {
     t.deepEqual(inputs(find(h, "oci:Logging/log:Log", `docs-oci-${category}-logs`)), {
-      configuration: { compartmentId: "ocid1.compartment.oc1..test", source: { category, resource: "dev-docs-oci", service: "objectstorage", sourceType: "OCISERVICE" } },
-      displayName: `docs-oci-${category}`,
+      configuration: { compartmentId: "ocid1.compartment.oc1..test", source: { category, resource: "dev-docs-oci-pib1k2", service: "objectstorage", sourceType: "OCISERVICE" } },
+      displayName: { read: "docs-oci-read-ila750", write: "docs-oci-write-mfpaxe" }[category],
       freeformTags: logTags,
       isEnabled: true,
       logGroupId: "docs-oci-access-logs-id",
@@ -251,10 +260,19 @@ test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle p
       retentionDuration: 180,
     });
   }
+  const policy = find(h, "oci:Identity/policy:Policy", "docs-oci-service");
+  t.deepEqual(inputs(policy), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    name: "dev-docs-oci-service-jky6q0",
+    description: "tessera dev docs-oci: Object Storage may run the bucket's lifecycle rules",
+    statements: ["Allow service objectstorage-eu-frankfurt-1 to manage object-family in compartment id ocid1.compartment.oc1..test where target.bucket.name = 'dev-docs-oci-pib1k2'"],
+    freeformTags: { team: "data", ...stampsFor("oci", "docs-oci") },
+  });
+  t.true(find(h, "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy", "docs-oci-lifecycle").dependencies.includes(policy.urn));
   t.deepEqual(inputs(find(h, "oci:ObjectStorage/bucket:Bucket", "docs-oci")), {
     compartmentId: "ocid1.compartment.oc1..test",
     namespace: "tesseratenancy",
-    name: "dev-docs-oci",
+    name: "dev-docs-oci-pib1k2",
     accessType: "NoPublicAccess",
     versioning: "Enabled",
     storageTier: "Standard",
@@ -269,7 +287,8 @@ test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle p
 test("every child is on its cloud's explicit provider; only the data-holding children are protected", (t) => {
   const protectedChildren: string[] = [];
   for (const cloud of CLOUDS) {
-    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn)) {
+    // Random suffixes are computed locally and live nowhere.
+    for (const r of h.registrations.filter((x) => x.parent === component(cloud).urn && !x.type.startsWith("random:"))) {
       t.is(providerOf(r), `${cloud}-${REGIONS[cloud]}`, `${r.type} ${r.name}`);
       if (r.protect) protectedChildren.push(`${r.type}::${r.name}`);
     }
@@ -288,11 +307,11 @@ test("every child is on its cloud's explicit provider; only the data-holding chi
 
 test("outputs resolve to each cloud's bucket name, HTTPS endpoint, region and cloud", async (t) => {
   const expected: Record<Cloud, [string, string]> = {
-    aws: ["dev-docs-aws-ae614b", "https://dev-docs-aws-ae614b.s3.eu-west-1.amazonaws.com"],
-    azure: ["docs-azure", "https://devdocsazured85ab5.blob.core.windows.net/docs-azure"],
-    gcp: ["dev-docs-gcp-821d4b", "https://storage.googleapis.com/dev-docs-gcp-821d4b"],
-    digitalocean: ["dev-docs-digitalocean-1170ad", "https://dev-docs-digitalocean-1170ad.ams3.digitaloceanspaces.com"],
-    oci: ["dev-docs-oci", "https://objectstorage.eu-frankfurt-1.oraclecloud.com/n/tesseratenancy/b/dev-docs-oci"],
+    aws: ["dev-docs-aws-tr7vpl", "https://dev-docs-aws-tr7vpl.s3.eu-west-1.amazonaws.com"],
+    azure: ["docs-azure-1f9zsp", "https://devdocsazurezzfa52.blob.core.windows.net/docs-azure-1f9zsp"],
+    gcp: ["dev-docs-gcp-ax55ru", "https://storage.googleapis.com/dev-docs-gcp-ax55ru"],
+    digitalocean: ["dev-docs-digitalocean-xawxvl", "https://dev-docs-digitalocean-xawxvl.ams3.digitaloceanspaces.com"],
+    oci: ["dev-docs-oci-pib1k2", "https://objectstorage.eu-frankfurt-1.oraclecloud.com/n/tesseratenancy/b/dev-docs-oci-pib1k2"],
   };
   for (const cloud of CLOUDS) {
     const s = built[cloud];

@@ -52,6 +52,7 @@ test("children on every cloud that has a warehouse", (t) => {
   t.deepEqual(children(h, component("bi-azure")), [
     ["azure-native:kusto:Cluster", "bi-azure"],
     ["azure-native:kusto:ReadWriteDatabase", "bi-azure"],
+    ["random:index/randomString:RandomString", "bi-azure-name"],
   ]);
   t.deepEqual(children(h, component("bi-gcp")), [["gcp:bigquery/dataset:Dataset", "bi-gcp"]]);
   t.deepEqual(children(h, component("bi-oci")), [
@@ -63,8 +64,8 @@ test("children on every cloud that has a warehouse", (t) => {
 test("aws: Glue database over the bucket; Athena v3 workgroup enforcing encrypted results, a scan limit and metrics", (t) => {
   t.deepEqual(inputs(find(h, "aws:glue/catalogDatabase:CatalogDatabase", "bi-aws")), {
     description: "tessera dev bi-aws",
-    locationUri: "s3://dev-lake-aws-49991c/bi_aws/",
-    name: "bi_aws",
+    locationUri: "s3://dev-lake-aws-49991c/dev_bi_aws_11vvax/",
+    name: "dev_bi_aws_11vvax",
     tags: stampsFor("aws", "bi-aws"),
   });
   t.deepEqual(inputs(find(h, "aws:athena/workgroup:Workgroup", "bi-aws")), {
@@ -77,7 +78,7 @@ test("aws: Glue database over the bucket; Athena v3 workgroup enforcing encrypte
     },
     description: "tessera dev bi-aws",
     forceDestroy: false,
-    name: "dev-bi-aws",
+    name: "dev-bi-aws-11vvax",
     state: "ENABLED",
     tags: stampsFor("aws", "bi-aws"),
   });
@@ -88,7 +89,7 @@ test("aws: Glue database over the bucket; Athena v3 workgroup enforcing encrypte
 
 test("azure: Data Explorer with disk and double encryption, managed identity, no public network access unless ranges are allowed, restricted outbound, no purge; the database's retention", (t) => {
   t.deepEqual(inputs(find(h, "azure-native:kusto:Cluster", "bi-azure")), {
-    clusterName: "devbiazurebc9124",
+    clusterName: "devbiazuredvsh2z",
     enableAutoStop: false,
     enableDiskEncryption: true,
     enableDoubleEncryption: true,
@@ -99,18 +100,18 @@ test("azure: Data Explorer with disk and double encryption, managed identity, no
     location: "westeurope",
     publicIPType: "IPv4",
     publicNetworkAccess: "Disabled",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     restrictOutboundNetworkAccess: "Enabled",
     sku: { capacity: 2, name: "Standard_E2ads_v5", tier: "Standard" },
     tags: stampsFor("azure", "bi-azure"),
   });
   t.deepEqual(inputs(find(h, "azure-native:kusto:ReadWriteDatabase", "bi-azure")), {
-    clusterName: "devbiazurebc9124",
-    databaseName: "bi_azure",
+    clusterName: "devbiazuredvsh2z",
+    databaseName: "bi_azure_yxav0z",
     hotCachePeriod: "P31D",
     kind: "ReadWrite",
     location: "westeurope",
-    resourceGroupName: "tessera-dev-westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
     softDeletePeriod: "P90D",
   });
   t.like(inputs(find(h, "azure-native:kusto:Cluster", "dev-azure")), {
@@ -123,7 +124,7 @@ test("azure: Data Explorer with disk and double encryption, managed identity, no
 
 test("gcp: BigQuery dataset in the region, tables kept on destroy, time travel; CMEK when given", (t) => {
   t.deepEqual(inputs(find(h, "gcp:bigquery/dataset:Dataset", "bi-gcp")), {
-    datasetId: "bi_gcp",
+    datasetId: "dev_bi_gcp_p9paw6",
     deleteContentsOnDestroy: false,
     description: "tessera dev bi-gcp",
     friendlyName: "dev bi-gcp",
@@ -142,7 +143,7 @@ test("oci: Autonomous AI Lakehouse on ECPUs, private endpoint, mTLS, generated s
     computeCount: 4,
     computeModel: "ECPU",
     dataStorageSizeInTbs: 1,
-    dbName: "bioci",
+    dbName: "devbioci72tvvj",
     dbVersion: "26ai",
     dbWorkload: "LH",
     displayName: "dev-bi-oci",
@@ -150,7 +151,7 @@ test("oci: Autonomous AI Lakehouse on ECPUs, private endpoint, mTLS, generated s
     isAutoScalingEnabled: true,
     isMtlsConnectionRequired: true,
     licenseModel: "LICENSE_INCLUDED",
-    privateEndpointLabel: "bioci",
+    privateEndpointLabel: "dev-bi-oci-72tvvj",
     subnetId: "ocid1.subnet.oc1..net-oci-private",
   });
   t.deepEqual(inputs(find(h, "random:index/randomPassword:RandomPassword", "bi-oci-password")), { length: 30, minLower: 1, minNumeric: 1, minUpper: 1, special: false });
@@ -176,10 +177,10 @@ test("stateful children are protected unless opted out; every child on its cloud
 
 test("parity: warehouse id, dataset name and endpoint resolve; the password is a secret (empty where access is IAM only)", async (t) => {
   const expected: Record<WarehouseCloud, [string, string, string, string]> = {
-    aws: ["dev-bi-aws", "bi_aws", "https://athena.eu-west-1.amazonaws.com", ""],
-    azure: ["bi-azure-id", "bi_azure", "https://devbiazurebc9124.westeurope.kusto.windows.net", ""],
-    gcp: ["projects/acme-test-123/datasets/bi_gcp", "bi_gcp", "https://bigquery.googleapis.com/bigquery/v2/projects/acme-test-123/datasets/bi_gcp", ""],
-    oci: ["ocid1.autonomousdatabase.oc1..bi-oci", "bioci", "bioci.adb.eu-frankfurt-1.oraclecloudapps.com", "generated-bi-oci-passwordxxxxx"],
+    aws: ["dev-bi-aws-11vvax", "dev_bi_aws_11vvax", "https://athena.eu-west-1.amazonaws.com", ""],
+    azure: ["bi-azure-id", "bi_azure_yxav0z", "https://devbiazuredvsh2z.westeurope.kusto.windows.net", ""],
+    gcp: ["projects/acme-test-123/datasets/dev_bi_gcp_p9paw6", "dev_bi_gcp_p9paw6", "https://bigquery.googleapis.com/bigquery/v2/projects/acme-test-123/datasets/dev_bi_gcp_p9paw6", ""],
+    oci: ["ocid1.autonomousdatabase.oc1..bi-oci", "devbioci72tvvj", "dev-bi-oci-72tvvj.adb.eu-frankfurt-1.oraclecloudapps.com", "generated-bi-oci-passwordxxxxx"],
   };
   for (const cloud of CLOUDS_WITH_WAREHOUSE) {
     const w = built[cloud];
@@ -199,8 +200,8 @@ test("digitalocean fails with the capability matrix's reason; bad arguments name
   t.deepEqual(Object.fromEntries(Object.entries(rest).map(([k, e]) => [k, propertyError(e)])), {
     "aws-storage": ["storage", "storage: is required on aws: Athena and Glue query data in an S3 bucket (pass an ObjectStorage)"],
     "oci-network": ["network", "network: is required on oci: the Autonomous Database gets a private endpoint in the network"],
-    dataset: ["datasetName", 'datasetName: "9lives" must be a letter then letters, digits or _ (at most 30; the name is used when datasetName is not given)'],
-    ecpu: ["computeUnits", "computeUnits: must be an integer from 2 to 512 (got 1)"],
+    dataset: ["datasetName", 'datasetName: "9lives" must be a letter then letters, digits or _ (at most 30)'],
+    ecpu: ["computeUnits", "computeUnits: 1 compute units cannot run on oci; allowed: 2-512"],
     "dev-capacity": ["computeUnits", "computeUnits: the dev SKU runs one instance; allowed values: 1 (got 2)"],
     sku: ["azureSku", 'azureSku: "Standard_L8s" is not allowed; allowed values: Dev(No SLA)_Standard_E2a_v4, Standard_E2ads_v5, Standard_E4ads_v5, Standard_E8ads_v5'],
     "azure-cmk": ["customerManagedKey", "customerManagedKey: not supported on azure in this version; allowed on aws, gcp, oci"],

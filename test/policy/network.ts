@@ -156,12 +156,12 @@ test("the network rules are mandatory at their severity; tags advisory", (t) => 
   ]);
 });
 
-/** Two machines per cloud priced from data/compute-offerings.csv (730 h × the hourly price). */
+/** Two machines per cloud priced from data/compute-offerings.csv (730 h × the hourly price; DigitalOcean capped at 672 h, its monthly price). */
 const BUDGET_CASES: Record<Cloud, [string, number]> = {
   aws: ["t3.medium", 33.29], // 730 × 0.0456
   azure: ["Standard_B2s", 35.04], // 730 × 0.048
   gcp: ["e2-standard-2", 53.82], // 730 × 0.07372
-  digitalocean: ["s-2vcpu-4gb", 26.07], // 730 × 0.03571
+  digitalocean: ["s-2vcpu-4gb", 24], // 672 × 0.03571: the 24 USD monthly price
   oci: ["VM.Standard.E4.Flex$_2_8", 27.01], // 730 × 0.037
 };
 
@@ -173,10 +173,10 @@ test.serial("budget: the placement cost model over the stack's machines, against
   for (const cloud of CLOUDS) {
     const [sku, each] = BUDGET_CASES[cloud];
     const total = Math.round(each * 2 * 100) / 100;
-    const over = await verdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 50 } } });
+    const over = await verdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 45 } } });
     t.deepEqual(
       over.filter((v) => v.policy === "budget").map((v) => [v.enforcement, v.stage, v.message]),
-      [["mandatory", "analyzeStack", `estimated ${total} USD/month exceeds the budget of 50 USD/month (largest: vm-${cloud}-0 ${sku} ${each}; vm-${cloud}-1 ${sku} ${each})`]],
+      [["mandatory", "analyzeStack", `estimated ${total} USD/month exceeds the budget of 45 USD/month (largest: vm-${cloud}-0 ${sku} ${each}; vm-${cloud}-1 ${sku} ${each})`]],
       cloud,
     );
     const within = await verdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 200 } } });

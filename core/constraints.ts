@@ -1,0 +1,53 @@
+/**
+ * What a component refuses, as rules placement reads too, so placement never picks a cloud,
+ * region or size the program then rejects. Each rule returns why a value cannot be used on a
+ * cloud (one sentence naming the cloud and what is allowed), or undefined. Components turn the
+ * sentence into an InputPropertyError for the field; placement into a rejection reason.
+ *
+ * Pure TypeScript, no Pulumi import.
+ */
+import { CLOUDS, type Cloud } from "./cloud";
+import { IMAGES, type ImageName, OCI_IMAGES } from "./images";
+
+/** Numeric limits a component enforces; the requirements schema uses the same bounds. */
+export const LIMITS = {
+  /** Machines per Instances / GpuInstances component (and per alert rule's instance list). */
+  machineCount: { min: 1, max: 100 },
+  /** Managed PostgreSQL storage in GB (RDS and Cloud SQL start at 10 GB). */
+  databaseStorageGb: { min: 10, max: 65536 },
+  /** Warehouse compute units off Azure's dev SKU (Athena/BigQuery/ADX 2+; OCI ECPUs 2-512). */
+  warehouseComputeUnits: { min: 2, max: 1000 },
+} as const;
+
+const allBut = (cloud: Cloud) => CLOUDS.filter((c) => c !== cloud).join(", ");
+
+/** Spot / preemptible capacity: every cloud but DigitalOcean sells it. */
+export function spotProblem(cloud: Cloud): string | undefined {
+  return cloud === "digitalocean" ? `DigitalOcean has no spot capacity; allowed on ${allBut("digitalocean")}` : undefined;
+}
+
+/** A managed NAT gateway for private subnets: DigitalOcean VPCs have none in this version. */
+export function natGatewayProblem(cloud: Cloud): string | undefined {
+  return cloud === "digitalocean" ? `DigitalOcean has no managed NAT gateway in this version; allowed on ${allBut("digitalocean")}` : undefined;
+}
+
+/** An image a cloud has a platform image for (OCI publishes no Debian image). */
+export function machineImageProblem(cloud: Cloud, image: ImageName): string | undefined {
+  if (cloud !== "oci" || OCI_IMAGES[image] !== undefined) return undefined;
+  return `"${image}" is not an OCI platform image; allowed values on oci: ${IMAGES.filter((i) => OCI_IMAGES[i]).join(", ")}`;
+}
+
+/** Azure Database for PostgreSQL Burstable sizes (`Standard_B*`). */
+export const isAzureBurstable = (size: string): boolean => /^Standard_B/.test(size);
+
+/** High availability on a managed PostgreSQL size: Azure's Burstable tier has none. */
+export function postgresHaProblem(cloud: Cloud, size: string): string | undefined {
+  return cloud === "azure" && isAzureBurstable(size) ? `Azure Burstable sizes (${size}) have no high availability; use a General Purpose size such as Standard_D2ds_v5` : undefined;
+}
+
+/** Warehouse compute units on a cloud (Azure's dev SKU is the only one that runs one unit). */
+export function warehouseUnitsProblem(cloud: Cloud, units: number): string | undefined {
+  const max = cloud === "oci" ? 512 : LIMITS.warehouseComputeUnits.max;
+  if (units >= LIMITS.warehouseComputeUnits.min && units <= max) return undefined;
+  return `${units} compute units cannot run on ${cloud}; allowed: ${LIMITS.warehouseComputeUnits.min}-${max}`;
+}

@@ -1,0 +1,257 @@
+/**
+ * Placement you can defend (issue 12): each example of the issue with the right value —
+ * compliance scope and confidence, "not offered" vs "not confirmed", residency and failover
+ * semantics, and costs that match the bill (list prices, billing caps, free tiers and bundles,
+ * exact-size flex shapes, spot snapshots, unpriced always-on services).
+ */
+import test from "ava";
+import { displaySku } from "../core/skus";
+import { placeJson, renderPlace } from "../cli/place";
+import { findDataDir, loadCatalog } from "../placement/catalog";
+import { priceService } from "../placement/cost";
+import { evaluateCandidate } from "../placement/evaluate";
+import { NoFeasiblePlacementError, place } from "../placement/place";
+import { parseRequirements, RequirementsError, type RequirementsInput } from "../placement/requirements";
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+
+const catalog = loadCatalog();
+const req = (input: RequirementsInput) => parseRequirements(input, catalog);
+const region = (cloud: string, id: string) => catalog.regionByKey.get(`${cloud}/${id}`)!;
+const service = (input: RequirementsInput["services"][string]) => req({ services: { s: input } }).services.s!;
+const lines = (cloud: "aws" | "azure" | "gcp" | "digitalocean" | "oci", id: string, input: RequirementsInput["services"][string]) => {
+  const r = priceService(catalog, cloud, id, service(input));
+  if (!r.ok) throw new Error(r.reason);
+  return r.cost.lines.map((l) => [l.label, l.monthlyUsd, l.basis]);
+};
+const storage = { kind: "object-storage", sizeGb: 10 } as const;
+
+test("region scope: c5 and irap with US residency are held nowhere in the US (not OCI us-ashburn-1)", (t) => {
+  const r = req({ services: { docs: storage }, residency: { jurisdictions: ["US"] }, compliance: ["c5", "irap"] });
+  t.deepEqual(evaluateCandidate(catalog, r, region("oci", "us-ashburn-1")).reasons, [
+    { constraint: "compliance:c5", kind: "not-offered", message: "c5 not offered in oci us-ashburn-1 (held in eu-frankfurt-1)" },
+    { constraint: "compliance:irap", kind: "not-offered", message: "irap not offered in oci us-ashburn-1 (held in ap-melbourne-1, ap-sydney-1)" },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "us-east-1")).reasons, [
+    { constraint: "compliance:c5", kind: "not-confirmed", message: "c5 not confirmed for aws: c5 counts only in listed regions and compliance.csv has no confirmed region list for aws" },
+    { constraint: "compliance:irap", kind: "not-offered", message: "irap not offered in aws us-east-1 (held in ap-southeast-2)" },
+  ]);
+  t.throws(() => place(catalog, r), { instanceOf: NoFeasiblePlacementError });
+  // In Frankfurt OCI holds c5.
+  t.deepEqual(evaluateCandidate(catalog, req({ services: { docs: storage }, compliance: ["c5"] }), region("oci", "eu-frankfurt-1")).reasons, []);
+});
+
+test("region scope: hds lands in OCI's French regions, not Casablanca; AWS's HDS has no confirmed region list", (t) => {
+  const r = req({ services: { docs: storage }, compliance: ["hds"] });
+  const p = place(catalog, r);
+  t.deepEqual([p.decision.cloud, p.decision.region], ["oci", "eu-marseille-1"]);
+  t.deepEqual(p.decision.compliance, [
+    {
+      requirement: "hds",
+      program: "hds",
+      cloud: "oci",
+      region: "eu-marseille-1",
+      scope: "listed-regions",
+      confidence: "medium",
+      source: "api-evangelist/oracle-cloud:security/oracle-cloud-trust-center.yml@4a1198926fd2d8f1a851c51b81d13358758c81c2",
+    },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, r, region("oci", "af-casablanca-1")).reasons, [
+    { constraint: "compliance:hds", kind: "not-offered", message: "hds not offered in oci af-casablanca-1 (held in eu-marseille-1, eu-paris-1)" },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "eu-west-3")).reasons, [
+    { constraint: "compliance:hds", kind: "not-confirmed", message: "hds not confirmed for aws: hds counts only in listed regions and compliance.csv has no confirmed region list for aws" },
+  ]);
+});
+
+test("confidence: a HIPAA stack does not land on DigitalOcean's low row by default; a lower minimum allows it", (t) => {
+  const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 1, memoryGib: 1 } }, compliance: ["hipaa"] };
+  const byDefault = req(base);
+  t.is(byDefault.minComplianceConfidence, "medium");
+  t.deepEqual(evaluateCandidate(catalog, byDefault, region("digitalocean", "nyc3")).reasons, [
+    {
+      constraint: "compliance:hipaa",
+      kind: "not-confirmed",
+      message: "hipaa not confirmed for digitalocean: its only source is low confidence, below the required medium (https://www.telehealthcrm.com/legal/subprocessors)",
+    },
+  ]);
+  t.not(place(catalog, byDefault).decision.cloud, "digitalocean");
+  const lenient = place(catalog, req({ ...base, minComplianceConfidence: "low" }));
+  t.deepEqual([lenient.decision.cloud, lenient.decision.compliance.map((e) => [e.program, e.confidence])], ["digitalocean", [["hipaa", "low"]]]);
+  // "high" keeps only provider-page facts: AWS's and GCP's HIPAA rows.
+  const strict = place(catalog, req({ ...base, minComplianceConfidence: "high" }));
+  t.true(["aws", "gcp"].includes(strict.decision.cloud));
+});
+
+test("every deciding fact is shown with its confidence and source in the place JSON and text; excluded clouds are said", (t) => {
+  const p = place(catalog, req({ services: { docs: storage }, residency: { jurisdictions: ["EU"] }, compliance: ["gdpr", "c5"] }));
+  const result = { placement: p, lock: { status: "unlocked" as const } };
+  const json = placeJson(result);
+  t.deepEqual(
+    json.decision.compliance.map((e) => [e.requirement, e.program, e.confidence]),
+    [
+      ["gdpr", "gdpr-dpa", "medium"],
+      ["c5", "c5", "medium"],
+    ],
+  );
+  t.deepEqual(json.excludedClouds, [
+    { cloud: "aws", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for aws: c5 counts only in listed regions and compliance.csv has no confirmed region list for aws" },
+    { cloud: "azure", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for azure: c5 counts only in listed regions and compliance.csv has no confirmed region list for azure" },
+    { cloud: "gcp", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for gcp: c5 counts only in listed regions and compliance.csv has no confirmed region list for gcp" },
+    { cloud: "digitalocean", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for digitalocean: no source in compliance.csv" },
+  ]);
+  const text = renderPlace(result);
+  t.true(text.includes("  gdpr → gdpr-dpa: oci eu-frankfurt-1, all-regions, medium — https://studylib.net/doc/18182264/oracle-data-processing-agreement"));
+  t.true(text.includes("Excluded in every region: digitalocean — c5 not confirmed for digitalocean: no source in compliance.csv (not confirmed)"));
+  // GDPR alone no longer silently drops GCP and OCI: both now have a sourced data processing addendum.
+  t.deepEqual(place(catalog, req({ services: { docs: storage }, compliance: ["gdpr"] })).excludedClouds, []);
+});
+
+test("residency: countries narrow the jurisdiction they belong to; a country outside every listed jurisdiction or an empty result is an error", (t) => {
+  const nl = req({ services: { docs: storage }, residency: { jurisdictions: ["EU"], countries: ["NL"] } });
+  const p = place(catalog, nl);
+  t.is(region(p.decision.cloud, p.decision.region).country, "NL");
+  t.deepEqual(evaluateCandidate(catalog, nl, region("aws", "eu-central-1")).reasons, [{ constraint: "residency", message: "country DE not in [NL] (residency narrows EU to them)" }]);
+  t.deepEqual(evaluateCandidate(catalog, nl, region("aws", "us-east-1")).reasons, [{ constraint: "residency", message: "jurisdiction US not in [EU]" }]);
+  // A jurisdiction without a listed country counts whole.
+  const nlOrCh = req({ services: { docs: storage }, residency: { jurisdictions: ["EU", "CH"], countries: ["NL"] } });
+  t.deepEqual(evaluateCandidate(catalog, nlOrCh, region("gcp", "europe-west6")).reasons, []);
+  t.deepEqual(evaluateCandidate(catalog, nlOrCh, region("gcp", "europe-west3")).reasons, [{ constraint: "residency", message: "country DE not in [NL] (residency narrows EU to them)" }]);
+  const error = t.throws(() => req({ services: { docs: storage }, residency: { jurisdictions: ["EU"], countries: ["CH"] } }), { instanceOf: RequirementsError });
+  t.deepEqual(error.problems, [
+    "residency.countries[0]: CH is in jurisdiction CH, not in residency.jurisdictions [EU]; a country narrows the jurisdiction it belongs to, so add CH to jurisdictions or remove CH",
+  ]);
+  const empty = t.throws(() => req({ services: { docs: storage }, residency: { countries: ["NL"], deny: { countries: ["NL"] } } }), { instanceOf: RequirementsError });
+  t.deepEqual(empty.problems, ['residency: countries [NL] with deny {"countries":["NL"]} allow no region in the catalog']);
+});
+
+test("failover.crossCloud: required puts the standby on another cloud; true only allows it", (t) => {
+  const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, clouds: { deny: ["digitalocean"] } };
+  const allowed = place(catalog, req({ ...base, failover: { minDistanceKm: 500, crossCloud: true } }));
+  t.is(allowed.decision.secondary!.cloud, allowed.decision.cloud, "the cheapest pair happens to stay on one cloud");
+  const required = place(catalog, req({ ...base, failover: { minDistanceKm: 500, crossCloud: "required" } }));
+  t.not(required.decision.secondary!.cloud, required.decision.cloud);
+  const error = t.throws(() => place(catalog, req({ ...base, clouds: { allow: ["oci"] }, failover: { minDistanceKm: 500, crossCloud: "required" } })), { instanceOf: NoFeasiblePlacementError });
+  t.true(error.candidates.some((c) => c.reasons.some((r) => r.message === "no secondary region ≥ 500 km away on another cloud than oci meets the constraints")));
+});
+
+test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced, so its budget is never confirmed there", (t) => {
+  const stack = parse(readFileSync(join(__dirname, "..", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
+  const r = parseRequirements(stack.config["tessera:requirements"], catalog);
+  const azure = evaluateCandidate(catalog, r, region("azure", "northcentralus"));
+  t.deepEqual(azure.services.events!.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
+    ["Azure Data Explorer cluster Standard_E2ads_v5 × 2 instances, always on: not priced (the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv)", 0, "unpriced"],
+  ]);
+  t.deepEqual(azure.unpriced, ["events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv"]);
+  const p = place(catalog, r);
+  t.not(p.decision.cloud, "azure");
+  t.deepEqual(p.decision.unpriced, []);
+  const rejected = p.candidates.find((c) => c.cloud === "azure" && c.region === "northcentralus")!;
+  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: events: ")));
+  // OCI's Autonomous Database and DigitalOcean App Platform are always-on too.
+  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [["Autonomous AI Lakehouse, 2 ECPUs, always on: not priced (the ECPU-hour and storage prices are not in prices.csv)", 0, "unpriced"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 512 }), [["App Platform service apps-s-1vcpu-0.5gb, always on × 5 USD/month", 5, "list"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 2048 }), [
+    ["App Platform service apps-s-1vcpu-2gb, always on: not priced (its monthly price is not in prices.csv)", 0, "unpriced"],
+  ]);
+  t.deepEqual(lines("aws", "us-east-1", { kind: "analytics" }), [["Athena: billed per TB scanned", 0, "usage"]]);
+});
+
+test("managed PostgreSQL from list prices: DigitalOcean 2 vCPU / 4 GiB is its 60 USD plan, not the 31 USD Droplet estimate", (t) => {
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 10 })[0], ["db-s-2vcpu-4gb × 60 USD/month", 60, "list"]);
+  // Azure Flexible Server (Burstable B2ms here): no list price in the catalog, so not priced (never the VM's price).
+  t.deepEqual(lines("azure", "westeurope", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 10 })[0], [
+    "Standard_B2ms: not priced (the managed PostgreSQL list price of azure is not in postgres-prices.csv)",
+    0,
+    "unpriced",
+  ]);
+});
+
+test("billing rules: DigitalOcean's monthly cap, free egress tiers, the Spaces bundle and its minimum", (t) => {
+  // s-2vcpu-4gb is 24 USD a month; 730 h × 0.03571 would be 26.07 (8.6% high).
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "compute", vcpus: 2, memoryGib: 4 }), [["1 × s-2vcpu-4gb × 672 h (monthly cap; 730 h run) × 0.03571 USD/h", 24, "list"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "kubernetes", nodes: 2, vcpus: 2, memoryGib: 4 })[1], ["2 × s-2vcpu-4gb × 672 h (monthly cap; 730 h run) × 0.03571 USD/h", 48, "list"]);
+  // AWS: the first 100 GB a month out are free.
+  t.deepEqual(lines("aws", "us-east-1", { kind: "object-storage", sizeGb: 100, egressGbPerMonth: 300 })[1], ["300 GB egress − 100 GB free a month × 0.09 USD/GB", 18, "list"]);
+  // OCI: the first 10 TB a month are free.
+  t.deepEqual(lines("oci", "eu-frankfurt-1", { kind: "object-storage", sizeGb: 100, egressGbPerMonth: 5000 })[1], ["5000 GB egress − 5000 GB free a month × 0.0085 USD/GB", 0, "list"]);
+  // Spaces: 5 USD includes 250 GiB stored and 1 TiB out; 2000 GiB stored pays 1750 × 0.02 more.
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "object-storage", sizeGb: 2000, egressGbPerMonth: 300 }), [
+    ["Spaces subscription (includes 250 GiB stored, 1024 GiB out)", 5, "list"],
+    ["2000 GiB stored, 1750 GiB over the bundle × 0.02 USD/GiB-month", 35, "list"],
+    ["300 GiB out, 0 GiB over the bundle × 0.01 USD/GiB", 0, "list"],
+  ]);
+  // The minimum: 1 GiB still costs the 5 USD subscription.
+  const one = priceService(catalog, "digitalocean", "nyc3", service({ kind: "object-storage", sizeGb: 1 }));
+  t.is(one.ok && one.cost.monthlyUsd, 5);
+  // Two buckets on one site share the per-account allowances: the second pays no second subscription.
+  const site = evaluateCandidate(catalog, req({ services: { a: { kind: "object-storage", sizeGb: 200 }, b: { kind: "object-storage", sizeGb: 100 } } }), region("digitalocean", "nyc3"));
+  t.deepEqual([site.services.a!.monthlyUsd, site.services.b!.monthlyUsd], [5, 1]);
+});
+
+test("OCI flex shapes are priced for the exact size from the OCPU and GB rates and shown in OCI's terms", (t) => {
+  t.deepEqual(catalog.flexRates.get("VM.Standard.E4.Flex"), { shape: "VM.Standard.E4.Flex", ocpuHour: 0.025, gbHour: 0.0015, spotOcpuHour: 0.0125, spotGbHour: 0.00075, maxOcpus: 32, maxMemoryGb: 512 });
+  t.deepEqual(catalog.flexRates.get("VM.Standard.E5.Flex")?.ocpuHour, 0.03);
+  // 2 vCPU / 4 GiB: 1 OCPU + 4 GB = 0.031 USD/h, not the sampled 1 OCPU / 8 GB row at 0.037 (19% high).
+  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "compute", vcpus: 2, memoryGib: 4 }), [["1 × VM.Standard.E4.Flex$_2_4 × 730 h × 0.031 USD/h", 22.63, "list"]]);
+  t.is(displaySku("VM.Standard.E4.Flex$_2_8"), "VM.Standard.E4.Flex, 1 OCPU, 8 GB");
+  t.is(displaySku("PostgreSQL.VM.Standard.E5.Flex$_4_24"), "PostgreSQL.VM.Standard.E5.Flex, 2 OCPU, 24 GB");
+  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 8 } }, clouds: { allow: ["oci"] } }));
+  t.deepEqual(placeJson({ placement: p, lock: { status: "unlocked" } }).decision.services.web!.size, "VM.Standard.E4.Flex, 1 OCPU, 8 GB");
+  t.true(renderPlace({ placement: p, lock: { status: "unlocked" } }).includes("VM.Standard.E4.Flex, 1 OCPU, 8 GB"));
+  // 3 vCPU round up to 2 OCPUs; 100 GB on 1 OCPU would break 64 GB per OCPU, so 2 OCPUs.
+  t.is(lines("oci", "us-ashburn-1", { kind: "compute", vcpus: 1, memoryGib: 100 })[0]![0], "1 × VM.Standard.E4.Flex$_4_100 × 730 h × 0.2 USD/h");
+});
+
+test("spot lines say spot and the snapshot date in every output; the JSON marks them as a market snapshot", (t) => {
+  const p = place(catalog, req({ services: { train: { kind: "gpu-compute", gpu: { model: "T4", count: 1 }, spot: true, hoursPerMonth: 200 } }, clouds: { allow: ["aws"] } }));
+  const json = placeJson({ placement: p, lock: { status: "unlocked" } });
+  const [l] = json.decision.services.train!.lines;
+  t.like(l, { basis: "spot", estimated: true, priceDate: "2026-11-23" });
+  t.regex(l!.label, /\(spot, market price of 2026-11-23\)/);
+  const text = renderPlace({ placement: p, lock: { status: "unlocked" } });
+  t.true(text.includes("Spot: train is priced at the spot market price of 2026-11-23 (a snapshot, not a list price)"));
+});
+
+test("AWS regions missing from the catalog: in regions.csv, their compute is not priced, their storage is", (t) => {
+  for (const id of ["sa-east-1", "ca-west-1", "il-central-1", "eu-central-2", "ap-south-2", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "mx-central-1", "ap-east-2"]) t.truthy(catalog.regionByKey.get(`aws/${id}`), id);
+  t.deepEqual(priceService(catalog, "aws", "sa-east-1", service({ kind: "compute", vcpus: 2, memoryGib: 4 })), { ok: false, reason: "not priced: aws sa-east-1 has no compute prices in compute-offerings.csv" });
+  t.deepEqual(lines("aws", "sa-east-1", { kind: "object-storage", sizeGb: 100 })[0], ["100 GB × 0.0405 USD/GB-month", 4.05, "list"]);
+  // No compute prices, no price index: a storage price is never guessed for a region without its own row.
+  t.deepEqual(priceService(catalog, "aws", "eu-central-2", service({ kind: "object-storage", sizeGb: 100 })), { ok: false, reason: "not priced: no object storage or egress price for aws eu-central-2 in storage-and-egress.csv" });
+});
+
+test("every cost line names its source", (t) => {
+  const r = req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 }, docs: { kind: "object-storage", sizeGb: 10, egressGbPerMonth: 200 }, db: { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 20 } } });
+  for (const [cloud, id] of [["aws", "us-east-1"], ["gcp", "us-central1"], ["digitalocean", "nyc3"], ["oci", "us-ashburn-1"], ["azure", "eastus"]] as const) {
+    const c = evaluateCandidate(catalog, r, region(cloud, id));
+    for (const s of Object.values(c.services)) for (const l of s.lines) t.true(l.basis === "unpriced" || l.source.length > 0, `${cloud} ${l.label}`);
+  }
+  const aws = evaluateCandidate(catalog, r, region("aws", "us-east-1"));
+  t.is(aws.services.web!.lines[0]!.source, "compute-offerings.csv ← skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv@00148f2af3672e2229b4f7bf8157d5a3f36e3c35 (read November 2026)");
+  t.is(aws.services.db!.lines[0]!.source, "postgres-prices.csv aws us-east-1 db.t4g.medium ← https://infratally.com/articles/aws-rds-pricing-explained-2026.html");
+});
+
+test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `no` row in regional-availability.csv removes it", (t) => {
+  const gpu = { kind: "gpu-compute", gpu: { model: "A10", count: 1 } } as const;
+  const oci = priceService(catalog, "oci", "us-ashburn-1", service(gpu));
+  t.true(oci.ok);
+  if (!oci.ok) return;
+  t.deepEqual([oci.cost.sku, oci.cost.unconfirmed], ["VM.GPU.A10.1", "VM.GPU.A10.1 availability in us-ashburn-1 not confirmed: the OCI catalog lists every shape in every region"]);
+  const p = place(catalog, req({ services: { train: gpu }, clouds: { allow: ["oci"] } }));
+  t.true(renderPlace({ placement: p, lock: { status: "unlocked" } }).includes(`Not confirmed: train: VM.GPU.A10.1 availability in ${p.decision.region} not confirmed: the OCI catalog lists every shape in every region`));
+  t.is(placeJson({ placement: p, lock: { status: "unlocked" } }).decision.services.train!.unconfirmed, `VM.GPU.A10.1 availability in ${p.decision.region} not confirmed: the OCI catalog lists every shape in every region`);
+  // AWS's catalog rows are per-zone offerings: confirmed.
+  const aws = priceService(catalog, "aws", "us-east-1", service({ kind: "gpu-compute", gpu: { model: "T4", count: 1 } }));
+  t.is(aws.ok && aws.cost.unconfirmed, undefined);
+  // A source saying the shape is not sold in a region takes it out there.
+  const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
+  appendFileSync(join(dir, "regional-availability.csv"), "oci,VM.GPU.A10.1,us-ashburn-1,no,https://example.org/oci-gpu-regions,2026-11-25,test row\n");
+  const copy = loadCatalog(dir);
+  const r = priceService(copy, "oci", "us-ashburn-1", parseRequirements({ services: { s: gpu } }, copy).services.s!);
+  t.true(r.ok);
+  t.is(r.ok && r.cost.sku, "VM.GPU.A10.2");
+});
