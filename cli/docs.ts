@@ -15,7 +15,7 @@ import { repoRoot } from "../placement/catalog";
 import { FRAMEWORKS, FRAMEWORK_NAMES } from "../policies/frameworks";
 import { RULES } from "../policies/pack";
 import { coveredClouds } from "../policies/rule";
-import { planSchema } from "./plan/schema";
+import { planDocumentSchema } from "./plan/schema";
 
 const ROOT = repoRoot();
 
@@ -104,7 +104,7 @@ export function writeDocs(write: boolean): string[] {
     ["README.md", (t) => replaceSection(replaceSection(t, "capabilities", capabilityTable()), "kept-names", keptNameTable())],
     [join("policies", "README.md"), (t) => replaceSection(replaceSection(t, "rules", ruleTable()), "settings", settingsTable())],
     [join("docs", "naming.md"), (t) => replaceSection(replaceSection(t, "kept-names", keptNameTable()), "name-rules", nameRuleTable())],
-    [join("docs", "plan-schema.json"), () => `${JSON.stringify(z.toJSONSchema(planSchema), null, 2)}\n`],
+    [join("docs", "plan-schema.json"), () => `${JSON.stringify(z.toJSONSchema(planDocumentSchema), null, 2)}\n`],
   ];
   const stale: string[] = [];
   for (const [file, render] of targets) {

@@ -1,22 +1,24 @@
 /**
- * How the CLI ends: one clear message on stderr and an exit code that says what happened.
+ * How the CLI ends: one clear message on stderr and an exit code that says what happened. With
+ * `--json` (and `--markdown` for `plan`) the same error is also a document on stdout, so a
+ * pipeline never reads 0 bytes.
  *
  * | code | meaning |
  * |---|---|
- * | 0 | done |
- * | 1 | the plan is not deployable: a mandatory policy failed, the budget is exceeded, or nothing is feasible |
- * | 2 | bad input: flags, stack, requirements, lock or catalog |
+ * | 0 | done (`plan`: deployable) |
+ * | 1 | not deployable: a mandatory policy failed, the budget is exceeded, nothing is feasible, or the locked placement no longer meets the requirements |
+ * | 2 | could not run as asked: flags, stack file, requirements, a corrupt or foreign lock, catalog, or a file that cannot be read or written |
  */
 // The errors submodule: the package root loads the whole SDK (and TypeScript) for one class.
 import { InputPropertyError } from "@pulumi/pulumi/errors";
 import { UnsupportedServiceError } from "../core/capabilities";
 import { CatalogError } from "../placement/catalog";
-import { LockError } from "../placement/lock";
+import { LockError, LockInfeasibleError, LockWriteError } from "../placement/lock";
 import { NoFeasiblePlacementError } from "../placement/place";
 import { RequirementsError } from "../placement/requirements";
 import { StackFileError } from "../program/stackfile";
 
-/** A usage problem the CLI found itself. */
+/** A usage problem the CLI found itself (flags, paths). */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -24,18 +26,46 @@ export class UsageError extends Error {
   }
 }
 
-/** Exit code for an error. */
-export function exitCodeFor(e: unknown): 1 | 2 | undefined {
-  if (e instanceof NoFeasiblePlacementError) return 1;
-  const input = [UsageError, RequirementsError, LockError, CatalogError, StackFileError, UnsupportedServiceError];
-  if (input.some((cls) => e instanceof cls) || InputPropertyError.isInstance(e)) return 2;
+/** A file the CLI was asked to write could not be written. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputError";
+  }
+}
+
+/** What kind of failure an error is, in the JSON error object. */
+export type ErrorKind = "usage" | "requirements" | "stack-file" | "lock" | "catalog" | "unsupported" | "io" | "infeasible" | "lock-infeasible";
+
+/** `{ schemaVersion, error }`: what `--json` prints for an error (docs/plan-schema.json). */
+export interface ErrorJson {
+  readonly schemaVersion: 1;
+  readonly error: { readonly exitCode: 1 | 2; readonly kind: ErrorKind; readonly message: string; readonly problems: readonly string[] };
+}
+
+/** The kind and exit code of a user error; undefined for a bug (which keeps its stack trace). */
+export function classify(e: unknown): { kind: ErrorKind; exitCode: 1 | 2 } | undefined {
+  // Order matters: the infeasible-lock and write errors are LockErrors too.
+  if (e instanceof NoFeasiblePlacementError) return { kind: "infeasible", exitCode: 1 };
+  if (e instanceof LockInfeasibleError) return { kind: "lock-infeasible", exitCode: 1 };
+  if (e instanceof LockWriteError || e instanceof OutputError) return { kind: "io", exitCode: 2 };
+  if (e instanceof LockError) return { kind: "lock", exitCode: 2 };
+  if (e instanceof UsageError) return { kind: "usage", exitCode: 2 };
+  if (e instanceof RequirementsError || InputPropertyError.isInstance(e)) return { kind: "requirements", exitCode: 2 };
+  if (e instanceof StackFileError) return { kind: "stack-file", exitCode: 2 };
+  if (e instanceof CatalogError) return { kind: "catalog", exitCode: 2 };
+  if (e instanceof UnsupportedServiceError) return { kind: "unsupported", exitCode: 2 };
   return undefined;
 }
 
-/** Prints a user error and exits; rethrows anything else (a bug keeps its stack trace). */
-export function fail(e: unknown): never {
-  const code = exitCodeFor(e);
-  if (code === undefined) throw e;
-  process.stderr.write(`tessera: ${(e as Error).message}\n`);
-  process.exit(code);
+/** Exit code for an error (undefined: a bug). */
+export function exitCodeFor(e: unknown): 1 | 2 | undefined {
+  return classify(e)?.exitCode;
+}
+
+/** The JSON error object for a user error. */
+export function errorJson(e: Error): ErrorJson {
+  const c = classify(e) ?? { kind: "usage", exitCode: 2 };
+  const problems = e instanceof RequirementsError ? [...e.problems] : e instanceof LockInfeasibleError ? [...e.reasons] : [];
+  return { schemaVersion: 1, error: { exitCode: c.exitCode, kind: c.kind, message: e.message, problems } };
 }

@@ -1,16 +1,16 @@
 /**
- * Where the CLI reads requirements and locks from: a stack (`--stack`) or a file
- * (`--requirements`).
+ * Where the CLI reads requirements and locks from: a stack (`--stack`, its `Pulumi.<stack>.yaml`
+ * and lock in `--stacks-dir`) or a file (`--requirements`: a requirements map, or a whole stack
+ * file). Every input is checked here, before any work starts.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { type Catalog, repoRoot } from "../placement/catalog";
 import { type Lock, lockPath, readLock } from "../placement/lock";
-import { parseRequirements, type Requirements } from "../placement/requirements";
+import { parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
 import type { Accounts } from "../core/accounts";
 import { parseAccounts } from "../program/config";
-import { readStackFile } from "../program/stackfile";
+import { readStackFileDetails, readYamlFile, StackFileError, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "../program/stackfile";
 import { UsageError } from "./errors";
 
 /** The repository's stacks folder. */
@@ -22,28 +22,92 @@ export interface Inputs {
   readonly stack: string | undefined;
   readonly lock: Lock | undefined;
   readonly lockFile: string | undefined;
+  /** Config keys holding a secret, and the paths of `secure:` values (stack files only). */
+  readonly secretKeys: readonly string[];
   /** The stack's `tessera:accounts` (a stack only; a requirements file places without them). */
   readonly accounts: Accounts | undefined;
 }
 
+/** What to read. */
+export interface InputOptions {
+  readonly stack?: string;
+  readonly requirements?: string;
+  /** The lock will be written: the stacks folder must be writable. */
+  readonly write?: boolean;
+}
+
+/** Checks `--stacks-dir` (and, for `--write`, that it can be written) before the work starts. */
+export function checkStacksDir(dir: string, write = false): void {
+  if (!existsSync(dir)) throw new UsageError(`--stacks-dir: no such folder ${dir}`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--stacks-dir: ${dir} is not a folder`);
+  if (write) {
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch (e) {
+      throw new UsageError(`--write: cannot write the lock into ${dir} (${(e as NodeJS.ErrnoException).code ?? "not writable"}); nothing was written`);
+    }
+  }
+}
+
+/** Parses a JSON string from config as an object, naming the key when it is not one. */
+export function configObject(key: string, raw: string, source: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new RequirementsError([`${key}: expected an object (YAML map), got the string ${JSON.stringify(raw)}`], source);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new RequirementsError([`${key}: expected an object (YAML map), got ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`], source);
+  }
+  return value;
+}
+
+/**
+ * The requirements in a `--requirements` file: a requirements map, a map with a
+ * `tessera:requirements` key, or a whole Pulumi stack file (`config: { tessera:requirements: … }`).
+ */
+function requirementsFromFile(file: string): unknown {
+  if (!existsSync(file)) throw new UsageError(`--requirements: no such file ${file}`);
+  let doc: unknown;
+  try {
+    doc = readYamlFile(file);
+  } catch (e) {
+    throw new UsageError(`--requirements: ${(e as StackFileError).message}`);
+  }
+  const map = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const config = map(doc) && map(doc.config) ? doc.config : map(doc) && "tessera:requirements" in doc ? doc : undefined;
+  if (!config) return doc;
+  const unknown = unknownTesseraKeys(Object.keys(config));
+  if (unknown.length > 0) throw new RequirementsError(unknown, file);
+  if (!("tessera:requirements" in config)) throw new UsageError(`--requirements: ${file} is a stack file without tessera:requirements`);
+  return config["tessera:requirements"];
+}
+
 /** Reads `--stack` or `--requirements` (exactly one). */
-export function readInputs(catalog: Catalog, opts: { stack?: string; requirements?: string }, stacksDir = STACKS_DIR): Inputs {
+export function readInputs(catalog: Catalog, opts: InputOptions, stacksDir = STACKS_DIR): Inputs {
   if ((opts.stack === undefined) === (opts.requirements === undefined)) throw new UsageError("give exactly one of --stack <name> or --requirements <file>");
   if (opts.requirements !== undefined) {
-    if (!existsSync(opts.requirements)) throw new UsageError(`--requirements: no such file ${opts.requirements}`);
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(opts.requirements, "utf8"));
-    } catch (e) {
-      throw new UsageError(`--requirements: ${opts.requirements} is not valid YAML or JSON: ${(e as Error).message}`);
-    }
-    return { requirements: parseRequirements(raw, catalog, opts.requirements), stack: undefined, lock: undefined, lockFile: undefined, accounts: undefined };
+    if (opts.write) throw new UsageError("--write needs --stack (a requirements file has no lock)");
+    const raw = requirementsFromFile(opts.requirements);
+    return { requirements: parseRequirements(raw, catalog, opts.requirements), stack: undefined, lock: undefined, lockFile: undefined, secretKeys: [], accounts: undefined };
   }
   const stack = opts.stack!;
-  const config = readStackFile(stacksDir, stack);
-  const raw = config["tessera:requirements"];
+  checkStacksDir(stacksDir, opts.write);
+  const file = readStackFileDetails(stacksDir, stack);
+  const source = `config of stack ${stack}`;
+  const unknown = unknownTesseraKeys(Object.keys(file.config));
+  if (unknown.length > 0) throw new RequirementsError(unknown, source);
+  const raw = file.config["tessera:requirements"];
   if (raw === undefined) throw new UsageError(`stack ${stack} has no tessera:requirements in ${join(stacksDir, `Pulumi.${stack}.yaml`)}`);
-  const requirements = parseRequirements(JSON.parse(raw), catalog, `tessera:requirements of stack ${stack}`);
-  const file = lockPath(stacksDir, stack);
-  return { requirements, stack, lock: readLock(file), lockFile: file, accounts: parseAccounts(config["tessera:accounts"], stack) };
+  if (file.securePaths.includes("tessera:requirements")) {
+    throw new RequirementsError(
+      [WHOLE_REQUIREMENTS_SECRET],
+      source,
+    );
+  }
+  const requirements = parseRequirements(configObject("tessera:requirements", raw, source), catalog, `tessera:requirements of stack ${stack}`);
+  const lockFile = lockPath(stacksDir, stack);
+  const accounts = parseAccounts(file.config["tessera:accounts"], stack);
+  return { requirements, stack, lock: readLock(lockFile, stack), lockFile, secretKeys: file.secretKeys, accounts };
 }

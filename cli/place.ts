@@ -1,6 +1,7 @@
 /**
  * `tessera place`: the placement decision as a JSON contract and as a SkyPilot-style table of
- * considered candidates with the top rejection reasons.
+ * considered candidates with the top rejection reasons. An infeasible placement is
+ * {@link InfeasibleJson} (cli/infeasible.ts).
  */
 import Table from "cli-table3";
 import colors from "picocolors";
@@ -9,7 +10,7 @@ import type { CloudExclusion, ComplianceEvidence } from "../placement/compliance
 import type { ServiceCost } from "../placement/cost";
 import type { Candidate } from "../placement/evaluate";
 import { usd } from "../placement/evaluate";
-import type { LockedPlacement } from "../placement/lock";
+import type { LockedPlacement, LockStatus } from "../placement/lock";
 import type { Decision, Site } from "../placement/place";
 
 /** One service in the JSON contract. */
@@ -30,6 +31,8 @@ export interface ServiceJson {
 
 /** `tessera place --json`: a stable contract other tools rely on. */
 export interface PlaceJson {
+  /** Always true here; an infeasible placement prints an {@link InfeasibleJson} (`feasible: false`). */
+  readonly feasible: true;
   readonly decision: {
     readonly cloud: string;
     readonly region: string;
@@ -45,7 +48,7 @@ export interface PlaceJson {
   readonly excludedClouds: readonly CloudExclusion[];
   readonly candidates: ReadonlyArray<{ readonly cloud: string; readonly region: string; readonly feasible: boolean; readonly monthlyUsd?: number; readonly reasons: readonly string[] }>;
   readonly catalog: { readonly date: string; readonly computePriceDate: string };
-  readonly lock: { readonly status: "unlocked" | "kept"; readonly cheaper?: { readonly cloud: string; readonly region: string; readonly monthlyUsd: number; readonly savingUsd: number } };
+  readonly lock: LockStatus;
 }
 
 const serviceJson = (s: ServiceCost): ServiceJson => ({
@@ -65,6 +68,7 @@ const services = (site: Site): Record<string, ServiceJson> => Object.fromEntries
 export function placeJson(result: LockedPlacement): PlaceJson {
   const d: Decision = result.placement.decision;
   return {
+    feasible: true,
     decision: {
       cloud: d.cloud,
       region: d.region,
@@ -136,6 +140,9 @@ export function renderPlace(result: LockedPlacement, opts: { top?: number; color
         ? pc.yellow(`Locked: kept; ${lock.cheaper.cloud} ${lock.cheaper.region} would save ${usd(lock.cheaper.savingUsd)} USD/month (tessera replan to move)`)
         : "Locked: kept (still the cheapest feasible)",
     );
+    for (const r of lock.resized ?? []) {
+      lines.push(pc.yellow(`Locked size of ${r.service}${r.site === "standby" ? " (standby)" : ""} no longer fits: ${r.from} → ${r.to} (tessera replan --write records it)`));
+    }
   }
   lines.push(...complianceLines(d.compliance, d.secondary?.compliance), ...pricingNotes(d), ...exclusionLines(placement.excludedClouds));
   lines.push(`Catalog ${placement.catalog.date}; ${d.cloud} compute prices from ${placement.catalog.computePriceDate}`, "");

@@ -30,17 +30,26 @@ export function replan(catalog: Catalog, req: Requirements, stack: string, lock:
   return { placement: fresh, migration: migrationPlan(catalog, req, lock, fresh, current), lock: lockFor(stack, fresh, req) };
 }
 
-/** Writes the new lock (atomically). */
-export function writeReplan(result: Replan, file: string | undefined): void {
+/** Writes the new lock (whole, atomically); returns what it wrote, for the user. */
+export function writeReplan(result: Replan, file: string | undefined): string {
   if (!file) throw new UsageError("--write needs --stack (a requirements file has no lock)");
   writeLock(file, result.lock);
+  return `wrote ${file}: ${describeLock(result.lock)}`;
 }
 
-/** Human report of a replan. */
-export function renderReplan(result: Replan): string {
+/** One line for a lock: where and which sizes. */
+export function describeLock(lock: Lock): string {
+  const site = (s: Lock["decision"] | NonNullable<Lock["decision"]["secondary"]>) =>
+    `${s.cloud} ${s.region} (${Object.entries(s.services).map(([n, v]) => `${n} ${v.sku}`).join(", ")})`;
+  return `${site(lock.decision)}${lock.decision.secondary ? `, standby ${site(lock.decision.secondary)}` : ""}, ${usd(lock.decision.monthlyUsd)} USD/month, catalog ${lock.catalogDate}`;
+}
+
+/** Human report of a replan; `written` when `--write` wrote the new lock. */
+export function renderReplan(result: Replan, written = false): string {
   const d = result.placement.decision;
   const m = result.migration;
-  if (!m) return `No lock yet. Today's placement: ${d.cloud} ${d.region} — ${usd(d.monthlyUsd)} USD/month. Run with --write to lock it.`;
+  const next = written ? "The new lock is written; commit it, then `pulumi up` makes the move." : "Run with --write to write the new lock.";
+  if (!m) return `No lock yet. Today's placement: ${d.cloud} ${d.region} — ${usd(d.monthlyUsd)} USD/month. ${written ? "Locked it; commit the lock." : "Run with --write to lock it."}`;
   if (m.from.cloud === m.to.cloud && m.from.region === m.to.region && m.moves.length === 0) {
     return `The lock (${m.from.cloud} ${m.from.region}) is already today's best placement; nothing to move.`;
   }
@@ -51,6 +60,6 @@ export function renderReplan(result: Replan): string {
     m.moves.length > 0 ? table.toString() : "No stateful service is replaced.",
     `One-time egress: ${usd(m.oneTimeEgressUsd)} USD. Monthly saving: ${usd(m.monthlySavingUsd)} USD${m.monthlySavingUsd > 0 && m.oneTimeEgressUsd > 0 ? ` (pays back in ${Math.ceil(m.oneTimeEgressUsd / m.monthlySavingUsd)} month(s))` : ""}.`,
     "Stateful resources are protected: `pulumi up` will refuse to delete them until you move the data and unprotect them.",
-    "Run with --write to write the new lock.",
+    next,
   ].join("\n");
 }

@@ -15,6 +15,7 @@ export const TOKENS = {
   alerts: "tessera:monitoring:Alerts",
   warehouse: "tessera:analytics:Warehouse",
   failover: "tessera:network:Failover",
+  webTier: "tessera:compute:WebTier",
   governance: "tessera:governance:Governance",
 } as const;
 

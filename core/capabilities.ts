@@ -129,6 +129,30 @@ export const CAPABILITIES = {
     digitalocean: no("digitalocean has no health-checked DNS failover (its DNS serves static records only)"),
     oci: yes("OCI DNS steering policy (FAILOVER) + HTTP monitor", "oci:Dns/steeringPolicy:SteeringPolicy"),
   },
+  // A load balancer (HTTPS, HTTP redirected) in front of an autoscaled group of private machines.
+  "web-tier": {
+    aws: yes("Application Load Balancer + EC2 Auto Scaling + ACM certificate", "aws:lb/loadBalancer:LoadBalancer", "ACM validates the certificate by DNS: tessera writes the records in a Route 53 zone when the stack names one, else you add them"),
+    azure: yes(
+      "Application Gateway v2 + VM Scale Set + autoscale settings",
+      "azure-native:network:ApplicationGateway",
+      "Application Gateway issues no certificate: give a Key Vault certificate (RBAC vault) for the hostname; autoscale is threshold rules on CPU, not target tracking",
+    ),
+    gcp: yes(
+      "Global external Application Load Balancer + regional managed instance group + autoscaler + Google-managed certificate",
+      "gcp:compute/globalForwardingRule:GlobalForwardingRule",
+      "the managed certificate provisions only once the hostname resolves to the load balancer",
+    ),
+    digitalocean: yes(
+      "Load Balancer + Droplet autoscale pool + Let's Encrypt certificate",
+      "digitalocean:index/loadBalancer:LoadBalancer",
+      "Let's Encrypt certificates need the hostname's domain managed by DigitalOcean DNS",
+    ),
+    oci: yes(
+      "OCI Flexible Load Balancer + instance pool + autoscaling configuration",
+      "oci:LoadBalancer/loadBalancer:LoadBalancer",
+      "OCI Certificates has no publicly trusted issuer: import your certificate into it and give its OCID; autoscaling is threshold rules on CPU",
+    ),
+  },
 } as const satisfies Record<ServiceKind, Record<Cloud, Capability>>;
 
 /** The cell for (service, cloud). */

@@ -51,6 +51,7 @@ export const SERVICE_KINDS = [
   "monitoring",
   "analytics",
   "dns-failover",
+  "web-tier",
 ] as const;
 
 /** A service kind. */

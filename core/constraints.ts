@@ -51,3 +51,32 @@ export function warehouseUnitsProblem(cloud: Cloud, units: number): string | und
   if (units >= LIMITS.warehouseComputeUnits.min && units <= max) return undefined;
   return `${units} compute units cannot run on ${cloud}; allowed: ${LIMITS.warehouseComputeUnits.min}-${max}`;
 }
+
+/** What decides whether a site's private subnets need outbound internet at boot. */
+export interface NetworkedService {
+  readonly kind: string;
+  readonly publicIp?: boolean;
+}
+
+/**
+ * Whether the site's network needs a NAT gateway so its private machines reach what they need at
+ * boot (package mirrors, container registries, the cluster's API):
+ *
+ * - AWS: private VMs, and EKS nodes in private subnets (they never join without a route out: ECR,
+ *   S3, STS and the EKS API are outside the VPC). NAT rather than six interface endpoints, which
+ *   cost more and leave package mirrors unreachable.
+ * - Azure: private VMs (tessera's subnets have no default outbound access). AKS nodes leave
+ *   through the cluster's own Standard load balancer (outbound type loadBalancer).
+ * - GCP: private VMs (Debian/Ubuntu mirrors are not Google APIs, so Private Google Access does not
+ *   reach them) and private GKE nodes (images from registries outside Google).
+ * - OCI: private VMs and OKE nodes; the service gateway covers OCIR and Object Storage only. OCI
+ *   NAT gateways are free.
+ * - DigitalOcean: none in this version (DOKS nodes have public interfaces; VPC-only Droplets have
+ *   no route out, see the README).
+ */
+export function natNeeded(cloud: Cloud, services: readonly NetworkedService[]): boolean {
+  if (cloud === "digitalocean") return false;
+  const privateMachines = services.some((s) => (s.kind === "compute" || s.kind === "gpu-compute") && !s.publicIp);
+  const kubernetes = services.some((s) => s.kind === "kubernetes");
+  return privateMachines || (kubernetes && cloud !== "azure");
+}

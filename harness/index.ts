@@ -24,6 +24,14 @@ export interface HarnessOptions {
   readonly preview?: boolean;
   /** Stack config, keys `<namespace>:<key>`, values as the CLI passes them (strings; objects as JSON). */
   readonly config?: Readonly<Record<string, string>>;
+  /** Config keys holding a secret, as the CLI passes them (PULUMI_CONFIG_SECRET_KEYS). @default [] */
+  readonly secretKeys?: readonly string[];
+}
+
+/** One message the program logged (`pulumi.log.*`), as the engine receives it. */
+export interface LogRecord {
+  readonly severity: "debug" | "info" | "warning" | "error";
+  readonly message: string;
 }
 
 /** One invoke the program made. */
@@ -41,6 +49,11 @@ export interface Harness {
   readonly invokes: readonly InvokeRecord[];
   /** Registrations the engine would refuse (duplicate URN, unknown parent), physical names the cloud would refuse (harness/names.ts) and missing cloud prerequisites (harness/prerequisites.ts). */
   readonly errors: readonly string[];
+  /**
+   * What the program logged. The engine receives these as diagnostics; without the harness's
+   * engine the SDK would print them to stdout, into a `--json` document.
+   */
+  readonly logs: readonly LogRecord[];
   /** Runs `program` as the stack's program; resolves to what it returned once all RPCs settle. */
   run(program: () => unknown): Promise<Record<string, unknown>>;
   /** Waits until every outstanding registration has been answered. */
@@ -56,6 +69,24 @@ const internals = {
 
 const PROVIDER_PREFIX = "pulumi:providers:";
 
+const SEVERITIES = ["debug", "info", "warning", "error"] as const;
+
+/**
+ * Routes `pulumi.log.*` to `sink` the way the engine's Log RPC receives them. `@pulumi/pulumi/log`
+ * looks the engine up through the settings module's exported `getEngine` on every call; the
+ * SDK's own engine calls use the module-local function, so only logging is redirected.
+ */
+function captureLogs(sink: LogRecord[]): void {
+  type LogRequest = { getSeverity(): number; getMessage(): string };
+  const engine = {
+    log(req: LogRequest, done: () => void) {
+      sink.push({ severity: SEVERITIES[req.getSeverity()] ?? "info", message: req.getMessage() });
+      done();
+    },
+  };
+  (require("@pulumi/pulumi/runtime/settings") as { getEngine: () => unknown }).getEngine = () => engine;
+}
+
 /**
  * Installs the harness. One per process: Pulumi's runtime state is global, and ava runs each test
  * file in its own process.
@@ -65,6 +96,7 @@ export async function installHarness(options: HarnessOptions = {}): Promise<Harn
   const stack = options.stack ?? "dev";
   const preview = options.preview ?? false;
   const invokes: InvokeRecord[] = [];
+  const logs: LogRecord[] = [];
   let monitor: StrictMonitor | undefined;
 
   const ctx: FakeContext = {
@@ -96,7 +128,8 @@ export async function installHarness(options: HarnessOptions = {}): Promise<Harn
   await pulumi.runtime.setMocks(mocks, project, stack, preview);
   monitor = new StrictMonitor(mocks);
   internals.store().settings.monitor = monitor;
-  pulumi.runtime.setAllConfig({ ...(options.config ?? {}) });
+  pulumi.runtime.setAllConfig({ ...(options.config ?? {}) }, [...(options.secretKeys ?? [])]);
+  captureLogs(logs);
   const strict = monitor;
 
   return {
@@ -106,6 +139,7 @@ export async function installHarness(options: HarnessOptions = {}): Promise<Harn
     registrations: strict.registrations,
     invokes,
     errors: strict.errors,
+    logs,
     settle: () => internals.waitForRPCs(),
     async run(program) {
       // A program error is caught inside the stack and rethrown once the RPCs drain, so it

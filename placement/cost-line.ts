@@ -29,6 +29,8 @@ export interface CostLine {
   readonly priceDate?: string;
   /** Why a provisioned line has no price (basis `unpriced`). */
   readonly unpriced?: string;
+  /** The resource that incurs the line when it is not the service's machines (a web tier's load balancer). */
+  readonly part?: "load-balancer";
 }
 
 /** Rounds to cents; every figure tessera prints is a sum of rounded lines. */

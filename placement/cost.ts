@@ -4,7 +4,8 @@
  * describes the same rules.
  *
  * - compute: count × billed hours × hourly price of the cheapest CPU offering with at least the
- *   asked vCPUs and memory. DigitalOcean bills at most 672 h a month (the monthly price); OCI flex
+ *   asked vCPUs and memory (with a load balancer: the most machines plus the load balancer,
+ *   cost-loadbalancer.ts). DigitalOcean bills at most 672 h a month (the monthly price); OCI flex
  *   shapes are priced for the exact size from their OCPU and GB rates (flex.ts); spot lines use the
  *   spot column, dated as a market snapshot;
  * - gpu-compute: the same over offerings with the GPU model and at least the GPU count;
@@ -20,12 +21,13 @@ import type { Cloud } from "../core/cloud";
 import { parseOciFlex } from "../core/skus";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
 import { cents, type CostLine, line, round4 } from "./cost-line";
-import { postgres } from "./cost-postgres";
+import { postgres, postgresClassOf } from "./cost-postgres";
 import { alwaysOnServices } from "./cost-services";
 import { objectStorage } from "./cost-storage";
 import { exactFlexSize, flexOffering, validFlexSize } from "./flex";
 import { tablePrice } from "./prices";
 import type { ServiceRequirement } from "./requirements";
+import { webTierCost } from "./cost-loadbalancer";
 
 export { cents, type CostLine, type PriceBasis } from "./cost-line";
 
@@ -49,13 +51,15 @@ export interface ServiceCost {
   readonly offering?: Offering;
   /** Why the SKU's availability in this region is not confirmed by a source (GPU shapes on OCI and Azure). */
   readonly unconfirmed?: string;
+  /** An autoscaled service's cost at its fewest and most machines (`monthlyUsd` is the most). */
+  readonly range?: { readonly minMonthlyUsd: number; readonly maxMonthlyUsd: number };
 }
 
 /** Either a priced service or why it cannot run in that region. */
 export type CostResult = { readonly ok: true; readonly cost: ServiceCost } | { readonly ok: false; readonly reason: string };
 
 /** Builds a priced result from its lines. */
-export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "unconfirmed"> = {}): CostResult {
+export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "unconfirmed" | "range"> = {}): CostResult {
   const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
   const unpriced = lines.flatMap((l) => (l.basis === "unpriced" ? [l.unpriced ?? l.label] : []));
   return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, unpriced, ...extra } };
@@ -187,6 +191,11 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   const date = catalog.manifest.computePrices[cloud].date;
   const what = `${s.count} × ${best.instanceType}${spot ? ` (spot, market price of ${date})` : ""}`;
   const unconfirmed = gpu ? gpuAvailability(catalog, best).unconfirmed : undefined;
+  // A load-balanced service: its machine range and its load balancer (cost-loadbalancer.ts).
+  const machineLine = (n: number, label: string) =>
+    line(`${label} × ${billed.hours} h${billed.note} × ${price} USD/h`, machineMonth(n, billed, price), spot ? "spot" : "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date);
+  const web = s.kind === "compute" ? webTierCost(catalog, cloud, region, s, best, machineLine) : undefined;
+  if (web) return priced(best.instanceType, web.lines, { count: web.count, offering: best, range: web.range });
   return priced(
     best.instanceType,
     [line(`${what} × ${billed.hours} h${billed.note} × ${price} USD/h`, machineMonth(s.count, billed, price), spot ? "spot" : "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date)],
@@ -221,6 +230,26 @@ export { GOVERNANCE_RATES, type GovernanceCost, governanceResourceCost } from ".
 /** What a site's earlier services leave of per-account allowances (free egress), in GB. */
 export interface Allowances {
   egressGb?: number;
+}
+
+/**
+ * Whether the catalog still offers `sku` for a service of `kind` in (cloud, region): a machine
+ * or node type, or a managed PostgreSQL class or tier. Kinds without a catalog size (storage,
+ * serverless, …) always are. Used to tell a locked size that left the catalog from one that
+ * simply no longer fits.
+ */
+export function skuOffered(catalog: Catalog, cloud: Cloud, region: string, kind: ServiceRequirement["kind"], sku: string): boolean {
+  const list = catalog.offeringsByRegion.get(regionKey(cloud, region)) ?? [];
+  switch (kind) {
+    case "compute":
+    case "gpu-compute":
+    case "kubernetes":
+      return findOffering(catalog, cloud, region, sku) !== undefined;
+    case "database":
+      return catalog.postgresPrices.some((r) => r.cloud === cloud && r.instanceClass === sku) || list.some((o) => postgresClassOf(cloud, o) === sku);
+    default:
+      return true;
+  }
 }
 
 /**

@@ -13,11 +13,13 @@ import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
 import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
+import { type SharedCosts, sharedCosts } from "./cost-site";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
+import { webTierCloudProblems } from "./webtier";
 
 /**
  * What a reason is about, as a removable constraint:
- * `clouds`, `residency`, `compliance:<id>`, `service:<name>`, `latency:<user index>`, `budget`,
+ * `clouds`, `residency`, `compliance:<id>`, `service:<name>`, `latency:<user name>` (`latency:users[<i>]` for a user without a name), `budget`,
  * `failover`, `network`, `accounts:<config path>`.
  */
 export type ConstraintId = string;
@@ -41,6 +43,8 @@ export interface Candidate {
   readonly estimated: boolean;
   /** Per service; only the services that can run here. */
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** Site-wide lines (the network's NAT gateway), by prices.csv item; included in `monthlyUsd`. */
+  readonly shared: SharedCosts;
   /** `<service>: <why>` for every provisioned part without a price; `monthlyUsd` is then a lower bound. */
   readonly unpriced: readonly string[];
   /** The compliance facts this candidate holds each required program by (confidence and source). */
@@ -71,6 +75,9 @@ const USD = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /** `2,410` / `12.5`: how USD figures read in reasons. */
 export const usd = (n: number): string => USD.format(n);
+
+/** How a user is named in a latency constraint: its `name`, else `users[<i>]`. */
+export const userLabel = (user: { readonly name?: string | undefined }, i: number): string => user.name ?? `users[${i}]`;
 
 const list = (values: readonly string[]) => `[${values.join(", ")}]`;
 
@@ -124,7 +131,7 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
     const user = req.users[i]!;
     const rtt = rttMs(user, region);
     if (rtt > max) max = rtt;
-    if (rtt > user.maxRttMs) reasons.push({ constraint: `latency:${i}`, message: `RTT ${Math.round(rtt)} ms to ${user.name ?? `users[${i}]`} > ${user.maxRttMs}` });
+    if (rtt > user.maxRttMs) reasons.push({ constraint: `latency:${userLabel(user, i)}`, message: `RTT ${Math.round(rtt)} ms to ${userLabel(user, i)} > ${user.maxRttMs}` });
   }
   return max;
 }
@@ -169,6 +176,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
         continue;
       }
     }
+    const webTier = webTierCloudProblems(service, cloud);
+    if (webTier.length > 0) {
+      for (const message of webTier) reasons.push({ constraint: `service:${name}`, message: `${name}: ${message}` });
+      priceable = false;
+      continue;
+    }
     // DigitalOcean alert policies notify by email or Slack only.
     if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: digitalocean monitoring notifies by email or Slack only, not ${new URL(service.webhookUrl).host}` });
@@ -199,6 +212,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     total += result.cost.monthlyUsd;
     estimated ||= result.cost.estimated;
   }
+  const shared = sharedCosts(catalog, cloud, region.region, req);
+  for (const l of Object.values(shared)) {
+    total += l.monthlyUsd;
+    estimated ||= l.estimated;
+    if (l.unpriced) unpriced.push(`network: ${l.unpriced}`);
+  }
   if (req.failover && !capability("dns-failover", cloud).supported) reasons.push({ constraint: "failover", message: `dns-failover not offered by ${cloud}` });
   // Route 53, Cloud DNS and OCI DNS serve the failover name from a zone the stack must name.
   else if (req.failover?.dns && cloud !== "azure" && cloud !== "digitalocean" && req.failover.dns.zones[cloud] === undefined) {
@@ -214,6 +233,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     monthlyUsd: priceable ? cents(total) : undefined,
     estimated,
     services,
+    shared,
     unpriced,
     compliance,
     maxRttMs,
@@ -223,5 +243,5 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
 
 /** Partial cost of the services that can run here (for the budget reason when some cannot). */
 export function pricedSubtotal(candidate: Candidate): number {
-  return cents(Object.values(candidate.services).reduce((sum, s) => sum + s.monthlyUsd, 0));
+  return cents([...Object.values(candidate.services), ...Object.values(candidate.shared)].reduce((sum, s) => sum + s.monthlyUsd, 0));
 }

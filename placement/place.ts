@@ -9,10 +9,13 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
-import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
+import type { SharedCosts } from "./cost-site";
+import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
+import { sharedCosts } from "./cost-site";
 import type { Requirements } from "./requirements";
+import { failoverPairProblem } from "./webtier";
 
 /** A placed (cloud, region) with its sized services. */
 export interface Site {
@@ -22,6 +25,8 @@ export interface Site {
   readonly monthlyUsd: number;
   readonly estimated: boolean;
   readonly services: Readonly<Record<string, ServiceCost>>;
+  /** Site-wide lines (the network's NAT gateway), by prices.csv item. */
+  readonly shared: SharedCosts;
   /** `<service>: <why>` for provisioned parts without a price (monthlyUsd is then a lower bound). */
   readonly unpriced: readonly string[];
   /** The compliance facts the site holds each required program by. */
@@ -59,6 +64,8 @@ export class NoFeasiblePlacementError extends Error {
     readonly candidates: readonly Candidate[],
     readonly topConstraint: string,
     readonly hint: string | undefined,
+    /** Every constraint that rejected a candidate, most-excluding first, with one example reason. */
+    readonly rejections: ReadonlyArray<{ readonly constraint: string; readonly count: number; readonly example: string }> = [],
   ) {
     super(message);
     this.name = "NoFeasiblePlacementError";
@@ -98,6 +105,7 @@ const site = (c: Candidate): Site => ({
   monthlyUsd: c.monthlyUsd ?? 0,
   estimated: c.estimated,
   services: c.services,
+  shared: c.shared,
   unpriced: c.unpriced,
   compliance: c.compliance,
 });
@@ -110,6 +118,7 @@ export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Regi
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
   if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
+  if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
@@ -224,7 +233,7 @@ export function placeLocked(
   const { candidates, pairs } = evaluateAll(catalog, req, pins, context);
   const locked = candidates.find((c) => c.cloud === pins.cloud && c.region === pins.region);
   if (!locked) {
-    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
+    const missing: Candidate = { cloud: pins.cloud, region: pins.region, displayName: pins.region, feasible: false, monthlyUsd: undefined, estimated: false, services: {}, shared: {}, unpriced: [], compliance: [], maxRttMs: 0, reasons: [{ constraint: "catalog", message: `region ${pins.cloud} ${pins.region} is no longer in the catalog` }] };
     return { rejected: missing };
   }
   if (!locked.feasible) return { rejected: locked };
@@ -255,7 +264,7 @@ export function relax(req: Requirements, constraint: string): Requirements {
     }
     case "latency":
       // Lift the bound rather than drop the user, so other users' indices stay stable.
-      return { ...req, users: req.users.map((u, i) => (i === Number(arg) ? { ...u, maxRttMs: Number.POSITIVE_INFINITY } : u)) };
+      return { ...req, users: req.users.map((u, i) => (userLabel(u, i) === arg ? { ...u, maxRttMs: Number.POSITIVE_INFINITY } : u)) };
     case "budget":
       return { ...req, budget: undefined };
     case "failover":
@@ -292,9 +301,10 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(req.budget!.monthlyUsd)}) ${to}`, distance: (need - req.budget!.monthlyUsd) / req.budget!.monthlyUsd };
     }
     case "latency": {
-      const user = req.users[Number(arg)]!;
+      const i = req.users.findIndex((u, n) => userLabel(u, n) === arg);
+      const user = req.users[i]!;
       const need = Math.ceil(rttMs(user, region));
-      return { text: `users[${arg}].maxRttMs: ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs };
+      return { text: `users[${i}].maxRttMs (${arg}): ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs };
     }
     case "compliance":
       return { text: `drop compliance "${arg}" ${to}`, distance: 1 };
@@ -327,14 +337,21 @@ export function relaxedSite(catalog: Catalog, req: Requirements, candidates: rea
   }
   const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
   const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
+  // Without the service, the site's shared lines (its NAT gateway) may change: recompute them.
+  const without = removed !== undefined ? relax(req, constraint) : req;
   let best: { c: Candidate; cost: number; unpriced: number } | undefined;
   for (const c of candidates) {
     if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
-    const unpriced = removed === undefined ? c.unpriced : c.unpriced.filter((u) => !u.startsWith(`${removed}: `));
+    const shared = removed === undefined ? c.shared : sharedCosts(catalog, c.cloud, c.region, without);
+    const unpriced =
+      removed === undefined
+        ? c.unpriced
+        : [...c.unpriced.filter((u) => !u.startsWith(`${removed}: `) && !u.startsWith("network: ")), ...Object.values(shared).flatMap((l) => (l.unpriced ? [`network: ${l.unpriced}`] : []))];
     let cost: number;
     if (removed !== undefined) {
       let sum = 0;
       for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
+      for (const l of Object.values(shared)) sum += l.monthlyUsd;
       cost = cents(sum);
     } else if (c.monthlyUsd === undefined) {
       continue;
@@ -353,6 +370,14 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
   const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [top, count] = ranked[0] ?? ["(none)", 0];
+  // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id.
+  const example = (constraint: string) => {
+    for (const c of candidates) {
+      const r = c.reasons.find((x) => x.constraint === constraint);
+      if (r) return `${c.cloud} ${c.region}: ${r.message}`;
+    }
+    return "";
+  };
   let best: { text: string; distance: number } | undefined;
   for (const [constraint] of ranked) {
     // Dropping the only service is not advice.
@@ -364,9 +389,10 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   }
   const lines = [
     `no feasible placement among ${candidates.length} candidates.`,
-    `The constraint that excluded the most: ${top} (${count} of ${candidates.length}).`,
-    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${n})`),
+    `The constraint that excluded the most: ${top} (${count} of ${candidates.length}), e.g. ${example(top)}.`,
+    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${n}), e.g. ${example(id)}`),
     best ? `Did you mean: ${best.text}?` : "No single relaxation makes any candidate feasible.",
   ];
-  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text);
+  const rejections = ranked.map(([constraint, n]) => ({ constraint, count: n, example: example(constraint) }));
+  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text, rejections);
 }

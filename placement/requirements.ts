@@ -19,6 +19,7 @@ import { COMPLIANCE_ALIASES, DEFAULT_MIN_COMPLIANCE_CONFIDENCE } from "./complia
 import { CONFIDENCE_LEVELS } from "./confidence";
 import { nearestRegion } from "./geo";
 import { residencyProblems } from "./residency";
+import { webAutoscaling, webLoadBalancer, webTierProblems } from "./webtier";
 
 
 /** Data classifications stamped on every resource (`tessera-data-class`). */
@@ -57,7 +58,7 @@ export function requirementsSchema(catalog: Catalog) {
     image: z.enum(IMAGES).default("ubuntu-24.04"),
     publicIp: z.boolean().default(false),
   };
-  const compute = strict({ kind: z.literal("compute"), ...machine });
+  const compute = strict({ kind: z.literal("compute"), ...machine, loadBalancer: webLoadBalancer.optional(), autoscaling: webAutoscaling.optional() });
   const gpuCompute = strict({
     kind: z.literal("gpu-compute"),
     gpu: strict({ model: enumOf(catalog.gpuModels), count: positiveInt(16).default(1) }),
@@ -110,7 +111,8 @@ export function requirementsSchema(catalog: Catalog) {
     memoryMb: z.number().int().min(128).max(3072).default(512),
     timeoutSeconds: z.number().int().min(1).max(300).default(30),
     public: z.boolean().default(false),
-    environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _, not starting with a digit"), z.string().max(4096)).default({}),
+    /** Values are strings or secrets: `{ secure: … }` from `pulumi config set --path --secret` (kept secret end to end). */
+    environment: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _, not starting with a digit"), z.union([z.string().max(4096), z.strictObject({ secure: z.string().min(1) })])).default({}),
   });
   const secrets = strict({ kind: z.literal("secrets") });
   const monitoring = strict({
@@ -187,7 +189,8 @@ export function requirementsSchema(catalog: Catalog) {
           }),
         )
         .default([]),
-      natGateway: z.boolean().default(false),
+      /** Undefined: on where the site's private machines need it at boot (core/constraints.ts natNeeded). */
+      natGateway: z.boolean().optional(),
     }).optional(),
   });
 }
@@ -221,7 +224,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describe(issue: z.core.$ZodIssue, input: unknown): string {
   const at = formatPath(issue.path) || "(root)";
-  const got = JSON.stringify(valueAt(input, issue.path));
+  const value = valueAt(input, issue.path);
+  // A `pulumi config set --secret` value where no secret belongs.
+  if (value !== null && typeof value === "object" && Object.keys(value).join() === "secure") {
+    return `${at}: a secret (secure:) is not allowed here; secrets belong in a serverless service's environment values`;
+  }
+  const got = JSON.stringify(value);
   switch (issue.code) {
     case "invalid_value":
       return `${at}: ${got} is not allowed; allowed values: ${issue.values.map(String).join(", ")}`;
@@ -272,7 +280,7 @@ export function parseRequirements(input: unknown, catalog: Catalog, source = "te
       );
     }
   });
-  problems.push(...crossFieldProblems(result.data), ...residencyProblems(result.data.residency, catalog));
+  problems.push(...crossFieldProblems(result.data), ...residencyProblems(result.data.residency, catalog), ...webTierProblems(result.data, input));
   if (problems.length > 0) throw new RequirementsError(problems, source);
   return result.data;
 }
@@ -290,9 +298,10 @@ function crossFieldProblems(req: Requirements): string[] {
   const dns = req.failover?.dns;
   if (dns) {
     const target = req.services[dns.service];
-    const publicCompute = ofKind("compute").filter((n) => (req.services[n] as Extract<ServiceRequirement, { kind: "compute" }>).publicIp);
-    if (target?.kind !== "compute" || !target.publicIp) {
-      problems.push(`failover.dns.service: "${dns.service}" is not a compute service with publicIp: true; allowed values: ${publicCompute.join(", ") || "(none)"}`);
+    const reachable = (c: Extract<ServiceRequirement, { kind: "compute" }>) => c.publicIp || c.loadBalancer !== undefined;
+    const publicCompute = ofKind("compute").filter((n) => reachable(req.services[n] as Extract<ServiceRequirement, { kind: "compute" }>));
+    if (target?.kind !== "compute" || !reachable(target)) {
+      problems.push(`failover.dns.service: "${dns.service}" is not a compute service with publicIp: true or a loadBalancer; allowed values: ${publicCompute.join(", ") || "(none)"}`);
     }
   }
   return problems;

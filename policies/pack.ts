@@ -17,6 +17,7 @@ import { budget, residency } from "./rules/stack";
 import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess, storageVersioning } from "./rules/storage";
 import { requiredTags } from "./rules/tags";
 import { tlsInTransit } from "./rules/transport";
+import { groupMachinesNotPublic, loadBalancerHealthCheck, loadBalancerHttps } from "./rules/webtier";
 
 /** Every rule, in report order: data first, then network, secrets, inventory, audit, residency, cost. */
 export const RULES: readonly Rule[] = [
@@ -35,6 +36,9 @@ export const RULES: readonly Rule[] = [
   asRule(tlsInTransit),
   asRule(noOpenAdminPorts),
   asRule(noPublicIp),
+  asRule(loadBalancerHttps),
+  asRule(loadBalancerHealthCheck),
+  asRule(groupMachinesNotPublic),
   asRule(kubernetesApiNotPublic),
   asRule(networkFlowLogs),
   asRule(noPlaintextSecrets),

@@ -103,11 +103,26 @@ import { Budget as AwsBudget } from "@pulumi/aws/budgets/budget";
 import { Trail } from "@pulumi/aws/cloudtrail/trail";
 import { FlowLog as AwsFlowLog } from "@pulumi/aws/ec2/flowLog";
 import { DiskEncryptionSet } from "@pulumi/azure-native/compute/diskEncryptionSet";
-import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import { FlowLog as AzureFlowLog } from "@pulumi/azure-native/network/flowLog";
 import { Budget as OciBudget } from "@pulumi/oci/budget/budget";
 import { Rule as OciBudgetRule } from "@pulumi/oci/budget/rule";
 import { Log as OciLog } from "@pulumi/oci/logging/log";
+import { Certificate as AcmCertificate } from "@pulumi/aws/acm/certificate";
+import { Group as AutoScalingGroup } from "@pulumi/aws/autoscaling/group";
+import { LaunchTemplate } from "@pulumi/aws/ec2/launchTemplate";
+import { Listener as AlbListener } from "@pulumi/aws/lb/listener";
+import { LoadBalancer as Alb } from "@pulumi/aws/lb/loadBalancer";
+import { TargetGroup } from "@pulumi/aws/lb/targetGroup";
+import { VirtualMachineScaleSet } from "@pulumi/azure-native/compute/virtualMachineScaleSet";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { AutoscaleSetting } from "@pulumi/azure-native/monitor/autoscaleSetting";
+import { ApplicationGateway } from "@pulumi/azure-native/network/applicationGateway";
+import { GlobalForwardingRule } from "@pulumi/gcp/compute/globalForwardingRule";
+import { InstanceTemplate } from "@pulumi/gcp/compute/instanceTemplate";
+import { AutoScalingConfiguration } from "@pulumi/oci/autoscaling/autoScalingConfiguration";
+import { InstanceConfiguration } from "@pulumi/oci/core/instanceConfiguration";
+import { InstancePool } from "@pulumi/oci/core/instancePool";
+import { LoadBalancer as OciLoadBalancer } from "@pulumi/oci/loadbalancer/loadBalancer";
 import { labelMap } from "./facts";
 import { type Extractor, extractor, type ResourceClass } from "./rule";
 
@@ -150,6 +165,12 @@ export const TAGGABLE: readonly Extractor<Labels>[] = [
   freeform(Subscription), freeform(DbSystem), freeform(OciSecret), freeform(OciPolicy),
   // Governance (issue 16): audit trails, budgets, flow and access logs, key grants.
   aws(Trail), aws(AwsBudget), aws(AwsFlowLog),
-  azure(AzureFlowLog), azure(DiskEncryptionSet), azure(UserAssignedIdentity),
+  azure(AzureFlowLog), azure(DiskEncryptionSet),
   freeform(OciBudget), freeform(OciBudgetRule), freeform(OciLog),
+  // The web tier's load balancers and autoscaling groups.
+  aws(AcmCertificate), aws(LaunchTemplate), aws(AlbListener), aws(Alb), aws(TargetGroup),
+  extractor(AutoScalingGroup, "aws", (p) => Object.fromEntries((p.tags ?? []).map((t) => [t.key, t.value]))),
+  azure(VirtualMachineScaleSet), azure(UserAssignedIdentity), azure(AutoscaleSetting), azure(ApplicationGateway),
+  labelsOf(GlobalForwardingRule), labelsOf(InstanceTemplate),
+  freeform(AutoScalingConfiguration), freeform(InstanceConfiguration), freeform(InstancePool), freeform(OciLoadBalancer),
 ];

@@ -10,9 +10,9 @@ import { loadRegionFacts } from "../core/facts";
 import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
-import { Failover } from "../components/failover";
+import { type Endpoint, Failover } from "../components/failover";
 import { buildGovernance, checkGovernanceAccounts, type GovernanceLine, governanceReport, type GovernedSite } from "./governance";
-import { buildServices, STANDBY_SUFFIX } from "./services";
+import { type BuiltSite, buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
 
 /** Where the program reads and writes; the defaults are the repository's own folders. */
@@ -43,14 +43,21 @@ export interface ProgramOutputs {
   readonly governanceIds?: Record<string, { readonly auditTrail: pulumi.Output<string>; readonly budgetId: pulumi.Output<string> }>;
 }
 
+/** A site's public entry point for DNS failover: its load balancer, else its first machine's public IP. */
+function entryPoint(site: BuiltSite, service: string): Endpoint {
+  const web = site.built.webTiers[service];
+  if (web) return { address: web.address, kind: web.addressKind, ...(web.addressKind === "hostname" ? { aliasZoneId: web.aliasZoneId } : {}) };
+  return { address: site.built.machines[service]!.publicIps.apply((ips) => ips[0] ?? ""), kind: "ip" };
+}
+
 /** Runs the program; call it inside a Pulumi stack (the CLI, or the mock harness). */
 export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const stack = pulumi.getStack();
   const stacksDir = options.stacksDir ?? join(repoRoot(), "stacks");
   const catalog = loadCatalog(options.catalogDir);
-  const { requirements, accounts } = readStackConfig(catalog, stack);
+  const { requirements, accounts, isSecret } = readStackConfig(catalog, stack, stacksDir);
   const path = lockPath(stacksDir, stack);
-  const lock = readLock(path);
+  const lock = readLock(path, stack);
   // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
   const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
@@ -62,15 +69,18 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     const c = lockStatus.cheaper;
     pulumi.log.info(`kept the locked placement ${d.cloud} ${d.region}; ${c.cloud} ${c.region} would save ${c.savingUsd} USD/month (run \`tessera replan --stack ${stack}\`)`);
   }
+  for (const r of lockStatus.status === "kept" ? (lockStatus.resized ?? []) : []) {
+    pulumi.log.warn(`${r.service}${r.site === "standby" ? " (standby)" : ""}: the locked size ${r.from} no longer fits the requirements; resized to ${r.to} (run \`tessera replan --stack ${stack} --write\` to record it)`);
+  }
   const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
   const sites: GovernedSite[] = [{ cloud: d.cloud, region: d.region, monthlyUsd: d.monthlyUsd }, ...(d.secondary ? [{ cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd }] : [])];
   // Account settings governance needs fail before anything registers, like the project or compartment.
   checkGovernanceAccounts(requirements, accounts, sites);
   const target = createTarget(ctx, d.cloud, d.region);
-  const primary = buildServices(requirements, d.services, target);
+  const primary = buildServices(requirements, d.services, target, "", isSecret);
   // The standby is a full copy of the stack (placement priced it so); data is not replicated.
   const secondaryTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
-  const standby = d.secondary && secondaryTarget ? buildServices(requirements, d.secondary.services, secondaryTarget, STANDBY_SUFFIX) : undefined;
+  const standby = d.secondary && secondaryTarget ? buildServices(requirements, d.secondary.services, secondaryTarget, STANDBY_SUFFIX, isSecret) : undefined;
   // Once per account scope: a standby on the primary's cloud shares its trail and budget.
   const governance = buildGovernance(requirements, accounts, sites, (cloud) => (cloud === d.cloud ? target : secondaryTarget!));
   const dns = requirements.failover?.dns;
@@ -82,10 +92,15 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
           target,
           hostname: dns.hostname,
           ...(zone !== undefined ? { zone } : {}),
-          // The requirements check guarantees a compute service with public IPs on both sites.
-          primary: primary.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
-          secondary: standby.built.machines[dns.service]!.publicIps.apply((ips) => ips[0] ?? ""),
-          healthCheck: { protocol: dns.healthCheck?.protocol ?? "HTTPS", path: dns.healthCheck?.path ?? "/", ...(dns.healthCheck?.port !== undefined ? { port: dns.healthCheck.port } : {}) },
+          // The requirements check guarantees a compute service with a load balancer or public IPs on both sites.
+          primary: entryPoint(primary, dns.service),
+          secondary: entryPoint(standby, dns.service),
+          // Behind a load balancer the probe goes through it, to the path its own health check uses.
+          healthCheck: {
+            protocol: dns.healthCheck?.protocol ?? "HTTPS",
+            path: dns.healthCheck?.path ?? primary.built.webTiers[dns.service]?.healthCheckPath ?? "/",
+            ...(dns.healthCheck?.port !== undefined ? { port: dns.healthCheck.port } : {}),
+          },
         })
       : undefined;
   return {

@@ -16,12 +16,16 @@ import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
 import { imageFor } from "../core/registries";
 import { ObjectStorage } from "../components/storage";
+import { natNeeded } from "../core/constraints";
+import { WebTier } from "../components/webtier";
+import { subnetLayout } from "../components/network/cidr";
 import { PUBLIC_IP_ALLOWED } from "../core/tags";
 import type { Target } from "../components/target";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
 import { flowLogRetention } from "./governance";
 import { bucketKey, databaseKey, diskKey, keyUses } from "./keys";
+import { environmentInputs, type IsSecret, NO_SECRETS } from "./secrets";
 
 /** Components already built on this site, by service name, for services that refer to others. */
 export interface Built {
@@ -29,6 +33,7 @@ export interface Built {
   readonly databases: Record<string, Postgres>;
   readonly functions: Record<string, ServerlessFunction>;
   readonly buckets: Record<string, ObjectStorage>;
+  readonly webTiers: Record<string, WebTier>;
 }
 
 /** What a builder gets: the service's requirement, its sizing from placement, and where to build. */
@@ -47,6 +52,8 @@ export interface BuildContext<K extends RequestedKind> {
   readonly requirements: Requirements;
   /** The site's customer-managed key for confidential and restricted data (created on first call), or undefined. */
   readonly key: () => Secrets | undefined;
+  /** Which requirement values are secrets (`services.<name>.environment.<VAR>`). */
+  readonly isSecret: IsSecret;
 }
 
 /** The outputs a service contributes to the stack outputs. */
@@ -69,6 +76,26 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
   compute: ({ name, resourceName, service, sizing, target, network, built, key }) => {
+    if (service.loadBalancer) {
+      const lb = service.loadBalancer;
+      const web = new WebTier(resourceName, {
+        target,
+        network: network(),
+        size: sizing.sku,
+        image: service.image,
+        autoscaling: service.autoscaling ?? { min: service.count, max: service.count },
+        hostname: lb.hostname,
+        httpsPort: lb.httpsPort,
+        httpRedirectPort: lb.httpRedirectPort,
+        backendPort: lb.backendPort,
+        healthCheck: { path: lb.healthCheck.path, intervalSeconds: lb.healthCheck.intervalSeconds, ...(lb.healthCheck.port !== undefined ? { port: lb.healthCheck.port } : {}) },
+        certificate: lb.certificate,
+        // Each load-balanced service of a network gets its own Application Gateway subnet on Azure.
+        ...(target.cloud === "azure" ? { gatewaySubnetCidr: gatewayCidr(network().cidr, Object.keys(built.webTiers).length) } : {}),
+      });
+      built.webTiers[name] = web;
+      return { address: web.address, loadBalancerId: web.loadBalancerId, groupId: web.groupId, certificateValidation: web.certificateValidation };
+    }
     const vms = new Instances(resourceName, {
       target,
       ...diskKey(key(), target.cloud),
@@ -117,7 +144,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version, apiAllowedCidrs: service.apiAllowedCidrs });
     return { clusterName: cluster.clusterName, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig };
   },
-  serverless: ({ name, resourceName, service, target, network, built }) => {
+  serverless: ({ name, resourceName, service, target, network, built, isSecret }) => {
+    const environment = environmentInputs(name, service.environment, isSecret);
     const fn = new ServerlessFunction(resourceName, {
       target,
       // Placement only picks a cloud the stack has an image for.
@@ -126,7 +154,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       memoryMb: service.memoryMb,
       timeoutSeconds: service.timeoutSeconds,
       public: service.public,
-      environment: service.environment,
+      environment: environment.values,
+      ...(environment.secretNames.length > 0 ? { secretEnvironment: environment.secretNames } : {}),
       // Only OCI Functions run inside the network.
       ...(target.cloud === "oci" ? { network: network() } : {}),
     });
@@ -143,6 +172,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       target,
       notify: { ...(service.email ? { email: service.email } : {}), ...(service.webhookUrl ? { webhookUrl: service.webhookUrl } : {}) },
       instances: built.machines,
+      groups: Object.fromEntries(Object.entries(built.webTiers).map(([name, web]) => [name, { selector: web.memberSelector }])),
       // Clouds without a metric for a kind watch what they can (see the Alerts contract).
       ...(target.cloud !== "oci" ? { databases: built.databases } : {}),
       ...(target.cloud !== "oci" && target.cloud !== "digitalocean" ? { functions: built.functions } : {}),
@@ -167,6 +197,11 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
   },
 };
 
+/** The i-th Application Gateway subnet: blocks 7, 6, … of the network (its own subnets use 0 and 8). */
+function gatewayCidr(cidr: string, i: number): string {
+  return subnetLayout(cidr, 8).public[7 - i]!;
+}
+
 /** Suffix of the standby site's component names (`web-standby`); requirements reject clashes. */
 export { STANDBY_SUFFIX } from "../placement/collisions";
 
@@ -183,17 +218,18 @@ export interface BuiltSite {
  * Builds every requested service on one site: the primary, or with `suffix` the failover standby
  * (component names `<service><suffix>`).
  */
-export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = ""): BuiltSite {
+export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = "", isSecret: IsSecret = NO_SECRETS): BuiltSite {
   let network: Network | undefined;
   const shared = () =>
     (network ??= new Network(`network${suffix}`, {
       target,
       cidr: req.network?.cidr ?? "10.0.0.0/16",
       ingress: req.network?.ingress ?? [],
-      natGateway: req.network?.natGateway ?? false,
+      // Private machines and nodes must reach package mirrors and registries at boot.
+      natGateway: req.network?.natGateway ?? natNeeded(target.cloud, Object.values(req.services)),
       flowLogs: { retentionDays: flowLogRetention(req) },
     }));
-  const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {} };
+  const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {}, webTiers: {} };
   const entries = Object.entries(req.services);
   const uses = keyUses(req, target.cloud);
   const store = entries.find(([, s]) => s.kind === "secrets")?.[0];
@@ -204,7 +240,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req, key } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req, key, isSecret } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

@@ -19,6 +19,7 @@ const CSV_SERVICE = {
   monitoring: ["monitoring-alerts"],
   analytics: ["analytics-warehouse"],
   "dns-failover": ["dns"],
+  "web-tier": ["load-balancer"],
 } as const;
 
 test("a cell is unsupported exactly where services.csv says the cloud has none", (t) => {

@@ -2,13 +2,14 @@
  * The `tessera place` / `replan` command contract: JSON shape, the human table, exit codes and
  * messages, and lock writing — run as users run it (a child process).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import test from "ava";
-import { tesseraCli } from "./helpers";
+import { FIXTURE_STACKS, tesseraCli } from "./helpers";
 
-const ROOT = join(__dirname, "..");
 const run = tesseraCli;
 const file = (name: string, content: string) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-cli-"));
@@ -18,7 +19,8 @@ const file = (name: string, content: string) => {
 
 test("place --requirements --json: the documented contract", async (t) => {
   const req = file("req.json", JSON.stringify({
-    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 } },
+    // Public machines need no NAT gateway: the decision is the machines' price alone.
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } },
     residency: { jurisdictions: ["EU"] },
     clouds: { allow: ["aws", "gcp"] },
     users: [{ name: "Frankfurt", latitude: 50.11, longitude: 8.68, maxRttMs: 30 }],
@@ -26,7 +28,7 @@ test("place --requirements --json: the documented contract", async (t) => {
   const r = await run("place", "--requirements", req, "--json");
   t.is(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  t.deepEqual(Object.keys(out), ["decision", "excludedClouds", "candidates", "catalog", "lock"]);
+  t.deepEqual(Object.keys(out), ["feasible", "decision", "excludedClouds", "candidates", "catalog", "lock"]);
   // Stockholm is ~1,200 km from Frankfurt: 18 ms in the RTT model, inside the 30 ms bound.
   t.deepEqual(out.decision, {
     cloud: "aws",
@@ -65,7 +67,7 @@ test("place --requirements --json: the documented contract", async (t) => {
 });
 
 test("place --stack: the considered-candidates table and top rejection reasons", async (t) => {
-  const r = await run("place", "--stack", "eu-gdpr");
+  const r = await run("place", "--stack", "eu-gdpr", "--stacks-dir", FIXTURE_STACKS);
   t.is(r.code, 0, r.stderr);
   // The lock keeps Azure (300 GB of egress less the 100 GB free); OCI, now with a sourced DPA, is cheaper.
   t.regex(r.stdout, /^Placement: azure swedencentral \(Sweden Central\) — 56\.87 USD\/month/);
@@ -83,7 +85,14 @@ test("nothing feasible: exit 1 with the top constraint and a hint", async (t) =>
   t.is(r.stdout, "");
   t.is(
     r.stderr,
-    "tessera: no feasible placement among 192 candidates.\nThe constraint that excluded the most: budget (182 of 192).\n  then residency (151)\n  then service:web (10)\nDid you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?\n",
+    [
+      "tessera: no feasible placement among 192 candidates.",
+      "The constraint that excluded the most: budget (192 of 192), e.g. aws af-south-1: over budget: 86.68 > 5 USD/month.",
+      "  then residency (151), e.g. aws af-south-1: jurisdiction ZA not in [EU]",
+      "  then service:web (10), e.g. aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2",
+      "Did you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?",
+      "",
+    ].join("\n"),
   );
 });
 
@@ -92,7 +101,7 @@ test("bad input: exit 2 with the field and allowed values; bad flags and unknown
   const bad = await run("place", "--requirements", req);
   t.is(bad.code, 2);
   t.regex(bad.stderr, /^tessera: invalid .*req\.json:\n  - residency\.jurisdictions\[0\]: "EX" is not allowed; allowed values: AE, AU/);
-  const unknown = await run("place", "--stack", "nope");
+  const unknown = await run("place", "--stack", "nope", "--stacks-dir", FIXTURE_STACKS);
   t.is(unknown.code, 2);
   t.regex(unknown.stderr, /^tessera: unknown stack "nope": no .*Pulumi\.nope\.yaml\. Stacks: eu-gdpr, /);
   const both = await run("place");
@@ -104,7 +113,7 @@ test("bad input: exit 2 with the field and allowed values; bad flags and unknown
 
 test("place --write writes a lock once; a corrupt lock stops place and nothing is written", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-stacks-"));
-  copyFileSync(join(ROOT, "stacks", "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));
+  copyFileSync(join(FIXTURE_STACKS, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));
   const lock = join(dir, "us-budget.placement.lock.json");
   t.is((await run("place", "--stack", "us-budget", "--stacks-dir", dir, "--write", "--json")).code, 0);
   t.deepEqual(JSON.parse(readFileSync(lock, "utf8")).decision.region, "nyc3");
@@ -116,4 +125,110 @@ test("place --write writes a lock once; a corrupt lock stops place and nothing i
   const replan = await run("replan", "--stack", "us-budget", "--stacks-dir", dir, "--write");
   t.is(replan.code, 2, "replan refuses a corrupt lock too: restore or delete it first");
   t.true(existsSync(lock));
+});
+
+/** A stacks folder holding copies of fixture stacks (and optionally their locks). */
+const stacksDir = (...names: string[]) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-stacks-"));
+  for (const n of names) copyFileSync(join(FIXTURE_STACKS, n), join(dir, n));
+  return dir;
+};
+
+test("nothing feasible with --json: a document with every candidate and reason, each constraint with a real example, the hint", async (t) => {
+  const req = file("req.yaml", "services:\n  train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\nresidency: { jurisdictions: [EU] }\n");
+  const r = await run("place", "--requirements", req, "--json");
+  t.is(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  t.deepEqual([doc.schemaVersion, doc.stack, doc.feasible, doc.deployable, doc.reason, doc.lock], [1, null, false, false, "no-feasible-placement", null]);
+  t.is(doc.candidates.length, 192);
+  t.true(doc.candidates.every((c: { reasons: string[] }) => c.reasons.length > 0));
+  // The reason, not only the constraint id: which offering is missing.
+  t.deepEqual(doc.rejections[0], { constraint: "service:train", count: 192, example: "aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1" });
+  t.is(doc.hint, null);
+  t.regex(r.stderr, /^tessera: no feasible placement among 192 candidates\.\nThe constraint that excluded the most: service:train \(192 of 192\), e\.g\. aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1\./);
+});
+
+test("--requirements takes a whole stack file; a typo'd tessera: key is an error there and in a stack", async (t) => {
+  const stack = file("Pulumi.mine.yaml", readFileSync(join(FIXTURE_STACKS, "Pulumi.us-budget.yaml"), "utf8"));
+  const r = await run("place", "--requirements", stack, "--json");
+  t.is(r.code, 0, r.stderr);
+  t.deepEqual([JSON.parse(r.stdout).decision.cloud, JSON.parse(r.stdout).decision.region], ["digitalocean", "nyc3"]);
+  const dir = stacksDir();
+  writeFileSync(join(dir, "Pulumi.typo.yaml"), `${readFileSync(join(FIXTURE_STACKS, "Pulumi.us-budget.yaml"), "utf8").replace("tessera:accounts:", "tessera:acounts:")}`);
+  const typo = await run("place", "--stack", "typo", "--stacks-dir", dir, "--json");
+  t.is(typo.code, 2);
+  t.deepEqual(JSON.parse(typo.stdout), {
+    schemaVersion: 1,
+    error: {
+      exitCode: 2,
+      kind: "requirements",
+      message: "invalid config of stack typo:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)",
+      problems: ["tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)"],
+    },
+  });
+});
+
+test("bad input never crashes with a trace: missing --stacks-dir, a string as requirements, a self-referential alias (exit 2, one line)", async (t) => {
+  const dir = stacksDir();
+  writeFileSync(join(dir, "Pulumi.hello.yaml"), "config:\n  tessera:requirements: hello world\n");
+  writeFileSync(join(dir, "Pulumi.loop.yaml"), "config:\n  tessera:requirements: &r\n    services: *r\n");
+  const [missing, hello, loop] = await Promise.all([
+    run("place", "--stack", "x", "--stacks-dir", join(dir, "nope")),
+    run("place", "--stack", "hello", "--stacks-dir", dir),
+    run("place", "--stack", "loop", "--stacks-dir", dir),
+  ]);
+  t.deepEqual([missing.code, missing.stderr], [2, `tessera: --stacks-dir: no such folder ${join(dir, "nope")}\n`]);
+  t.deepEqual([hello.code, hello.stderr], [2, 'tessera: invalid config of stack hello:\n  - tessera:requirements: expected an object (YAML map), got the string "hello world"\n']);
+  t.deepEqual([loop.code, loop.stderr], [2, `tessera: ${join(dir, "Pulumi.loop.yaml")}: an alias refers to itself (a YAML anchor used inside its own value)\n`]);
+});
+
+test("place --write and replan --write say what they wrote; a lock from another stack is rejected", async (t) => {
+  const dir = stacksDir("Pulumi.us-budget.yaml");
+  const lock = join(dir, "us-budget.placement.lock.json");
+  const first = await run("place", "--stack", "us-budget", "--stacks-dir", dir, "--write", "--json");
+  t.is(first.code, 0, first.stderr);
+  t.is(first.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 100 USD/month, catalog 2026-11-24; commit it\n`);
+  JSON.parse(first.stdout); // stdout is only the document
+  const again = await run("place", "--stack", "us-budget", "--stacks-dir", dir, "--write");
+  t.is(again.stderr, `tessera: kept the existing lock ${lock}; nothing written (tessera replan --write moves it)\n`);
+  const replan = await run("replan", "--stack", "us-budget", "--stacks-dir", dir, "--write");
+  t.is(replan.code, 0, replan.stderr);
+  t.is(replan.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 100 USD/month, catalog 2026-11-24\n`);
+  t.false(replan.stdout.includes("Run with --write"), replan.stdout);
+  // The same lock under another stack's name.
+  copyFileSync(join(dir, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-copy.yaml"));
+  copyFileSync(lock, join(dir, "us-copy.placement.lock.json"));
+  const copied = await run("place", "--stack", "us-copy", "--stacks-dir", dir);
+  t.deepEqual([copied.code, copied.stderr], [2, `tessera: placement lock ${join(dir, "us-copy.placement.lock.json")} belongs to stack "us-budget", not "us-copy" (copied from another stack?). Delete it and run \`tessera place --stack us-copy --write\`.\n`]);
+});
+
+test("a lock that cannot be written whole: exit 2, the old lock untouched, no temp file left (file-size limit; read-only file system)", async (t) => {
+  const dir = stacksDir("Pulumi.us-budget.yaml");
+  const lock = join(dir, "us-budget.placement.lock.json");
+  const root = join(__dirname, "..");
+  // RLIMIT_FSIZE of 100 bytes: the lock (about 300 bytes) gets a short write, then EFBIG.
+  const short = await promisify(execFile)("prlimit", ["--fsize=100", process.execPath, join(root, "bin", "tessera.js"), "place", "--stack", "us-budget", "--stacks-dir", dir, "--write"], { cwd: root }).then(
+    () => ({ code: 0, stderr: "" }),
+    (e: { code: number; stderr: string }) => e,
+  );
+  t.is(short.code, 2);
+  t.regex(short.stderr, new RegExp(`^tessera: could not write the placement lock ${lock.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: EFBIG`));
+  t.deepEqual(readdirSync(dir), ["Pulumi.us-budget.yaml"]);
+  // A read-only file system (a read-only bind mount in a private mount namespace): refused before any work.
+  const ro = await promisify(execFile)(
+    "unshare",
+    ["-rm", "sh", "-c", `mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$1" "$2" place --stack us-budget --stacks-dir "$0" --write`, dir, process.execPath, join(root, "bin", "tessera.js")],
+    { cwd: root },
+  ).then(
+    () => ({ code: 0, stderr: "" }),
+    (e: { code: number; stderr: string }) => e,
+  );
+  t.deepEqual([ro.code, ro.stderr], [2, `tessera: --write: cannot write the lock into ${dir} (EROFS); nothing was written\n`]);
+  t.deepEqual(readdirSync(dir), ["Pulumi.us-budget.yaml"]);
+});
+
+test("a killed write's temp file is ignored by git", async (t) => {
+  const root = join(__dirname, "..");
+  const { stdout } = await promisify(execFile)("git", ["check-ignore", "--no-index", "stacks/prod.placement.lock.json.12345.tmp", "plan.json.12345.tmp"], { cwd: root });
+  t.is(stdout, "stacks/prod.placement.lock.json.12345.tmp\nplan.json.12345.tmp\n");
 });

@@ -7,11 +7,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
-import { tesseraCli } from "./helpers";
+import { FIXTURE_STACKS, tesseraCli } from "./helpers";
 import type { PlanReport } from "../cli/plan/schema";
 
 const ROOT = join(__dirname, "..");
-const FIXTURES = join(__dirname, "fixtures", "stacks");
+const FIXTURES = FIXTURE_STACKS;
 const tessera = tesseraCli;
 const tmp = () => mkdtempSync(join(tmpdir(), "tessera-plan-"));
 
@@ -53,7 +53,7 @@ test("bad flags: exit 2 with commander's message and the usage; nothing written"
 
 test("unknown stack and corrupt lock: exit 2, one line naming the problem and the way out, nothing written", async (t) => {
   const dir = tmp();
-  copyFileSync(join(ROOT, "stacks", "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));
+  copyFileSync(join(FIXTURES, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));
   writeFileSync(join(dir, "us-budget.placement.lock.json"), '{"version": 1, "stack": "us-budget", "decision": {');
   const out = join(dir, "plan.json");
   const [unknown, corrupt] = await Promise.all([tessera("plan", "--stack", "nope", "--stacks-dir", dir, "--out", out), tessera("plan", "--stack", "us-budget", "--stacks-dir", dir, "--out", out)]);
@@ -66,12 +66,78 @@ test("unknown stack and corrupt lock: exit 2, one line naming the problem and th
 
 test("a deployable stack: exit 0, --out writes the JSON, and --diff against it reports no change", async (t) => {
   const out = join(tmp(), "plan.json");
-  const first = await tessera("plan", "--stack", "us-budget", "--markdown", "--out", out);
+  const first = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--markdown", "--out", out);
   t.is(first.code, 0, first.stderr);
   t.true(first.stdout.startsWith("### tessera plan — `us-budget` ✅ deployable\n"));
-  const second = await tessera("plan", "--stack", "us-budget", "--diff", out);
+  const second = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--diff", out);
   t.is(second.code, 0, second.stderr);
   t.true(second.stdout.endsWith("Changes since the previous plan:\n  monthly cost: 100 → 100 USD (+0)\n  no change\n"), second.stdout);
-  const bad = await tessera("plan", "--stack", "us-budget", "--diff", join(ROOT, "package.json"));
+  const bad = await tessera("plan", "--stack", "us-budget", "--stacks-dir", FIXTURES, "--diff", join(ROOT, "package.json"));
   t.deepEqual([bad.code, bad.stderr.split(":").slice(0, 3).join(":")], [2, `tessera: --diff: ${join(ROOT, "package.json")} is not a tessera plan (schema version 1)`]);
+});
+
+const lockJson = (stack: string, cloud: string, region: string, monthlyUsd: number, services: Record<string, { kind: string; sku: string }>) =>
+  JSON.stringify({ version: 1, stack, catalogDate: "2026-11-24", decision: { cloud, region, monthlyUsd, services } });
+
+test("stdout holds only the document: a lock kept although no longer the cheapest logs nothing into --json or --markdown", async (t) => {
+  const dir = tmp();
+  copyFileSync(join(FIXTURES, "Pulumi.eu-gdpr.yaml"), join(dir, "Pulumi.eu-gdpr.yaml"));
+  writeFileSync(join(dir, "eu-gdpr.placement.lock.json"), lockJson("eu-gdpr", "azure", "westeurope", 74.4, { documents: { kind: "object-storage", sku: "standard" } }));
+  const [json, md] = await Promise.all([tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--json"), tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--markdown")]);
+  t.is(json.code, 0, json.stderr);
+  const report = JSON.parse(json.stdout) as PlanReport;
+  t.deepEqual(report.placement.lock, { status: "kept", cheaper: { cloud: "oci", region: "eu-amsterdam-1", monthlyUsd: 51, savingUsd: 12.97 } });
+  t.true(report.warnings.includes("the lock keeps azure westeurope; oci eu-amsterdam-1 would save 12.97 USD/month (tessera replan)"));
+  t.is(md.code, 0, md.stderr);
+  t.true(md.stdout.startsWith("### tessera plan — `eu-gdpr` ✅ deployable\n"), md.stdout.slice(0, 200));
+  t.false(/info: \[runtime\]/.test(json.stdout + md.stdout + json.stderr + md.stderr));
+});
+
+test("every outcome is a document: infeasible and over-budget-lock stacks (exit 1), bad input (exit 2), in JSON and Markdown", async (t) => {
+  const dir = tmp();
+  writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n    residency: { jurisdictions: [EU] }\n");
+  copyFileSync(join(FIXTURES, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.poor.yaml"));
+  writeFileSync(join(dir, "Pulumi.poor.yaml"), readFileSync(join(dir, "Pulumi.poor.yaml"), "utf8").replace("monthlyUsd: 150", "monthlyUsd: 90"));
+  writeFileSync(join(dir, "poor.placement.lock.json"), lockJson("poor", "digitalocean", "nyc3", 100, { media: { kind: "object-storage", sku: "standard" } }));
+  const out = join(dir, "missing", "plan.json");
+  const [gpuJson, gpuMd, poorJson, poorText, badJson, badMd, badOut] = await Promise.all([
+    tessera("plan", "--stack", "gpu", "--stacks-dir", dir, "--json"),
+    tessera("plan", "--stack", "gpu", "--stacks-dir", dir, "--markdown"),
+    tessera("plan", "--stack", "poor", "--stacks-dir", dir, "--json"),
+    tessera("plan", "--stack", "poor", "--stacks-dir", dir),
+    tessera("plan", "--stack", "nope", "--stacks-dir", dir, "--json"),
+    tessera("plan", "--stack", "nope", "--stacks-dir", dir, "--markdown"),
+    tessera("plan", "--stack", "poor", "--stacks-dir", dir, "--out", out),
+  ]);
+  t.is(gpuJson.code, 1);
+  const gpu = JSON.parse(gpuJson.stdout);
+  t.deepEqual([gpu.stack, gpu.feasible, gpu.reason, gpu.candidates.length, gpu.rejections[0].example], ["gpu", false, "no-feasible-placement", 192, "aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1"]);
+  t.is(gpuMd.code, 1);
+  t.true(gpuMd.stdout.startsWith("### tessera plan — `gpu` ❌ not feasible\n\nNo cloud and region meets every requirement (192 candidates considered).\n\n| constraint | candidates excluded | for example |\n|---|---:|---|\n| `service:train` | 192 | aws af-south-1: train: no GPU offering A100 ×16 in aws af-south-1 |\n"), gpuMd.stdout);
+  // A locked stack now over budget is not deployable (1), not bad input (2).
+  t.is(poorJson.code, 1, poorJson.stderr);
+  t.deepEqual(JSON.parse(poorJson.stdout).lock, { cloud: "digitalocean", region: "nyc3", reasons: ["over budget: 100 > 90 USD/month"] });
+  t.deepEqual([poorText.code, poorText.stdout], [1, ""]);
+  t.regex(poorText.stderr, /^tessera: the locked placement digitalocean nyc3 \(stack poor\) no longer meets the requirements:\n  - over budget: 100 > 90 USD\/month\n/);
+  t.is(badJson.code, 2);
+  t.deepEqual(JSON.parse(badJson.stdout).error, { exitCode: 2, kind: "stack-file", message: `unknown stack "nope": no ${join(dir, "Pulumi.nope.yaml")}. Stacks: gpu, poor`, problems: [] });
+  t.is(badMd.code, 2);
+  t.true(badMd.stdout.startsWith("### tessera plan — `nope` ⛔ could not plan (exit 2, stack-file)\n"), badMd.stdout);
+  // --out into a folder that does not exist: refused before the work starts.
+  t.deepEqual([badOut.code, badOut.stdout, badOut.stderr], [2, "", `tessera: --out: no folder ${join(dir, "missing")} to write ${out} into\n`]);
+});
+
+test("tessera check names the stack that broke and why; the rest still plan", async (t) => {
+  const dir = tmp();
+  for (const f of ["Pulumi.us-budget.yaml", "us-budget.placement.lock.json"]) copyFileSync(join(FIXTURES, f), join(dir, f));
+  writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n");
+  writeFileSync(join(dir, "Pulumi.noaccount.yaml"), "config:\n  tessera:requirements:\n    services:\n      docs: { kind: object-storage, sizeGb: 10 }\n    clouds: { allow: [gcp] }\n");
+  const r = await tessera("check", "--stacks-dir", dir);
+  t.is(r.code, 1, r.stderr);
+  const lines = r.stdout.split("\n");
+  t.regex(lines[0]!, /^✘ gpu: not feasible: no feasible placement among 192 candidates\.$/);
+  // Placement knows the accounts: a GCP-only stack without a project is not feasible, and says what to set.
+  t.regex(r.stdout, /\n✘ noaccount: not feasible: no feasible placement among 192 candidates\.\n(.*\n)*    Did you mean: set tessera:accounts\.gcp\.project in the stack config → gcp us-central1\?\n/);
+  t.true(r.stdout.includes("✔ us-budget: deployable (digitalocean nyc3, 8 resources, 100 USD/month)\n"), r.stdout);
+  t.true(r.stdout.endsWith("2 of 3 stacks not deployable\n"));
 });

@@ -14,5 +14,6 @@ import "./components/function";
 import "./components/alerts";
 import "./components/warehouse";
 import "./components/failover";
+import "./components/webtier";
 import "./components/names";
 import "./components/prerequisites";

@@ -2,13 +2,13 @@
  * Stickiness: a feasible lock is kept (cloud, region and SKUs) even when prices move; an
  * infeasible or corrupt lock is an error; locks are written atomically; replan's migration plan.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
 import { findDataDir, loadCatalog } from "../placement/catalog";
 import { evaluateCandidate } from "../placement/evaluate";
-import { type Lock, LockError, lockFor, migrationPlan, placeWithLock, readLock, writeLock } from "../placement/lock";
+import { type Lock, LockError, lockFor, LockInfeasibleError, lockTempPath, migrationPlan, placeWithLock, readLock, writeFileWhole, writeLock } from "../placement/lock";
 import { place } from "../placement/place";
 import { parseRequirements, type RequirementsInput } from "../placement/requirements";
 
@@ -46,7 +46,7 @@ test("a price change does not move a locked stack: the same lock after its regio
   const lock = lockFor("s", place(catalog, web), web);
   t.deepEqual([lock.decision.region, lock.decision.services.web!.sku], ["eu-north-1", "t3.medium"]);
   const kept = placeWithLock(pricier, web, lock);
-  t.deepEqual([kept.placement.decision.region, kept.placement.decision.services.web!.sku, kept.placement.decision.monthlyUsd], ["eu-north-1", "t3.medium", 315.36]);
+  t.deepEqual([kept.placement.decision.region, kept.placement.decision.services.web!.sku, kept.placement.decision.monthlyUsd], ["eu-north-1", "t3.medium", 353.91]);
   t.is(kept.lock.status, "kept");
   t.truthy(kept.lock.status === "kept" && kept.lock.cheaper);
   t.not(place(pricier, web).decision.region, "eu-north-1", "a fresh placement would move");
@@ -57,11 +57,52 @@ test("a locked SKU is kept while it fits, and resized once it no longer does", (
   const small = req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] } });
   t.is(placeWithLock(catalog, small, lock).placement.decision.services.web!.sku, "m6i.large");
   const bigger = req({ services: { web: { kind: "compute", vcpus: 4, memoryGib: 16 } }, clouds: { allow: ["aws"] } });
-  t.not(placeWithLock(catalog, bigger, lock).placement.decision.services.web!.sku, "m6i.large");
+  const resized = placeWithLock(catalog, bigger, lock);
+  // Never silently "kept": the result says which locked size changed.
+  t.deepEqual(resized.lock, {
+    status: "kept",
+    cheaper: { cloud: "aws", region: "us-east-1", monthlyUsd: 157.97, savingUsd: 6.72 },
+    resized: [{ service: "web", site: "primary", from: "m6i.large", to: "t3.xlarge" }],
+  });
+});
+
+test("a locked size that left the catalog is an error (replan), not a silent resize under 'kept'", (t) => {
+  const lock = lockOn("aws", "eu-north-1", { web: { kind: "compute", sku: "m1.retired" } });
+  const web = req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] } });
+  const error = t.throws(() => placeWithLock(catalog, web, lock), { instanceOf: LockInfeasibleError });
+  t.deepEqual(error.reasons, ["services.web: the locked size m1.retired is no longer offered in aws eu-north-1 (catalog 2026-11-24); today's fit is t3.medium"]);
+  t.regex(error.message, /Run `tessera replan --stack s`/);
+});
+
+test("a lock copied from another stack is rejected", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-lock-"));
+  const file = join(dir, "prod.placement.lock.json");
+  writeLock(file, lockOn("aws", "eu-north-1", { web: { kind: "compute", sku: "t3.medium" } }));
+  t.throws(() => readLock(file, "prod"), {
+    instanceOf: LockError,
+    message: `placement lock ${file} belongs to stack "s", not "prod" (copied from another stack?). Delete it and run \`tessera place --stack prod --write\`.`,
+  });
+  t.is(readLock(file, "s")?.stack, "s");
+});
+
+test("a write is whole and verified; the temp file sits beside the lock under a .gitignore'd name", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-lock-"));
+  const file = join(dir, "s.placement.lock.json");
+  t.is(lockTempPath(file, 42), `${file}.42.tmp`);
+  // Longer than one write() may take at once.
+  const big = `${"x".repeat(3 * 1024 * 1024)}\n`;
+  writeFileWhole(file, big);
+  t.is(readFileSync(file, "utf8"), big);
+  t.deepEqual(readdirSync(dir), ["s.placement.lock.json"]);
+  // A folder in the way of the rename: the error surfaces, the temp file is removed.
+  const blocked = join(dir, "blocked.placement.lock.json");
+  mkdirSync(blocked);
+  t.throws(() => writeFileWhole(blocked, "{}\n"));
+  t.deepEqual(readdirSync(dir).sort(), ["blocked.placement.lock.json", "s.placement.lock.json"]);
 });
 
 test("a lock that no longer meets the requirements is an error listing why", (t) => {
-  const error = t.throws(() => placeWithLock(catalog, storage, lockOn("aws", "us-east-1", { docs: { kind: "object-storage", sku: "standard" } })), { instanceOf: LockError });
+  const error = t.throws(() => placeWithLock(catalog, storage, lockOn("aws", "us-east-1", { docs: { kind: "object-storage", sku: "standard" } })), { instanceOf: LockInfeasibleError });
   t.is(
     error.message,
     [

@@ -12,7 +12,7 @@ import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, RequirementsError, type RequirementsInput } from "../placement/requirements";
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -138,18 +138,21 @@ test("failover.crossCloud: required puts the standby on another cloud; true only
 });
 
 test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced, so its budget is never confirmed there", (t) => {
-  const stack = parse(readFileSync(join(__dirname, "..", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
+  const stack = parse(readFileSync(join(__dirname, "fixtures", "stacks", "Pulumi.ml-dr-us.yaml"), "utf8")) as { config: Record<string, unknown> };
   const r = parseRequirements(stack.config["tessera:requirements"], catalog);
   const azure = evaluateCandidate(catalog, r, region("azure", "northcentralus"));
   t.deepEqual(azure.services.events!.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
     ["Azure Data Explorer cluster Standard_E2ads_v5 × 2 instances, always on: not priced (the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv)", 0, "unpriced"],
   ]);
-  t.deepEqual(azure.unpriced, ["events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv"]);
+  t.deepEqual(azure.unpriced, [
+    "web: no source read gives the Application Gateway Standard_v2 fixed gateway-hour or capacity-unit-hour price",
+    "events: the cluster's hourly price (compute + Data Explorer markup) is not in prices.csv",
+  ]);
   const p = place(catalog, r);
   t.not(p.decision.cloud, "azure");
   t.deepEqual(p.decision.unpriced, []);
   const rejected = p.candidates.find((c) => c.cloud === "azure" && c.region === "northcentralus")!;
-  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: events: ")));
+  t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: web: ") && x.message.includes("events: ")));
   // OCI's Autonomous Database and DigitalOcean App Platform are always-on too.
   t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [["Autonomous AI Lakehouse, 2 ECPUs, always on: not priced (the ECPU-hour and storage prices are not in prices.csv)", 0, "unpriced"]]);
   t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 512 }), [["App Platform service apps-s-1vcpu-0.5gb, always on × 5 USD/month", 5, "list"]]);
@@ -254,4 +257,25 @@ test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `
   const r = priceService(copy, "oci", "us-ashburn-1", parseRequirements({ services: { s: gpu } }, copy).services.s!);
   t.true(r.ok);
   t.is(r.ok && r.cost.sku, "VM.GPU.A10.2");
+});
+
+test("a NAT gateway is a site-wide always-on line: not priced without a prices.csv row (so no budget is confirmed), priced from one", (t) => {
+  const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] }, network: { natGateway: true } };
+  // Without the rows (a catalog copy that lacks them) the line is not priced and no budget is confirmed.
+  const bare = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(bare, f));
+  writeFileSync(join(bare, "prices.csv"), readFileSync(join(bare, "prices.csv"), "utf8").split("\n").filter((l) => !/^aws,[^,]+,(nat-gateway|public-ipv4-hour),/.test(l)).join("\n"));
+  const unpricedCatalog = loadCatalog(bare);
+  const open = place(unpricedCatalog, parseRequirements(base, unpricedCatalog));
+  t.deepEqual(open.decision.unpriced, ["network: its price is not in prices.csv (nat-gateway)"]);
+  t.deepEqual(open.decision.shared["nat-gateway"], { label: "NAT gateway, always on: not priced (its price is not in prices.csv (nat-gateway))", monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: "its price is not in prices.csv (nat-gateway)" });
+  const error = t.throws(() => place(unpricedCatalog, parseRequirements({ ...base, budget: { monthlyUsd: 1000 } }, unpricedCatalog)), { instanceOf: NoFeasiblePlacementError });
+  t.deepEqual(error.candidates.find((c) => c.cloud === "aws" && c.region === "us-east-1")!.reasons, [
+    { constraint: "budget", message: "budget of 1,000 USD/month cannot be confirmed: network: its price is not in prices.csv (nat-gateway)" },
+  ]);
+  // With the sourced rows (data/prices.csv), the line is priced and carries its source.
+  const c = evaluateCandidate(catalog, req(base), catalog.regionByKey.get("aws/us-east-1")!);
+  t.like(c.shared["nat-gateway"], { label: "NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus per-GB processing (usage)", monthlyUsd: 36.5, basis: "list" });
+  t.regex(c.shared["nat-gateway"]!.source, /^prices\.csv aws us-east-1 nat-gateway ← https:\/\/aws\.amazon\.com\/vpc\/pricing\//);
+  t.deepEqual([c.unpriced, c.monthlyUsd], [[], 66.87]);
 });

@@ -132,7 +132,7 @@ test("a rejected candidate lists every reason, each tied to its constraint", (t)
     { constraint: "compliance:iso27001", kind: "not-confirmed", message: "iso27001 not confirmed for digitalocean: no source in compliance.csv" },
     { constraint: "service:web", message: "web: no offering with ≥ 64 vCPU and ≥ 1024 GiB in digitalocean nyc3" },
     { constraint: "service:vault", message: "secrets not offered by digitalocean" },
-    { constraint: "latency:0", message: "RTT 163 ms to Tokyo > 80" },
+    { constraint: "latency:Tokyo", message: "RTT 163 ms to Tokyo > 80" },
   ]);
 });
 
@@ -155,7 +155,8 @@ test("published regional availability rejects a region without the service", (t)
 });
 
 test("the decision is the cheapest feasible candidate; budget rejections carry the figures", (t) => {
-  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3 } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100 } }));
+  // Public machines: no NAT gateway, so the figures are the machines' alone.
+  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100 } }));
   t.deepEqual([p.decision.cloud, p.decision.region, p.decision.monthlyUsd], ["aws", "eu-north-1", 94.61]);
   const feasible = p.candidates.filter((c) => c.feasible);
   t.true(feasible.every((c) => (c.monthlyUsd ?? Infinity) >= p.decision.monthlyUsd));
@@ -236,14 +237,20 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
     error.message,
     [
       "no feasible placement among 192 candidates.",
-      "The constraint that excluded the most: budget (182 of 192).",
-      "  then residency (151)",
-      "  then service:web (10)",
+      "The constraint that excluded the most: budget (192 of 192), e.g. aws af-south-1: over budget: 86.68 > 5 USD/month.",
+      "  then residency (151), e.g. aws af-south-1: jurisdiction ZA not in [EU]",
+      "  then service:web (10), e.g. aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2",
       // OCI VM.Standard.E4.Flex at exactly 1 OCPU / 4 GB: 730 h × (0.025 + 4 × 0.0015) USD/h.
       "Did you mean: budget.monthlyUsd: 22.63 (was 5) → oci eu-amsterdam-1?",
     ].join("\n"),
   );
   t.is(error.topConstraint, "budget");
+  // Every constraint, with its count and a real reason (not only its id), for --json.
+  t.deepEqual(error.rejections, [
+    { constraint: "budget", count: 192, example: "aws af-south-1: over budget: 86.68 > 5 USD/month" },
+    { constraint: "residency", count: 151, example: "aws af-south-1: jurisdiction ZA not in [EU]" },
+    { constraint: "service:web", count: 10, example: "aws ap-east-2: web: its network's subnets need 2 availability zones; data/zones.csv has 0 for aws ap-east-2" },
+  ]);
 });
 
 test("same inputs, same answer", (t) => {

@@ -3,7 +3,8 @@
  * registers, the cost lines are the cost model's figures, the verdicts are the pack's own, and
  * the JSON validates against docs/plan-schema.json.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import Ajv2020 from "ajv/dist/2020";
@@ -11,27 +12,30 @@ import test from "ava";
 import { diffPlans, renderDiff } from "../cli/plan/diff";
 import { plainSecretOutputs } from "../cli/plan/outputs";
 import { renderMarkdown, renderTerminal } from "../cli/plan/render";
+import { reachabilityWarnings } from "../cli/plan/reachability";
 import { runPlan } from "../cli/plan/run";
+import { loadCatalog } from "../placement/catalog";
+import { parseRequirements } from "../placement/requirements";
 import type { PlanReport } from "../cli/plan/schema";
 import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
 import { NAME_FIELDS, type NameField } from "../core/name-fields";
 import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
-import { listStacks, readStackFile } from "../program/stackfile";
-import { sorted } from "./helpers";
+import { readStackFile } from "../program/stackfile";
+import { EXAMPLES, FIXTURE_STACKS, sorted } from "./helpers";
 
 const ROOT = join(__dirname, "..");
-const STACKS = join(ROOT, "stacks");
+const STACKS = FIXTURE_STACKS;
 const NOW = new Date("2026-11-24T12:00:00Z");
 const plans = new Map<string, PlanReport>();
 
 test.before(async () => {
-  for (const stack of listStacks(STACKS)) plans.set(stack, await runPlan({ stack, now: NOW, policyOptions: {} }));
+  for (const stack of EXAMPLES) plans.set(stack, await runPlan({ stack, stacksDir: STACKS, now: NOW, policyOptions: {} }));
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 157, "platform-eu": 65, "us-budget": 8 };
+const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platform-eu": 67, "us-budget": 8 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -168,6 +172,18 @@ test("us-budget: the exact resources and the budget check; what DigitalOcean lac
   t.true(plan.governance.every((g) => g.detail.length > 0));
 });
 
+test.serial("a stated audit opt-out is read from the planned stack's folder (--stacks-dir): no audit-trail violation, the plan says why", async (t) => {
+  const plan = await runPlan({ stack: "optout", stacksDir: STACKS, now: NOW, policyOptions: {} });
+  t.deepEqual(plan.policies.verdicts.filter((v) => v.policy === "audit-trail" || v.policy === "budget-alarms"), []);
+  t.deepEqual([plan.policies.mandatory, plan.deployable], [0, true]);
+  t.deepEqual(plan.governance.find((g) => g.feature === "audit-trail"), {
+    feature: "audit-trail",
+    cloud: "azure",
+    status: "opted-out",
+    detail: "tessera:requirements audit.trail: false — the organisation trail in the security account records every account",
+  });
+});
+
 test("every example stack: each service's resource lines add up to the cost model's figure, on both sites", (t) => {
   for (const [stack, plan] of plans) {
     const site = (s: "primary" | "standby") => (s === "primary" ? plan.placement.services : undefined);
@@ -183,12 +199,14 @@ test("every example stack: each service's resource lines add up to the cost mode
   const dr = plans.get("ml-dr-us")!;
   const standby = dr.resources.filter((r) => r.site === "standby" && r.monthlyUsd > 0).map((r) => [r.name, r.monthlyUsd, r.costLabel]);
   t.deepEqual(standby, [
-    ["web-standby-0", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
-    ["web-standby-1", 30.37, "1/2 of 2 × t3.medium × 730 h × 0.0416 USD/h"],
+    // The web tier: the load balancer carries its own lines, the Auto Scaling group the machines at the most.
+    ["web-standby", 20.43, "Application Load Balancer: 730 h × 0.0225 USD/h + Application Load Balancer: 500 GB ≈ LCU-hours × 0.008 USD"],
     ["train-standby-0", 47.72, "1 × g4dn.xlarge (spot, market price of 2026-11-23) × 200 h × 0.2386 USD/h"],
+    ["web-standby", 121.47, "2–4 × t3.medium × 730 h × 0.0416 USD/h (priced at 4)"],
   ]);
-  // The plan adds the trail's KMS key (1 USD/month) to what placement ranked by.
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [98.76, 108.46, 208.22, true]);
+  // The plan shows the range; the budget counts the most. The plan adds the trail's KMS key (1 USD/month) to what placement ranked by.
+  t.deepEqual(dr.placement.services.web?.range, { minMonthlyUsd: 81.17, maxMonthlyUsd: 141.9 });
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [216.42, 226.12, 443.54, true]);
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
@@ -205,11 +223,11 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 835.94 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 845.72 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
   t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
   t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
   // The total adds the governance lines placement does not rank by (here the Cloud KMS key version, 0.06 USD).
-  t.regex(text, /│ total +│ +│ +836\* │/);
+  t.regex(text, /│ total +│ +│ +845\.78\* │/);
   t.regex(text, /\nGovernance:\n  ✔ audit-trail \(gcp\): Cloud Audit Logs: /);
   t.regex(text, /\n  ✘ storage-tls-only \(gcp\): unavailable: /);
   t.regex(text, /\n  compliance soc2: gcp europe-north2, medium confidence — https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
@@ -221,7 +239,7 @@ test("terminal and Markdown renderings carry the decision, the tree with costs, 
   const md = renderMarkdown(plan);
   t.true(md.startsWith("### tessera plan — `platform-eu` ✅ deployable\n"));
   t.regex(md, /\n- compliance iso27001: gcp europe-north2, medium confidence — /);
-  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*836\\\*\*\* \|\n/);
+  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*845\.78\\\*\*\* \|\n/);
   t.regex(md, /\n#### Governance\n/);
 });
 
@@ -261,4 +279,81 @@ test("secret outputs: a plain password or kubeconfig in the stack outputs is fou
     ["services.api.API_TOKEN", "services.db.password", "services.k8s.kubeconfig"],
   );
   t.deepEqual(plainSecretOutputs({ db: { password: secret(unknownValue) } }), []);
+});
+
+test.serial("--diff shows what a reviewer must see: a region move and a service rename replace resources, protected data stops `pulumi up`", async (t) => {
+  const before = plans.get("eu-gdpr")!;
+  const dir = mkdtempSync(join(tmpdir(), "tessera-diff-"));
+  const stackFile = readFileSync(join(STACKS, "Pulumi.eu-gdpr.yaml"), "utf8");
+  writeFileSync(join(dir, "Pulumi.eu-gdpr.yaml"), stackFile);
+  const lock = JSON.parse(readFileSync(join(STACKS, "eu-gdpr.placement.lock.json"), "utf8"));
+  writeFileSync(join(dir, "eu-gdpr.placement.lock.json"), JSON.stringify({ ...lock, decision: { ...lock.decision, region: "westeurope", monthlyUsd: 74.4 } }));
+  const moved = await runPlan({ stack: "eu-gdpr", stacksDir: dir, now: NOW, policyOptions: {} });
+  const move = diffPlans(before, moved);
+  t.deepEqual(move.placement, { from: "azure swedencentral", to: "azure westeurope" });
+  t.deepEqual(
+    move.replaced.map((r) => [r.type, r.from, r.to, r.protect]),
+    [
+      // Governance is regional too: the key's identity, the audit and access-log workspaces, the vault and key, the exports.
+      ["azure-native:managedidentity:UserAssignedIdentity", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:operationalinsights:Workspace", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:operationalinsights:Workspace", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:keyvault:Vault", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:monitor:SubscriptionDiagnosticSetting", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:authorization:RoleAssignment", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:keyvault:Key", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:storage:StorageAccount", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:storage:BlobServiceProperties", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:storage:ManagementPolicy", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:monitor:DiagnosticSetting", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:storage:BlobContainer", "azure swedencentral", "azure westeurope", true],
+    ],
+  );
+  // The resource group is named after its region: removed, and protected too; so are the audit workspace and the stack's key.
+  t.deepEqual(move.protectedLosses.map((u) => u.split("::").pop()), ["governance-audit", "data-key", "data-key", "documents", "documents-container", "rg-swedencentral"]);
+  const text = renderDiff(before, moved, false);
+  t.true(text.includes("  ± replace azure-native:storage:StorageAccount documents 🔒: moves from azure swedencentral to azure westeurope\n"), text);
+  t.true(text.endsWith("  🔒 6 protected resources holding data would be deleted (azure-native:operationalinsights:Workspace governance-audit, azure-native:keyvault:Vault data-key, azure-native:keyvault:Key data-key, azure-native:storage:StorageAccount documents, azure-native:storage:BlobContainer documents-container, azure-native:resources:ResourceGroup rg-swedencentral): `pulumi up` will stop at them. Copy the data first (tessera replan shows the migration), then unprotect (`pulumi state unprotect`) — or keep the old name or placement."), text);
+
+  // The same stack with the service renamed: every resource gets a new URN.
+  const renamedDir = mkdtempSync(join(tmpdir(), "tessera-diff-"));
+  writeFileSync(join(renamedDir, "Pulumi.eu-gdpr.yaml"), stackFile.replace("      documents:\n", "      docs:\n"));
+  writeFileSync(join(renamedDir, "eu-gdpr.placement.lock.json"), JSON.stringify({ ...lock, decision: { ...lock.decision, services: { docs: lock.decision.services.documents } } }));
+  const renamed = await runPlan({ stack: "eu-gdpr", stacksDir: renamedDir, now: NOW, policyOptions: {} });
+  const rename = diffPlans(before, renamed);
+  t.deepEqual([rename.added, rename.removed, rename.placement], [[], [], null]);
+  t.deepEqual(
+    rename.replaced.map((r) => [r.to.split("::").pop(), r.because, r.protect]),
+    [
+      ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-name", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-access-logs-name", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-access-logs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
+      ["docs-blob", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-lifecycle", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-access-logs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-container", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
+    ],
+  );
+  t.deepEqual(rename.protectedLosses.map((u) => u.split("::").pop()), ["documents", "documents-container"]);
+  t.regex(renderDiff(before, renamed, true), /\n> \[!WARNING\]\n> 🔒 2 protected resources holding data would be deleted/);
+});
+
+test("a public service or a failover health check that no ingress rule lets in is a warning", (t) => {
+  const catalog = loadCatalog();
+  const base = {
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, publicIp: true } },
+    failover: { minDistanceKm: 1000, dns: { hostname: "www.example.com", service: "web", zones: { aws: "Z1" }, healthCheck: { path: "/healthz" } } },
+  };
+  t.deepEqual(reachabilityWarnings(parseRequirements(base, catalog)), [
+    "services.web has publicIp: true, but network.ingress opens no port: the network is default-deny, so nothing reaches it from the internet (add e.g. { ports: 443, sources: [0.0.0.0/0] })",
+    "failover.dns: the HTTPS health check on port 443 cannot reach web: no network.ingress rule opens tcp 443 to 0.0.0.0/0 (health checkers probe from the internet), so www.example.com would fail over although the primary is up",
+  ]);
+  // A rule for the office only: the machines are reachable from there, the health checkers still are not.
+  const office = parseRequirements({ ...base, network: { ingress: [{ ports: [400, 500], sources: ["203.0.113.0/24"] }] } }, catalog);
+  t.deepEqual(reachabilityWarnings(office).map((w) => w.split(":")[0]), ["failover.dns"]);
+  t.deepEqual(reachabilityWarnings(parseRequirements({ ...base, network: { ingress: [{ ports: 443, sources: ["0.0.0.0/0"] }] } }, catalog)), []);
+  // The examples open what they serve.
+  for (const [stack, plan] of plans) t.deepEqual(plan.warnings.filter((w) => /ingress/.test(w)), [], stack);
 });

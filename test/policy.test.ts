@@ -6,4 +6,5 @@ import "./policy/coverage";
 import "./policy/data";
 import "./policy/network";
 import "./policy/preview";
+import "./policy/webtier";
 import "./policy/governance";

@@ -3,7 +3,7 @@
  * chosen and every resource lands there. Bad stack config fails with one message naming the field
  * and the allowed values, before any resource registers.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
@@ -20,9 +20,10 @@ import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
 import type { GovernanceLine } from "../program/governance";
 import { readStackFile } from "../program/stackfile";
-import { providerOf } from "./helpers";
+import { FIXTURE_STACKS, plain, providerOf } from "./helpers";
+import { OFFLINE_SECRET, secretPaths } from "../program/secrets";
 
-const STACKS = join(__dirname, "..", "stacks");
+const STACKS = FIXTURE_STACKS;
 
 async function runStack(stack: string, config: Record<string, string> = readStackFile(STACKS, stack)) {
   const h = await installHarness({ stack, config, preview: true });
@@ -73,8 +74,8 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     "tessera:ai:GpuInstances train-standby",
     "tessera:analytics:Warehouse events",
     "tessera:analytics:Warehouse events-standby",
-    "tessera:compute:Instances web",
-    "tessera:compute:Instances web-standby",
+    "tessera:compute:WebTier web",
+    "tessera:compute:WebTier web-standby",
     "tessera:governance:Governance governance",
     "tessera:monitoring:Alerts ops",
     "tessera:monitoring:Alerts ops-standby",
@@ -89,19 +90,22 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
   ]);
   const alerts = (name: string) => h.registrations.filter((r) => r.parent === h.registrations.find((x) => x.name === name && x.type === "tessera:monitoring:Alerts")!.urn).map((r) => r.name).sort();
   // CloudWatch: one CPU alarm per instance, an SNS topic with an email subscription.
-  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-email", "ops-train-cpu-0", "ops-web-cpu-0", "ops-web-cpu-1"]);
-  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-email", "ops-standby-train-cpu-0", "ops-standby-web-cpu-0", "ops-standby-web-cpu-1"]);
+  // The web tier's Auto Scaling group: one CPU alarm that follows it as it scales.
+  t.deepEqual(alerts("ops"), ["ops", "ops", "ops-api-5xx", "ops-email", "ops-train-cpu-0", "ops-web-cpu"]);
+  t.deepEqual(alerts("ops-standby"), ["ops-standby", "ops-standby", "ops-standby-api-5xx", "ops-standby-email", "ops-standby-train-cpu-0", "ops-standby-web-cpu"]);
   // Preview: the public IPs are unknown until the machines exist, and stay unknown (never "").
   const UNKNOWN = unknownValue; // the engine's unknown-value sentinel
+  // Failover between the two load balancers: probed by their DNS names through the load balancer, at its health path.
   const checks = h.registrations.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").map((r) => r.struct.toJavaScript());
   t.like(checks, [
-    { type: "HTTPS", resourcePath: "/healthz", port: 443, ipAddress: UNKNOWN },
-    { type: "HTTPS", resourcePath: "/healthz", port: 443, ipAddress: UNKNOWN },
+    { type: "HTTPS", resourcePath: "/healthz", port: 443, fqdn: UNKNOWN, enableSni: true },
+    { type: "HTTPS", resourcePath: "/healthz", port: 443, fqdn: UNKNOWN, enableSni: true },
   ]);
-  const records = h.registrations.filter((r) => r.type === "aws:route53/record:Record").map((r) => r.struct.toJavaScript());
+  // Alias A records to each ALB that also follow its target health (the ACM validation records are the web tiers').
+  const records = h.registrations.filter((r) => r.type === "aws:route53/record:Record" && r.name.startsWith("web-failover")).map((r) => r.struct.toJavaScript());
   t.like(records, [
-    { name: "www.example.com", zoneId: "Z0123456789EXAMPLE", setIdentifier: "primary", failoverRoutingPolicies: [{ type: "PRIMARY" }], records: [UNKNOWN] },
-    { name: "www.example.com", zoneId: "Z0123456789EXAMPLE", setIdentifier: "secondary", failoverRoutingPolicies: [{ type: "SECONDARY" }], records: [UNKNOWN] },
+    { name: "www.example.com", type: "A", zoneId: "Z0123456789EXAMPLE", setIdentifier: "primary", failoverRoutingPolicies: [{ type: "PRIMARY" }], aliases: [{ name: UNKNOWN, zoneId: UNKNOWN, evaluateTargetHealth: true }] },
+    { name: "www.example.com", type: "A", zoneId: "Z0123456789EXAMPLE", setIdentifier: "secondary", failoverRoutingPolicies: [{ type: "SECONDARY" }], aliases: [{ name: UNKNOWN, zoneId: UNKNOWN, evaluateTargetHealth: true }] },
   ]);
   t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover", "governance", "governanceIds"]);
   // The standby is in the same AWS account: one trail (multi-region) and one budget for both sites.
@@ -162,10 +166,10 @@ test.serial("governance settings a cloud needs keep placement off it, naming the
     error?.message,
     [
       "no feasible placement among 192 candidates.",
-      "The constraint that excluded the most: clouds (149 of 192).",
-      "  then accounts:tessera:accounts.oci.compartmentId (44)",
-      "  then accounts:tessera:accounts.oci.tenancyId (44)",
-      "  then accounts:tessera:accounts.gcp.billingAccount (43)",
+      "The constraint that excluded the most: clouds (149 of 192), e.g. aws af-south-1: cloud aws not in allow [gcp].",
+      "  then accounts:tessera:accounts.oci.compartmentId (44), e.g. oci af-casablanca-1: tessera:accounts.oci.compartmentId is not set; oci needs it",
+      "  then accounts:tessera:accounts.oci.tenancyId (44), e.g. oci af-casablanca-1: tessera:accounts.oci.tenancyId is not set; required on oci: audit retention is set on the tenancy (the tenancy OCID)",
+      "  then accounts:tessera:accounts.gcp.billingAccount (43), e.g. gcp africa-south1: tessera:accounts.gcp.billingAccount is not set; required on gcp: the budget alarms are a Cloud Billing budget, which lives in a billing account",
       "Did you mean: set tessera:accounts.gcp.billingAccount in the stack config → gcp us-central1?",
     ].join("\n"),
   );
@@ -188,6 +192,16 @@ const bad: Array<[string, Record<string, string>, string]> = [
     "invalid tessera:requirements of stack bad:\n  - services.a.sizeGb: Invalid input: expected number, received string (got \"lots\")",
   ],
   ["not a map", { "tessera:requirements": "EU please" }, "invalid tessera:requirements:\n  - tessera:requirements: expected an object (YAML map), got the string \"EU please\""],
+  [
+    "unknown tessera: key",
+    { ...requirements({ services: { a: { kind: "object-storage", sizeGb: 1 } } }), "tessera:acounts": "{}" },
+    "invalid config of stack bad:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)",
+  ],
+  [
+    "a secret where none belongs",
+    requirements({ services: { a: { kind: "object-storage", sizeGb: { secure: "v1:abc" } } } }),
+    "invalid tessera:requirements of stack bad:\n  - services.a.sizeGb: a secret (secure:) is not allowed here; secrets belong in a serverless service's environment values",
+  ],
 ];
 
 for (const [label, config, message] of bad) {
@@ -201,6 +215,50 @@ for (const [label, config, message] of bad) {
     );
   });
 }
+
+/** A serverless stack on one cloud whose TOKEN is `value` (a string, or `{ secure }` as the stack file holds it offline). */
+const secretStack = (cloud: string, value: unknown) =>
+  requirements({
+    services: { api: { kind: "serverless", image: "ghcr.io/acme/api:1", environment: { TOKEN: value, LOG_LEVEL: "debug" } } },
+    clouds: { allow: [cloud] },
+    residency: { jurisdictions: ["EU"] },
+  });
+
+test.serial("secrets in the requirements stay secret end to end: offline (secure:, value unknown) and as the CLI hands them (plain value, secret key)", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-secrets-"));
+  writeFileSync(join(dir, "Pulumi.sec.yaml"), "config:\n  tessera:requirements:\n    services:\n      api:\n        environment:\n          TOKEN:\n            secure: v1:ciphertext\n");
+  // Offline, as tessera plan reads the stack file: the ciphertext is not the value.
+  const offline = await installHarness({ stack: "sec", config: secretStack("azure", { secure: "v1:ciphertext" }), secretKeys: ["tessera:requirements"], preview: true });
+  await offline.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const app = offline.registrations.find((r) => r.type === "azure-native:app:ContainerApp")!;
+  const appInputs = plain(app.struct.toJavaScript()) as { configuration: unknown; template: { containers: Array<{ env: unknown }> } };
+  // azure-native applies defaults over the whole `configuration`, so the secret marks all of it.
+  t.deepEqual(appInputs.configuration, {
+    secret: {
+      activeRevisionsMode: "Single",
+      ingress: { allowInsecure: false, external: false, targetPort: 8080, transport: "auto" },
+      secrets: [{ name: "token", value: OFFLINE_SECRET }],
+    },
+  });
+  t.deepEqual(appInputs.template.containers[0]!.env, [{ name: "TOKEN", secretRef: "token" }, { name: "LOG_LEVEL", value: "debug" }]);
+
+  // As `pulumi up` runs it: the CLI decrypted the value and marks the key secret; the stack file says which path.
+  const live = await installHarness({ stack: "sec", config: secretStack("digitalocean", "s3cr3t"), secretKeys: ["tessera:requirements"], preview: true });
+  await live.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const spec = plain(live.registrations.find((r) => r.type === "digitalocean:index/app:App")!.struct.toJavaScript()) as { spec: { services: Array<{ envs: unknown }> } };
+  t.deepEqual(spec.spec.services[0]!.envs, [
+    { key: "TOKEN", value: { secret: "s3cr3t" }, scope: "RUN_TIME", type: "SECRET" },
+    { key: "LOG_LEVEL", value: "debug", scope: "RUN_TIME", type: "GENERAL" },
+  ]);
+});
+
+test("which values are secret: the stack file's secure: paths; every environment value of a secret key the file does not explain", (t) => {
+  const exact = secretPaths(["tessera:requirements.services.api.environment.TOKEN"], true);
+  t.deepEqual([exact("services.api.environment.TOKEN"), exact("services.api.environment.LOG_LEVEL")], [true, false]);
+  const whole = secretPaths([], true);
+  t.deepEqual([whole("services.api.environment.TOKEN"), whole("services.api.environment.LOG_LEVEL")], [true, true]);
+  t.false(secretPaths([], false)("services.api.environment.TOKEN"));
+});
 
 /**
  * Random valid stacks over the dimensions where placement and the components could disagree:

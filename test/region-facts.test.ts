@@ -5,6 +5,7 @@
  */
 import test from "ava";
 import { CLOUDS } from "../core/cloud";
+import { natNeeded } from "../core/constraints";
 import { loadRegionFacts, siteFacts } from "../core/facts";
 import { defaultVersion, offered, versionProblem } from "../core/versions";
 import { azurePostgresHaMode, azureStorageSku } from "../core/zones";
@@ -142,4 +143,26 @@ test("placement: a cloud whose tessera:accounts fields are missing is rejected w
   const error = t.throws(() => place(catalog, req(only), { accounts: {} }));
   t.regex(error!.message, /Did you mean: set tessera:accounts\.gcp\.project in the stack config → gcp /);
   t.not(place(catalog, req(s), { accounts: {} }).decision.cloud, "gcp");
+});
+
+test("boot-time reachability: a NAT gateway where private machines or nodes need one, priced from data/prices.csv", (t) => {
+  t.deepEqual(
+    CLOUDS.map((c) => [c, natNeeded(c, [{ kind: "compute" }]), natNeeded(c, [{ kind: "compute", publicIp: true }]), natNeeded(c, [{ kind: "kubernetes" }]), natNeeded(c, [{ kind: "object-storage" }])]),
+    [
+      ["aws", true, false, true, false],
+      // AKS nodes leave through the cluster's own load balancer.
+      ["azure", true, false, false, false],
+      ["gcp", true, false, true, false],
+      ["digitalocean", false, false, false, false],
+      ["oci", true, false, true, false],
+    ],
+  );
+  const lines = (cloud: string, id: string, input: RequirementsInput) => Object.values(evaluateCandidate(catalog, req(input), region(cloud, id)).shared).map((l) => [l.label, l.monthlyUsd, l.basis]);
+  const web = { services: { web: { kind: "compute" as const, vcpus: 2, memoryGib: 4, count: 2 } } };
+  t.deepEqual(lines("aws", "us-east-1", web), [["NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus per-GB processing (usage)", 36.5, "list"]]);
+  t.deepEqual(lines("gcp", "us-central1", web), [["Cloud NAT (2 VMs × 0.0014 + 1 IP × 0.005 USD/h) × 730 h; plus 0.045 USD per GiB processed (usage)", 5.69, "list"]]);
+  t.deepEqual(lines("oci", "us-ashburn-1", web).map((l) => l.slice(0, 2)), [["NAT gateway (no charge) × 730 h", 0]]);
+  // Asked off, or public machines: no NAT line.
+  t.deepEqual(lines("aws", "us-east-1", { ...web, network: { natGateway: false } }), []);
+  t.deepEqual(lines("aws", "us-east-1", { services: { web: { ...web.services.web, publicIp: true } } }), []);
 });

@@ -45,7 +45,7 @@ test("governance fields: an audit opt-out needs a reason; Kubernetes API CIDRs a
 test("negative sizes, an unknown kind and an unknown field", (t) => {
   t.deepEqual(problems({ services: { web: { kind: "compute", vcpus: -2, memoryGib: 4, cpus: 2 }, q: { kind: "quantum" } } }), [
     "services.web.vcpus: Too small: expected number to be >0 (got -2)",
-    "services.web: unknown field \"cpus\"; allowed fields: kind, vcpus, memoryGib, count, hoursPerMonth, spot, image, publicIp",
+    "services.web: unknown field \"cpus\"; allowed fields: kind, vcpus, memoryGib, count, hoursPerMonth, spot, image, publicIp, loadBalancer, autoscaling",
     "services.q.kind: \"quantum\" is not a known kind; allowed values: compute, gpu-compute, object-storage, database, kubernetes, serverless, secrets, monitoring, analytics",
   ]);
 });
@@ -129,7 +129,7 @@ test("references between services: analytics.bucket and failover.dns.service mus
     }),
     [
       'services.bi.bucket: "web" is not an object-storage service of this stack; allowed values: (none)',
-      'failover.dns.service: "web" is not a compute service with publicIp: true; allowed values: (none)',
+      'failover.dns.service: "web" is not a compute service with publicIp: true or a loadBalancer; allowed values: (none)',
     ],
   );
   t.deepEqual(problems({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, publicIp: true } }, failover: { dns: { hostname: "WWW", service: "web" } } }), [

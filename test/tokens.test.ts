@@ -24,6 +24,7 @@ test("released tokens are unchanged", (t) => {
     alerts: "tessera:monitoring:Alerts",
     warehouse: "tessera:analytics:Warehouse",
     failover: "tessera:network:Failover",
+    webTier: "tessera:compute:WebTier",
     governance: "tessera:governance:Governance",
   });
 });

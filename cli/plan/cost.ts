@@ -8,7 +8,7 @@ import type { ServiceCost } from "../../placement/cost";
 import type { RequestedKind } from "../../placement/requirements";
 
 /** How a resource type carries its service's cost. */
-type Share = "all" | "per-instance" | "control-plane" | "nodes";
+type Share = "all" | "per-instance" | "control-plane" | "nodes" | "machines" | "load-balancer";
 
 /** Billable resource types per service kind. */
 export const BILLABLE: { readonly [K in RequestedKind]: Readonly<Record<string, Share>> } = {
@@ -25,6 +25,17 @@ export const BILLABLE: { readonly [K in RequestedKind]: Readonly<Record<string, 
     "gcp:compute/instance:Instance": "per-instance",
     "digitalocean:index/droplet:Droplet": "per-instance",
     "oci:Core/instance:Instance": "per-instance",
+    // A web tier: the autoscaling group carries the machines, the load balancer its own lines.
+    "aws:autoscaling/group:Group": "machines",
+    "aws:lb/loadBalancer:LoadBalancer": "load-balancer",
+    "azure-native:compute:VirtualMachineScaleSet": "machines",
+    "azure-native:network:ApplicationGateway": "load-balancer",
+    "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager": "machines",
+    "gcp:compute/targetHttpsProxy:TargetHttpsProxy": "load-balancer",
+    "digitalocean:index/dropletAutoscale:DropletAutoscale": "machines",
+    "digitalocean:index/loadBalancer:LoadBalancer": "load-balancer",
+    "oci:Core/instancePool:InstancePool": "machines",
+    "oci:LoadBalancer/loadBalancer:LoadBalancer": "load-balancer",
   },
   "gpu-compute": {
     "aws:ec2/instance:Instance": "per-instance",
@@ -73,7 +84,14 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 export function resourceCost(kind: RequestedKind, type: string, cost: ServiceCost, index: number, instances: number): ResourceCost {
   const share = BILLABLE[kind][type];
   if (!share) return NONE;
-  const lines = share === "control-plane" ? cost.lines.slice(0, 1) : share === "nodes" ? cost.lines.slice(1) : cost.lines;
+  const lines =
+    share === "control-plane"
+      ? cost.lines.slice(0, 1)
+      : share === "nodes"
+        ? cost.lines.slice(1)
+        : share === "load-balancer"
+          ? cost.lines.filter((l) => l.part === "load-balancer")
+          : cost.lines.filter((l) => l.part === undefined);
   const total = lines.reduce((s, l) => s + l.monthlyUsd, 0);
   const estimated = lines.some((l) => l.estimated);
   const label = lines.map((l) => l.label).join(" + ");
@@ -82,3 +100,11 @@ export function resourceCost(kind: RequestedKind, type: string, cost: ServiceCos
   const last = cents(total - each * (instances - 1));
   return { monthlyUsd: index === instances - 1 ? last : each, estimated, label: `1/${instances} of ${label}` };
 }
+
+/** Resource types that carry a site's shared lines (placement/cost-site.ts), by prices.csv item. */
+export const SHARED_BILLABLE: Readonly<Record<string, string>> = {
+  "aws:ec2/natGateway:NatGateway": "nat-gateway",
+  "azure-native:network:NatGateway": "nat-gateway",
+  "gcp:compute/routerNat:RouterNat": "nat-gateway",
+  "oci:Core/natGateway:NatGateway": "nat-gateway",
+};

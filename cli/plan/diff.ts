@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { usd } from "../../placement/evaluate";
 import { UsageError } from "../errors";
-import { type PlanReport, planSchema } from "./schema";
+import { type PlanDiff, type PlanReport, planSchema } from "./schema";
 
 /** Reads and validates a previous `plan --json` output. */
 export function readPreviousPlan(file: string): PlanReport {
@@ -22,35 +22,66 @@ export function readPreviousPlan(file: string): PlanReport {
   return parsed.data;
 }
 
-/** The structured difference. */
-export interface PlanDiff {
-  readonly placement: { readonly from: string; readonly to: string } | undefined;
-  readonly monthlyUsd: { readonly from: number; readonly to: number; readonly delta: number };
-  readonly added: ReadonlyArray<{ readonly urn: string; readonly monthlyUsd: number }>;
-  readonly removed: ReadonlyArray<{ readonly urn: string; readonly monthlyUsd: number }>;
-  readonly changed: ReadonlyArray<{ readonly urn: string; readonly from: number; readonly to: number }>;
-  readonly newViolations: readonly string[];
-  readonly resolvedViolations: readonly string[];
-}
+/** The structured difference (docs/plan-schema.json, `diff`). */
+export type { PlanDiff } from "./schema";
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 const verdictKey = (v: PlanReport["policies"]["verdicts"][number]) => `${v.enforcement} ${v.policy} ${v.urn}: ${v.message}`;
+type Resource = PlanReport["resources"][number];
+const where = (r: Resource) => `${r.cloud} ${r.region}`;
 
-/** Compares two plans. */
+/**
+ * A removed and an added resource that are the same thing under a renamed service: same type,
+ * and the name with the old service name swapped for the new one (`docs-blob` → `documents-blob`).
+ */
+function renamedFrom(removed: Resource, added: Resource): boolean {
+  if (removed.type !== added.type || !removed.service || !added.service || removed.service === added.service) return false;
+  return removed.name.startsWith(removed.service) && added.name === `${added.service}${removed.name.slice(removed.service.length)}`;
+}
+
+/**
+ * Compares two plans. Besides cost and verdicts it finds what a reviewer must see before
+ * `pulumi up`: resources that are replaced (a region or cloud move keeps a resource's URN but not
+ * the resource; a renamed service gives every resource a new URN), and every protected,
+ * data-holding resource the change would delete — the engine refuses to delete a protected
+ * resource, so `pulumi up` stops there.
+ */
 export function diffPlans(before: PlanReport, after: PlanReport): PlanDiff {
   const old = new Map(before.resources.map((r) => [r.urn, r]));
   const now = new Map(after.resources.map((r) => [r.urn, r]));
-  const where = (p: PlanReport) => `${p.placement.cloud} ${p.placement.region}`;
+  const site = (p: PlanReport) => `${p.placement.cloud} ${p.placement.region}`;
   const oldVerdicts = new Set(before.policies.verdicts.map(verdictKey));
   const newVerdicts = new Set(after.policies.verdicts.map(verdictKey));
+  let removed = before.resources.filter((r) => !now.has(r.urn));
+  let added = after.resources.filter((r) => !old.has(r.urn));
+  const replaced: PlanDiff["replaced"][number][] = [];
+  // Same URN, another cloud or region: the provider deletes and creates it.
+  for (const r of after.resources) {
+    const o = old.get(r.urn);
+    if (o && o.cloud && r.cloud && where(o) !== where(r)) {
+      replaced.push({ urn: r.urn, type: r.type, from: where(o), to: where(r), because: `moves from ${where(o)} to ${where(r)}`, protect: o.protect });
+    }
+  }
+  // A renamed service: new URNs for the same resources.
+  for (const o of [...removed]) {
+    const a = added.find((x) => renamedFrom(o, x));
+    if (!a) continue;
+    replaced.push({ urn: a.urn, type: a.type, from: o.urn, to: a.urn, because: `service ${o.service} renamed to ${a.service} (a new URN: add an alias to keep it)`, protect: o.protect });
+    removed = removed.filter((x) => x !== o);
+    added = added.filter((x) => x !== a);
+  }
+  const protectedLosses = [...replaced.filter((r) => r.protect).map((r) => r.from.includes("::") ? r.from : r.urn), ...removed.filter((r) => r.protect).map((r) => r.urn)];
+  const brief = (r: Resource) => ({ urn: r.urn, monthlyUsd: r.monthlyUsd, protect: r.protect });
   return {
-    placement: where(before) === where(after) ? undefined : { from: where(before), to: where(after) },
+    placement: site(before) === site(after) ? null : { from: site(before), to: site(after) },
     monthlyUsd: { from: before.cost.monthlyUsd, to: after.cost.monthlyUsd, delta: cents(after.cost.monthlyUsd - before.cost.monthlyUsd) },
-    added: after.resources.filter((r) => !old.has(r.urn)).map((r) => ({ urn: r.urn, monthlyUsd: r.monthlyUsd })),
-    removed: before.resources.filter((r) => !now.has(r.urn)).map((r) => ({ urn: r.urn, monthlyUsd: r.monthlyUsd })),
+    added: added.map(brief),
+    removed: removed.map(brief),
+    replaced,
     changed: after.resources
-      .filter((r) => old.has(r.urn) && old.get(r.urn)!.monthlyUsd !== r.monthlyUsd)
+      .filter((r) => old.has(r.urn) && old.get(r.urn)!.monthlyUsd !== r.monthlyUsd && !replaced.some((x) => x.urn === r.urn))
       .map((r) => ({ urn: r.urn, from: old.get(r.urn)!.monthlyUsd, to: r.monthlyUsd })),
+    protectedLosses,
     newViolations: [...newVerdicts].filter((v) => !oldVerdicts.has(v)).sort(),
     resolvedViolations: [...oldVerdicts].filter((v) => !newVerdicts.has(v)).sort(),
   };
@@ -58,6 +89,7 @@ export function diffPlans(before: PlanReport, after: PlanReport): PlanDiff {
 
 const signed = (n: number) => `${n >= 0 ? "+" : "−"}${usd(Math.abs(n))}`;
 const short = (urn: string) => `${urn.split("::")[2]?.split("$").pop()} ${urn.split("::").pop()}`;
+const lock = (p: boolean) => (p ? " 🔒" : "");
 
 /** Renders a diff (terminal or Markdown). */
 export function renderDiff(before: PlanReport, after: PlanReport, markdown: boolean): string {
@@ -68,11 +100,17 @@ export function renderDiff(before: PlanReport, after: PlanReport, markdown: bool
     `${bullet}monthly cost: ${usd(d.monthlyUsd.from)} → ${usd(d.monthlyUsd.to)} USD (${signed(d.monthlyUsd.delta)})`,
   ];
   if (d.placement) lines.push(`${bullet}placement: ${d.placement.from} → ${d.placement.to}`);
+  for (const r of d.replaced) lines.push(`${bullet}± replace ${short(r.urn)}${lock(r.protect)}: ${r.because}`);
   for (const r of d.added) lines.push(`${bullet}+ ${short(r.urn)}${r.monthlyUsd ? ` (${signed(r.monthlyUsd)} USD/month)` : ""}`);
-  for (const r of d.removed) lines.push(`${bullet}- ${short(r.urn)}${r.monthlyUsd ? ` (${signed(-r.monthlyUsd)} USD/month)` : ""}`);
+  for (const r of d.removed) lines.push(`${bullet}- ${short(r.urn)}${lock(r.protect)}${r.monthlyUsd ? ` (${signed(-r.monthlyUsd)} USD/month)` : ""}`);
   for (const r of d.changed) lines.push(`${bullet}~ ${short(r.urn)}: ${usd(r.from)} → ${usd(r.to)} USD/month`);
   for (const v of d.newViolations) lines.push(`${bullet}new violation: ${v}`);
   for (const v of d.resolvedViolations) lines.push(`${bullet}resolved: ${v}`);
   if (lines.length === 2 && d.monthlyUsd.delta === 0) lines.push(`${bullet}no change`);
+  if (d.protectedLosses.length > 0) {
+    const n = d.protectedLosses.length;
+    const text = `${n} protected resource${n === 1 ? "" : "s"} holding data would be deleted (${d.protectedLosses.map(short).join(", ")}): \`pulumi up\` will stop at ${n === 1 ? "it" : "them"}. Copy the data first (tessera replan shows the migration), then unprotect (\`pulumi state unprotect\`) — or keep the old name or placement.`;
+    lines.push(markdown ? `\n> [!WARNING]\n> 🔒 ${text}` : `${bullet}🔒 ${text}`);
+  }
   return lines.join("\n");
 }

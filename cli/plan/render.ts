@@ -51,7 +51,12 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
   for (const [name, s] of Object.entries(d.services)) {
     const spot = s.lines.find((l) => l.basis === "spot");
     const note = [spot ? `spot, market price of ${spot.priceDate}` : "", s.unpriced && s.unpriced.length > 0 ? `not priced: ${s.unpriced.join("; ")}` : "", s.unconfirmed ?? ""].filter(Boolean).join("; ");
-    lines.push(`  ${name} (${s.kind}): ${s.count && s.count > 1 ? `${s.count}× ` : ""}${displaySku(s.sku)} — ${usd(s.monthlyUsd)}${s.estimated ? star : ""} USD/month${note ? ` (${note})` : ""}`);
+    // An autoscaled service shows its machine range and cost range; the budget counts the most.
+    const ranged = s.range !== undefined && s.range.minMonthlyUsd !== s.range.maxMonthlyUsd;
+    const size = ranged ? `${s.lines[0]?.label.split(" × ")[0] ?? s.count}× ` : s.count && s.count > 1 ? `${s.count}× ` : "";
+    const cost = ranged ? `${usd(s.range!.minMonthlyUsd)}–${usd(s.range!.maxMonthlyUsd)}` : usd(s.monthlyUsd);
+    const notes = [ranged ? "budget counts the most" : "", note].filter(Boolean).join("; ");
+    lines.push(`  ${name} (${s.kind}): ${size}${displaySku(s.sku)} — ${cost}${s.estimated ? star : ""} USD/month${notes ? ` (${notes})` : ""}`);
   }
   if (d.secondary) lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
   for (const f of [...(d.compliance ?? []), ...(d.secondary?.compliance ?? []).map((x) => ({ ...x, requirement: `${x.requirement} (standby)` }))]) {

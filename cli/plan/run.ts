@@ -15,11 +15,12 @@ import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
 import { governanceReport } from "../../program/governance";
 import { STANDBY_SUFFIX } from "../../program/services";
-import { readStackFile } from "../../program/stackfile";
+import { readStackFileDetails } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
 import { displaySku } from "../../core/skus";
-import { BILLABLE, resourceCost } from "./cost";
+import { BILLABLE, resourceCost, SHARED_BILLABLE } from "./cost";
+import { reachabilityWarnings } from "./reachability";
 import { governanceResourceCost } from "../../placement/cost";
 import { LOG_STORE } from "../../core/tags";
 import { plainSecretOutputs } from "./outputs";
@@ -46,6 +47,19 @@ export const STALE_AFTER_DAYS = 90;
 export function repoPolicyOptions(): PackOptions {
   const file = join(ROOT, "policies", "tessera-policies.json");
   return existsSync(file) ? packOptionsSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : {};
+}
+
+/**
+ * The options with the planned stack's folder given to every rule that reads the stack file (the
+ * budget, an audit opt-out), unless the options name a folder: those rules default to the
+ * repository's stacks/, which is not where `--stacks-dir` points.
+ */
+export function withStacksDir(options: PackOptions, stacksDir: string): PackOptions {
+  const config: Record<string, object> = { ...options.config };
+  for (const rule of RULES) {
+    if ("stacksDir" in rule.defaults) config[rule.id] = { stacksDir, ...config[rule.id] };
+  }
+  return { ...options, config };
 }
 
 function providerInfo(registrations: readonly Registration[], r: Registration): { provider: string; cloud: string; region: string } {
@@ -81,7 +95,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const d = placement.decision;
 
   opts.onPhase?.("running the program (preview)");
-  const h = await installHarness({ stack: opts.stack, config: readStackFile(stacksDir, opts.stack), preview: true });
+  const file = readStackFileDetails(stacksDir, opts.stack);
+  const h = await installHarness({ stack: opts.stack, config: file.config, secretKeys: file.secretKeys, preview: true });
   await h.run(() => tessera({ stacksDir, writeLock: false }));
   const registrations = h.registrations;
 
@@ -103,6 +118,11 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const { service, site } = siteOf(component);
     const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
+    // The site's shared lines (the NAT gateway) sit on the network's resources of that site.
+    const sharedItem = SHARED_BILLABLE[r.type];
+    const sharedSite = component === "network" ? d : component === `network${STANDBY_SUFFIX}` ? d.secondary : undefined;
+    const sharedLine = sharedItem && sharedSite ? sharedSite.shared[sharedItem] : undefined;
+    if (sharedLine) cost = { monthlyUsd: sharedLine.monthlyUsd, estimated: sharedLine.estimated, label: sharedLine.label };
     // A service's cost sits on its own resources (the bucket named after it, not its access-log bucket).
     if (service && sized && (r.name === component || BILLABLE[req.services[service]!.kind][r.type] !== "all")) {
       const key = typeIn(r);
@@ -119,7 +139,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   });
 
   opts.onPhase?.("running the policy pack");
-  const options = opts.policyOptions ?? repoPolicyOptions();
+  const options = withStacksDir(opts.policyOptions ?? repoPolicyOptions(), stacksDir);
   const run = await analyzeRegistrations(inProcessAnalyzer(createPolicies(options)), registrations, { stack: h.stack, project: h.project, config: {} });
   const frameworksOf = new Map(RULES.map((r) => [r.id, FRAMEWORKS.filter((f) => r.frameworks[f])]));
   const verdicts: PlanVerdict[] = run.verdicts.map((v) => ({ ...v, frameworks: frameworksOf.get(v.policy) ?? [] }));
@@ -137,13 +157,17 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   if (ageDays > STALE_AFTER_DAYS) warnings.push(`${d.cloud} compute prices are ${ageDays} days old (snapshot ${placement.catalog.computePriceDate}); refresh data/ before trusting the figures`);
   if (!inputs.lock) warnings.push(`no placement lock: the first \`pulumi up\` writes ${relative(ROOT, inputs.lockFile ?? "")}; commit it (or run \`tessera place --stack ${opts.stack} --write\`)`);
   if (lock.status === "kept" && lock.cheaper) warnings.push(`the lock keeps ${d.cloud} ${d.region}; ${lock.cheaper.cloud} ${lock.cheaper.region} would save ${lock.cheaper.savingUsd} USD/month (tessera replan)`);
+  warnings.push(...reachabilityWarnings(req));
   if (d.estimated) warnings.push("some figures are estimates (marked *): the catalog has no exact row for them");
   for (const e of h.errors) warnings.push(`the engine would refuse this program: ${e}`);
+  // What the program logged as a warning or error is a diagnostic of `pulumi up` too.
+  for (const l of h.logs) if (l.severity === "warning" || l.severity === "error") warnings.push(`program ${l.severity}: ${l.message}`);
   for (const path of plainSecrets) warnings.push(`stack output ${path} looks like a secret but is not a Pulumi secret (wrap it in pulumi.secret)`);
 
   return {
     schemaVersion: 1,
     stack: opts.stack,
+    feasible: true,
     placement: {
       cloud: d.cloud,
       region: d.region,
@@ -160,6 +184,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
             ...(displaySku(s.sku) !== s.sku ? { size: displaySku(s.sku) } : {}),
             ...(s.count !== undefined ? { count: s.count } : {}),
             monthlyUsd: s.monthlyUsd,
+            ...(s.range ? { range: s.range } : {}),
             estimated: s.estimated,
             lines: [...s.lines],
             ...(s.unpriced.length > 0 ? { unpriced: [...s.unpriced] } : {}),
@@ -170,7 +195,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd, compliance: [...d.secondary.compliance] } } : {}),
       compliance: [...d.compliance],
       excludedClouds: [...placement.excludedClouds],
-      lock,
+      ...(Object.keys(d.shared).length > 0 ? { shared: { ...d.shared } } : {}),
+      lock: lock.status === "unlocked" ? { status: "unlocked" } : { status: "kept", ...(lock.cheaper ? { cheaper: { ...lock.cheaper } } : {}), ...(lock.resized ? { resized: [...lock.resized] } : {}) },
       candidates: { considered: placement.candidates.length, feasible: placement.candidates.filter((c) => c.feasible).length },
       topRejections: topReasons(placement.candidates),
     },

@@ -16,6 +16,7 @@ export const costLineSchema = z.strictObject({
   source: z.string().describe("the catalog file and the page or repository the figure was read from"),
   priceDate: z.string().optional().describe("the date of the price snapshot (always set on spot lines)"),
   unpriced: z.string().optional().describe("why a provisioned line has no price"),
+  part: z.enum(["load-balancer"]).optional().describe("the resource that incurs the line when it is not the service's machines (a web tier's load balancer)"),
 });
 
 export const serviceCostSchema = z.strictObject({
@@ -24,6 +25,10 @@ export const serviceCostSchema = z.strictObject({
   size: z.string().optional().describe("the SKU in the cloud's own terms when it differs, e.g. 'VM.Standard.E4.Flex, 1 OCPU, 8 GB'"),
   count: z.number().int().positive().optional(),
   monthlyUsd: money,
+  range: z
+    .strictObject({ minMonthlyUsd: money, maxMonthlyUsd: money })
+    .optional()
+    .describe("an autoscaled service's cost at its fewest and most machines; monthlyUsd (and the budget) is the most"),
   estimated: z.boolean(),
   lines: z.array(costLineSchema),
   unpriced: z.array(z.string()).optional().describe("provisioned parts without a price, and why"),
@@ -66,9 +71,27 @@ export const verdictSchema = z.strictObject({
   frameworks: z.array(z.string()),
 });
 
+const diffResource = z.strictObject({ urn: z.string(), monthlyUsd: z.number(), protect: z.boolean() });
+
+/** `plan --diff`: what changed since a previous plan. */
+export const diffSchema = z.strictObject({
+  placement: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+  monthlyUsd: z.strictObject({ from: z.number(), to: z.number(), delta: z.number() }),
+  added: z.array(diffResource),
+  removed: z.array(diffResource),
+  replaced: z
+    .array(z.strictObject({ urn: z.string(), type: z.string(), from: z.string(), to: z.string(), because: z.string(), protect: z.boolean() }))
+    .describe("resources that must be deleted and created again: a region or cloud move keeps the URN but not the resource; a renamed service changes the URN (from and to differ)"),
+  changed: z.array(z.strictObject({ urn: z.string(), from: z.number(), to: z.number() })),
+  protectedLosses: z.array(z.string()).describe("URNs of protected (data-holding) resources this change would delete or replace: `pulumi up` stops at each"),
+  newViolations: z.array(z.string()),
+  resolvedViolations: z.array(z.string()),
+});
+
 export const planSchema = z.strictObject({
   schemaVersion: z.literal(1),
   stack: z.string(),
+  feasible: z.literal(true).optional().describe("true for a plan; an infeasible stack prints the `infeasible` document instead (feasible: false)"),
   placement: z.strictObject({
     cloud: z.string(),
     region: z.string(),
@@ -79,6 +102,7 @@ export const planSchema = z.strictObject({
     services: z.record(z.string(), serviceCostSchema),
     secondary: z.strictObject({ cloud: z.string(), region: z.string(), distanceKm: z.number(), monthlyUsd: money, compliance: z.array(complianceFactSchema).optional() }).optional(),
     compliance: z.array(complianceFactSchema).optional().describe("the compliance facts the placement rests on, with confidence and source"),
+    shared: z.record(z.string(), costLineSchema).optional().describe("site-wide lines (the network's NAT gateway) by prices.csv item; on the network's resources"),
     excludedClouds: z
       .array(z.strictObject({ cloud: z.string(), requirement: z.string(), kind: z.enum(["not-offered", "not-confirmed"]), reason: z.string() }))
       .optional()
@@ -86,6 +110,10 @@ export const planSchema = z.strictObject({
     lock: z.strictObject({
       status: z.enum(["unlocked", "kept"]),
       cheaper: z.strictObject({ cloud: z.string(), region: z.string(), monthlyUsd: money, savingUsd: money }).optional(),
+      resized: z
+        .array(z.strictObject({ service: z.string(), site: z.enum(["primary", "standby"]), from: z.string(), to: z.string() }))
+        .optional()
+        .describe("locked sizes that no longer fit a changed requirement, resized in place (`tessera replan --write` records them)"),
     }),
     candidates: z.strictObject({ considered: z.number().int(), feasible: z.number().int() }),
     topRejections: z.array(z.strictObject({ constraint: z.string(), count: z.number().int(), example: z.string() })),
@@ -121,9 +149,39 @@ export const planSchema = z.strictObject({
     plainSecrets: z.array(z.string()).describe("stack outputs with secret-looking names (password, kubeconfig, …) that are not Pulumi secrets; any makes the plan not deployable"),
   }),
   deployable: z.boolean().describe("false when a mandatory policy fails, the budget is exceeded or cannot be confirmed, the engine would refuse the program or a secret output is plain (exit code 1)"),
+  diff: diffSchema.optional().describe("with --diff: what changed since the previous plan"),
 });
+
+/** `plan --json` / `place --json` when nothing meets the requirements, or the lock no longer does (exit 1). */
+export const infeasibleSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  stack: z.string().nullable(),
+  feasible: z.literal(false),
+  deployable: z.literal(false),
+  reason: z.enum(["no-feasible-placement", "lock-infeasible"]),
+  message: z.string(),
+  rejections: z.array(z.strictObject({ constraint: z.string(), count: z.number().int(), example: z.string() })),
+  hint: z.string().nullable().describe("the closest single relaxation that makes a candidate feasible"),
+  candidates: z.array(z.strictObject({ cloud: z.string(), region: z.string(), reasons: z.array(z.string()) })),
+  lock: z.strictObject({ cloud: z.string(), region: z.string(), reasons: z.array(z.string()) }).nullable(),
+});
+
+/** `--json` when the command could not run as asked (exit 2), or for an error without its own document. */
+export const errorSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  error: z.strictObject({
+    exitCode: z.union([z.literal(1), z.literal(2)]),
+    kind: z.enum(["usage", "requirements", "stack-file", "lock", "catalog", "unsupported", "io", "infeasible", "lock-infeasible"]),
+    message: z.string(),
+    problems: z.array(z.string()).describe("each problem with its field path (requirements) or reason (lock)"),
+  }),
+});
+
+/** Everything `tessera plan --json` can print: a plan, an infeasible stack, or an error. */
+export const planDocumentSchema = z.union([planSchema, infeasibleSchema, errorSchema]);
 
 /** A plan report. */
 export type PlanReport = z.infer<typeof planSchema>;
 export type PlanResource = z.infer<typeof resourceSchema>;
 export type PlanVerdict = z.infer<typeof verdictSchema>;
+export type PlanDiff = z.infer<typeof diffSchema>;

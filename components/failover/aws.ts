@@ -8,27 +8,24 @@ import { HealthCheck } from "@pulumi/aws/route53/healthCheck";
 import { Record } from "@pulumi/aws/route53/record";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
+import { endpointsOf, type FailoverArgs, type FailoverOutputs, failoverSettings, route53Type } from "./contract";
 
 export const aws: Impl<"aws", FailoverArgs, FailoverOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = failoverSettings(args);
   const opts = childOpts(parent, target);
-  const ends = [
-    { role: "primary", address: args.primary, type: "PRIMARY" },
-    { role: "secondary", address: args.secondary, type: "SECONDARY" },
-  ] as const;
-  const checks = ends.map((end) => {
+  const checks = endpointsOf(args).map((end) => {
+    const ip = end.kind === "ip";
     const check = new HealthCheck(
       `${name}-${end.role}`,
       {
         type: s.protocol,
-        ...(s.recordType === "A" ? { ipAddress: end.address } : { fqdn: end.address }),
+        ...(ip ? { ipAddress: end.address } : { fqdn: end.address }),
         port: s.port,
         resourcePath: s.path,
         requestInterval: s.intervalSeconds,
         failureThreshold: 3,
-        ...(s.protocol === "HTTPS" ? { enableSni: true, ...(s.recordType === "A" ? { fqdn: args.hostname } : {}) } : {}),
+        ...(s.protocol === "HTTPS" ? { enableSni: true, ...(ip ? { fqdn: args.hostname } : {}) } : {}),
         tags: { ...tags(target, name, args.labels), Name: `${target.stack}-${name}-${end.role}` },
       },
       opts,
@@ -38,11 +35,13 @@ export const aws: Impl<"aws", FailoverArgs, FailoverOutputs> = (name, args, pare
       {
         zoneId: args.zone!, // validation requires it on aws
         name: args.hostname,
-        type: s.recordType,
-        ttl: s.ttl,
-        records: [end.address],
+        type: route53Type(end),
+        // An alias to an AWS load balancer also follows the load balancer's own target health.
+        ...(end.aliasZoneId !== undefined
+          ? { aliases: [{ name: end.address, zoneId: end.aliasZoneId, evaluateTargetHealth: true }] }
+          : { ttl: s.ttl, records: [end.address] }),
         setIdentifier: end.role,
-        failoverRoutingPolicies: [{ type: end.type }],
+        failoverRoutingPolicies: [{ type: end.role === "primary" ? "PRIMARY" : "SECONDARY" }],
         healthCheckId: check.id,
       },
       opts,

@@ -10,20 +10,22 @@ import { physicalName } from "../../core/naming";
 import { keptName } from "../naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
+import { type Endpoint, endpointsOf, type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
 
 export const azure: Impl<"azure", FailoverArgs, FailoverOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = failoverSettings(args);
   const opts = childOpts(parent, target);
   const relativeName = keptName(name, target, "trafficManagerDns", [target.stack, name], parent);
-  const endpoint = (role: "primary" | "secondary", address: FailoverArgs["primary"], priority: number) => ({
+  // External endpoints take an IPv4 address or a DNS name alike.
+  const endpoint = (role: "primary" | "secondary", e: Endpoint, priority: number) => ({
     name: role,
     type: "Microsoft.Network/trafficManagerProfiles/externalEndpoints",
-    target: address,
+    target: e.address,
     priority,
     endpointStatus: "Enabled",
   });
+  const [primary, secondary] = endpointsOf(args);
   const profile = new Profile(
     name,
     {
@@ -43,7 +45,7 @@ export const azure: Impl<"azure", FailoverArgs, FailoverOutputs> = (name, args, 
         timeoutInSeconds: s.intervalSeconds === 10 ? 9 : 10,
         toleratedNumberOfFailures: 3,
       },
-      endpoints: [endpoint("primary", args.primary, 1), endpoint("secondary", args.secondary, 2)],
+      endpoints: [endpoint("primary", primary, 1), endpoint("secondary", secondary, 2)],
       tags: tags(target, name, args.labels),
     },
     opts,

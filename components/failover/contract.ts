@@ -24,6 +24,26 @@ export interface HealthCheck {
   readonly intervalSeconds?: 10 | 30;
 }
 
+/**
+ * One site's entry point given with its kind, so the two sites may differ (an AWS load
+ * balancer's DNS name on one side, another cloud's IPv4 address on the other).
+ */
+export interface Endpoint {
+  readonly address: pulumi.Input<string>;
+  /** `ip`: an IPv4 address (A record); `hostname`: a DNS name (CNAME, or an alias where one is given). */
+  readonly kind: "ip" | "hostname";
+  /**
+   * AWS: the Route 53 zone of an AWS load balancer's DNS name. Route 53 then answers an alias A
+   * record that follows the load balancer's own target health, instead of a CNAME.
+   */
+  readonly aliasZoneId?: pulumi.Input<string>;
+}
+
+/** An endpoint with its role, as the implementations read it. */
+export interface ResolvedEndpoint extends Endpoint {
+  readonly role: "primary" | "secondary";
+}
+
 /** Arguments of {@link Failover}. */
 export interface FailoverArgs {
   /** The primary placement: its cloud's DNS serves the name. */
@@ -38,11 +58,11 @@ export interface FailoverArgs {
   readonly zone?: string;
   /** Azure: resource group of `zone`. @default the stack's resource group */
   readonly zoneResourceGroupName?: pulumi.Input<string>;
-  /** The primary placement's public address. */
-  readonly primary: pulumi.Input<string>;
-  /** The secondary placement's public address. */
-  readonly secondary: pulumi.Input<string>;
-  /** `A` for IPv4 addresses, `CNAME` for host names (not on GCP). @default "A" */
+  /** The primary placement's public address (of the kind `recordType` says), or an {@link Endpoint}. */
+  readonly primary: pulumi.Input<string> | Endpoint;
+  /** The secondary placement's public address, or an {@link Endpoint}. */
+  readonly secondary: pulumi.Input<string> | Endpoint;
+  /** For plain-string endpoints: `A` for IPv4 addresses, `CNAME` for host names (not on GCP). @default "A" */
   readonly recordType?: (typeof RECORD_TYPES)[number];
   /** @default {} (HTTPS on 443, path "/", every 30 s) */
   readonly healthCheck?: HealthCheck;
@@ -73,6 +93,18 @@ export const failoverSettings = (args: FailoverArgs) => {
   };
 };
 
+const isEndpoint = (v: FailoverArgs["primary"]): v is Endpoint => typeof v === "object" && v !== null && "kind" in v && "address" in v;
+
+/** Both endpoints with their kinds (plain strings take theirs from `recordType`). */
+export function endpointsOf(args: FailoverArgs): [ResolvedEndpoint, ResolvedEndpoint] {
+  const resolve = (role: "primary" | "secondary", v: FailoverArgs["primary"]): ResolvedEndpoint =>
+    isEndpoint(v) ? { ...v, role } : { role, address: v, kind: (args.recordType ?? "A") === "A" ? "ip" : "hostname" };
+  return [resolve("primary", args.primary), resolve("secondary", args.secondary)];
+}
+
+/** The Route 53 record type an endpoint needs: A (an address or an alias) or CNAME. */
+export const route53Type = (e: Endpoint): "A" | "CNAME" => (e.kind === "ip" || e.aliasZoneId !== undefined ? "A" : "CNAME");
+
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** A lowercase DNS name of at least two labels. */
@@ -102,14 +134,25 @@ export function validateFailoverArgs(args: FailoverArgs): void {
   if (args.zone !== undefined && cloud === "azure" && args.hostname === args.zone && args.recordType === "CNAME") {
     invalid("recordType", "a zone apex cannot be a CNAME; use A (IPv4 endpoints) or a name below the apex");
   }
+  const [primary, secondary] = endpointsOf(args);
   // Plain addresses can be checked now; outputs of other components are checked by the cloud.
-  for (const field of ["primary", "secondary"] as const) {
-    const value = args[field];
+  for (const e of [primary, secondary]) {
+    const value = e.address;
     if (typeof value !== "string") continue;
-    if ((args.recordType ?? "A") === "A" && !ipaddr.IPv4.isValidFourPartDecimal(value)) invalid(field, `"${value}" is not an IPv4 address (recordType A)`);
-    if (args.recordType === "CNAME" && !isHostname(value)) invalid(field, `"${value}" is not a host name (recordType CNAME)`);
+    if (e.kind === "ip" && !ipaddr.IPv4.isValidFourPartDecimal(value)) invalid(e.role, `"${value}" is not an IPv4 address (${isEndpoint(args[e.role]) ? "kind ip" : "recordType A"})`);
+    if (e.kind === "hostname" && !isHostname(value)) invalid(e.role, `"${value}" is not a host name (${isEndpoint(args[e.role]) ? "kind hostname" : "recordType CNAME"})`);
   }
-  if (typeof args.primary === "string" && args.primary === args.secondary) invalid("secondary", "must differ from primary");
+  if (typeof primary.address === "string" && primary.address === secondary.address) invalid("secondary", "must differ from primary");
+  if (cloud === "gcp" && (primary.kind !== "ip" || secondary.kind !== "ip")) {
+    invalid(primary.kind !== "ip" ? "primary" : "secondary", "Cloud DNS health-checked routing answers IPv4 endpoints only; allowed kinds on gcp: ip");
+  }
+  // Route 53 failover pairs are one record type: A (addresses, alias to a load balancer) or CNAME.
+  if (cloud === "aws" && route53Type(primary) !== route53Type(secondary)) {
+    invalid("secondary", `is a ${route53Type(secondary)} record and primary a ${route53Type(primary)} record; a Route 53 failover pair is one type (give a host name's aliasZoneId, or use the same kind)`);
+  }
+  if (cloud === "azure" && args.zone !== undefined && args.hostname === args.zone && (primary.kind !== "ip" || secondary.kind !== "ip")) {
+    invalid("zone", "a zone apex answers A records only: both endpoints must be IPv4 addresses, or use a name below the apex");
+  }
 }
 
 /** What `zone` means on each cloud that requires it. */

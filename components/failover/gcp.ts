@@ -9,7 +9,7 @@ import { RecordSet } from "@pulumi/gcp/dns/recordSet";
 import { physicalName } from "../../core/naming";
 import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
-import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
+import { endpointsOf, type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
 
 /** Exactly three probe regions, on the primary's continent where Google has three. */
 export function probeRegions(region: string): string[] {
@@ -23,6 +23,8 @@ export const gcp: Impl<"gcp", FailoverArgs, FailoverOutputs> = (name, args, pare
   const { target } = args;
   const s = failoverSettings(args);
   const opts = childOpts(parent, target, { dependsOn: enableApis(target, "compute", "dns") });
+  // Validation admits IPv4 endpoints only here.
+  const [primary, secondary] = endpointsOf(args);
   const probe = { port: s.port, requestPath: s.path, portSpecification: "USE_FIXED_PORT" };
   const check = new HealthCheck(
     name,
@@ -50,8 +52,8 @@ export const gcp: Impl<"gcp", FailoverArgs, FailoverOutputs> = (name, args, pare
       routingPolicy: {
         healthCheck: check.id,
         primaryBackup: {
-          primary: { externalEndpoints: [args.primary] },
-          backupGeos: [{ location: target.region, healthCheckedTargets: { externalEndpoints: [args.secondary] } }],
+          primary: { externalEndpoints: [primary.address] },
+          backupGeos: [{ location: target.region, healthCheckedTargets: { externalEndpoints: [secondary.address] } }],
           trickleRatio: 0,
         },
       },

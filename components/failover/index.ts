@@ -18,7 +18,7 @@ import { digitalocean } from "./digitalocean";
 import { gcp } from "./gcp";
 import { oci } from "./oci";
 
-export type { FailoverArgs, FailoverOutputs, HealthCheck } from "./contract";
+export type { Endpoint, FailoverArgs, FailoverOutputs, HealthCheck } from "./contract";
 
 /** The per-cloud implementations. */
 export const FAILOVER_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<FailoverArgs, FailoverOutputs>;

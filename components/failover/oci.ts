@@ -10,12 +10,15 @@ import { HttpMonitor } from "@pulumi/oci/healthchecks/httpMonitor";
 import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
+import { endpointsOf, type FailoverArgs, type FailoverOutputs, failoverSettings } from "./contract";
 
 export const oci: Impl<"oci", FailoverArgs, FailoverOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = failoverSettings(args);
   const opts = childOpts(parent, target);
+  const [primary, secondary] = endpointsOf(args);
+  // Each answer carries its own record type: an address (A) or a name (CNAME).
+  const rtype = (kind: "ip" | "hostname") => (kind === "ip" ? "A" : "CNAME");
   const common = { compartmentId: target.compartmentId, freeformTags: tags(target, name, args.labels) };
   const monitor = new HttpMonitor(
     name,
@@ -26,7 +29,7 @@ export const oci: Impl<"oci", FailoverArgs, FailoverOutputs> = (name, args, pare
       port: s.port,
       path: s.path,
       method: "GET",
-      targets: [args.primary, args.secondary],
+      targets: [primary.address, secondary.address],
       intervalInSeconds: s.intervalSeconds,
       timeoutInSeconds: 10,
       isEnabled: true,
@@ -42,8 +45,8 @@ export const oci: Impl<"oci", FailoverArgs, FailoverOutputs> = (name, args, pare
       ttl: s.ttl,
       healthCheckMonitorId: monitor.id,
       answers: [
-        { name: "primary", rtype: s.recordType, rdata: args.primary, pool: "primary" },
-        { name: "secondary", rtype: s.recordType, rdata: args.secondary, pool: "secondary" },
+        { name: "primary", rtype: rtype(primary.kind), rdata: primary.address, pool: "primary" },
+        { name: "secondary", rtype: rtype(secondary.kind), rdata: secondary.address, pool: "secondary" },
       ],
       rules: [
         { ruleType: "FILTER", defaultAnswerDatas: [{ answerCondition: "answer.isDisabled != true", shouldKeep: true }] },

@@ -28,6 +28,8 @@ export const GCP_AUDITED_APIS: { readonly [K in ServiceKind]: readonly string[] 
   network: ["compute.googleapis.com"],
   compute: ["compute.googleapis.com"],
   "gpu-compute": ["compute.googleapis.com"],
+  // Load balancers, instance templates and managed instance groups are Compute Engine resources.
+  "web-tier": ["compute.googleapis.com"],
   "object-storage": ["storage.googleapis.com"],
   database: ["cloudsql.googleapis.com"],
   kubernetes: ["container.googleapis.com"],

@@ -1,6 +1,6 @@
 /**
  * Alerts on AWS: a CloudWatch log group, an SNS topic (SSE with the AWS-managed key) with email
- * and/or HTTPS subscriptions, and CloudWatch alarms: CPU per instance, RDS free storage below the
+ * and/or HTTPS subscriptions, and CloudWatch alarms: CPU per instance and per Auto Scaling group, RDS free storage below the
  * threshold, Lambda function-URL 5xx.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -36,6 +36,10 @@ export const aws: Impl<"aws", AlertsArgs, AlertsOutputs> = (name, args, parent) 
       const id = pulumi.output(ref.instanceIds).apply((ids) => ids[i] ?? "");
       alarms.push(alarm(`${service}-cpu-${i}`, { namespace: "AWS/EC2", metricName: "CPUUtilization", dimensions: { InstanceId: id }, statistic: "Average", threshold: s.cpuPercent, comparisonOperator: "GreaterThanThreshold", description: `${service}: CPU above ${s.cpuPercent}%` }));
     }
+  }
+  for (const [service, ref] of s.groups) {
+    // EC2 publishes CPU per Auto Scaling group too: one alarm follows the group as it scales.
+    alarms.push(alarm(`${service}-cpu`, { namespace: "AWS/EC2", metricName: "CPUUtilization", dimensions: { AutoScalingGroupName: ref.selector }, statistic: "Average", threshold: s.cpuPercent, comparisonOperator: "GreaterThanThreshold", description: `${service}: CPU above ${s.cpuPercent}%` }));
   }
   for (const [service, ref] of s.databases) {
     // RDS reports free bytes, so the threshold is the free space left at storagePercent used.

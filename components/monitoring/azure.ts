@@ -61,6 +61,9 @@ export const azure: Impl<"azure", AlertsArgs, AlertsOutputs> = (name, args, pare
   for (const [service, ref] of s.instances) {
     if (ref.count > 0) alerts.push(alert(`${service}-cpu`, ref.instanceIds, "Microsoft.Compute/virtualMachines", { name: "Percentage CPU", aggregation: "Average", operator: "GreaterThan", threshold: s.cpuPercent }));
   }
+  for (const [service, ref] of s.groups) {
+    alerts.push(alert(`${service}-cpu`, [ref.selector], "Microsoft.Compute/virtualMachineScaleSets", { name: "Percentage CPU", aggregation: "Average", operator: "GreaterThan", threshold: s.cpuPercent }));
+  }
   for (const [service, ref] of s.databases) {
     alerts.push(alert(`${service}-storage`, [ref.resourceId], "Microsoft.DBforPostgreSQL/flexibleServers", { name: "storage_percent", aggregation: "Average", operator: "GreaterThan", threshold: s.storagePercent }));
   }

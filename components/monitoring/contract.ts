@@ -21,6 +21,15 @@ export interface InstancesRef {
   readonly count: number;
 }
 
+/**
+ * An autoscaling group to watch (a `WebTier`): what selects its machines, whatever their number —
+ * the Auto Scaling group name (AWS), the scale set id (Azure), the instance name prefix (GCP), the
+ * Droplet tag (DigitalOcean), the instance pool OCID (OCI): `WebTier.memberSelector`.
+ */
+export interface GroupRef {
+  readonly selector: pulumi.Input<string>;
+}
+
 /** A database to watch: a `Postgres`. */
 export interface DatabaseRef {
   readonly resourceId: pulumi.Input<string>;
@@ -40,6 +49,8 @@ export interface AlertsArgs {
   readonly notify: Notify;
   /** Machines whose CPU to watch, by service name. @default {} */
   readonly instances?: Readonly<Record<string, InstancesRef>>;
+  /** Autoscaling groups whose machines' CPU to watch (one rule per group), by service name. @default {} */
+  readonly groups?: Readonly<Record<string, GroupRef>>;
   /** Databases whose storage to watch, by service name (not on OCI, whose PostgreSQL storage grows by itself). @default {} */
   readonly databases?: Readonly<Record<string, DatabaseRef>>;
   /** Functions whose 5xx responses to watch, by service name (AWS, Azure, GCP). @default {} */
@@ -69,6 +80,7 @@ export interface AlertsOutputs {
 /** Defaults filled in. */
 export const alertSettings = (args: AlertsArgs) => ({
   instances: Object.entries(args.instances ?? {}),
+  groups: Object.entries(args.groups ?? {}),
   databases: Object.entries(args.databases ?? {}),
   functions: Object.entries(args.functions ?? {}),
   cpuPercent: args.cpuPercent ?? 80,
@@ -94,7 +106,7 @@ export function validateAlertsArgs(args: AlertsArgs): void {
   checkInt("errorsPerWindow", args.errorsPerWindow, 1, 100000);
   checkInt("logRetentionDays", args.logRetentionDays, 1, 3650);
   for (const [key, ref] of Object.entries(args.instances ?? {})) checkInt(`instances.${key}.count`, ref.count, 0, 100);
-  for (const group of ["instances", "databases", "functions"] as const) {
+  for (const group of ["instances", "groups", "databases", "functions"] as const) {
     for (const key of Object.keys(args[group] ?? {})) {
       if (!/^[a-z][a-z0-9-]{0,29}$/.test(key)) invalid(`${group}.${key}`, "watched services are keyed by service name: lowercase letters, digits and '-', a letter first, at most 30");
     }

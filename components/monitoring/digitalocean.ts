@@ -23,6 +23,10 @@ export const digitalocean: Impl<"digitalocean", AlertsArgs, AlertsOutputs> = (na
   for (const [service, ref] of s.instances) {
     if (ref.count > 0) rule(`${service}-cpu`, "v1/insights/droplet/cpu", s.cpuPercent, ref.instanceIds, `${service} CPU above ${s.cpuPercent}%`);
   }
+  // An autoscale pool's Droplets carry its tag: the alert selects them by it, however many there are.
+  for (const [service, ref] of s.groups) {
+    alerts.push(new MonitorAlert(`${name}-${service}-cpu`, { type: "v1/insights/droplet/cpu", compare: "GreaterThan", value: s.cpuPercent, window: "5m", tags: [ref.selector], alerts: notify, description: `${target.stack} ${name}: ${service} CPU above ${s.cpuPercent}%`, enabled: true }, opts));
+  }
   for (const [service, ref] of s.databases) rule(`${service}-storage`, "v1/dbaas/alerts/disk_utilization_alerts", s.storagePercent, [ref.resourceId], `${service} storage above ${s.storagePercent}% used`);
   return { logDestination: pulumi.output(""), notificationTarget: pulumi.output([args.notify.email, args.notify.webhookUrl].filter(Boolean).join(",")), alertIds: pulumi.all(alerts.map((a) => a.id)) };
 };

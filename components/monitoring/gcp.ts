@@ -42,6 +42,11 @@ export const gcp: Impl<"gcp", AlertsArgs, AlertsOutputs> = (name, args, parent) 
     const filter = pulumi.output(ref.instanceIds).apply((ids) => `metric.type="compute.googleapis.com/instance/cpu/utilization" AND resource.type="gce_instance" AND resource.label.instance_id=one_of(${ids.map((i) => `"${i}"`).join(",")})`);
     policies.push(policy(`${service}-cpu`, `${service}: CPU above ${s.cpuPercent}%`, filter, s.cpuPercent / 100, "ALIGN_MEAN"));
   }
+  for (const [service, ref] of s.groups) {
+    // A managed instance group names its machines <base instance name>-<suffix>.
+    const filter = pulumi.interpolate`metric.type="compute.googleapis.com/instance/cpu/utilization" AND resource.type="gce_instance" AND metric.label.instance_name=starts_with("${ref.selector}-")`;
+    policies.push(policy(`${service}-cpu`, `${service}: CPU above ${s.cpuPercent}%`, filter, s.cpuPercent / 100, "ALIGN_MEAN"));
+  }
   for (const [service, ref] of s.databases) {
     const filter = pulumi.interpolate`metric.type="cloudsql.googleapis.com/database/disk/utilization" AND resource.type="cloudsql_database" AND resource.label.database_id="${ref.resourceId}"`;
     policies.push(policy(`${service}-storage`, `${service}: storage above ${s.storagePercent}% used`, filter, s.storagePercent / 100, "ALIGN_MEAN"));

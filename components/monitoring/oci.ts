@@ -22,9 +22,12 @@ export const oci: Impl<"oci", AlertsArgs, AlertsOutputs> = (name, args, parent) 
   if (args.notify.email) new Subscription(`${name}-email`, { ...common, topicId: topic.id, protocol: "EMAIL", endpoint: args.notify.email }, opts);
   if (args.notify.webhookUrl) new Subscription(`${name}-webhook`, { ...common, topicId: topic.id, protocol: "HTTPS", endpoint: args.notify.webhookUrl }, opts);
   const alarms: Alarm[] = [];
-  for (const [service, ref] of s.instances) {
-    if (ref.count === 0) continue;
-    const query = pulumi.output(ref.instanceIds).apply((ids) => `CpuUtilization[5m]{resourceId =~ "${ids.join("|")}"}.mean() > ${s.cpuPercent}`);
+  // An instance pool's machines carry its OCID as the instancePoolId dimension.
+  const groupQueries = s.groups.map(([service, ref]) => [service, pulumi.interpolate`CpuUtilization[5m]{instancePoolId = "${ref.selector}"}.mean() > ${s.cpuPercent}`] as const);
+  const instanceQueries = s.instances
+    .filter(([, ref]) => ref.count > 0)
+    .map(([service, ref]) => [service, pulumi.output(ref.instanceIds).apply((ids) => `CpuUtilization[5m]{resourceId =~ "${ids.join("|")}"}.mean() > ${s.cpuPercent}`)] as const);
+  for (const [service, query] of [...instanceQueries, ...groupQueries]) {
     alarms.push(
       new Alarm(
         `${name}-${service}-cpu`,

@@ -46,9 +46,11 @@ export interface NetworkArgs {
    */
   readonly ingress?: readonly IngressRule[];
   /**
-   * Outbound internet for private subnets through a managed NAT gateway. Costs an hourly fee plus
-   * a per-GB processing fee on AWS, Azure and GCP (OCI: no hourly fee); the catalog has no NAT
-   * prices, so `tessera plan` shows it at 0. DigitalOcean has no NAT gateway in this version.
+   * Outbound internet for private subnets through a managed NAT gateway, so private machines and
+   * nodes reach package mirrors and registries at boot. Costs an hourly fee plus a per-GB
+   * processing fee on AWS, Azure and GCP (OCI: free), priced from data/prices.csv. The program
+   * turns it on where the site needs it (core/constraints.ts natNeeded). DigitalOcean has no NAT
+   * gateway in this version.
    * @default false
    */
   readonly natGateway?: boolean;

@@ -29,7 +29,8 @@ export const azure: Impl<"azure", FunctionArgs, FunctionOutputs> = (name, args, 
   const env = Object.entries(s.environment);
   // Container Apps secret names: lowercase letters, digits and '-'.
   const secretName = (key: string) => key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  const secrets = env.filter(([key]) => isSensitiveName(key)).map(([key, value]) => ({ name: secretName(key), value }));
+  const secret = (key: string) => isSensitiveName(key) || s.secretEnvironment.has(key);
+  const secrets = env.filter(([key]) => secret(key)).map(([key, value]) => ({ name: secretName(key), value }));
   const environment = new ManagedEnvironment(name, { resourceGroupName: target.resourceGroupName, location: target.region, environmentName: physicalName("azure", "containerAppsEnvironment", [target.stack, name]), tags: t }, opts);
   const app = new ContainerApp(
     name,
@@ -41,7 +42,7 @@ export const azure: Impl<"azure", FunctionArgs, FunctionOutputs> = (name, args, 
       identity: { type: "SystemAssigned" },
       configuration: { ingress: { external: s.public, targetPort: s.port, transport: "auto", allowInsecure: false }, ...(secrets.length > 0 ? { secrets } : {}) },
       template: {
-        containers: [{ name: "main", image: args.image, resources: { cpu: size.cpu, memory: size.memory }, env: env.map(([key, value]) => (isSensitiveName(key) ? { name: key, secretRef: secretName(key) } : { name: key, value })) }],
+        containers: [{ name: "main", image: args.image, resources: { cpu: size.cpu, memory: size.memory }, env: env.map(([key, value]) => (secret(key) ? { name: key, secretRef: secretName(key) } : { name: key, value })) }],
         scale: { minReplicas: 0, maxReplicas: 10 },
       },
       tags: t,

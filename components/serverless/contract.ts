@@ -36,6 +36,14 @@ export interface FunctionArgs {
   readonly public?: boolean;
   /** Environment variables. @default {} */
   readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Names of `environment` variables whose values are secrets (pass them as Pulumi secrets too).
+   * They go to the cloud's secret mechanism where it has one — Azure Container Apps secrets
+   * (`secretRef`), App Platform `SECRET` variables — as secret-looking names (`*_PASSWORD`,
+   * `*_TOKEN`, …) always do.
+   * @default []
+   */
+  readonly secretEnvironment?: readonly string[];
   /** The network to run in: required on OCI (functions need a subnet), unused elsewhere. */
   readonly network?: NetworkRef;
   /** Labels added to tessera's own. @default {} */
@@ -63,6 +71,7 @@ export const functionSettings = (args: FunctionArgs) => ({
   timeoutSeconds: args.timeoutSeconds ?? 30,
   public: args.public ?? false,
   environment: args.environment ?? {},
+  secretEnvironment: new Set(args.secretEnvironment ?? []),
 });
 
 /**
@@ -75,6 +84,9 @@ export function validateFunctionArgs(args: FunctionArgs): void {
   checkInt("timeoutSeconds", args.timeoutSeconds, 1, 300);
   for (const key of Object.keys(args.environment ?? {})) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) invalid(`environment.${key}`, "environment variable names are letters, digits and _, not starting with a digit");
+  }
+  for (const key of args.secretEnvironment ?? []) {
+    if (!(key in (args.environment ?? {}))) invalid("secretEnvironment", `"${key}" is not an environment variable; allowed values: ${Object.keys(args.environment ?? {}).join(", ") || "(none)"}`);
   }
   if (args.network) checkNetwork(args.target, args.network);
   const problem = imageProblem(args.target.cloud, args.image);

@@ -44,7 +44,7 @@ export const digitalocean: Impl<"digitalocean", FunctionArgs, FunctionOutputs> =
             instanceSizeSlug: appPlatformSize(s.memoryMb),
             ...(s.public ? { httpPort: s.port } : { internalPorts: [s.port] }),
             // Secret-looking names are stored encrypted (type SECRET) and never shown in the app spec.
-            envs: Object.entries(s.environment).map(([key, value]) => ({ key, value, scope: "RUN_TIME", type: isSensitiveName(key) ? "SECRET" : "GENERAL" })),
+            envs: Object.entries(s.environment).map(([key, value]) => ({ key, value, scope: "RUN_TIME", type: isSensitiveName(key) || s.secretEnvironment.has(key) ? "SECRET" : "GENERAL" })),
           },
         ],
       },

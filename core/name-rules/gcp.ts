@@ -90,6 +90,21 @@ export const GCP_NAME_RULES = {
     scope: "project",
     source: `${GCP}/bigquery/docs/datasets#dataset-naming`,
   },
+  // The web tier (checked 2026-11-30).
+  backendService: rfc1035("backend service name", 63, "project", COMPUTE),
+  urlMap: rfc1035("URL map name", 63, "project", COMPUTE),
+  targetHttpsProxy: rfc1035("target HTTPS proxy name", 63, "project", COMPUTE),
+  targetHttpProxy: rfc1035("target HTTP proxy name", 63, "project", COMPUTE),
+  sslPolicy: rfc1035("SSL policy name", 63, "project", COMPUTE),
+  sslCertificate: rfc1035("SSL certificate name", 63, "project", COMPUTE),
+  globalForwardingRule: rfc1035("global forwarding rule name", 63, "project", COMPUTE),
+  regionInstanceGroupManager: rfc1035("regional managed instance group name", 63, "project-location", COMPUTE),
+  regionAutoscaler: rfc1035("regional autoscaler name", 63, "project-location", COMPUTE),
+  // Instances are named <base>-<4 characters>: 63 - 5.
+  baseInstanceName: rfc1035("managed instance group base instance name", 58, "project-location", `${COMPUTE}; ${GCP}/compute/docs/reference/rest/v1/regionInstanceGroupManagers`),
+  // The provider appends a 26-character unique suffix to name_prefix (63 - 26 = 37, the trailing "-" being ours).
+  instanceTemplatePrefix: rfc1035("instance template name prefix (before the provider's unique suffix)", 36, "project", `${COMPUTE}; hashicorp/terraform-provider-google compute_instance_template (name_prefix at most 37 characters)`),
+  // Governance (checked 2026-11-30).
   logSink: {
     resource: "Cloud Logging sink name",
     minLength: 1,

@@ -28,6 +28,21 @@ export const awsFakes: CloudFakes = {
     "aws:cloudtrail/trail:Trail": (i, a, ctx) => ({ arn: `arn:aws:cloudtrail:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:trail/${str(i.name, a.name)}` }),
     "aws:lambda/function:Function": (i, a, ctx) => ({ arn: `arn:aws:lambda:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:function:${str(i.name, a.name)}` }),
     "aws:lambda/functionUrl:FunctionUrl": (_i, a, ctx) => ({ functionUrl: `https://${a.name}abcdefghij.lambda-url.${ctx.regionOf(a.provider ?? "")}.on.aws/`, urlId: `${a.name}abcdefghij` }),
+    "aws:lb/loadBalancer:LoadBalancer": (i, a, ctx) => {
+      const region = ctx.regionOf(a.provider ?? "");
+      const name = str(i.name, a.name);
+      // ALB DNS names and the per-region hosted zone of ALBs (eu-west-1: Z32O12XQLNTSW2).
+      return { arn: `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/${name}/50dc6c495c0c9188`, dnsName: `${name}-1234567890.${region}.elb.amazonaws.com`, zoneId: "Z32O12XQLNTSW2" };
+    },
+    "aws:lb/targetGroup:TargetGroup": (i, a, ctx) => ({ arn: `arn:aws:elasticloadbalancing:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:targetgroup/${str(i.name, a.name)}/73e2d6bc24d8a067` }),
+    "aws:lb/listener:Listener": (_i, a, ctx) => ({ arn: `arn:aws:elasticloadbalancing:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:listener/app/${a.name}` }),
+    "aws:acm/certificate:Certificate": (i, a, ctx) => ({
+      arn: `arn:aws:acm:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:certificate/${a.name}`,
+      domainValidationOptions: [{ domainName: i.domainName, resourceRecordName: `_3f8a.${str(i.domainName, "example.com")}.`, resourceRecordType: "CNAME", resourceRecordValue: "_9c1d.acm-validations.aws." }],
+    }),
+    "aws:route53/record:Record": (i) => ({ fqdn: i.name }),
+    "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
+    "aws:autoscaling/group:Group": (i, a) => ({ name: str(i.name, a.name), arn: `arn:aws:autoscaling:${ACCOUNT}:autoScalingGroup:${str(i.name, a.name)}` }),
   },
   ids: {
     // An S3 bucket's id is its name; companions reference it.
@@ -41,7 +56,7 @@ export const awsFakes: CloudFakes = {
       const name = filters.find((f) => f.name === "name")?.values[0] ?? "";
       const owners = (i.owners ?? []) as string[];
       if (!owners.some((o) => KNOWN_AMIS.includes(`${o} ${name}`))) throw new Error(`no AMI named ${name} owned by ${owners.join(", ")}: the lookup is not one of core/images.ts`);
-      return { id: arch === "arm64" ? "ami-0a1b2c3d4e5f6a7b8" : "ami-0123456789abcdef0", architecture: arch, name: filters.find((f) => f.name === "name")?.values[0] ?? "" };
+      return { id: arch === "arm64" ? "ami-0a1b2c3d4e5f6a7b8" : "ami-0123456789abcdef0", rootDeviceName: "/dev/sda1", architecture: arch, name: filters.find((f) => f.name === "name")?.values[0] ?? "" };
     },
   },
 };

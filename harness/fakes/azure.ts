@@ -22,6 +22,9 @@ export const azureFakes: CloudFakes = {
       ipConfigurations: ((i.ipConfigurations ?? []) as object[]).map((c) => ({ ...c, privateIPAddress: "10.0.128.4" })),
     }),
     "azure-native:network:PublicIPAddress": (_i, a) => ({ name: a.name, ipAddress: "203.0.113.20" }),
+    "azure-native:network:ApplicationGateway": (i, a) => ({ name: str(i.applicationGatewayName, a.name) }),
+    "azure-native:managedidentity:UserAssignedIdentity": (i, a) => ({ name: str(i.resourceName, a.name), principalId: "66666666-6666-6666-6666-666666666666", clientId: "77777777-7777-7777-7777-777777777777" }),
+    "azure-native:compute:VirtualMachineScaleSet": (i, a) => ({ name: str(i.vmScaleSetName, a.name) }),
     "azure-native:network:PrivateEndpoint": (i, a) => ({ name: str(i.privateEndpointName, a.name) }),
     "azure-native:privatedns:PrivateZone": (i, a) => ({ name: str(i.privateZoneName, a.name) }),
     "azure-native:compute:VirtualMachine": (i, a) => ({ name: str(i.vmName, a.name) }),
@@ -38,7 +41,6 @@ export const azureFakes: CloudFakes = {
       const keyUri = `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}`;
       return { name: str(i.keyName, a.name), keyUri, keyUriWithVersion: `${keyUri}/0123456789abcdef0123456789abcdef` };
     },
-    "azure-native:managedidentity:UserAssignedIdentity": (i, a) => ({ name: str(i.resourceName, a.name), principalId: "66666666-6666-6666-6666-666666666666", clientId: "77777777-7777-7777-7777-777777777777", tenantId: "33333333-3333-3333-3333-333333333333" }),
     "azure-native:compute:DiskEncryptionSet": (i, a) => ({ name: str(i.diskEncryptionSetName, a.name), identity: { ...(i.identity as object), principalId: "88888888-8888-8888-8888-888888888888", tenantId: "33333333-3333-3333-3333-333333333333" } }),
     "azure-native:app:ManagedEnvironment": (i, a) => ({ name: str(i.environmentName, a.name), defaultDomain: `happy-sky-0a1b2c3d.${str(i.location, "westeurope")}.azurecontainerapps.io` }),
     "azure-native:app:ContainerApp": (i, a) => {

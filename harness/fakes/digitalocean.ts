@@ -21,6 +21,8 @@ export const digitaloceanFakes: CloudFakes = {
       return { name, bucketDomainName: `${name}.${region}.digitaloceanspaces.com`, endpoint: `${region}.digitaloceanspaces.com`, urn: `do:space:${name}` };
     },
     "digitalocean:index/tag:Tag": (i, a) => ({ name: str(i.name, a.name) }),
+    "digitalocean:index/loadBalancer:LoadBalancer": () => ({ ip: "203.0.113.50" }),
+    "digitalocean:index/certificate:Certificate": (i, a) => ({ name: str(i.name, a.name), uuid: "8d0c5a4e-7b1f-4a39-9d8e-2f6c1b3a5e7d" }),
     "digitalocean:index/sshKey:SshKey": () => ({ fingerprint: "3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa" }),
     "digitalocean:index/droplet:Droplet": (i) => ({ ipv4AddressPrivate: "10.0.0.5", ipv4Address: i.publicNetworking === false ? "" : "203.0.113.40" }),
     "digitalocean:index/databaseCluster:DatabaseCluster": (i, a) => ({ host: `${str(i.name, a.name)}-do-user-1-0.db.ondigitalocean.com`, privateHost: `private-${str(i.name, a.name)}-do-user-1-0.db.ondigitalocean.com`, port: 25060 }),

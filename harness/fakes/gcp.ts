@@ -24,7 +24,11 @@ export const gcpFakes: CloudFakes = {
     "gcp:sql/database:Database": (i, a) => ({ name: str(i.name, a.name) }),
     "gcp:sql/user:User": (i, a) => ({ name: str(i.name, a.name) }),
     "gcp:container/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoint: "34.118.0.10", masterAuth: { clusterCaCertificate: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" } }),
-    "gcp:compute/globalAddress:GlobalAddress": (i, a) => ({ name: str(i.name, a.name) }),
+    "gcp:compute/globalAddress:GlobalAddress": (i, a) => ({ name: str(i.name, a.name), ...(i.addressType === "EXTERNAL" ? { address: "34.120.0.10" } : {}) }),
+    "gcp:compute/instanceTemplate:InstanceTemplate": (i, a) => ({ selfLinkUnique: `https://www.googleapis.com/compute/v1/projects/${str(i.project, "p")}/global/instanceTemplates/${str(i.namePrefix, a.name)}20261130?uniqueId=123` }),
+    "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager": (i, a) => ({
+      instanceGroup: `https://www.googleapis.com/compute/v1/projects/${str(i.project, "p")}/regions/${str(i.region, "r")}/instanceGroups/${str(i.name, a.name)}`,
+    }),
     "gcp:serviceaccount/account:Account": (i, a) => ({ email: `${str(i.accountId, a.name)}@${str(i.project, "p")}.iam.gserviceaccount.com`, name: `projects/${str(i.project, "p")}/serviceAccounts/${str(i.accountId, a.name)}@${str(i.project, "p")}.iam.gserviceaccount.com` }),
     "gcp:cloudrunv2/service:Service": (i, a) => ({ name: str(i.name, a.name), uri: `https://${str(i.name, a.name)}-abcdefghij-ew.a.run.app` }),
     "gcp:bigquery/dataset:Dataset": (i, a) => ({ selfLink: `https://bigquery.googleapis.com/bigquery/v2/projects/${str(i.project, "p")}/datasets/${str(i.datasetId, a.name)}` }),

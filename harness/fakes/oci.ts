@@ -19,6 +19,7 @@ export const ociFakes: CloudFakes = {
   outputs: {
     "oci:ObjectStorage/bucket:Bucket": (i, a) => ({ name: str(i.name, a.name), bucketId: `ocid1.bucket.oc1..${a.name}` }),
     "oci:Core/instance:Instance": () => ({ privateIp: "10.0.128.6", publicIp: "" }),
+    "oci:LoadBalancer/loadBalancer:LoadBalancer": () => ({ ipAddressDetails: [{ ipAddress: "203.0.113.60", isPublic: true, reservedIps: [] }] }),
     "oci:Psql/dbSystem:DbSystem": (i) => ({ networkDetails: { ...(i.networkDetails as object), primaryDbEndpointPrivateIp: "10.0.128.20" } }),
     "oci:ContainerEngine/cluster:Cluster": (i, a) => {
       const isPublic = (i.endpointConfig as { isPublicIpEnabled?: boolean } | undefined)?.isPublicIpEnabled === true;

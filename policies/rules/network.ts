@@ -73,7 +73,8 @@ export const noOpenAdminPorts: ResourceRule<readonly Opening[], AdminPortsConfig
       (p.ingressSecurityRules ?? []).map((r) => ({ protocol: r.protocol, ports: r.protocol === "17" ? ociRange(r.udpOptions) : ociRange(r.tcpOptions), sources: [r.source] })),
     ),
     extractor(NetworkSecurityGroupSecurityRule, "oci", (p) =>
-      p.direction !== "INGRESS" || p.source === undefined
+      // A rule whose source is another security group admits no internet traffic (and its id is unknown in a preview).
+      p.direction !== "INGRESS" || p.sourceType === "NETWORK_SECURITY_GROUP" || p.source === undefined
         ? []
         : [{ protocol: p.protocol, ports: p.protocol === "17" ? ociRange(p.udpOptions?.destinationPortRange) : ociRange(p.tcpOptions?.destinationPortRange), sources: [p.source] }],
     ),

@@ -20,6 +20,14 @@ const WEBHOOK: Record<Cloud, string> = {
 };
 const DB_ID: Record<Cloud, string> = { aws: "dev-db", azure: "/subscriptions/s/resourceGroups/g/providers/Microsoft.DBforPostgreSQL/flexibleServers/dev-db", gcp: "acme-test-123:dev-db", digitalocean: "db-cluster-uuid", oci: "" };
 const FN_ID: Record<Cloud, string> = { aws: "dev-api", azure: "/subscriptions/s/resourceGroups/g/providers/Microsoft.App/containerApps/dev-api", gcp: "projects/acme-test-123/locations/europe-west1/services/dev-api", digitalocean: "", oci: "" };
+/** What selects a web tier's machines on each cloud (WebTier.memberSelector). */
+const GROUP: Record<Cloud, string> = {
+  aws: "dev-web-aws-6y7oiu",
+  azure: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachineScaleSets/dev-web",
+  gcp: "dev-web-gcp-d7uxh8",
+  digitalocean: "dev-web-digitalocean-6cgpb2",
+  oci: "ocid1.instancepool.oc1..web",
+};
 let h: Harness;
 const built = {} as Record<Cloud, Alerts>;
 const { errors, attempt } = errorCatcher();
@@ -39,6 +47,7 @@ test.serial.before(async () => {
       });
     }
     new Alerts("quiet-aws", { target: t.aws, notify: { email: "oncall@example.com" } });
+    for (const cloud of CLOUDS) new Alerts(`group-${cloud}`, { target: t[cloud], notify: { email: "oncall@example.com" }, groups: { web: { selector: GROUP[cloud] } }, cpuPercent: 70 });
     attempt("notify", () => new Alerts("bad-notify", { target: t.aws, notify: {} }));
     attempt("email", () => new Alerts("bad-email", { target: t.aws, notify: { email: "oncall" } }));
     attempt("do-webhook", () => new Alerts("bad-do", { target: t.digitalocean, notify: { webhookUrl: "https://hooks.example.com/x" } }));
@@ -277,6 +286,30 @@ test("oci: log group, notification topic with email and HTTPS subscriptions, a C
     query: 'CpuUtilization[5m]{resourceId =~ "oci-vm-0|oci-vm-1"}.mean() > 90',
     severity: "CRITICAL",
   });
+});
+
+test("autoscaling groups: one CPU rule per group that follows it as it scales (ASG dimension, scale set scope, instance name prefix, Droplet tag, instancePoolId)", (t) => {
+  const rule = (type: string, name: string) => inputs(find(h, type, name));
+  t.like(rule("aws:cloudwatch/metricAlarm:MetricAlarm", "group-aws-web-cpu"), {
+    namespace: "AWS/EC2",
+    metricName: "CPUUtilization",
+    dimensions: { AutoScalingGroupName: GROUP.aws },
+    statistic: "Average",
+    threshold: 70,
+    comparisonOperator: "GreaterThanThreshold",
+    alarmDescription: "web: CPU above 70%",
+  });
+  t.like(rule("azure-native:monitor:MetricAlert", "group-azure-web-cpu"), {
+    scopes: [GROUP.azure],
+    targetResourceType: "Microsoft.Compute/virtualMachineScaleSets",
+    criteria: { allOf: [{ metricName: "Percentage CPU", metricNamespace: "Microsoft.Compute/virtualMachineScaleSets", operator: "GreaterThan", threshold: 70, timeAggregation: "Average" }] },
+  });
+  t.like(rule("gcp:monitoring/alertPolicy:AlertPolicy", "group-gcp-web-cpu"), {
+    conditions: [{ conditionThreshold: { filter: `metric.type="compute.googleapis.com/instance/cpu/utilization" AND resource.type="gce_instance" AND metric.label.instance_name=starts_with("${GROUP.gcp}-")`, thresholdValue: 0.7 } }],
+  });
+  const droplet = rule("digitalocean:index/monitorAlert:MonitorAlert", "group-digitalocean-web-cpu");
+  t.deepEqual([droplet.type, droplet.tags, droplet.value, droplet.entities], ["v1/insights/droplet/cpu", [GROUP.digitalocean], 70, undefined]);
+  t.like(rule("oci:Monitoring/alarm:Alarm", "group-oci-web-cpu"), { namespace: "oci_computeagent", query: `CpuUtilization[5m]{instancePoolId = "${GROUP.oci}"}.mean() > 70` });
 });
 
 test("every child on its cloud's provider, none protected; outputs resolve", async (t) => {

@@ -18,6 +18,7 @@ type FailoverCloud = (typeof CLOUDS_WITH_FAILOVER)[number];
 const ZONE = { aws: "Z0123456789ABC", azure: "example.com", gcp: "example-com", oci: "ocid1.dns-zone.oc1..example" } as const;
 const PRIMARY = "198.51.100.10";
 const SECONDARY = "203.0.113.20";
+const ALB = "dev-web-1234567890.eu-west-1.elb.amazonaws.com";
 let h: Harness;
 const built = {} as Record<FailoverCloud, Failover>;
 let noZone: Failover;
@@ -33,6 +34,13 @@ test.serial.before(async () => {
     new Failover("cname-aws", { target: t.aws, hostname: "api.example.com", zone: ZONE.aws, primary: "api-eu.example.net", secondary: "api-us.example.net", recordType: "CNAME", ttl: 30 });
     // Addresses from other components are outputs: checked by the cloud, not here.
     new Failover("out-oci", { target: t.oci, hostname: "www.example.com", zone: ZONE.oci, primary: pulumi.output(PRIMARY), secondary: pulumi.output(SECONDARY) });
+    // A load balancer on each site: an AWS ALB (a DNS name with its alias zone) and another cloud's IPv4 address.
+    new Failover("lb-aws", { target: t.aws, hostname: "www.example.com", zone: ZONE.aws, primary: { address: ALB, kind: "hostname", aliasZoneId: "Z32O12XQLNTSW2" }, secondary: { address: SECONDARY, kind: "ip" }, healthCheck: { path: "/healthz" } });
+    new Failover("lb-oci", { target: t.oci, hostname: "www.example.com", zone: ZONE.oci, primary: { address: PRIMARY, kind: "ip" }, secondary: { address: ALB, kind: "hostname" } });
+    new Failover("lb-azure", { target: t.azure, hostname: "www.example.com", zone: ZONE.azure, primary: { address: PRIMARY, kind: "ip" }, secondary: { address: ALB, kind: "hostname" } });
+    attempt("aws-mixed", () => new Failover("bad-mixed", { target: t.aws, hostname: "www.example.com", zone: ZONE.aws, primary: { address: "a.example.net", kind: "hostname" }, secondary: { address: SECONDARY, kind: "ip" } }));
+    attempt("gcp-hostname", () => new Failover("bad-gcp-lb", { target: t.gcp, hostname: "www.example.com", zone: ZONE.gcp, primary: { address: PRIMARY, kind: "ip" }, secondary: { address: ALB, kind: "hostname" } }));
+    attempt("apex-hostname", () => new Failover("bad-apex-lb", { target: t.azure, hostname: "example.com", zone: "example.com", primary: { address: PRIMARY, kind: "ip" }, secondary: { address: ALB, kind: "hostname" } }));
     attempt("digitalocean", () => new Failover("bad-do", { target: t.digitalocean, hostname: "www.example.com", primary: PRIMARY, secondary: SECONDARY }));
     attempt("hostname", () => new Failover("bad-host", { target: t.aws, hostname: "WWW.example.com", zone: ZONE.aws, primary: PRIMARY, secondary: SECONDARY }));
     attempt("zone", () => new Failover("bad-zone", { target: t.gcp, hostname: "www.example.com", primary: PRIMARY, secondary: SECONDARY }));
@@ -104,6 +112,28 @@ test("aws: an HTTPS health check per endpoint (SNI with the name) and PRIMARY/SE
   t.like(inputs(find(h, "aws:route53/healthCheck:HealthCheck", "cname-aws-secondary")), { fqdn: "api-us.example.net", enableSni: true });
   t.is(inputs(find(h, "aws:route53/healthCheck:HealthCheck", "cname-aws-secondary")).ipAddress, undefined);
   t.like(inputs(find(h, "aws:route53/record:Record", "cname-aws-primary")), { type: "CNAME", ttl: 30, records: ["api-eu.example.net"] });
+});
+
+test("load balancers as endpoints: an alias A record to an AWS ALB (following its target health) beside an A record; mixed kinds on OCI and Azure", (t) => {
+  t.deepEqual(inputs(find(h, "aws:route53/record:Record", "lb-aws-primary")), {
+    aliases: [{ evaluateTargetHealth: true, name: ALB, zoneId: "Z32O12XQLNTSW2" }],
+    failoverRoutingPolicies: [{ type: "PRIMARY" }],
+    healthCheckId: "lb-aws-primary-id",
+    name: "www.example.com",
+    setIdentifier: "primary",
+    type: "A",
+    zoneId: ZONE.aws,
+  });
+  t.like(inputs(find(h, "aws:route53/record:Record", "lb-aws-secondary")), { type: "A", records: [SECONDARY], ttl: 60 });
+  // The load balancer's health path, by its DNS name (SNI) or address.
+  t.like(inputs(find(h, "aws:route53/healthCheck:HealthCheck", "lb-aws-primary")), { fqdn: ALB, enableSni: true, resourcePath: "/healthz", type: "HTTPS" });
+  t.is(inputs(find(h, "aws:route53/healthCheck:HealthCheck", "lb-aws-primary")).ipAddress, undefined);
+  t.like(inputs(find(h, "aws:route53/healthCheck:HealthCheck", "lb-aws-secondary")), { ipAddress: SECONDARY, fqdn: "www.example.com", resourcePath: "/healthz" });
+  t.deepEqual(inputs(find(h, "oci:Dns/steeringPolicy:SteeringPolicy", "lb-oci")).answers, [
+    { name: "primary", pool: "primary", rdata: PRIMARY, rtype: "A" },
+    { name: "secondary", pool: "secondary", rdata: ALB, rtype: "CNAME" },
+  ]);
+  t.deepEqual((inputs(find(h, "azure-native:trafficmanager:Profile", "lb-azure")).endpoints as Array<{ target: string }>).map((e) => e.target), [PRIMARY, ALB]);
 });
 
 test("azure: Traffic Manager priority profile over two external endpoints, an alias record in the zone (A at the apex)", (t) => {
@@ -232,6 +262,9 @@ test("digitalocean fails with the capability matrix's reason; bad arguments name
     ip: ["primary", 'primary: "10.0.0.300" is not an IPv4 address (recordType A)'],
     same: ["secondary", "secondary: must differ from primary"],
     "apex-cname": ["recordType", "recordType: a zone apex cannot be a CNAME; use A (IPv4 endpoints) or a name below the apex"],
+    "aws-mixed": ["secondary", "secondary: is a A record and primary a CNAME record; a Route 53 failover pair is one type (give a host name's aliasZoneId, or use the same kind)"],
+    "gcp-hostname": ["secondary", "secondary: Cloud DNS health-checked routing answers IPv4 endpoints only; allowed kinds on gcp: ip"],
+    "apex-hostname": ["zone", "zone: a zone apex answers A records only: both endpoints must be IPv4 addresses, or use a name below the apex"],
   });
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")).map((r) => r.name), []);
 });

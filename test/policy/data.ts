@@ -112,6 +112,7 @@ test("tls-in-transit: plaintext endpoints and old TLS fail on every cloud that l
     ["bad-account", "not encrypted in transit: minimumTlsVersion is not set, not TLS1_2"],
     ["bad-http-sub", "not encrypted in transit: subscription protocol is http"],
     ["bad-listener", "not encrypted in transit: listener serves plain HTTP (not only a redirect to HTTPS)"],
+    ["bad-old-tls-listener", "not encrypted in transit: sslPolicy ELBSecurityPolicy-2016-08 allows TLS older than 1.2"],
     ["bad-ons", "not encrypted in transit: subscription endpoint is plain HTTP"],
     ["bad-pg-params", "not encrypted in transit: rds.force_ssl is not 1 (unencrypted connections accepted)"],
     ["bad-sql", "not encrypted in transit: sslMode is ALLOW_UNENCRYPTED_AND_ENCRYPTED"],
