@@ -4,6 +4,7 @@
  *   tessera place  --stack <name> | --requirements <file>  [--json] [--write]
  *   tessera replan --stack <name>                            [--json] [--write]
  *   tessera plan   --stack <name>  [--json | --markdown] [--diff <previous.json>] [--out <file>]
+ *   tessera failover --stack <name> --promote [--planned] [--restore <db>=<backup OCID>] | --fail-back
  *   tessera check  [--stacks-dir <dir>]
  *   tessera --version | --help
  *
@@ -15,6 +16,7 @@ import { Command, CommanderError, Option } from "commander";
 import { loadCatalog } from "../placement/catalog";
 import { lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { errorJson, UsageError } from "./errors";
+import { parseRestore, writeFailover } from "./failover";
 import { outcomeDocument } from "./infeasible";
 import { readInputs, STACKS_DIR } from "./inputs";
 import { fail, type Format, json, note, printDocument } from "./output";
@@ -118,6 +120,33 @@ program
       process.exitCode = await planCommand().check(opts.stacksDir);
     } catch (e) {
       fail(e);
+    }
+  });
+
+program
+  .command("failover")
+  .description("promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)")
+  .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover")
+  .addOption(new Option("--promote", "serve from the standby: promote its database replicas, turn bucket replication around, move the DNS name").conflicts("failBack"))
+  .addOption(new Option("--fail-back", "serve from the primary again (after re-seeding its database, see README)").conflicts("promote"))
+  .option("--planned", "Azure: wait for replicas to catch up (a switchover while the primary is healthy)")
+  .option("--restore <service=ocid>", "OCI: restore the standby database from this copied backup (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+  .option("--json", "print the setting written as JSON")
+  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+  .action((opts: { stack: string; promote?: boolean; failBack?: boolean; planned?: boolean; restore?: string[]; json?: boolean; stacksDir: string }) => {
+    const format = formatOf(opts);
+    try {
+      if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: give --promote or --fail-back");
+      if (opts.failBack && (opts.planned || opts.restore)) throw new UsageError(`tessera failover: ${opts.planned ? "--planned" : "--restore"} applies to --promote only`);
+      const written = writeFailover(loadCatalog(), opts.stacksDir, opts.stack, {
+        active: opts.promote ? "standby" : "primary",
+        planned: opts.planned === true,
+        restore: parseRestore(opts.restore ?? []),
+      });
+      note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
+      printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting }) : `${opts.stack}: ${opts.promote ? "the standby serves (promotion)" : "the primary serves (fail-back)"}`);
+    } catch (e) {
+      fail(e, format);
     }
   });
 

@@ -15,6 +15,8 @@ export const TOKENS = {
   alerts: "tessera:monitoring:Alerts",
   warehouse: "tessera:analytics:Warehouse",
   failover: "tessera:network:Failover",
+  postgresReplica: "tessera:database:PostgresReplica",
+  bucketReplication: "tessera:storage:BucketReplication",
   webTier: "tessera:compute:WebTier",
   governance: "tessera:governance:Governance",
 } as const;

@@ -31,6 +31,7 @@ export const GCP_APIS = {
   storage: "storage.googleapis.com",
   billingbudgets: "billingbudgets.googleapis.com",
   cloudresourcemanager: "cloudresourcemanager.googleapis.com",
+  storagetransfer: "storagetransfer.googleapis.com",
 } as const;
 
 /** A short API key (`compute`, `sqladmin`, …). */

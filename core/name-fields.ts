@@ -120,6 +120,8 @@ export const NAME_FIELDS: Readonly<Record<string, readonly NameField[]>> = {
   "digitalocean:index/sshKey:SshKey": [digitalocean("name", "sshKey")],
   "digitalocean:index/droplet:Droplet": [digitalocean("name", "droplet")],
   "digitalocean:index/databaseCluster:DatabaseCluster": [digitalocean("name", "databaseCluster")],
+  // A read-only node is named like a cluster (the API's database name rule).
+  "digitalocean:index/databaseReplica:DatabaseReplica": [digitalocean("name", "databaseCluster")],
   "digitalocean:index/kubernetesCluster:KubernetesCluster": [digitalocean("name", "kubernetesCluster")],
   "digitalocean:index/app:App": [digitalocean("spec.name", "app")],
   "digitalocean:index/loadBalancer:LoadBalancer": [digitalocean("name", "loadBalancer")],
@@ -127,6 +129,7 @@ export const NAME_FIELDS: Readonly<Record<string, readonly NameField[]>> = {
   "digitalocean:index/dropletAutoscale:DropletAutoscale": [digitalocean("name", "dropletAutoscalePool")],
 
   "oci:ObjectStorage/bucket:Bucket": [oci("name", "bucket")],
+  "oci:ObjectStorage/replicationPolicy:ReplicationPolicy": [oci("name", "displayName")],
   "oci:Core/vcn:Vcn": [...ociLabel, oci("dnsLabel", "vcnDnsLabel")],
   "oci:Core/internetGateway:InternetGateway": ociLabel,
   "oci:Core/routeTable:RouteTable": ociLabel,

@@ -23,3 +23,12 @@ export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
  * themselves access-logged (that would loop) and keep no previous versions of expired logs.
  */
 export const LOG_STORE = "tessera-logs" as const;
+
+/**
+ * The label on a replicated copy (database replica, replication destination bucket): the
+ * `<cloud>_<region>` of the primary it copies. The replication policy finds replicas by it.
+ */
+export const REPLICA_OF = "tessera-replica-of";
+
+/** The labels of a copy of data held at `cloud`/`region`. */
+export const replicaOf = (cloud: string, region: string): Record<string, string> => ({ [REPLICA_OF]: `${cloud}_${region}` });

@@ -88,6 +88,31 @@ function captureLogs(sink: LogRecord[]): void {
 }
 
 /**
+ * The SDK stamps every resource and invoke promise with `new Error().stack` for its leak report,
+ * but prints those stacks only under `PULUMI_DEBUG_PROMISE_LEAKS`. Formatting a stack (through
+ * source maps under tsx) was a third of the harness's CPU time, so unless that variable is set the
+ * stamp is taken with an empty stack. The leak check itself (and its exit code) is unchanged.
+ * `debuggablePromise` is @internal; the SDK's modules call it through the module object, so
+ * replacing the export reaches every call.
+ */
+function cheapPromiseStamps(): void {
+  type Debuggable = { debugPromiseLeaks: boolean; debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>; tesseraCheap?: true };
+  const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
+  if (debuggable.debugPromiseLeaks || debuggable.tesseraCheap) return;
+  const stamp = debuggable.debuggablePromise;
+  debuggable.debuggablePromise = <T>(p: Promise<T>, ctx: unknown): Promise<T> => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return stamp(p, ctx);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  debuggable.tesseraCheap = true;
+}
+
+/**
  * Installs the harness. One per process: Pulumi's runtime state is global, and ava runs each test
  * file in its own process.
  */
@@ -125,6 +150,7 @@ export async function installHarness(options: HarnessOptions = {}): Promise<Harn
     },
   };
 
+  cheapPromiseStamps();
   await pulumi.runtime.setMocks(mocks, project, stack, preview);
   monitor = new StrictMonitor(mocks);
   internals.store().settings.monitor = monitor;

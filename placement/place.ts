@@ -9,11 +9,11 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
+import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
 import { greatCircleKm, rttMs } from "./geo";
 import type { PlacementContext } from "./constraints";
-import { sharedCosts } from "./cost-site";
 import type { Requirements } from "./requirements";
 import { failoverPairProblem } from "./webtier";
 
@@ -35,7 +35,8 @@ export interface Site {
 
 /** The answer: where the stack goes, and its standby when failover is asked. */
 export interface Decision extends Site {
-  readonly secondary?: Site & { readonly distanceKm: number };
+  /** The standby (its services priced as what they are: replicas, or backup copies) and how its data is kept. */
+  readonly secondary?: Site & { readonly distanceKm: number; readonly replication: ReplicationPlan };
   /** primary + secondary. */
   readonly totalMonthlyUsd: number;
 }
@@ -122,9 +123,42 @@ export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Regi
   return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
 }
 
+/** A primary's standby, its repriced services and the replication between them. */
+interface Pair {
+  readonly standby: Candidate;
+  readonly services: Readonly<Record<string, ServiceCost>>;
+  /** The standby's own cost plus the replication transfer. */
+  readonly monthlyUsd: number;
+  readonly replication: ReplicationPlan;
+  readonly unpriced: readonly string[];
+}
+
 interface Evaluated {
   readonly candidates: Candidate[];
-  readonly pairs: Map<Candidate, Candidate>;
+  readonly pairs: Map<Candidate, Pair>;
+  /** The candidates before failover pairing and the budget (what the hint search relaxes). */
+  readonly base: readonly Candidate[];
+}
+
+/**
+ * The cheapest standby (its repriced services plus the replication) that is far enough and can
+ * keep the primary's data; priced standbys before ones with unpriced parts, then the standby order.
+ * Returns the first reason a standby could not keep the data when none can.
+ */
+function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
+  let why = "";
+  let best: Pair | undefined;
+  for (const s of standbys) {
+    if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
+    const r = replicationPlan(catalog, req, primary, s, s.services);
+    if (!r.ok) {
+      why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
+      continue;
+    }
+    const pair: Pair = { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd: cents(siteMonthlyUsd(r.standbyServices, s.shared) + r.plan.monthlyUsd), unpriced: s.unpriced };
+    if (!best || unpricedRank(pair) - unpricedRank(best) < 0 || (unpricedRank(pair) === unpricedRank(best) && pair.monthlyUsd < best.monthlyUsd)) best = pair;
+  }
+  return best ?? why;
 }
 
 /** Evaluates every region, then applies failover pairing and the budget. */
@@ -133,8 +167,13 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined
     const pinned = pins && region.cloud === pins.cloud && region.region === pins.region ? pins.skus : pins?.secondary && region.cloud === pins.secondary.cloud && region.region === pins.secondary.region ? pins.secondary.skus : undefined;
     return evaluateCandidate(catalog, req, region, pinned, context);
   });
+  return { ...judge(catalog, req, base, pins), base };
+}
+
+/** Failover pairing and the budget over evaluated candidates. */
+function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], pins: Pins | undefined): Omit<Evaluated, "base"> {
   const budget = req.budget?.monthlyUsd;
-  const pairs = new Map<Candidate, Candidate>();
+  const pairs = new Map<Candidate, Pair>();
   if (!req.failover) {
     const candidates = base.map((c) => {
       const reason = budgetReason(budget, c.monthlyUsd ?? pricedSubtotal(c), c.unpriced);
@@ -153,41 +192,45 @@ function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined
       return withReasons(c, extra);
     }
     // A locked secondary is kept while it is still a valid standby.
-    const locked = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
-      ? standbys.find((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region && secondaryOk(req, catalog.regionByKey, c, s))
-      : undefined;
-    const standby = locked ?? standbys.find((s) => secondaryOk(req, catalog.regionByKey, c, s));
-    if (!standby) {
+    const lockedStandby = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
+      ? standbys.filter((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region)
+      : [];
+    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby) : undefined;
+    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
+    if (typeof pair === "string") {
       const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
-      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints` });
+      extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints${pair ? ` and can keep the data${pair}` : ""}` });
     } else {
-      const total = cents(c.monthlyUsd! + standby.monthlyUsd!);
-      const reason = budgetReason(budget, total, [...c.unpriced, ...standby.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${standby.cloud} ${standby.region})`);
+      const total = cents(c.monthlyUsd! + pair.monthlyUsd);
+      const reason = budgetReason(budget, total, [...c.unpriced, ...pair.unpriced.map((u) => `standby ${u}`)], ` (with secondary ${pair.standby.cloud} ${pair.standby.region} and replication)`);
       if (reason) extra.push(reason);
     }
     const judged = withReasons(c, extra);
-    if (judged.feasible && standby) pairs.set(judged, standby);
+    if (judged.feasible && typeof pair === "object") pairs.set(judged, pair);
     return judged;
   });
   return { candidates, pairs };
 }
 
-const pairCost = (pairs: Map<Candidate, Candidate>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
+const pairCost = (pairs: Map<Candidate, Pair>, c: Candidate) => cents(c.monthlyUsd! + (pairs.get(c)?.monthlyUsd ?? 0));
 
-function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, standby: Candidate | undefined): Decision {
+function toDecision(regions: ReadonlyMap<string, Region>, primary: Candidate, pair: Pair | undefined): Decision {
   const p = site(primary);
-  if (!standby) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  if (!pair) return { ...p, totalMonthlyUsd: p.monthlyUsd };
+  const standby = pair.standby;
   const distanceKm = Math.round(greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${standby.cloud}/${standby.region}`)!));
-  return { ...p, secondary: { ...site(standby), distanceKm }, totalMonthlyUsd: cents(p.monthlyUsd + standby.monthlyUsd!) };
+  const services = pair.services;
+  const secondary = { ...site(standby), services, monthlyUsd: siteMonthlyUsd(services, standby.shared), estimated: standby.estimated || Object.values(services).some((s) => s.estimated), distanceKm, replication: pair.replication };
+  return { ...p, secondary, totalMonthlyUsd: cents(p.monthlyUsd + pair.monthlyUsd) };
 }
 
 const catalogInfo = (catalog: Catalog, cloud: Cloud) => ({ date: catalog.manifest.date, computePriceDate: catalog.manifest.computePrices[cloud].date });
 
 /** 1 when the candidate or its standby has a part without a price. */
-const pairUnpriced = (pairs: Map<Candidate, Candidate>, c: Candidate) => (c.unpriced.length > 0 || (pairs.get(c)?.unpriced.length ?? 0) > 0 ? 1 : 0);
+const pairUnpriced = (pairs: Map<Candidate, Pair>, c: Candidate) => (c.unpriced.length > 0 || (pairs.get(c)?.unpriced.length ?? 0) > 0 ? 1 : 0);
 
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
-function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candidates: Candidate[]): Candidate[] {
+function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates: Candidate[]): Candidate[] {
   const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairUnpriced(pairs, a) - pairUnpriced(pairs, b) || pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
   const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
   return [...feasible, ...rejected];
@@ -201,16 +244,16 @@ function displayOrder(req: Requirements, pairs: Map<Candidate, Candidate>, candi
  */
 export function place(catalog: Catalog, req: Requirements, context: PlacementContext = {}): Placement {
   const result = tryPlace(catalog, req, context);
-  if ("candidates" in result && !("decision" in result)) throw infeasible(catalog, req, result.candidates, context);
+  if (!("decision" in result)) throw infeasible(catalog, req, result.candidates, result.base, context);
   return result;
 }
 
 /** Places, or returns the candidates when nothing is feasible (no hint search: cheap). */
-function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | { candidates: Candidate[] } {
-  const { candidates, pairs } = evaluateAll(catalog, req, undefined, context);
+function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | Omit<Evaluated, "pairs"> {
+  const { candidates, pairs, base } = evaluateAll(catalog, req, undefined, context);
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
-  if (!best || !best.feasible) return { candidates };
+  if (!best || !best.feasible) return { candidates, base };
   return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud), excludedClouds: exclusions(catalog, req) };
 }
 
@@ -279,11 +322,6 @@ export function relax(req: Requirements, constraint: string): Requirements {
   }
 }
 
-/** The context with an `accounts:<path>` constraint lifted (the field treated as given). */
-function relaxContext(context: PlacementContext, constraint: string): PlacementContext {
-  return constraint.startsWith("accounts:") ? { ...context, accounts: undefined } : context;
-}
-
 /** The site a relaxation reaches and its monthly cost. */
 interface Reached {
   readonly cloud: Cloud;
@@ -324,52 +362,61 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
 }
 
 /**
- * Where relaxing one constraint leads, from the candidates already evaluated: drop that
- * constraint's reasons, re-derive the cost (removing a service lowers it) and the budget verdict.
- * Equal to `place(relax(req, constraint))` without evaluating the catalog again (a property test
- * checks the equality); with failover the pairing depends on every candidate, so that case
- * re-places.
+ * The did-you-mean search: where relaxing one constraint leads, for any constraint. Equal to
+ * `place(relax(req, constraint))` (property tests check it, with and without failover) without
+ * evaluating the whole catalog again per constraint: relaxing `X` can only free a candidate that
+ * `X` alone rejects (with failover, `X` and `failover`: a standby needs everything but the DNS
+ * failover service), so the candidates are indexed once by what rejects them, and each
+ * constraint re-evaluates only its own few under the relaxed requirements (so a removed service
+ * or NAT gateway is repriced exactly) and judges them as placement does (pairing and budget). An
+ * `accounts:<path>` constraint is relaxed alone: the other missing fields still reject.
+ *
+ * @param base the candidates before pairing and budget (`Evaluated.base`).
  */
-export function relaxedSite(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], constraint: string, context: PlacementContext = {}): Reached | undefined {
-  if (req.failover) {
-    const found = tryPlace(catalog, relax(req, constraint), relaxContext(context, constraint));
-    return "decision" in found ? { cloud: found.decision.cloud, region: found.decision.region, totalMonthlyUsd: found.decision.totalMonthlyUsd } : undefined;
+function relaxations(catalog: Catalog, req: Requirements, base: readonly Candidate[], context: PlacementContext): (constraint: string) => Reached | undefined {
+  // What rejects each candidate; one rejected by three or more constraints stays rejected after relaxing one.
+  const byRejection = new Map<string, Candidate[]>();
+  for (const c of base) {
+    const rejecting = new Set<string>();
+    for (const r of c.reasons) if (rejecting.add(r.constraint).size > 2) break;
+    if (rejecting.size > 2) continue;
+    const key = [...rejecting].sort().join("\n");
+    const list = byRejection.get(key);
+    if (list) list.push(c);
+    else byRejection.set(key, [c]);
   }
-  const removed = constraint.startsWith("service:") ? constraint.slice("service:".length) : undefined;
-  const budget = constraint === "budget" ? undefined : req.budget?.monthlyUsd;
-  // Without the service, the site's shared lines (its NAT gateway) may change: recompute them.
-  const without = removed !== undefined ? relax(req, constraint) : req;
-  let best: { c: Candidate; cost: number; unpriced: number } | undefined;
-  for (const c of candidates) {
-    if (c.reasons.some((r) => r.constraint !== constraint && r.constraint !== "budget")) continue;
-    const shared = removed === undefined ? c.shared : sharedCosts(catalog, c.cloud, c.region, without);
-    const unpriced =
-      removed === undefined
-        ? c.unpriced
-        : [...c.unpriced.filter((u) => !u.startsWith(`${removed}: `) && !u.startsWith("network: ")), ...Object.values(shared).flatMap((l) => (l.unpriced ? [`network: ${l.unpriced}`] : []))];
-    let cost: number;
-    if (removed !== undefined) {
-      let sum = 0;
-      for (const [name, s] of Object.entries(c.services)) if (name !== removed) sum += s.monthlyUsd;
-      for (const l of Object.values(shared)) sum += l.monthlyUsd;
-      cost = cents(sum);
-    } else if (c.monthlyUsd === undefined) {
-      continue;
-    } else {
-      cost = c.monthlyUsd;
-    }
-    if (budgetReason(budget, cost, unpriced)) continue;
-    const rank = unpriced.length > 0 ? 1 : 0;
-    if (!best || rank < best.unpriced || (rank === best.unpriced && (cost < best.cost || (cost === best.cost && tieBreak(req, c, best.c) < 0)))) best = { c, cost, unpriced: rank };
-  }
-  return best ? { cloud: best.c.cloud, region: best.c.region, totalMonthlyUsd: best.cost } : undefined;
+  const rejectedBy = (...constraints: string[]) => byRejection.get([...new Set(constraints)].sort().join("\n")) ?? [];
+
+  return (constraint) => {
+    const primaries = constraint === "budget" ? rejectedBy() : [...rejectedBy(), ...rejectedBy(constraint)];
+    if (primaries.length === 0) return undefined;
+    const standbys = !req.failover ? [] : constraint === "budget" ? rejectedBy("failover") : [...rejectedBy("failover"), ...rejectedBy(constraint, "failover")];
+    const relaxed = relax(req, constraint);
+    const freed = [...primaries, ...standbys].map((c) => withoutReasons(evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context), constraint));
+    const { candidates, pairs } = judge(catalog, relaxed, freed, undefined);
+    const best = displayOrder(relaxed, pairs, candidates)[0];
+    if (!best?.feasible) return undefined;
+    const d = toDecision(catalog.regionByKey, best, pairs.get(best));
+    return { cloud: d.cloud, region: d.region, totalMonthlyUsd: d.totalMonthlyUsd };
+  };
 }
 
-function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
+const withoutReasons = (c: Candidate, constraint: string): Candidate => {
+  const reasons = c.reasons.filter((r) => r.constraint !== constraint);
+  return reasons.length === c.reasons.length ? c : { ...c, reasons, feasible: reasons.length === 0 };
+};
+
+/** Where relaxing one constraint leads (see {@link relaxations}): the site and its monthly cost with the standby, undefined when nothing becomes feasible. */
+export function relaxedSite(catalog: Catalog, req: Requirements, constraint: string, context: PlacementContext = {}): Reached | undefined {
+  return relaxations(catalog, req, evaluateAll(catalog, req, undefined, context).base, context)(constraint);
+}
+
+function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], base: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
   const excluded = new Map<string, number>();
   for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
   const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [top, count] = ranked[0] ?? ["(none)", 0];
+  const relaxedSite = relaxations(catalog, req, base, context);
   // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id.
   const example = (constraint: string) => {
     for (const c of candidates) {
@@ -382,7 +429,7 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   for (const [constraint] of ranked) {
     // Dropping the only service is not advice.
     if (constraint.startsWith("service:") && Object.keys(req.services).length === 1) continue;
-    const reached = relaxedSite(catalog, req, candidates, constraint, context);
+    const reached = relaxedSite(constraint);
     if (!reached) continue;
     const option = describeRelaxation(catalog, req, constraint, reached);
     if (!best || option.distance < best.distance) best = option;

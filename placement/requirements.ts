@@ -72,6 +72,8 @@ export function requirementsSchema(catalog: Catalog) {
     egressGbPerMonth: nonNegative(10_000_000).default(0),
     versioning: z.boolean().default(true),
     retentionDays: positiveInt(36500).optional(),
+    /** GB written per month, replicated to a failover standby (default: sizeGb, estimated). */
+    changeGbPerMonth: nonNegative(10_000_000).optional(),
   });
   const database = strict({
     kind: z.literal("database"),
@@ -83,6 +85,8 @@ export function requirementsSchema(catalog: Catalog) {
     storageGb: z.number().int().min(LIMITS.databaseStorageGb.min).max(LIMITS.databaseStorageGb.max),
     highAvailability: z.boolean().default(false),
     backupRetentionDays: positiveInt(35).default(7),
+    /** GB of changes (WAL) per month, replicated to a failover standby (default: storageGb, estimated). */
+    changeGbPerMonth: nonNegative(10_000_000).optional(),
   });
   const kubernetes = strict({
     kind: z.literal("kubernetes"),

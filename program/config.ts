@@ -37,10 +37,27 @@ export const accountsSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * `tessera:failover`: which site of a failover stack serves (see program/replication.ts).
+ * `active: standby` promotes the standby; `active: primary` is the normal state and the fail-back.
+ */
+const failoverSchema = z.strictObject({
+  active: z.enum(["primary", "standby"]).default("primary"),
+  /** Azure promotion: wait for the replica to catch up (`planned`) or not (`forced`, the primary is down). */
+  promoteOption: z.enum(["planned", "forced"]).default("forced"),
+  /** OCI: per database service, the OCID of the copied backup the promoted standby is restored from. */
+  restore: z.record(z.string(), z.string().regex(/^ocid1\.[a-z0-9]+\.oc\d+\./, "the OCID of an OCI Database with PostgreSQL backup")).default({}),
+});
+
+/** The parsed `tessera:failover` setting. */
+export type FailoverSetting = z.infer<typeof failoverSchema>;
+
 /** What the program needs from config. */
 export interface StackConfig {
   readonly requirements: Requirements;
   readonly accounts: Accounts;
+  /** `tessera:failover`: which site serves. */
+  readonly failover: FailoverSetting;
   /** Which requirement values are secrets (serverless environment values). */
   readonly isSecret: IsSecret;
 }
@@ -81,7 +98,26 @@ export function readStackConfig(catalog: Catalog, stack: string, stacksDir?: str
   }
   const requirements = parseRequirements(raw, catalog, `tessera:requirements of stack ${stack}`);
   const isSecret = secretPaths(stackFileSecurePaths(stacksDir, stack), configKeyIsSecret("tessera:requirements"));
-  return { requirements, accounts: parseAccounts(config.get("accounts"), stack), isSecret };
+  return { requirements, accounts: parseAccounts(config.get("accounts"), stack), failover: parseFailover(config.get("failover"), requirements, stack), isSecret };
+}
+
+/**
+ * Validates `tessera:failover` (JSON, or undefined: the primary serves).
+ *
+ * @throws RequirementsError naming every bad field, or a promotion without a standby site.
+ */
+export function parseFailover(raw: string | undefined, requirements: Requirements, stack: string): FailoverSetting {
+  const failover = failoverSchema.safeParse(jsonObject("tessera:failover", raw) ?? {});
+  if (!failover.success) {
+    throw new RequirementsError(
+      failover.error.issues.map((i) => `tessera:failover.${formatPath(i.path)}: ${i.message}`),
+      `tessera:failover of stack ${stack}`,
+    );
+  }
+  if (failover.data.active === "standby" && !requirements.failover) {
+    throw new RequirementsError(['tessera:failover.active: "standby" needs a standby site; the requirements have no failover'], `tessera:failover of stack ${stack}`);
+  }
+  return failover.data;
 }
 
 /**

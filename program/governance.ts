@@ -14,6 +14,7 @@ import { Governance } from "../components/governance";
 import type { Accounts } from "../core/accounts";
 import type { Target } from "../components/target";
 import { invalid } from "../components/validation";
+import { keyUses } from "./keys";
 import { DEFAULT_FLOW_LOG_RETENTION_DAYS, ociLogRetention } from "../components/retention";
 import { budgetContactGap, budgetContacts, governanceGaps, governanceWanted, ociTenancyOf } from "../placement/governance";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
@@ -31,9 +32,11 @@ export interface GovernedSite {
 /** Kinds whose services live in the site's network. */
 const NETWORKED: readonly RequestedKind[] = ["compute", "gpu-compute", "database", "kubernetes"];
 
-/** What the stack's services use, as service kinds (GCP audits these APIs' data access). */
-export function kindsUsed(req: Requirements): ServiceKind[] {
+/** What the stack's services use on `cloud`, as service kinds (GCP audits these APIs' data access). */
+export function kindsUsed(req: Requirements, cloud: Cloud): ServiceKind[] {
   const kinds = new Set<ServiceKind>(Object.values(req.services).map((s) => s.kind));
+  // Confidential data gets the stack's own key, a Secrets component (Cloud KMS on GCP), even without a secrets service.
+  if (keyUses(req, cloud).length > 0) kinds.add("secrets");
   if (Object.values(req.services).some((s) => NETWORKED.includes(s.kind))) kinds.add("network");
   if (req.failover?.dns) kinds.add("dns-failover");
   return [...kinds].sort();
@@ -83,7 +86,7 @@ export function buildGovernance(req: Requirements, accounts: Accounts, sites: re
     const tenancyId = ociTenancyOf(accounts);
     built[cloud] = new Governance(multi ? `governance-${cloud}` : "governance", {
       target: targetOf(cloud),
-      ...(w.trail ? { auditTrail: { retentionDays: req.audit.retentionDays, services: kindsUsed(req) } } : {}),
+      ...(w.trail ? { auditTrail: { retentionDays: req.audit.retentionDays, services: kindsUsed(req, cloud) } } : {}),
       ...(budget ? { budget: { monthlyUsd: share(req, sites, cloud), notify: budgetContacts(req) } } : {}),
       ...(cloud === "gcp" && accounts.gcp?.billingAccount ? { billingAccount: accounts.gcp.billingAccount } : {}),
       ...(cloud === "oci" && tenancyId ? { tenancyId } : {}),

@@ -12,6 +12,7 @@ import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placem
 import { readStackConfig } from "./config";
 import { type Endpoint, Failover } from "../components/failover";
 import { buildGovernance, checkGovernanceAccounts, type GovernanceLine, governanceReport, type GovernedSite } from "./governance";
+import { type DrContext, replicateBuckets } from "./replication";
 import { type BuiltSite, buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
 
@@ -55,7 +56,7 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const stack = pulumi.getStack();
   const stacksDir = options.stacksDir ?? join(repoRoot(), "stacks");
   const catalog = loadCatalog(options.catalogDir);
-  const { requirements, accounts, isSecret } = readStackConfig(catalog, stack, stacksDir);
+  const { requirements, accounts, failover: setting, isSecret } = readStackConfig(catalog, stack, stacksDir);
   const path = lockPath(stacksDir, stack);
   const lock = readLock(path, stack);
   // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
@@ -77,12 +78,15 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   // Account settings governance needs fail before anything registers, like the project or compartment.
   checkGovernanceAccounts(requirements, accounts, sites);
   const target = createTarget(ctx, d.cloud, d.region);
-  const primary = buildServices(requirements, d.services, target, "", isSecret);
-  // The standby is a full copy of the stack (placement priced it so); data is not replicated.
-  const secondaryTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
-  const standby = d.secondary && secondaryTarget ? buildServices(requirements, d.secondary.services, secondaryTarget, STANDBY_SUFFIX, isSecret) : undefined;
+  const standbyTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
+  const dr = (role: DrContext["role"], extra: Partial<DrContext> = {}): DrContext | undefined => (standbyTarget ? { role, primary: target, standby: standbyTarget, setting, ...extra } : undefined);
+  const primary = buildServices(requirements, d.services, target, "", isSecret, dr("primary"));
+  // The standby copies the stack; its data comes from the primary (program/replication.ts).
+  const standby = standbyTarget ? buildServices(requirements, d.secondary!.services, standbyTarget, STANDBY_SUFFIX, isSecret, dr("standby", { primaryBuilt: primary.built })) : undefined;
+  if (standby) replicateBuckets(requirements, primary, standby, dr("primary")!);
+  const active = setting.active === "standby" && standby ? { serving: standby, backup: primary } : standby ? { serving: primary, backup: standby } : undefined;
   // Once per account scope: a standby on the primary's cloud shares its trail and budget.
-  const governance = buildGovernance(requirements, accounts, sites, (cloud) => (cloud === d.cloud ? target : secondaryTarget!));
+  const governance = buildGovernance(requirements, accounts, sites, (cloud) => (cloud === d.cloud ? target : standbyTarget!));
   const dns = requirements.failover?.dns;
   // Placement never makes DigitalOcean (no health-checked DNS) the primary of a failover stack.
   const zone = dns && d.cloud !== "digitalocean" ? dns.zones[d.cloud] : undefined;
@@ -93,8 +97,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
           hostname: dns.hostname,
           ...(zone !== undefined ? { zone } : {}),
           // The requirements check guarantees a compute service with a load balancer or public IPs on both sites.
-          primary: entryPoint(primary, dns.service),
-          secondary: entryPoint(standby, dns.service),
+          // After a promotion the name prefers the standby; the old primary becomes the backup.
+          primary: entryPoint(active!.serving, dns.service),
+          secondary: entryPoint(active!.backup, dns.service),
           // Behind a load balancer the probe goes through it, to the path its own health check uses.
           healthCheck: {
             protocol: dns.healthCheck?.protocol ?? "HTTPS",
@@ -111,7 +116,13 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
       totalMonthlyUsd: d.totalMonthlyUsd,
       catalogDate: placement.catalog.date,
       services: Object.fromEntries(Object.entries(d.services).map(([name, s]) => [name, { sku: s.sku, monthlyUsd: s.monthlyUsd, estimated: s.estimated }])),
-      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd } } : {}),
+      ...(d.secondary
+        ? {
+            secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd },
+            active: setting.active,
+            replication: Object.fromEntries(Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { method: r.method, rpo: r.rpo.text, monthlyUsd: r.monthlyUsd }])),
+          }
+        : {}),
     },
     services: primary.outputs,
     ...(standby ? { standby: standby.outputs } : {}),

@@ -20,7 +20,9 @@ import { natNeeded } from "../core/constraints";
 import { WebTier } from "../components/webtier";
 import { subnetLayout } from "../components/network/cidr";
 import { PUBLIC_IP_ALLOWED } from "../core/tags";
+import type { PostgresReplica } from "../components/replica";
 import type { Target } from "../components/target";
+import { type DrContext, postgresExtras, standbyDatabase, storageExtras } from "./replication";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
 import { flowLogRetention } from "./governance";
@@ -30,7 +32,7 @@ import { environmentInputs, type IsSecret, NO_SECRETS } from "./secrets";
 /** Components already built on this site, by service name, for services that refer to others. */
 export interface Built {
   readonly machines: Record<string, Instances | GpuInstances>;
-  readonly databases: Record<string, Postgres>;
+  readonly databases: Record<string, Postgres | PostgresReplica>;
   readonly functions: Record<string, ServerlessFunction>;
   readonly buckets: Record<string, ObjectStorage>;
   readonly webTiers: Record<string, WebTier>;
@@ -52,6 +54,8 @@ export interface BuildContext<K extends RequestedKind> {
   readonly requirements: Requirements;
   /** The site's customer-managed key for confidential and restricted data (created on first call), or undefined. */
   readonly key: () => Secrets | undefined;
+  /** The failover context of a stack with a standby site. */
+  readonly dr?: DrContext;
   /** Which requirement values are secrets (`services.<name>.environment.<VAR>`). */
   readonly isSecret: IsSecret;
 }
@@ -63,12 +67,15 @@ type Builder<K extends RequestedKind> = (ctx: BuildContext<K>) => ServiceOutputs
 
 /** One builder per requested kind. */
 export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
-  "object-storage": ({ name, resourceName, service, target, built, requirements: req, key }) => {
+  "object-storage": ({ name, resourceName, service, target, built, requirements: req, key, dr }) => {
+    const extras = storageExtras(dr);
+    const versioning = extras.versioning ?? service.versioning;
     const bucket = new ObjectStorage(resourceName, {
       target,
+      ...extras,
       ...bucketKey(key(), target.cloud),
-      versioning: service.versioning,
-      ...(service.retentionDays !== undefined ? { retentionDays: service.retentionDays } : {}),
+      versioning,
+      ...(service.retentionDays !== undefined && versioning ? { retentionDays: service.retentionDays } : {}),
       // Bucket access is audit evidence: kept as long as the audit trail.
       accessLogs: { retentionDays: req.audit.retentionDays },
     });
@@ -126,7 +133,14 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  database: ({ name, resourceName, service, sizing, target, network, built, key }) => {
+  database: ({ name, resourceName, service, sizing, target, network, built, key, dr }) => {
+    const backupRetentionDays = target.cloud === "digitalocean" ? 7 : service.backupRetentionDays;
+    // The standby's database is a replica of the primary's (or, on OCI, restored from its copies).
+    if (dr?.role === "standby" && dr.setting.restore[name] === undefined) {
+      const standby = standbyDatabase(dr, name, resourceName, { size: sizing.sku, version: service.version, storageGb: service.storageGb, backupRetentionDays, ...databaseKey(key(), target.cloud) }, network());
+      if (standby?.component) built.databases[name] = standby.component;
+      return standby?.outputs ?? { restoreFrom: `daily backup copies in ${target.region} (tessera:failover restore.${name})` };
+    }
     const db = new Postgres(resourceName, {
       target,
       ...databaseKey(key(), target.cloud),
@@ -135,7 +149,8 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       version: service.version,
       storageGb: service.storageGb,
       highAvailability: service.highAvailability,
-      backupRetentionDays: target.cloud === "digitalocean" ? 7 : service.backupRetentionDays,
+      backupRetentionDays,
+      ...postgresExtras(dr, name),
     });
     built.databases[name] = db;
     return { host: db.host, port: db.port, databaseName: db.databaseName, username: db.username, password: db.password };
@@ -218,7 +233,7 @@ export interface BuiltSite {
  * Builds every requested service on one site: the primary, or with `suffix` the failover standby
  * (component names `<service><suffix>`).
  */
-export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = "", isSecret: IsSecret = NO_SECRETS): BuiltSite {
+export function buildServices(req: Requirements, sizing: Readonly<Record<string, ServiceCost>>, target: Target, suffix = "", isSecret: IsSecret = NO_SECRETS, dr?: DrContext): BuiltSite {
   let network: Network | undefined;
   const shared = () =>
     (network ??= new Network(`network${suffix}`, {
@@ -240,7 +255,7 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req, key, isSecret } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req, key, isSecret, ...(dr ? { dr } : {}) } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

@@ -32,7 +32,7 @@ export class StackFileError extends Error {
 }
 
 /** The `tessera:` config keys the program reads; any other `tessera:` key is an error. */
-export const TESSERA_KEYS = ["tessera:requirements", "tessera:accounts"] as const;
+export const TESSERA_KEYS = ["tessera:requirements", "tessera:accounts", "tessera:failover"] as const;
 
 /** Why a `tessera:requirements` encrypted as a whole is refused. */
 export const WHOLE_REQUIREMENTS_SECRET =
@@ -129,7 +129,7 @@ export function unknownTesseraKeys(keys: Iterable<string>): string[] {
   for (const key of keys) {
     if (!key.startsWith("tessera:") || (TESSERA_KEYS as readonly string[]).includes(key)) continue;
     const closest = [...TESSERA_KEYS].sort((a, b) => distance(key, a) - distance(key, b))[0]!;
-    problems.push(`${key}: unknown config key; tessera reads ${TESSERA_KEYS.join(" and ")}${distance(key, closest) <= 3 ? ` (did you mean ${closest}?)` : ""}`);
+    problems.push(`${key}: unknown config key; tessera reads ${TESSERA_KEYS.slice(0, -1).join(", ")} and ${TESSERA_KEYS.at(-1)}${distance(key, closest) <= 3 ? ` (did you mean ${closest}?)` : ""}`);
   }
   return problems;
 }

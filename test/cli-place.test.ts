@@ -162,8 +162,8 @@ test("--requirements takes a whole stack file; a typo'd tessera: key is an error
     error: {
       exitCode: 2,
       kind: "requirements",
-      message: "invalid config of stack typo:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)",
-      problems: ["tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)"],
+      message: "invalid config of stack typo:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements, tessera:accounts and tessera:failover (did you mean tessera:accounts?)",
+      problems: ["tessera:acounts: unknown config key; tessera reads tessera:requirements, tessera:accounts and tessera:failover (did you mean tessera:accounts?)"],
     },
   });
 });

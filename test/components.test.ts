@@ -14,6 +14,7 @@ import "./components/function";
 import "./components/alerts";
 import "./components/warehouse";
 import "./components/failover";
+import "./components/replication";
 import "./components/webtier";
 import "./components/names";
 import "./components/prerequisites";

@@ -128,7 +128,7 @@ export function propertyError(e: unknown): [string, string] {
 export const FIXTURE_STACKS = join(__dirname, "fixtures", "stacks");
 
 /** The example stacks copied into {@link FIXTURE_STACKS}; tests never read the repository's `stacks/`. */
-export const EXAMPLES = ["eu-gdpr", "ml-dr-us", "platform-eu", "us-budget"] as const;
+export const EXAMPLES = ["eu-gdpr", "ml-dr-us", "platform-eu", "shop-dr-eu", "us-budget"] as const;
 
 /** What a CLI run returned. */
 export interface CliResult {

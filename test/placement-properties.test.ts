@@ -10,6 +10,7 @@ import { loadCatalog, type Region } from "../placement/catalog";
 import { CONFIDENCE_LEVELS } from "../placement/confidence";
 import { complianceNeeds, inEea, programGap } from "../placement/compliance";
 import { cents } from "../placement/cost";
+import { replicationPlan, siteMonthlyUsd } from "../placement/cost-replication";
 import { type Candidate, evaluateCandidate, pricedSubtotal } from "../placement/evaluate";
 import { greatCircleKm, rttMs } from "../placement/geo";
 import { NoFeasiblePlacementError, place, type Placement, relax, relaxedSite } from "../placement/place";
@@ -135,20 +136,25 @@ test("rejection reasons are sound: relaxing one constraint removes its reasons, 
   t.pass();
 });
 
+/** For an infeasible stack, every constraint's relaxation from the hint search equals placing the relaxed requirements from scratch. */
+const hintsExact = (req: Requirements) => {
+  const { candidates, placement } = judged(req);
+  if (placement) return true;
+  const constraints = [...new Set(candidates.flatMap((c) => c.reasons.map((r) => r.constraint)))];
+  return constraints.every((s) => {
+    const fast = relaxedSite(catalog, req, s);
+    const slow = judged(relax(req, s)).placement?.decision;
+    return fast === undefined ? slow === undefined : slow !== undefined && fast.cloud === slow.cloud && fast.region === slow.region && fast.totalMonthlyUsd === slow.totalMonthlyUsd;
+  });
+};
+
 test("the did-you-mean relaxation equals placing the relaxed requirements from scratch", (t) => {
-  fc.assert(
-    fc.property(stacks, (req) => {
-      const { candidates, placement } = judged(req);
-      if (placement) return true;
-      const constraints = [...new Set(candidates.flatMap((c) => c.reasons.map((r) => r.constraint)))];
-      return constraints.every((s) => {
-        const fast = relaxedSite(catalog, req, candidates, s);
-        const slow = judged(relax(req, s)).placement?.decision;
-        return fast === undefined ? slow === undefined : slow !== undefined && fast.cloud === slow.cloud && fast.region === slow.region && fast.totalMonthlyUsd === slow.totalMonthlyUsd;
-      });
-    }),
-    RUNS,
-  );
+  fc.assert(fc.property(stacks, hintsExact), RUNS);
+  t.pass();
+});
+
+test("with failover, the did-you-mean relaxation equals placing the relaxed requirements from scratch", (t) => {
+  fc.assert(fc.property(requirementsArb(catalog, { failover: true }).map((i) => parseRequirements(i, catalog)), hintsExact), { numRuns: 40, seed: 1213 });
   t.pass();
 });
 
@@ -176,7 +182,10 @@ test("failover: the secondary is valid and the pair is the cheapest valid pair",
       for (const p of primaries) {
         for (const s of standbys) {
           const ok = (p.cloud !== s.cloud || p.region !== s.region) && crossOk(p, s) && greatCircleKm(where(p), where(s)) >= req.failover!.minDistanceKm;
-          const total = cents(p.monthlyUsd! + s.monthlyUsd!);
+          // The standby priced as what it is, plus the replication that keeps its data.
+          const r = replicationPlan(catalog, req, p, s, s.services);
+          if (!r.ok) continue;
+          const total = cents(p.monthlyUsd! + cents(siteMonthlyUsd(r.standbyServices, s.shared) + r.plan.monthlyUsd));
           const unpriced = [...p.unpriced, ...s.unpriced];
           if (ok && withinBudget(req, total, unpriced)) valid.push({ cost: total, unpriced: unpriced.length > 0 });
         }

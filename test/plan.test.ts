@@ -35,7 +35,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platform-eu": 67, "us-budget": 8 };
+const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platform-eu": 67, "shop-dr-eu": 103, "us-budget": 8 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -126,6 +126,28 @@ test("eu-gdpr: the exact resources, where each goes, and the cost model's lines 
       ["iso27001", "iso27001", "medium"],
     ],
   );
+});
+
+test("shop-dr-eu: per data service the replication method, its RPO and monthly cost, carried by the replica and the transfer job, inside the total and the budget", (t) => {
+  const plan = plans.get("shop-dr-eu")!;
+  const s = plan.placement.secondary!;
+  t.deepEqual([plan.placement.cloud, plan.placement.region, s.cloud, s.region, s.active], ["gcp", "europe-north2", "gcp", "europe-west1", "primary"]);
+  t.deepEqual(
+    Object.entries(s.replication!).map(([name, r]) => [name, r.method, r.rpo.bound, r.rpo.minutes, r.monthlyUsd, r.lines.map((l) => [l.label, l.monthlyUsd])]),
+    [
+      ["orders", "Cloud SQL cross-region read replica (masterInstanceName)", "lag", undefined, 1.26, [["60 GB/month inter-region transfer × 0.021 USD/GB", 1.26]]],
+      ["images", "Storage Transfer Service job from the primary bucket, hourly", "schedule", 60, 1.05, [["50 GB/month inter-region transfer × 0.021 USD/GB", 1.05]]],
+    ],
+  );
+  const cost = (type: string, name: string) => plan.resources.find((r) => r.type === type && r.name === name)!;
+  // The replica is priced like the primary's instance in its own region, plus the transfer that feeds it.
+  t.deepEqual([cost("gcp:sql/databaseInstance:DatabaseInstance", "orders-standby").monthlyUsd, cost("gcp:sql/databaseInstance:DatabaseInstance", "orders").monthlyUsd], [123.56, 116.74]);
+  t.deepEqual([cost("gcp:storage/transferJob:TransferJob", "images-to-standby").monthlyUsd, cost("gcp:storage/transferJob:TransferJob", "images-to-standby").site], [1.05, "standby"]);
+  // The replication is in the placement total, the resource lines and the budget check.
+  // The resource lines add the governance lines placement does not rank by (a Cloud KMS key version per site, 0.06 USD each).
+  t.deepEqual([plan.placement.totalMonthlyUsd, plan.cost.monthlyUsd, Math.round((plan.placement.monthlyUsd + s.monthlyUsd + 1.26 + 1.05) * 100) / 100], [550.61, 550.73, 550.61]);
+  const text = renderTerminal(plan);
+  t.true(text.includes("    images: Storage Transfer Service job from the primary bucket, hourly; RPO up to 1 h plus the copy's duration: Storage Transfer Service repeats at most hourly; replication 1.05* USD/month (50 GB/month)"));
 });
 
 test("us-budget: the exact resources and the budget check; what DigitalOcean lacks is in the governance report", (t) => {

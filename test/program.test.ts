@@ -195,7 +195,7 @@ const bad: Array<[string, Record<string, string>, string]> = [
   [
     "unknown tessera: key",
     { ...requirements({ services: { a: { kind: "object-storage", sizeGb: 1 } } }), "tessera:acounts": "{}" },
-    "invalid config of stack bad:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements and tessera:accounts (did you mean tessera:accounts?)",
+    "invalid config of stack bad:\n  - tessera:acounts: unknown config key; tessera reads tessera:requirements, tessera:accounts and tessera:failover (did you mean tessera:accounts?)",
   ],
   [
     "a secret where none belongs",

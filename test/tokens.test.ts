@@ -24,6 +24,8 @@ test("released tokens are unchanged", (t) => {
     alerts: "tessera:monitoring:Alerts",
     warehouse: "tessera:analytics:Warehouse",
     failover: "tessera:network:Failover",
+    postgresReplica: "tessera:database:PostgresReplica",
+    bucketReplication: "tessera:storage:BucketReplication",
     webTier: "tessera:compute:WebTier",
     governance: "tessera:governance:Governance",
   });

@@ -67,6 +67,18 @@ export const BILLABLE: { readonly [K in RequestedKind]: Readonly<Record<string, 
   analytics: {},
 };
 
+/**
+ * Resources that carry a bucket's replication transfer (placement/cost-replication.ts), by type:
+ * S3 replication configuration, the two halves of an Azure object replication policy, the Storage
+ * Transfer Service job, the OCI replication policy.
+ */
+export const REPLICATION_BILLABLE: Readonly<Record<string, Share>> = {
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": "all",
+  "azure-native:storage:ObjectReplicationPolicy": "per-instance",
+  "gcp:storage/transferJob:TransferJob": "all",
+  "oci:ObjectStorage/replicationPolicy:ReplicationPolicy": "all",
+};
+
 /** A resource's share of its service's cost. */
 export interface ResourceCost {
   readonly monthlyUsd: number;
@@ -81,8 +93,8 @@ const cents = (n: number) => Math.round(n * 100) / 100;
  * The cost a resource of `type` carries within a service. `instances` is how many resources of
  * that type the service has (each instance carries an equal share; the last absorbs rounding).
  */
-export function resourceCost(kind: RequestedKind, type: string, cost: ServiceCost, index: number, instances: number): ResourceCost {
-  const share = BILLABLE[kind][type];
+export function resourceCost(kind: RequestedKind | "replication", type: string, cost: ServiceCost, index: number, instances: number): ResourceCost {
+  const share = kind === "replication" ? REPLICATION_BILLABLE[type] : BILLABLE[kind][type];
   if (!share) return NONE;
   const lines =
     share === "control-plane"

@@ -29,6 +29,8 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 const verdictKey = (v: PlanReport["policies"]["verdicts"][number]) => `${v.enforcement} ${v.policy} ${v.urn}: ${v.message}`;
 type Resource = PlanReport["resources"][number];
 const where = (r: Resource) => `${r.cloud} ${r.region}`;
+/** The serving site of a failover stack; plans written before `active` existed served from the primary. */
+const activeSite = (p: PlanReport) => p.placement.secondary?.active ?? "primary";
 
 /**
  * A removed and an added resource that are the same thing under a renamed service: same type,
@@ -74,6 +76,7 @@ export function diffPlans(before: PlanReport, after: PlanReport): PlanDiff {
   const brief = (r: Resource) => ({ urn: r.urn, monthlyUsd: r.monthlyUsd, protect: r.protect });
   return {
     placement: site(before) === site(after) ? null : { from: site(before), to: site(after) },
+    active: activeSite(before) !== activeSite(after) && before.placement.secondary && after.placement.secondary ? { from: activeSite(before), to: activeSite(after) } : null,
     monthlyUsd: { from: before.cost.monthlyUsd, to: after.cost.monthlyUsd, delta: cents(after.cost.monthlyUsd - before.cost.monthlyUsd) },
     added: added.map(brief),
     removed: removed.map(brief),
@@ -100,6 +103,14 @@ export function renderDiff(before: PlanReport, after: PlanReport, markdown: bool
     `${bullet}monthly cost: ${usd(d.monthlyUsd.from)} → ${usd(d.monthlyUsd.to)} USD (${signed(d.monthlyUsd.delta)})`,
   ];
   if (d.placement) lines.push(`${bullet}placement: ${d.placement.from} → ${d.placement.to}`);
+  if (d.active) {
+    const databases = Object.entries(after.placement.secondary?.replication ?? {}).filter(([, r]) => r.kind === "database").map(([n]) => n);
+    lines.push(
+      d.active.to === "standby"
+        ? `${bullet}failover: the standby now serves (promotion): ${databases.length > 0 ? `database replicas ${databases.join(", ")} become standalone, writable databases; ` : ""}bucket replication turns around where the method can; the failover DNS name prefers the standby`
+        : `${bullet}failover: the primary serves again (fail-back): bucket replication runs primary → standby; the failover DNS name prefers the primary`,
+    );
+  }
   for (const r of d.replaced) lines.push(`${bullet}± replace ${short(r.urn)}${lock(r.protect)}: ${r.because}`);
   for (const r of d.added) lines.push(`${bullet}+ ${short(r.urn)}${r.monthlyUsd ? ` (${signed(r.monthlyUsd)} USD/month)` : ""}`);
   for (const r of d.removed) lines.push(`${bullet}- ${short(r.urn)}${lock(r.protect)}${r.monthlyUsd ? ` (${signed(-r.monthlyUsd)} USD/month)` : ""}`);

@@ -58,7 +58,13 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
     const notes = [ranged ? "budget counts the most" : "", note].filter(Boolean).join("; ");
     lines.push(`  ${name} (${s.kind}): ${size}${displaySku(s.sku)} — ${cost}${s.estimated ? star : ""} USD/month${notes ? ` (${notes})` : ""}`);
   }
-  if (d.secondary) lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
+  if (d.secondary) {
+    lines.push(`  failover: ${d.secondary.cloud} ${d.secondary.region} (${usd(d.secondary.distanceKm)} km) — ${usd(d.secondary.monthlyUsd)} USD/month`);
+    // What the standby keeps of the data: method, recovery point and replication cost per service.
+    for (const [name, r] of Object.entries(d.secondary.replication ?? {})) {
+      lines.push(`    ${name}: ${r.method}; RPO ${r.rpo.text}; replication ${usd(r.monthlyUsd)}${r.estimated ? star : ""} USD/month (${r.changeGbPerMonth} GB/month)`);
+    }
+  }
   for (const f of [...(d.compliance ?? []), ...(d.secondary?.compliance ?? []).map((x) => ({ ...x, requirement: `${x.requirement} (standby)` }))]) {
     lines.push(`  compliance ${f.requirement === f.program ? f.program : `${f.requirement} → ${f.program}`}: ${f.cloud} ${f.region}, ${f.confidence} confidence — ${f.source}`);
   }

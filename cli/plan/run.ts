@@ -9,7 +9,9 @@ import { type Cloud, cloudOfPackage } from "../../core/cloud";
 import { installHarness, type Registration } from "../../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../../harness/policy";
 import { loadCatalog, repoRoot } from "../../placement/catalog";
+import type { ServiceCost } from "../../placement/cost";
 import { placeWithLock } from "../../placement/lock";
+import type { Decision } from "../../placement/place";
 import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
@@ -101,8 +103,11 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const registrations = h.registrations;
 
   // Which service and site each resource serves: `web` (primary) or `web-standby` (standby).
-  const siteOf = (component: string): { service: string; site: "primary" | "standby" | "" } => {
+  const siteOf = (component: string): { service: string; site: "primary" | "standby" | ""; replication?: true } => {
     if (req.services[component]) return { service: component, site: "primary" };
+    // A bucket's replication (`images-to-standby`, or `images-to-primary` after a promotion).
+    const replicated = /^(.+)-to-(standby|primary)$/.exec(component)?.[1];
+    if (replicated !== undefined && req.services[replicated] && d.secondary) return { service: replicated, site: "standby", replication: true };
     const base = component.endsWith(STANDBY_SUFFIX) ? component.slice(0, -STANDBY_SUFFIX.length) : "";
     return req.services[base] && d.secondary ? { service: base, site: "standby" } : { service: "", site: "" };
   };
@@ -115,8 +120,8 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
   const resources: PlanResource[] = registrations.map((r) => {
     const where = providerInfo(registrations, r);
     const component = components.get(r.urn)!;
-    const { service, site } = siteOf(component);
-    const sized = site === "standby" ? d.secondary?.services[service] : d.services[service];
+    const { service, site, replication } = siteOf(component);
+    const sized = replication ? replicationCostOf(d, service) : withReplication(d, service, site === "standby" ? d.secondary?.services[service] : d.services[service], site);
     let cost = { monthlyUsd: 0, estimated: false, label: "" };
     // The site's shared lines (the NAT gateway) sit on the network's resources of that site.
     const sharedItem = SHARED_BILLABLE[r.type];
@@ -128,7 +133,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       const key = typeIn(r);
       const index = perType.get(key) ?? 0;
       perType.set(key, index + 1);
-      cost = resourceCost(req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
+      cost = resourceCost(replication ? "replication" : req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
     }
     if (cost.label === "" && r.custom) {
       const props = r.struct.toJavaScript() as { tags?: unknown; logConfig?: unknown };
@@ -192,7 +197,21 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
           },
         ]),
       ),
-      ...(d.secondary ? { secondary: { cloud: d.secondary.cloud as Cloud, region: d.secondary.region, distanceKm: d.secondary.distanceKm, monthlyUsd: d.secondary.monthlyUsd, compliance: [...d.secondary.compliance] } } : {}),
+      ...(d.secondary
+        ? {
+            secondary: {
+              cloud: d.secondary.cloud as Cloud,
+              region: d.secondary.region,
+              distanceKm: d.secondary.distanceKm,
+              monthlyUsd: d.secondary.monthlyUsd,
+              compliance: [...d.secondary.compliance],
+              active: activeSite(stackOutputs),
+              replication: Object.fromEntries(
+                Object.entries(d.secondary.replication.services).map(([name, r]) => [name, { kind: r.kind, method: r.method, rpo: { ...r.rpo }, changeGbPerMonth: r.changeGbPerMonth, monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: [...r.lines] }]),
+              ),
+            },
+          }
+        : {}),
       compliance: [...d.compliance],
       excludedClouds: [...placement.excludedClouds],
       ...(Object.keys(d.shared).length > 0 ? { shared: { ...d.shared } } : {}),
@@ -220,4 +239,31 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     outputs: { plainSecrets },
     deployable: mandatory === 0 && !overBudget && budgetStatus !== "unconfirmed" && h.errors.length === 0 && plainSecrets.length === 0,
   };
+}
+
+/** A bucket's replication transfer as a cost its replication resources carry. */
+function replicationCostOf(d: Decision, service: string): ServiceCost | undefined {
+  const r = d.secondary?.replication.services[service];
+  return r ? { sku: "replication", monthlyUsd: r.monthlyUsd, estimated: r.estimated, lines: r.lines, unpriced: [] } : undefined;
+}
+
+/**
+ * A database's cost with its replication added: the standby's replica carries the transfer; an OCI
+ * primary, which copies its backups to the standby region (no standby database runs), carries the
+ * copies' storage and their transfer.
+ */
+function withReplication(d: Decision, service: string, sized: ServiceCost | undefined, site: "primary" | "standby" | ""): ServiceCost | undefined {
+  const r = d.secondary?.replication.services[service];
+  if (!sized || !r || r.kind !== "database") return sized;
+  const copies = d.secondary!.services[service]!;
+  const add = site === "standby" && copies.sku !== "backup-copy" ? r.lines : site === "primary" && copies.sku === "backup-copy" ? [...copies.lines, ...r.lines] : [];
+  if (add.length === 0) return sized;
+  const lines = [...sized.lines, ...add];
+  return { ...sized, lines, monthlyUsd: Math.round(lines.reduce((s, l) => s + l.monthlyUsd, 0) * 100) / 100, estimated: lines.some((l) => l.estimated) };
+}
+
+/** The serving site the program reported (its `placement.active` output). */
+function activeSite(outputs: Record<string, unknown> | undefined): "primary" | "standby" {
+  const placement = outputs?.placement as { active?: unknown } | undefined;
+  return placement?.active === "standby" ? "standby" : "primary";
 }

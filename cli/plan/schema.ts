@@ -76,6 +76,11 @@ const diffResource = z.strictObject({ urn: z.string(), monthlyUsd: z.number(), p
 /** `plan --diff`: what changed since a previous plan. */
 export const diffSchema = z.strictObject({
   placement: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+  active: z
+    .strictObject({ from: z.enum(["primary", "standby"]), to: z.enum(["primary", "standby"]) })
+    .nullable()
+    .optional()
+    .describe("the serving site of a failover stack, when a promotion (to standby) or a fail-back (to primary) changed it"),
   monthlyUsd: z.strictObject({ from: z.number(), to: z.number(), delta: z.number() }),
   added: z.array(diffResource),
   removed: z.array(diffResource),
@@ -100,7 +105,31 @@ export const planSchema = z.strictObject({
     totalMonthlyUsd: money,
     estimated: z.boolean(),
     services: z.record(z.string(), serviceCostSchema),
-    secondary: z.strictObject({ cloud: z.string(), region: z.string(), distanceKm: z.number(), monthlyUsd: money, compliance: z.array(complianceFactSchema).optional() }).optional(),
+    secondary: z
+      .strictObject({
+        cloud: z.string(),
+        region: z.string(),
+        distanceKm: z.number(),
+        monthlyUsd: money,
+        compliance: z.array(complianceFactSchema).optional(),
+        active: z.enum(["primary", "standby"]).optional().describe("the site that serves (tessera:failover.active): standby after a promotion; absent in plans written before failover existed (primary)"),
+        replication: z
+          .record(
+            z.string(),
+            z.strictObject({
+              kind: z.enum(["database", "object-storage"]),
+              method: z.string(),
+              rpo: z.strictObject({ bound: z.enum(["sla", "schedule", "lag"]), minutes: z.number().optional(), text: z.string(), source: z.string() }),
+              changeGbPerMonth: z.number(),
+              monthlyUsd: money,
+              estimated: z.boolean(),
+              lines: z.array(costLineSchema),
+            }),
+          )
+          .optional()
+          .describe("per data-holding service: how the standby keeps its data, the recovery point and the monthly replication cost"),
+      })
+      .optional(),
     compliance: z.array(complianceFactSchema).optional().describe("the compliance facts the placement rests on, with confidence and source"),
     shared: z.record(z.string(), costLineSchema).optional().describe("site-wide lines (the network's NAT gateway) by prices.csv item; on the network's resources"),
     excludedClouds: z

@@ -66,5 +66,5 @@ export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, pare
     },
     statefulOpts(parent, target, args.protect),
   );
-  return { host: db.address, port: db.port, databaseName: pulumi.output(s.databaseName), username: pulumi.output(s.username), password, resourceId: db.identifier };
+  return { host: db.address, port: db.port, databaseName: pulumi.output(s.databaseName), username: pulumi.output(s.username), password, resourceId: db.identifier, replicationSource: db.arn };
 };

@@ -76,5 +76,5 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
   if (s.deletionProtection) {
     new ManagementLockByScope(`${name}-lock`, { scope: server.id, level: "CanNotDelete", notes: "tessera: deletion protection for the database" }, opts);
   }
-  return { host: server.fullyQualifiedDomainName, port: pulumi.output(5432), databaseName: database.name, username: pulumi.output(s.username), password, resourceId: server.id };
+  return { host: server.fullyQualifiedDomainName, port: pulumi.output(5432), databaseName: database.name, username: pulumi.output(s.username), password, resourceId: server.id, replicationSource: server.id };
 };

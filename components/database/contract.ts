@@ -70,6 +70,19 @@ export interface PostgresArgs {
   readonly username?: string;
   /** Labels added to tessera's own. @default {} */
   readonly labels?: Labels;
+  /** OCI-only knobs (failover standbys). */
+  readonly oci?: {
+    /**
+     * Regions the daily backups are also copied to (backup policy copyPolicy): OCI Database with
+     * PostgreSQL has no cross-region replica, so a standby restores from these copies.
+     * @default [] (no copies)
+     */
+    readonly backupCopyRegions?: readonly string[];
+    /** Days a copied backup is kept. @default backupRetentionDays */
+    readonly backupCopyRetentionDays?: number;
+    /** Build the DB system from this backup OCID (source BACKUP): a promoted standby. @default a new, empty database */
+    readonly restoreFromBackupId?: pulumi.Input<string>;
+  };
 }
 
 /** What every cloud's implementation returns. */
@@ -86,6 +99,12 @@ export interface PostgresOutputs {
    * Cloud SQL `project:instance`, DigitalOcean cluster id, OCI DB system OCID.
    */
   readonly resourceId: pulumi.Output<string>;
+  /**
+   * What a cross-region replica names as its source: the RDS instance ARN (cross-region replicas
+   * need the ARN, not the identifier), the flexible server resource id, the Cloud SQL instance
+   * name, the DigitalOcean cluster id, the OCI DB system OCID.
+   */
+  readonly replicationSource: pulumi.Output<string>;
 }
 
 /** Defaults filled in. */

@@ -37,5 +37,5 @@ export const digitalocean: Impl<"digitalocean", PostgresArgs, PostgresOutputs> =
   new DatabaseFirewall(name, { clusterId: cluster.id, rules: [{ type: "ip_addr", value: network.cidr }] }, opts);
   const database = new DatabaseDb(name, { clusterId: cluster.id, name: s.databaseName }, opts);
   const user = new DatabaseUser(name, { clusterId: cluster.id, name: s.username }, opts);
-  return { host: cluster.privateHost, port: cluster.port, databaseName: database.name, username: user.name, password: pulumi.secret(user.password), resourceId: cluster.id };
+  return { host: cluster.privateHost, port: cluster.port, databaseName: database.name, username: user.name, password: pulumi.secret(user.password), resourceId: cluster.id, replicationSource: cluster.id };
 };

@@ -59,5 +59,5 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
   );
   const database = new Database(name, { name: s.databaseName, project: target.project, instance: instance.name }, opts);
   const user = new User(name, { name: s.username, project: target.project, instance: instance.name, password }, opts);
-  return { host: instance.privateIpAddress, port: pulumi.output(5432), databaseName: database.name, username: user.name, password, resourceId: pulumi.interpolate`${target.project}:${instance.name}` };
+  return { host: instance.privateIpAddress, port: pulumi.output(5432), databaseName: database.name, username: user.name, password, resourceId: pulumi.interpolate`${target.project}:${instance.name}`, replicationSource: instance.name };
 };

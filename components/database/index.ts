@@ -31,6 +31,7 @@ export class Postgres extends pulumi.ComponentResource implements PostgresOutput
   /** Secret. */
   public readonly password: pulumi.Output<string>;
   public readonly resourceId: pulumi.Output<string>;
+  public readonly replicationSource: pulumi.Output<string>;
   /** Allocated storage in GB (plain: storage alerts derive their threshold from it). */
   public readonly storageGb: number;
 
@@ -45,6 +46,7 @@ export class Postgres extends pulumi.ComponentResource implements PostgresOutput
     this.username = out.username;
     this.password = pulumi.secret(out.password);
     this.resourceId = out.resourceId;
+    this.replicationSource = out.replicationSource;
     this.storageGb = args.storageGb ?? 20;
     this.registerOutputs({ host: this.host, port: this.port, databaseName: this.databaseName, username: this.username, password: this.password, resourceId: this.resourceId });
   }

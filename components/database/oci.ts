@@ -17,6 +17,8 @@ export const oci: Impl<"oci", PostgresArgs, PostgresOutputs> = (name, args, pare
   const s = settings(args);
   const password = adminPassword(name, parent);
   const flex = parseOciFlex(args.size);
+  // A standby's region receives copies of the daily backups (the only cross-region copy OCI has).
+  const copies = [...(args.oci?.backupCopyRegions ?? [])];
   const db = new DbSystem(
     name,
     {
@@ -29,7 +31,8 @@ export const oci: Impl<"oci", PostgresArgs, PostgresOutputs> = (name, args, pare
       storageDetails: { systemType: "OCI_OPTIMIZED_STORAGE", isRegionallyDurable: true },
       networkDetails: { subnetId: network.privateSubnetIds.apply((ids) => ids[0]!) },
       credentials: { username: s.username, passwordDetails: { passwordType: "PLAIN_TEXT", password } },
-      managementPolicy: { backupPolicy: { kind: "DAILY", retentionDays: s.backupRetentionDays, backupStart: "02:00" } },
+      managementPolicy: { backupPolicy: { kind: "DAILY", retentionDays: s.backupRetentionDays, backupStart: "02:00", ...(copies.length > 0 ? { copyPolicy: { compartmentId: target.compartmentId, regions: copies, retentionPeriod: args.oci?.backupCopyRetentionDays ?? s.backupRetentionDays } } : {}) } },
+      ...(args.oci?.restoreFromBackupId !== undefined ? { source: { sourceType: "BACKUP", backupId: args.oci.restoreFromBackupId } } : {}),
       freeformTags: tags(target, name, args.labels),
     },
     statefulOpts(parent, target, args.protect),
@@ -41,5 +44,6 @@ export const oci: Impl<"oci", PostgresArgs, PostgresOutputs> = (name, args, pare
     username: pulumi.output(s.username),
     password,
     resourceId: db.id,
+    replicationSource: db.id,
   };
 };

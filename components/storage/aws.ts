@@ -72,5 +72,6 @@ export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
     bucketName: bucket.bucket,
     // Wait for the access block and the TLS policy so no consumer sees the bucket before it is locked down.
     endpoint: pulumi.all([bucket.bucketRegionalDomainName, block.id, policy.id]).apply(([domain]) => `https://${domain}`),
+    resourceId: bucket.arn,
   };
 };

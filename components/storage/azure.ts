@@ -69,6 +69,7 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
       resourceGroupName: target.resourceGroupName,
       blobServicesName: "default",
       isVersioningEnabled: versioned,
+      ...(args.azure?.changeFeed ? { changeFeed: { enabled: true } } : {}),
       deleteRetentionPolicy: { enabled: true, days: 7 },
       containerDeleteRetentionPolicy: { enabled: true, days: 7 },
     },
@@ -127,5 +128,6 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
   return {
     bucketName: container.name,
     endpoint: pulumi.interpolate`${account.primaryEndpoints.blob}${container.name}`,
+    resourceId: account.id,
   };
 };

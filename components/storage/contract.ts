@@ -60,6 +60,11 @@ export interface ObjectStorageArgs {
      * @default "Standard_ZRS" where the region has availability zones, else "Standard_LRS"
      */
     readonly sku?: "Standard_LRS" | "Standard_ZRS" | "Standard_GRS" | "Standard_GZRS" | "Standard_RAGRS";
+    /**
+     * Keep the blob change feed (object replication needs it on the source account).
+     * @default false
+     */
+    readonly changeFeed?: boolean;
     /** User-assigned identity with access to `customerManagedKey` (required with it). */
     readonly encryptionIdentityId?: pulumi.Input<string>;
   };
@@ -81,6 +86,11 @@ export interface ObjectStorageOutputs {
   readonly bucketName: pulumi.Output<string>;
   /** HTTPS endpoint of the bucket. */
   readonly endpoint: pulumi.Output<string>;
+  /**
+   * The bucket's provider id, for replication: S3 bucket ARN, Azure storage account resource id
+   * (the container is `bucketName`), Cloud Storage bucket name, Spaces bucket URN, OCI bucket id.
+   */
+  readonly resourceId: pulumi.Output<string>;
 }
 
 /** Access-log retention in days, or undefined when access logs are off. */

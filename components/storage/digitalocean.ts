@@ -44,5 +44,5 @@ export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorage
     );
     new SpacesBucketLogging(`${name}-logging`, { bucket: bucket.name, region: target.region, targetBucket: logs.name, targetPrefix: pulumi.interpolate`${bucket.name}/` }, childOpts(parent, target));
   }
-  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://${bucket.bucketDomainName}` };
+  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://${bucket.bucketDomainName}`, resourceId: bucket.bucketUrn };
 };

@@ -40,5 +40,5 @@ export const gcp: Impl<"gcp", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
     },
     statefulOpts(parent, target, args.protect, { dependsOn: [...apis, ...grant] }),
   );
-  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://storage.googleapis.com/${bucket.name}` };
+  return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://storage.googleapis.com/${bucket.name}`, resourceId: bucket.name };
 };

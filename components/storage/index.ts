@@ -28,6 +28,8 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
   public readonly bucketName: pulumi.Output<string>;
   /** HTTPS endpoint of the bucket. */
   public readonly endpoint: pulumi.Output<string>;
+  /** The bucket's provider id (see {@link ObjectStorageOutputs.resourceId}). */
+  public readonly resourceId: pulumi.Output<string>;
   /** Region the bucket lives in. */
   public readonly region: pulumi.Output<string>;
   /** Cloud the bucket lives on. */
@@ -41,6 +43,7 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     const out = build(OBJECT_STORAGE_IMPLS, name, args, this);
     this.bucketName = out.bucketName;
     this.endpoint = out.endpoint;
+    this.resourceId = out.resourceId;
     this.region = pulumi.output(args.target.region);
     this.cloud = pulumi.output(args.target.cloud);
     this.registerOutputs({ bucketName: this.bucketName, endpoint: this.endpoint, region: this.region, cloud: this.cloud });

@@ -78,5 +78,6 @@ export const oci: Impl<"oci", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
   return {
     bucketName: bucket.name,
     endpoint: pulumi.interpolate`https://objectstorage.${target.region}.oraclecloud.com/n/${namespace}/b/${bucket.name}`,
+    resourceId: bucket.bucketId,
   };
 };

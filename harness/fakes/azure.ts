@@ -7,6 +7,11 @@ const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 export const azureFakes: CloudFakes = {
   outputs: {
     "azure-native:resources:ResourceGroup": (i, a) => ({ name: str(i.resourceGroupName, a.name) }),
+    // Object replication: the destination's policy gets Azure's policy and rule ids, the source's echoes them.
+    "azure-native:storage:ObjectReplicationPolicy": (i, a) => ({
+      policyId: i.objectReplicationPolicyId === "default" ? `policy-${a.name}` : i.objectReplicationPolicyId,
+      rules: (Array.isArray(i.rules) ? (i.rules as Array<Record<string, unknown>>) : []).map((r, n) => ({ ...r, ruleId: str(r.ruleId, `rule-${a.name}-${n}`) })),
+    }),
     "azure-native:storage:StorageAccount": (i, a) => {
       const name = str(i.accountName, a.name);
       return { name, primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/`, dfs: `https://${name}.dfs.core.windows.net/` } };
@@ -23,7 +28,7 @@ export const azureFakes: CloudFakes = {
     }),
     "azure-native:network:PublicIPAddress": (_i, a) => ({ name: a.name, ipAddress: "203.0.113.20" }),
     "azure-native:network:ApplicationGateway": (i, a) => ({ name: str(i.applicationGatewayName, a.name) }),
-    "azure-native:managedidentity:UserAssignedIdentity": (i, a) => ({ name: str(i.resourceName, a.name), principalId: "66666666-6666-6666-6666-666666666666", clientId: "77777777-7777-7777-7777-777777777777" }),
+    "azure-native:managedidentity:UserAssignedIdentity": (i, a) => ({ name: str(i.resourceName, a.name), principalId: "66666666-6666-6666-6666-666666666666", clientId: "77777777-7777-7777-7777-777777777777", tenantId: "88888888-8888-8888-8888-888888888888" }),
     "azure-native:compute:VirtualMachineScaleSet": (i, a) => ({ name: str(i.vmScaleSetName, a.name) }),
     "azure-native:network:PrivateEndpoint": (i, a) => ({ name: str(i.privateEndpointName, a.name) }),
     "azure-native:privatedns:PrivateZone": (i, a) => ({ name: str(i.privateZoneName, a.name) }),

@@ -60,6 +60,14 @@ export const gcpFakes: CloudFakes = {
     "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (i) => agent(i, `service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`, "emailAddress"),
     "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": (i) => agent(i, `bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`, "email"),
     "gcp:organizations/getProject:getProject": (i) => ({ projectId: i.projectId, number: PROJECT_NUMBER, name: i.projectId }),
+    // The project's Storage Transfer Service agent, with the subject id federation trusts.
+    "gcp:storage/getTransferProjectServiceAccount:getTransferProjectServiceAccount": (i) => ({
+      project: i.project,
+      email: `project-${PROJECT_NUMBER}@storage-transfer-service.iam.gserviceaccount.com`,
+      member: `serviceAccount:project-${PROJECT_NUMBER}@storage-transfer-service.iam.gserviceaccount.com`,
+      subjectId: "101234567890123456789",
+      id: str(i.project, "p"),
+    }),
   },
 };
 

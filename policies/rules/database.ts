@@ -2,6 +2,7 @@
  * Database rules: not reachable from the internet, protected from deletion, and backed up for at
  * least N days — for managed PostgreSQL on every cloud and the analytics warehouses.
  */
+import { REPLICA_OF } from "../../core/tags";
 import { Instance as RdsInstance } from "@pulumi/aws/rds/instance";
 import { FirewallRule as AzurePgFirewallRule } from "@pulumi/azure-native/dbforpostgresql/firewallRule";
 import { Server as AzurePgServer } from "@pulumi/azure-native/dbforpostgresql/server";
@@ -105,7 +106,7 @@ export interface BackupConfig {
 }
 
 /** How many days of backups a database keeps, or why it keeps none. */
-type Backups = { readonly days: number; readonly what: string } | { readonly none: string };
+type Backups = { readonly days: number; readonly what: string } | { readonly none: string } | { readonly replica: true };
 
 export const backupRetention: ResourceRule<Backups, BackupConfig> = {
   kind: "resource",
@@ -117,9 +118,14 @@ export const backupRetention: ResourceRule<Backups, BackupConfig> = {
   defaults: { minDays: 7 },
   configSchema: { minDays: { type: "number", default: 7, description: "Minimum backup retention in days." } },
   extractors: [
-    extractor(RdsInstance, "aws", (p) => (p.backupRetentionPeriod === undefined ? { none: "backupRetentionPeriod is not set" } : { days: p.backupRetentionPeriod, what: "backupRetentionPeriod" })),
+    // A read replica keeps no backups of its own (RDS and Cloud SQL refuse them); its primary's cover the data.
+    extractor(RdsInstance, "aws", (p) =>
+      // The replica label, not replicateSourceDb: that is the source's ARN, unknown during preview.
+      p.tags?.[REPLICA_OF] !== undefined && p.backupRetentionPeriod === 0 ? { replica: true } : p.backupRetentionPeriod === undefined ? { none: "backupRetentionPeriod is not set" } : { days: p.backupRetentionPeriod, what: "backupRetentionPeriod" },
+    ),
     extractor(AzurePgServer, "azure", (p) => ({ days: p.backup?.backupRetentionDays ?? 7, what: "backup.backupRetentionDays" })),
     extractor(DatabaseInstance, "gcp", (p) => {
+      if (p.instanceType === "READ_REPLICA_INSTANCE") return { replica: true };
       const b = p.settings?.backupConfiguration;
       if (b?.enabled !== true) return { none: "settings.backupConfiguration.enabled is not true" };
       const kept = b.backupRetentionSettings;
@@ -135,6 +141,7 @@ export const backupRetention: ResourceRule<Backups, BackupConfig> = {
     extractor(AutonomousDatabase, "oci", (p) => ({ days: p.backupRetentionPeriodInDays ?? 60, what: "backupRetentionPeriodInDays" })),
   ],
   check: (b, config) => {
+    if ("replica" in b) return [];
     if ("none" in b) return [`no automated backups: ${b.none}`];
     const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
     return b.days < config.minDays ? [`backups kept ${days(b.days)} (${b.what}), fewer than the required ${days(config.minDays)}`] : [];
