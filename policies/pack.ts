@@ -9,6 +9,7 @@ import { asRule, type PolicyOptions, type Rule, toPolicy } from "./rule";
 import { backupRetention, databaseNotPublic, deletionProtection, digitaloceanDatabaseFirewall } from "./rules/database";
 import { dataEncryption } from "./rules/encryption";
 import { noOpenAdminPorts, noPublicIp } from "./rules/network";
+import { replicationEncrypted } from "./rules/replication";
 import { noPlaintextSecrets } from "./rules/secrets";
 import { auditTrail, budgetAlarms } from "./rules/audit";
 import { kubernetesApiNotPublic, sensitiveDataCustomerKey, storageTlsOnly } from "./rules/hardening";
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   asRule(deletionProtection),
   asRule(backupRetention),
   asRule(tlsInTransit),
+  asRule(replicationEncrypted),
   asRule(noOpenAdminPorts),
   asRule(noPublicIp),
   asRule(loadBalancerHttps),

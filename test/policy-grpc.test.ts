@@ -13,6 +13,7 @@ import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
 import { allViolations } from "./fixtures/noncompliant";
 import { governanceViolations } from "./fixtures/noncompliant-governance";
+import { REPLICATION_FAILURES, replicationFixture } from "./fixtures/replication";
 import { EXAMPLES, FIXTURE_STACKS, sorted, targets } from "./helpers";
 
 const ROOT = join(__dirname, "..");
@@ -87,6 +88,15 @@ test.serial("governance fixture: the same exact verdicts over gRPC as in-process
   t.deepEqual(sorted((await analyzeRegistrations(pack, run.registrations, ctx)).verdicts), expected);
 });
 
+test.serial("replication fixture: replication-encrypted gives the same exact verdicts over gRPC as in-process", async (t) => {
+  const run = await capture("fixture", () => replicationFixture("fixture"));
+  const ctx = { stack: run.stack, project: run.project, config: {} };
+  const overGrpc = sorted((await analyzeRegistrations(pack, run.registrations, ctx)).verdicts);
+  t.deepEqual(overGrpc, sorted((await analyzeRegistrations(inProcessAnalyzer(createPolicies()), run.registrations, ctx)).verdicts));
+  const mine = overGrpc.filter((v) => v.policy === "replication-encrypted").map((v): [string, string] => [v.urn.split("::").pop() ?? "", v.message]);
+  t.deepEqual(mine.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1])), REPLICATION_FAILURES);
+});
+
 test.serial("non-compliant fixture: the same exact verdicts over gRPC; Configure changes them", async (t) => {
   const run = await capture("fixture", () => allViolations(targets("fixture")));
   const ctx = { stack: run.stack, project: run.project, config: {} };
@@ -109,3 +119,4 @@ test.serial("non-compliant fixture: the same exact verdicts over gRPC; Configure
       .map((v) => `${v.policy} ${v.policy === "storage-no-public-access" ? "advisory" : v.enforcement} ${v.urn.split("::").pop()}`),
   );
 });
+

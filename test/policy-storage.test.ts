@@ -127,6 +127,7 @@ test("enforcement override, exclusion by name and framework selection change the
     "storage-tls-only",
     "data-encryption-at-rest",
     "tls-in-transit",
+    "replication-encrypted",
     "load-balancer-https",
     "no-plaintext-secrets",
     "residency",

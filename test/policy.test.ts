@@ -6,5 +6,6 @@ import "./policy/coverage";
 import "./policy/data";
 import "./policy/network";
 import "./policy/preview";
+import "./policy/replication";
 import "./policy/webtier";
 import "./policy/governance";

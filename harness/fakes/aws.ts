@@ -15,7 +15,11 @@ export const awsFakes: CloudFakes = {
     },
     "aws:ec2/instance:Instance": (i, a) => ({ privateIp: `10.0.128.${10 + Number(/-(\d+)$/.exec(a.name)?.[1] ?? 0)}`, publicIp: i.associatePublicIpAddress === true ? "203.0.113.10" : "" }),
     "aws:ec2/keyPair:KeyPair": (i, a) => ({ keyName: str(i.keyName, a.name) }),
-    "aws:rds/instance:Instance": (i, a, ctx) => ({ address: `${str(i.identifier, a.name)}.c1a2b3.${ctx.regionOf(a.provider ?? "")}.rds.amazonaws.com`, port: 5432 }),
+    "aws:rds/instance:Instance": (i, a, ctx) => {
+      const region = ctx.regionOf(a.provider ?? "");
+      const id = str(i.identifier, a.name);
+      return { address: `${id}.c1a2b3.${region}.rds.amazonaws.com`, port: 5432, arn: `arn:aws:rds:${region}:${ACCOUNT}:db:${id}` };
+    },
     "aws:rds/subnetGroup:SubnetGroup": (i, a) => ({ name: str(i.name, a.name) }),
     "aws:rds/parameterGroup:ParameterGroup": (i, a) => ({ name: str(i.name, a.name) }),
     "aws:eks/cluster:Cluster": (i, a, ctx) => ({ name: str(i.name, a.name), endpoint: `https://0A1B2C3D.gr7.${ctx.regionOf(a.provider ?? "")}.eks.amazonaws.com`, certificateAuthority: { data: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" } }),
