@@ -147,7 +147,8 @@ test("sensitive-data-customer-key: confidential buckets, databases and disks on 
   t.deepEqual(cloudsOf(shared, failing), coverage("sensitive-data-customer-key").clouds);
 });
 
-test("a stack without governance fails the stack-wide checks on every cloud; a stated opt-out is honoured, its budget still checked", async (t) => {
+// Serial: it installs the process-wide harness (see suite.ts).
+test.serial("a stack without governance fails the stack-wide checks on every cloud; a stated opt-out is honoured, its budget still checked", async (t) => {
   const settings = { "audit-trail": { stacksDir: FIXTURE_STACKS }, "storage-access-logging": { stacksDir: FIXTURE_STACKS }, "budget-alarms": { stacksDir: FIXTURE_STACKS } };
   const noGovernance = await verdicts(await capture(bare), { config: { ...settings, "budget-alarms": { stacksDir: FIXTURE_STACKS, monthlyUsd: 500 } } });
   const stackWide = (vs: Verdict[], id: string) => vs.filter((v) => v.policy === id && !v.urn.includes("::bare-")).map((v) => v.message).sort();
