@@ -48,7 +48,7 @@ export function serviceProblem(catalog: Catalog, cloud: Cloud, region: string, s
 }
 
 /** Kinds the program builds inside the site's Network (program/services.ts). */
-const IN_NETWORK: Readonly<Record<Cloud, readonly string[]>> = {
+export const IN_NETWORK: Readonly<Record<Cloud, readonly string[]>> = {
   aws: ["compute", "gpu-compute", "database", "kubernetes"],
   azure: ["compute", "gpu-compute", "database", "kubernetes"],
   gcp: ["compute", "gpu-compute", "database", "kubernetes"],

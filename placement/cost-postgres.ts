@@ -4,7 +4,9 @@
  *
  * - a class with a list price (RDS `db.t4g.*`, DigitalOcean `db-s-*`): the cheapest that fits,
  *   billed around the clock (DigitalOcean: the monthly price);
- * - per-unit rates (Cloud SQL: per vCPU-hour + per GB-hour) for the sizes the service sells;
+ * - per-unit rates (Cloud SQL: per vCPU-hour + per GB-hour) for the sizes the service sells; OCI
+ *   Database with PostgreSQL: the shape's compute at the exact flex size + a fee per OCPU
+ *   (prices.csv `postgres-ocpu-fee`);
  * - otherwise the size is chosen as the service sells it and the instance line is "not priced".
  *
  * High availability bills a second instance and a second copy of the storage where the source says
@@ -17,7 +19,7 @@ import { postgresHaProblem } from "../core/constraints";
 import { postgresInstanceClass } from "../core/skus";
 import { type Catalog, type Offering, type PostgresPriceRow, regionKey } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
-import { billedHours, cheapest, type CostResult, fits, HOURS_PER_MONTH, priced, regionalPrice, sizeText } from "./cost";
+import { billedHours, cheapest, computeSource, type CostResult, fits, HOURS_PER_MONTH, priced, regionalPrice, sizeText } from "./cost";
 import { tableLine, tablePrice } from "./prices";
 import type { ServiceRequirement } from "./requirements";
 
@@ -88,7 +90,19 @@ export function postgres(catalog: Catalog, cloud: Cloud, region: string, s: Data
     sku = postgresClassOf(cloud, offering)!;
     const vcpu = tablePrice(catalog, cloud, region, "postgres-vcpu-hour");
     const gb = tablePrice(catalog, cloud, region, "postgres-memory-gb-hour");
-    if (vcpu && gb) {
+    const fee = tablePrice(catalog, cloud, region, "postgres-ocpu-fee");
+    if (fee) {
+      // OCI: the shape's compute at the exact size (flex rates) plus the service's fee per OCPU.
+      const ocpus = offering.vcpus / 2;
+      const hour = offering.priceHour + ocpus * fee.value;
+      instance = line(
+        `${sku}${haText} × ${HOURS_PER_MONTH} h × (${round4(offering.priceHour)} USD/h shape + ${ocpus} OCPU × ${round4(fee.value)} USD/h PostgreSQL fee)`,
+        replicas * HOURS_PER_MONTH * hour,
+        fee.estimated || haEstimated ? "estimated" : "list",
+        `${computeSource(catalog, cloud)}; ${fee.source}`,
+        fee.read,
+      );
+    } else if (vcpu && gb) {
       const hour = offering.vcpus * vcpu.value + offering.memoryGib * gb.value;
       const est = vcpu.estimated || gb.estimated || haEstimated;
       instance = line(

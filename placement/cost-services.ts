@@ -9,8 +9,9 @@
  *   catalog);
  * - analytics: Athena and BigQuery bill per TB scanned (usage); an Azure Data Explorer cluster and
  *   an OCI Autonomous Database run (and bill) every hour: priced from prices.csv
- *   (`adx-cluster:<sku>` per instance-hour, `autonomous-database-ecpu` per ECPU-hour) when a row
- *   exists, otherwise "not priced" — a budget is then never confirmed.
+ *   (`adx-cluster:<sku>` per instance-hour; `autonomous-database-ecpu` per ECPU-hour and
+ *   `autonomous-database-storage` per GB-month) when a row exists, otherwise "not priced" — a
+ *   budget is then never confirmed.
  */
 import type { Cloud } from "../core/cloud";
 import { appPlatformSize } from "../core/skus";
@@ -26,6 +27,10 @@ type Usage = Extract<ServiceRequirement, { kind: "serverless" | "secrets" | "mon
 export const ADX_DEFAULT = { sku: "Standard_E2ads_v5", instances: 2 } as const;
 /** ECPUs an OCI Autonomous AI Lakehouse gets by default (components/analytics/contract.ts). */
 export const ADB_DEFAULT_ECPUS = 2;
+/** Storage (TB) an OCI Autonomous AI Lakehouse gets by default (components/analytics/contract.ts `storageTb`). */
+export const ADB_DEFAULT_STORAGE_TB = 1;
+/** GB per TB of Autonomous Database storage when the price list bills per GB (assumed binary). */
+const GB_PER_TB = 1024;
 
 export function alwaysOnServices(catalog: Catalog, cloud: Cloud, region: string, s: Usage): CostResult {
   switch (s.kind) {
@@ -63,8 +68,14 @@ function analytics(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Us
     const ecpus = s.computeUnits ?? ADB_DEFAULT_ECPUS;
     const what = `Autonomous AI Lakehouse, ${ecpus} ECPUs, always on`;
     const price = tablePrice(catalog, cloud, region, "autonomous-database-ecpu");
+    const storage = tablePrice(catalog, cloud, region, "autonomous-database-storage");
+    const gb = ADB_DEFAULT_STORAGE_TB * GB_PER_TB;
     return priced("autonomous-database", [
-      price ? tableLine(`${what} × ${HOURS_PER_MONTH} h × ${price.value} USD/ECPU-h`, ecpus * HOURS_PER_MONTH * price.value, price) : unpricedLine(what, "the ECPU-hour and storage prices are not in prices.csv"),
+      price ? tableLine(`${what} × ${HOURS_PER_MONTH} h × ${price.value} USD/ECPU-h`, ecpus * HOURS_PER_MONTH * price.value, price) : unpricedLine(what, "the ECPU-hour price is not in prices.csv (autonomous-database-ecpu)"),
+      storage
+        ? // The component provisions whole TB; the price list bills GB: 1 TB counted as 1,024 GB (an assumption, so estimated).
+          tableLine(`${ADB_DEFAULT_STORAGE_TB} TB storage (counted as ${gb} GB) × ${storage.value} USD/GB-month`, gb * storage.value, { ...storage, estimated: true })
+        : unpricedLine(`${ADB_DEFAULT_STORAGE_TB} TB storage`, "the storage price is not in prices.csv (autonomous-database-storage)"),
     ]);
   }
   return priced("analytics", [usageLine(cloud === "aws" ? "Athena: billed per TB scanned" : cloud === "gcp" ? "BigQuery: billed per TB scanned and GB stored" : "billed per use")]);

@@ -1,16 +1,16 @@
 /**
- * Site-wide costs: resources a whole site shares rather than one service — today the network's
- * NAT gateway (`network.natGateway`), which runs and bills every hour. Priced from prices.csv
- * (`nat-gateway`, per hour or per month) when a row exists, otherwise "not priced", so a budget is
- * never confirmed over it. Load balancers and other shared lines are added here the same way,
- * keyed by their prices.csv item (see placement/prices.ts).
+ * Site-wide costs: resources a whole site shares rather than one service — the network's NAT
+ * gateway with its public address and Azure's private DNS zone (cost-network.ts), which run and
+ * bill every hour. Priced from prices.csv when a row exists, otherwise "not priced", so a budget is
+ * never confirmed over them. Other shared lines are added here the same way, keyed by their
+ * prices.csv item (see placement/prices.ts).
  */
 import type { Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
 import { type CostLine, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
 import { tableLine, tablePrice } from "./prices";
-import { natLine } from "./cost-network";
+import { natLine, privateDnsZoneLine } from "./cost-network";
 import type { Requirements } from "./requirements";
 
 /** Shared lines of a site, by prices.csv item (`nat-gateway`). */
@@ -30,5 +30,7 @@ export function sharedCosts(catalog: Catalog, cloud: Cloud, region: string, req:
   // On where private machines need it at boot, or as the stack says (cost-network.ts).
   const nat = natLine(catalog, req, cloud, region);
   if (nat) out["nat-gateway"] = nat;
+  const zone = privateDnsZoneLine(catalog, req, cloud, region);
+  if (zone) out["private-dns-zone"] = zone;
   return out;
 }

@@ -61,6 +61,8 @@ test("a locked SKU is kept while it fits, and resized once it no longer does", (
   // Never silently "kept": the result says which locked size changed.
   t.deepEqual(resized.lock, {
     status: "kept",
+    // Both sites carry the NAT gateway their private machine needs: us-east-1 (0.045 + 0.005) × 730 = 36.5, so
+    // 121.47 + 36.5 = 157.97; eu-north-1 0.045 × its price index 1.0625 (estimated) + 0.005, × 730 = 38.55.
     cheaper: { cloud: "aws", region: "us-east-1", monthlyUsd: 157.97, savingUsd: 6.72 },
     resized: [{ service: "web", site: "primary", from: "m6i.large", to: "t3.xlarge" }],
   });

@@ -153,23 +153,25 @@ test("always-on services: ml-dr-us's Azure Data Explorer clusters are not priced
   t.deepEqual(p.decision.unpriced, []);
   const rejected = p.candidates.find((c) => c.cloud === "azure" && c.region === "northcentralus")!;
   t.true(rejected.reasons.some((x) => x.constraint === "budget" && x.message.startsWith("budget of 1,500 USD/month cannot be confirmed: web: ") && x.message.includes("events: ")));
-  // OCI's Autonomous Database and DigitalOcean App Platform are always-on too.
-  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [["Autonomous AI Lakehouse, 2 ECPUs, always on: not priced (the ECPU-hour and storage prices are not in prices.csv)", 0, "unpriced"]]);
+  // OCI's Autonomous Database and DigitalOcean App Platform are always-on too, and priced: 2 ECPUs
+  // × 730 h × 0.336 plus the default 1 TB at 0.0244 USD/GB-month (1 TB counted as 1,024 GB: estimated).
+  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "analytics" }), [
+    ["Autonomous AI Lakehouse, 2 ECPUs, always on × 730 h × 0.336 USD/ECPU-h", 490.56, "list"],
+    ["1 TB storage (counted as 1024 GB) × 0.0244 USD/GB-month", 24.99, "estimated"],
+  ]);
   t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 512 }), [["App Platform service apps-s-1vcpu-0.5gb, always on × 5 USD/month", 5, "list"]]);
-  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 2048 }), [
-    ["App Platform service apps-s-1vcpu-2gb, always on: not priced (its monthly price is not in prices.csv)", 0, "unpriced"],
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 1024 }), [["App Platform service apps-s-1vcpu-1gb, always on × 12 USD/month", 12, "list"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 2048 }), [["App Platform service apps-s-1vcpu-2gb, always on × 25 USD/month", 25, "list"]]);
+  t.deepEqual(lines("digitalocean", "nyc3", { kind: "serverless", image: "ghcr.io/acme/api:1", memoryMb: 3072 }), [
+    ["App Platform service apps-s-2vcpu-4gb, always on: not priced (its monthly price is not in prices.csv)", 0, "unpriced"],
   ]);
   t.deepEqual(lines("aws", "us-east-1", { kind: "analytics" }), [["Athena: billed per TB scanned", 0, "usage"]]);
 });
 
 test("managed PostgreSQL from list prices: DigitalOcean 2 vCPU / 4 GiB is its 60 USD plan, not the 31 USD Droplet estimate", (t) => {
   t.deepEqual(lines("digitalocean", "nyc3", { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 10 })[0], ["db-s-2vcpu-4gb × 60 USD/month", 60, "list"]);
-  // Azure Flexible Server (Burstable B2ms here): no list price in the catalog, so not priced (never the VM's price).
-  t.deepEqual(lines("azure", "westeurope", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 10 })[0], [
-    "Standard_B2ms: not priced (the managed PostgreSQL list price of azure is not in postgres-prices.csv)",
-    0,
-    "unpriced",
-  ]);
+  // Azure Flexible Server (Burstable B2ms here): its own list price (0.136 USD/h in eastus), never the VM's.
+  t.deepEqual(lines("azure", "eastus", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 10 })[0], ["Standard_B2ms × 730 h × 0.136 USD/h", 99.28, "list"]);
 });
 
 test("billing rules: DigitalOcean's monthly cap, free egress tiers, the Spaces bundle and its minimum", (t) => {
@@ -259,7 +261,7 @@ test("where a SKU is sold: an OCI or Azure GPU region is marked unconfirmed; a `
   t.is(r.ok && r.cost.sku, "VM.GPU.A10.2");
 });
 
-test("a NAT gateway is a site-wide always-on line: not priced without a prices.csv row (so no budget is confirmed), priced from one", (t) => {
+test("a NAT gateway is a site-wide always-on line carried with its source; a region without its own row is estimated", (t) => {
   const base: RequirementsInput = { services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["aws"] }, network: { natGateway: true } };
   // Without the rows (a catalog copy that lacks them) the line is not priced and no budget is confirmed.
   const bare = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
@@ -275,7 +277,16 @@ test("a NAT gateway is a site-wide always-on line: not priced without a prices.c
   ]);
   // With the sourced rows (data/prices.csv), the line is priced and carries its source.
   const c = evaluateCandidate(catalog, req(base), catalog.regionByKey.get("aws/us-east-1")!);
-  t.like(c.shared["nat-gateway"], { label: "NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus per-GB processing (usage)", monthlyUsd: 36.5, basis: "list" });
+  t.like(c.shared["nat-gateway"], { label: "NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus 0.045 USD per GB processed (usage)", monthlyUsd: 36.5, basis: "list" });
   t.regex(c.shared["nat-gateway"]!.source, /^prices\.csv aws us-east-1 nat-gateway ← https:\/\/aws\.amazon\.com\/vpc\/pricing\//);
   t.deepEqual([c.unpriced, c.monthlyUsd], [[], 66.87]);
+  // eu-central-1 has no gateway row: us-east-1's × the region's compute price index, estimated (the address is one global price).
+  const index = catalog.priceIndex.get("aws/eu-central-1")!;
+  const frankfurt = evaluateCandidate(catalog, req(base), region("aws", "eu-central-1")).shared["nat-gateway"]!;
+  t.deepEqual([frankfurt.label, frankfurt.monthlyUsd, frankfurt.basis], [
+    `NAT gateway ${Math.round(0.045 * index * 10000) / 10000} + public IP 0.005 USD/h × 730 h; plus per-GB processing (usage)`,
+    Math.round(730 * (0.045 * index + 0.005) * 100) / 100,
+    "estimated",
+  ]);
 });
+

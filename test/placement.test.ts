@@ -89,16 +89,20 @@ test("database: managed list prices per cloud, Multi-AZ doubling where the sourc
   });
   // Cloud SQL: per vCPU-hour and per GB-hour for the exact custom size.
   t.deepEqual(cost("gcp", "us-central1", { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 50 }).lines[0], ["db-custom-2-8192 × 730 h × (2 vCPU × 0.0413 + 8 GB × 0.007) USD/h", 101.18, false]);
-  // OCI Database with PostgreSQL and Azure Flexible Server list prices are not in the catalog: not priced, and said.
+  // OCI Database with PostgreSQL: the shape's compute plus the per-OCPU fee; its standby is assumed billed
+  // like the primary (no source says), so estimated.
   const oci = priceService(catalog, "oci", "us-ashburn-1", service({ kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100, highAvailability: true }));
   t.true(oci.ok);
   if (!oci.ok) return;
   t.is(oci.cost.sku, "PostgreSQL.VM.Standard.E4.Flex$_2_8");
-  t.deepEqual(oci.cost.unpriced, ["the managed PostgreSQL list price of oci is not in postgres-prices.csv"]);
+  t.deepEqual(oci.cost.unpriced, []);
   t.deepEqual(oci.cost.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
-    ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 2 (HA standby, assumed billed like the primary): not priced (the managed PostgreSQL list price of oci is not in postgres-prices.csv)", 0, "unpriced"],
-    ["100 GB storage × 2 (HA standby, assumed billed like the primary) × 0.0425 USD/GB-month (block-storage rate; the service's storage rate is not in the catalog)", 8.5, "estimated"],
+    ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 2 (HA standby, assumed billed like the primary) × 730 h × (0.037 USD/h shape + 1 OCPU × 0.098 USD/h PostgreSQL fee)", 197.1, "estimated"],
+    ["100 GB storage × 2 (HA standby, assumed billed like the primary) × 0.072 USD/GB-month", 14.4, "estimated"],
   ]);
+  // A class no source prices is still not priced, and said (RDS db.m6i.4xlarge).
+  const big = priceService(catalog, "aws", "us-east-1", service({ kind: "database", vcpus: 16, memoryGib: 64, storageGb: 100 }));
+  t.deepEqual(big.ok && big.cost.unpriced, ["the managed PostgreSQL list price of aws is not in postgres-prices.csv"]);
 });
 
 test("kubernetes: control-plane fee plus nodes", (t) => {

@@ -178,6 +178,22 @@ test("every example stack: each service's resource lines add up to the cost mode
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
+test("the network's shared lines sit on the resources that incur them: NAT gateway (with its address) and Azure's private DNS zone", async (t) => {
+  const plan = await runPlan({ stack: "azure-nat", stacksDir: join(__dirname, "fixtures", "network-stacks"), now: NOW, policyOptions: {} });
+  const shared = plan.placement.shared ?? {};
+  const carried = plan.resources.filter((r) => r.service === "" && r.monthlyUsd > 0).map((r) => [r.type, r.monthlyUsd, r.costLabel]);
+  t.deepEqual(carried, [
+    ["azure-native:privatedns:PrivateZone", 0.5, "private DNS zone privatelink.postgres.database.azure.com × 0.5 USD/month"],
+    ["azure-native:network:NatGateway", shared["nat-gateway"]!.monthlyUsd, shared["nat-gateway"]!.label],
+  ]);
+  // (0.045 gateway + 0.005 address) USD/h × 730 h = 36.5 (prices.csv azure all nat-gateway, public-ipv4-hour); 0.5 USD/month zone (private-dns-zone).
+  t.deepEqual(Object.entries(shared).map(([item, l]) => [item, l.label, l.monthlyUsd, l.basis]), [
+    ["nat-gateway", "NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus 0.045 USD per GB processed (usage)", 36.5, "list"],
+    ["private-dns-zone", "private DNS zone privatelink.postgres.database.azure.com × 0.5 USD/month", 0.5, "list"],
+  ]);
+  t.is(plan.cost.monthlyUsd, plan.placement.totalMonthlyUsd);
+});
+
 test("every example stack: the JSON validates against docs/plan-schema.json", (t) => {
   const schema = JSON.parse(readFileSync(join(ROOT, "docs", "plan-schema.json"), "utf8")) as object;
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
@@ -191,7 +207,8 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 845.72 USD/month*\n  why: cheapest of 10 feasible candidates out of 192; lock: kept\n"));
+  // 38 feasible: GCP's 10 EU regions, and now that their PostgreSQL is priced (the budget can be confirmed) OCI's 9, Azure's 13 and AWS's 6.
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 845.72 USD/month*\n  why: cheapest of 38 feasible candidates out of 192; lock: kept\n"));
   t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
   t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
   t.regex(text, /│ total +│ +│ +845\.72\* │/);

@@ -143,7 +143,7 @@ test("boot-time reachability: a NAT gateway where private machines or nodes need
   );
   const lines = (cloud: string, id: string, input: RequirementsInput) => Object.values(evaluateCandidate(catalog, req(input), region(cloud, id)).shared).map((l) => [l.label, l.monthlyUsd, l.basis]);
   const web = { services: { web: { kind: "compute" as const, vcpus: 2, memoryGib: 4, count: 2 } } };
-  t.deepEqual(lines("aws", "us-east-1", web), [["NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus per-GB processing (usage)", 36.5, "list"]]);
+  t.deepEqual(lines("aws", "us-east-1", web), [["NAT gateway 0.045 + public IP 0.005 USD/h × 730 h; plus 0.045 USD per GB processed (usage)", 36.5, "list"]]);
   t.deepEqual(lines("gcp", "us-central1", web), [["Cloud NAT (2 VMs × 0.0014 + 1 IP × 0.005 USD/h) × 730 h; plus 0.045 USD per GiB processed (usage)", 5.69, "list"]]);
   t.deepEqual(lines("oci", "us-ashburn-1", web).map((l) => l.slice(0, 2)), [["NAT gateway (no charge) × 730 h", 0]]);
   // Asked off, or public machines: no NAT line.

@@ -119,4 +119,5 @@ export const SHARED_BILLABLE: Readonly<Record<string, string>> = {
   "azure-native:network:NatGateway": "nat-gateway",
   "gcp:compute/routerNat:RouterNat": "nat-gateway",
   "oci:Core/natGateway:NatGateway": "nat-gateway",
+  "azure-native:privatedns:PrivateZone": "private-dns-zone",
 };

@@ -131,7 +131,7 @@ export const planSchema = z.strictObject({
       })
       .optional(),
     compliance: z.array(complianceFactSchema).optional().describe("the compliance facts the placement rests on, with confidence and source"),
-    shared: z.record(z.string(), costLineSchema).optional().describe("site-wide lines (the network's NAT gateway) by prices.csv item; on the network's resources"),
+    shared: z.record(z.string(), costLineSchema).optional().describe("site-wide lines (the network's NAT gateway, Azure's private DNS zone) by prices.csv item; on the network's resources"),
     excludedClouds: z
       .array(z.strictObject({ cloud: z.string(), requirement: z.string(), kind: z.enum(["not-offered", "not-confirmed"]), reason: z.string() }))
       .optional()
