@@ -9,8 +9,6 @@
  * | 1 | not deployable: a mandatory policy failed, the budget is exceeded, nothing is feasible, or the locked placement no longer meets the requirements |
  * | 2 | could not run as asked: flags, stack file, requirements, a corrupt or foreign lock, catalog, or a file that cannot be read or written |
  */
-// The errors submodule: the package root loads the whole SDK (and TypeScript) for one class.
-import { InputPropertyError } from "@pulumi/pulumi/errors";
 import { UnsupportedServiceError } from "../core/capabilities";
 import { CatalogError } from "../placement/catalog";
 import { LockError, LockInfeasibleError, LockWriteError } from "../placement/lock";
@@ -51,11 +49,21 @@ export function classify(e: unknown): { kind: ErrorKind; exitCode: 1 | 2 } | und
   if (e instanceof LockWriteError || e instanceof OutputError) return { kind: "io", exitCode: 2 };
   if (e instanceof LockError) return { kind: "lock", exitCode: 2 };
   if (e instanceof UsageError) return { kind: "usage", exitCode: 2 };
-  if (e instanceof RequirementsError || InputPropertyError.isInstance(e)) return { kind: "requirements", exitCode: 2 };
+  if (e instanceof RequirementsError || isInputPropertyError(e)) return { kind: "requirements", exitCode: 2 };
   if (e instanceof StackFileError) return { kind: "stack-file", exitCode: 2 };
   if (e instanceof CatalogError) return { kind: "catalog", exitCode: 2 };
   if (e instanceof UnsupportedServiceError) return { kind: "unsupported", exitCode: 2 };
   return undefined;
+}
+
+/**
+ * A component's bad-input error. Only a process that loaded the SDK can throw one, so the SDK's
+ * errors module (which loads gRPC) is asked only then: `place` and `replan` never load the SDK.
+ */
+function isInputPropertyError(e: unknown): boolean {
+  const path = require.resolve("@pulumi/pulumi/errors");
+  if (!require.cache[path]) return false;
+  return (require(path) as typeof import("@pulumi/pulumi/errors")).InputPropertyError.isInstance(e);
 }
 
 /** Exit code for an error (undefined: a bug). */

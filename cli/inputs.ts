@@ -9,7 +9,7 @@ import { type Catalog, repoRoot } from "../placement/catalog";
 import { type Lock, lockPath, readLock } from "../placement/lock";
 import { parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
 import type { Accounts } from "../core/accounts";
-import { parseAccounts } from "../program/config";
+import { parseAccounts } from "../program/config-values";
 import { readStackFileDetails, readYamlFile, StackFileError, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "../program/stackfile";
 import { UsageError } from "./errors";
 

@@ -12,6 +12,8 @@
  * Exit codes: 0 done, 1 not deployable / not feasible, 2 could not run as asked (cli/errors.ts).
  * stdout holds only the document; notes, progress and errors go to stderr (cli/output.ts).
  */
+// First: defers the SDK's TypeScript and Arborist (see the module) before anything loads the SDK.
+import "../harness/defer-sdk-deps";
 import { Command, CommanderError, Option } from "commander";
 import { loadCatalog } from "../placement/catalog";
 import { lockFor, placeWithLock, writeLock } from "../placement/lock";

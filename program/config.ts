@@ -7,38 +7,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
 import type { Accounts } from "../core/accounts";
 import type { Catalog } from "../placement/catalog";
-import { formatPath, parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
+import { parseRequirements, type Requirements, RequirementsError } from "../placement/requirements";
+import { type FailoverSetting, jsonObject, parseAccounts, parseFailover } from "./config-values";
 import { type IsSecret, secretPaths } from "./secrets";
 import { isSecureValue, readStackFileDetails, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "./stackfile";
 
-
-/**
- * The account context per cloud (`tessera:accounts`): what a provider needs beyond credentials.
- * Every field is documented in the README ("Writing a stack").
- */
-export const accountsSchema = z.strictObject({
-  azure: z.strictObject({ subscriptionId: z.uuid().optional() }).optional(),
-  gcp: z.strictObject({ project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)") }).optional(),
-  oci: z.strictObject({ compartmentId: z.string().regex(/^ocid1\.(compartment|tenancy)\.oc\d\./, "a compartment or tenancy OCID") }).optional(),
-});
-
-/**
- * `tessera:failover`: which site of a failover stack serves (see program/replication.ts).
- * `active: standby` promotes the standby; `active: primary` is the normal state and the fail-back.
- */
-const failoverSchema = z.strictObject({
-  active: z.enum(["primary", "standby"]).default("primary"),
-  /** Azure promotion: wait for the replica to catch up (`planned`) or not (`forced`, the primary is down). */
-  promoteOption: z.enum(["planned", "forced"]).default("forced"),
-  /** OCI: per database service, the OCID of the copied backup the promoted standby is restored from. */
-  restore: z.record(z.string(), z.string().regex(/^ocid1\.[a-z0-9]+\.oc\d+\./, "the OCID of an OCI Database with PostgreSQL backup")).default({}),
-});
-
-/** The parsed `tessera:failover` setting. */
-export type FailoverSetting = z.infer<typeof failoverSchema>;
+export { accountsSchema, type FailoverSetting, parseAccounts, parseFailover } from "./config-values";
 
 /** What the program needs from config. */
 export interface StackConfig {
@@ -48,21 +24,6 @@ export interface StackConfig {
   readonly failover: FailoverSetting;
   /** Which requirement values are secrets (serverless environment values). */
   readonly isSecret: IsSecret;
-}
-
-/** Parses a config value that must hold a JSON object; names the key when it does not. */
-function jsonObject(key: string, raw: string | undefined): unknown {
-  if (raw === undefined) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new RequirementsError([`${key}: expected an object (YAML map), got the string ${JSON.stringify(raw)}`], key);
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new RequirementsError([`${key}: expected an object (YAML map), got ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`], key);
-  }
-  return value;
 }
 
 /**
@@ -87,41 +48,6 @@ export function readStackConfig(catalog: Catalog, stack: string, stacksDir?: str
   const requirements = parseRequirements(raw, catalog, `tessera:requirements of stack ${stack}`);
   const isSecret = secretPaths(stackFileSecurePaths(stacksDir, stack), configKeyIsSecret("tessera:requirements"));
   return { requirements, accounts: parseAccounts(config.get("accounts"), stack), failover: parseFailover(config.get("failover"), requirements, stack), isSecret };
-}
-
-/**
- * Validates `tessera:failover` (JSON, or undefined: the primary serves).
- *
- * @throws RequirementsError naming every bad field, or a promotion without a standby site.
- */
-export function parseFailover(raw: string | undefined, requirements: Requirements, stack: string): FailoverSetting {
-  const failover = failoverSchema.safeParse(jsonObject("tessera:failover", raw) ?? {});
-  if (!failover.success) {
-    throw new RequirementsError(
-      failover.error.issues.map((i) => `tessera:failover.${formatPath(i.path)}: ${i.message}`),
-      `tessera:failover of stack ${stack}`,
-    );
-  }
-  if (failover.data.active === "standby" && !requirements.failover) {
-    throw new RequirementsError(['tessera:failover.active: "standby" needs a standby site; the requirements have no failover'], `tessera:failover of stack ${stack}`);
-  }
-  return failover.data;
-}
-
-/**
- * Validates `tessera:accounts` (the config value as the CLI passes it: JSON, or undefined).
- *
- * @throws RequirementsError naming every bad field.
- */
-export function parseAccounts(raw: string | undefined, stack: string): Accounts {
-  const accounts = accountsSchema.safeParse(jsonObject("tessera:accounts", raw) ?? {});
-  if (!accounts.success) {
-    throw new RequirementsError(
-      accounts.error.issues.map((i) => `tessera:accounts.${formatPath(i.path)}: ${i.message}`),
-      `tessera:accounts of stack ${stack}`,
-    );
-  }
-  return accounts.data;
 }
 
 /** The `secure:` paths of the stack file, when the program can read it (else none). */

@@ -7,6 +7,7 @@ import { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import test from "ava";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { engineUrn, type Harness, installHarness } from "../harness";
+import { deferredState } from "../harness/defer-sdk-deps";
 import { StrictMonitor } from "../harness/monitor";
 
 let h: Harness;
@@ -104,4 +105,14 @@ test("a physical name the cloud would refuse is an error naming the resource, fi
     `aws:iam/role:Role "${"r".repeat(60)}": auto-name of name (about "${"r".repeat(60)}-0a1b2c3") is 68 characters long (allowed: 1-64); the cloud would refuse it — IAM role name: 1-64 characters of [a-zA-Z0-9+=,.@_-], unique per account (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html)`,
     'digitalocean:index/app:App "web": spec.name "customer-portal-production-eu-west-1" is 36 characters long (allowed: 2-32); the cloud would refuse it — App Platform app name: 2-32 characters of [a-z0-9-], first [a-z], last [a-z0-9], unique per account (https://docs.digitalocean.com/products/app-platform/reference/app-spec/ ("name": ^[a-z][a-z0-9-]{0,30}[a-z0-9]$, unique across the account\'s apps))',
   ]);
+});
+
+test("the SDK's deferred TypeScript and Arborist load on first use: a function still serializes", async (t) => {
+  // The test workers load harness/defer-sdk-deps first (package.json ava.require), as the CLI does.
+  t.deepEqual([deferredState("typescript"), deferredState("@npmcli/arborist")], ["deferred", "deferred"]);
+  const serialized = await pulumi.runtime.serializeFunction(() => 42);
+  t.true(serialized.text.includes("return ()=>42;"), serialized.text);
+  t.deepEqual([deferredState("typescript"), deferredState("@npmcli/arborist")], ["loaded", "deferred"]);
+  const ts = require.resolve("typescript", { paths: [require.resolve("@pulumi/pulumi/package.json")] });
+  t.is((require(ts) as { version: string }).version, (require("typescript/package.json") as { version: string }).version);
 });
