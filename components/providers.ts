@@ -22,7 +22,13 @@ export const PROVIDER_FACTORIES = {
   aws: (name, region, _accounts, opts) => new AwsProvider(name, { region }, opts),
   azure: (name, region, accounts, opts) =>
     new AzureProvider(name, { location: region, ...(accounts.azure?.subscriptionId ? { subscriptionId: accounts.azure.subscriptionId } : {}) }, opts),
-  gcp: (name, region, accounts, opts) => new GcpProvider(name, { project: requireAccount(accounts.gcp?.project, "gcp", "project"), region }, opts),
+  gcp: (name, region, accounts, opts) => {
+    const project = requireAccount(accounts.gcp?.project, "gcp", "project");
+    // The Billing Budget API refuses user credentials without a quota project: bill the calls to
+    // the stack's project (hashicorp/terraform-provider-google budget 403 "requires a quota project").
+    const quota = accounts.gcp?.billingAccount ? { userProjectOverride: true, billingProject: project } : {};
+    return new GcpProvider(name, { project, region, ...quota }, opts);
+  },
   // DigitalOcean sets the region on each resource; the provider is region-free.
   digitalocean: (name, _region, _accounts, opts) => new DigitalOceanProvider(name, {}, opts),
   oci: (name, region, _accounts, opts) => new OciProvider(name, { region }, opts),

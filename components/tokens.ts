@@ -18,6 +18,7 @@ export const TOKENS = {
   postgresReplica: "tessera:database:PostgresReplica",
   bucketReplication: "tessera:storage:BucketReplication",
   webTier: "tessera:compute:WebTier",
+  governance: "tessera:governance:Governance",
 } as const;
 
 /** A component type token. */

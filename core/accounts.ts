@@ -9,8 +9,10 @@ import type { Cloud } from "./cloud";
 /** Stack config `tessera:accounts`; only the placed clouds' fields are needed. */
 export interface Accounts {
   readonly azure?: { readonly subscriptionId?: string };
-  readonly gcp?: { readonly project: string };
-  readonly oci?: { readonly compartmentId: string };
+  /** `billingAccount`: the Cloud Billing account the stack's budget lives in (governance). */
+  readonly gcp?: { readonly project: string; readonly billingAccount?: string };
+  /** `tenancyId`: the root compartment, where audit retention and budgets live (governance). */
+  readonly oci?: { readonly compartmentId: string; readonly tenancyId?: string };
 }
 
 /**

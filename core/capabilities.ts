@@ -192,3 +192,97 @@ export function requireCapability(service: ServiceKind, cloud: Cloud): Supported
   if (!cell.supported) throw new UnsupportedServiceError(service, cloud, cell.reason);
   return cell;
 }
+
+/**
+ * The governance controls tessera builds with every stack (issue 16), per cloud: the same cell
+ * shape as {@link CAPABILITIES}, rendered as the README's second table. An unsupported cell is not
+ * an error: the stack still builds, and the plan and the policy pack say what the cloud lacks.
+ */
+export const GOVERNANCE_FEATURES = [
+  "audit-trail",
+  "flow-logs",
+  "storage-access-logs",
+  "storage-tls-only",
+  "customer-managed-keys",
+  "private-kubernetes-api",
+  "budget-alarms",
+] as const;
+
+/** A governance control. */
+export type GovernanceFeature = (typeof GOVERNANCE_FEATURES)[number];
+
+/** The governance matrix. Typed so that a missing (feature, cloud) cell is a compile error. */
+export const GOVERNANCE = {
+  "audit-trail": {
+    aws: yes("AWS CloudTrail: multi-region trail with log file validation, to an encrypted, private, access-logged S3 bucket", "aws:cloudtrail/trail:Trail"),
+    azure: yes("Activity log exported by a subscription diagnostic setting to a Log Analytics workspace", "azure-native:monitor:SubscriptionDiagnosticSetting"),
+    gcp: yes(
+      "Cloud Audit Logs: Data Access logs for the services the stack uses, routed to a log bucket with the audit retention",
+      "gcp:projects/iAMAuditConfig:IAMAuditConfig",
+      "Admin Activity logs are always on (kept 400 days in _Required)",
+    ),
+    digitalocean: no("digitalocean has no audit-log resource (the pinned @pulumi/digitalocean 4.80.1 has none); a team's security history is kept by DigitalOcean and shown in its control panel only"),
+    oci: yes(
+      "OCI Audit (always on) with the tenancy's audit retention set",
+      "oci:Audit/configuration:Configuration",
+      "tenancy-wide: one retention (90-365 days) for every compartment and stack in the tenancy; the last stack to set it wins, and destroying a stack leaves it",
+    ),
+  },
+  "flow-logs": {
+    aws: yes("VPC Flow Logs to CloudWatch Logs", "aws:ec2/flowLog:FlowLog"),
+    azure: yes(
+      "VNet flow logs (Network Watcher) to a storage account",
+      "azure-native:network:FlowLog",
+      "uses the region's Network Watcher (NetworkWatcher_<region> in NetworkWatcherRG, which Azure creates with the first VNet); NSG flow logs cannot be created since 30 June 2025",
+    ),
+    gcp: yes("VPC Flow Logs on every subnet (logConfig), routed to a log bucket", "gcp:compute/subnetwork:Subnetwork"),
+    digitalocean: no("digitalocean VPCs have no flow logs (the pinned @pulumi/digitalocean 4.80.1 has no flow-log resource)"),
+    oci: yes("VCN flow logs on every subnet (Logging service log, source flowlogs)", "oci:Logging/log:Log", "OCI Logging keeps logs 30 to 180 days (30-day steps): longer retention is capped at 180"),
+  },
+  "storage-access-logs": {
+    aws: yes("S3 server access logging to a log bucket", "aws:s3/bucketLogging:BucketLogging"),
+    azure: yes("Storage diagnostic setting (blob read, write, delete) to a Log Analytics workspace", "azure-native:monitor:DiagnosticSetting"),
+    gcp: yes("Data Access audit logs for storage.googleapis.com (with the audit trail)", "gcp:projects/iAMAuditConfig:IAMAuditConfig", "project-wide, like the audit trail; an audit opt-out relies on the organisation's audit configuration"),
+    digitalocean: yes("Spaces access logs to a log bucket", "digitalocean:index/spacesBucketLogging:SpacesBucketLogging"),
+    oci: yes("Object Storage read and write logs (Logging service logs)", "oci:Logging/log:Log", "OCI Logging keeps logs at most 180 days"),
+  },
+  "storage-tls-only": {
+    aws: yes("bucket policy denying requests with aws:SecureTransport false", "aws:s3/bucketPolicy:BucketPolicy"),
+    azure: yes("supportsHttpsTrafficOnly on the storage account", "azure-native:storage:StorageAccount"),
+    gcp: no(
+      "gcp Cloud Storage's XML API also answers plain HTTP and no bucket setting refuses it (cloud.google.com/storage/docs/request-endpoints); public access prevention leaves only authenticated requests, so clients must use https://",
+    ),
+    digitalocean: no("digitalocean Spaces serves its S3 API over HTTP too (docs.digitalocean.com/reference/api/spaces) and documents no bucket-policy condition that refuses it; clients must use https://"),
+    oci: yes("HTTPS only by design: every OCI API request must use HTTPS with TLS 1.2 (docs.oracle.com/en-us/iaas/Content/API/Concepts/usingapi.htm)", "oci:ObjectStorage/bucket:Bucket"),
+  },
+  "customer-managed-keys": {
+    aws: yes("the stack's KMS key on S3, RDS, EBS and EKS secrets", "aws:kms/key:Key"),
+    azure: yes("the stack's Key Vault key through a user-assigned identity (storage, PostgreSQL) and a disk encryption set (VM disks)", "azure-native:keyvault:Key"),
+    gcp: yes("the stack's Cloud KMS key on Cloud Storage, Cloud SQL and persistent disks", "gcp:kms/cryptoKey:CryptoKey"),
+    digitalocean: no("digitalocean has no key-management service: Spaces, volumes, Droplets and managed databases encrypt with DigitalOcean-managed keys only"),
+    oci: yes("the stack's Vault key on buckets, boot volumes and OKE secrets", "oci:Kms/key:Key", "OCI Database with PostgreSQL encrypts with Oracle-managed keys only"),
+  },
+  "private-kubernetes-api": {
+    aws: yes("EKS private endpoint, or the public endpoint limited to apiAllowedCidrs", "aws:eks/cluster:Cluster"),
+    azure: yes("AKS private cluster, or authorized IP ranges (apiAllowedCidrs)", "azure-native:containerservice:ManagedCluster"),
+    gcp: yes("GKE private endpoint with master authorized networks, or the public endpoint limited to apiAllowedCidrs", "gcp:container/cluster:Cluster"),
+    digitalocean: yes(
+      "DOKS control-plane firewall limited to apiAllowedCidrs",
+      "digitalocean:index/kubernetesCluster:KubernetesCluster",
+      "DOKS has no private endpoint: without apiAllowedCidrs the API stays public (token-authenticated); the control-plane firewall was in early availability when this was written",
+    ),
+    oci: yes("OKE private endpoint, or a public endpoint whose network security group admits only apiAllowedCidrs", "oci:ContainerEngine/cluster:Cluster"),
+  },
+  "budget-alarms": {
+    aws: yes("AWS Budgets: the stack's tag-filtered cost budget, alerts at 80% and 100% of actual and forecast spend", "aws:budgets/budget:Budget", "filters on the tessera-stack cost allocation tag, which an account admin activates once"),
+    azure: yes("Consumption budget on the subscription, filtered to the stack's tag", "azure-native:consumption:Budget"),
+    gcp: yes("Cloud Billing budget on the project, filtered to the stack's label", "gcp:billing/budget:Budget", "needs tessera:accounts.gcp.billingAccount and billingbudgets.googleapis.com; budgets are in the billing account's currency (USD assumed)"),
+    digitalocean: no("digitalocean has no budget API (the pinned @pulumi/digitalocean 4.80.1 has no budget resource); set a billing alert in the control panel"),
+    oci: yes("OCI budget on the stack's compartment with alert rules", "oci:Budget/budget:Budget", "budgets live in the tenancy (root compartment); alert rules send email only"),
+  },
+} as const satisfies Record<GovernanceFeature, Record<Cloud, Capability>>;
+
+/** The governance cell for (feature, cloud). */
+export function governance(feature: GovernanceFeature, cloud: Cloud): Capability {
+  return GOVERNANCE[feature][cloud];
+}

@@ -29,6 +29,8 @@ export const GCP_APIS = {
   monitoring: "monitoring.googleapis.com",
   dns: "dns.googleapis.com",
   storage: "storage.googleapis.com",
+  billingbudgets: "billingbudgets.googleapis.com",
+  cloudresourcemanager: "cloudresourcemanager.googleapis.com",
   storagetransfer: "storagetransfer.googleapis.com",
 } as const;
 
@@ -53,6 +55,9 @@ export const GCP_MODULE_APIS: Readonly<Record<string, GcpApi>> = {
   monitoring: "monitoring",
   dns: "dns",
   storage: "storage",
+  billing: "billingbudgets",
+  // Project IAM (audit configs): "Cloud Resource Manager API has not been used in project …" otherwise.
+  projects: "cloudresourcemanager",
 };
 
 /** The Pulumi type of the resource that enables an API. */

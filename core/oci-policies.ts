@@ -11,6 +11,9 @@
  *   https://docs.oracle.com/en-us/iaas/Content/Object/Tasks/usinglifecyclepolicies.htm
  * - A bucket encrypted with a Vault key: the same service must be allowed to use the key:
  *   https://docs.oracle.com/en-us/iaas/Content/Object/Tasks/encryption.htm
+ * - A boot volume encrypted with a Vault key: Block Volume must be allowed to use the key ("Keys
+ *   associated with volumes … will not work unless you authorize Block Volume … to use keys on
+ *   your behalf"): https://docs.oracle.com/en-us/iaas/Content/KeyManagement/Tasks/assigningkeys.htm
  * - OCI Functions: the Functions service (`faas`) must use the VCN its application sits in and
  *   read the OCIR repositories images come from:
  *   https://docs.oracle.com/en-us/iaas/Content/Functions/Tasks/functionscreatingpolicies.htm
@@ -38,6 +41,8 @@ export const OCI_GRANTS = {
   /** Lets the region's Object Storage service encrypt the bucket with a Vault key. */
   objectStorageKey: (region: string, compartmentId: string, keyId: string) =>
     `Allow service objectstorage-${region} to use keys in ${ociScope(compartmentId)} where target.key.id = '${keyId}'`,
+  /** Lets Block Volume encrypt boot and block volumes with a Vault key. */
+  blockVolumeKey: (compartmentId: string, keyId: string) => `Allow service blockstorage to use keys in ${ociScope(compartmentId)} where target.key.id = '${keyId}'`,
   /** Lets OCI Functions attach applications to the VCN. */
   functionsNetwork: (compartmentId: string) => `Allow service faas to use virtual-network-family in ${ociScope(compartmentId)}`,
   /** Lets OCI Functions pull function images from OCIR. */
@@ -54,7 +59,7 @@ export const OCI_POLICY_TYPE = "oci:Identity/policy:Policy";
 export interface OciPrerequisite {
   readonly needs: RegExp;
   readonly why: string;
-  /** Only when this input is set (a bucket's Vault key). */
+  /** Only when this input is set (a bucket's Vault key); dots for nested inputs. */
   readonly when?: string;
 }
 
@@ -64,6 +69,7 @@ export const OCI_PREREQUISITES: Readonly<Record<string, readonly OciPrerequisite
     { needs: /^Allow service objectstorage-[a-z0-9-]+ to manage object-family /, why: "the regional Object Storage service runs lifecycle rules" },
   ],
   "oci:ObjectStorage/bucket:Bucket": [{ needs: /^Allow service objectstorage-[a-z0-9-]+ to use keys /, why: "the regional Object Storage service encrypts with the Vault key", when: "kmsKeyId" }],
+  "oci:Core/instance:Instance": [{ needs: /^Allow service blockstorage to use keys /, why: "Block Volume encrypts the boot volume with the Vault key", when: "sourceDetails.kmsKeyId" }],
   "oci:Functions/application:Application": [{ needs: /^Allow service faas to use virtual-network-family /, why: "OCI Functions attaches the application to the VCN" }],
   "oci:Functions/function:Function": [{ needs: /^Allow service faas to read repos /, why: "OCI Functions pulls the image from OCIR" }],
   "oci:ApiGateway/deployment:Deployment": [{ needs: /request\.principal\.type = 'ApiGateway'/, why: "the API gateway calls the function backend" }],

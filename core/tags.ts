@@ -19,6 +19,12 @@ export const TAG_KEYS = {
 export const PUBLIC_IP_ALLOWED = { "tessera-public-ip": "allowed" } as const;
 
 /**
+ * The label on stores that hold logs (access logs, audit trails, flow logs). Log stores are not
+ * themselves access-logged (that would loop) and keep no previous versions of expired logs.
+ */
+export const LOG_STORE = "tessera-logs" as const;
+
+/**
  * The label on a replicated copy (database replica, replication destination bucket): the
  * `<cloud>_<region>` of the primary it copies. The replication policy finds replicas by it.
  */

@@ -14,7 +14,9 @@ import { OCI_POLICY_TYPE, OCI_PREREQUISITES } from "../core/oci-policies";
 import { GCP_SERVICE_IDENTITY_TYPE, GCP_SERVICE_TYPE, gcpApiOfType } from "../core/gcp-apis";
 import type { Registration } from "./monitor";
 
-const inputOf = (r: Registration, key: string): unknown => (r.struct.toJavaScript() as Record<string, unknown>)[key];
+/** An input of a registration; dots for nested inputs (`sourceDetails.kmsKeyId`). */
+const inputOf = (r: Registration, key: string): unknown =>
+  key.split(".").reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), r.struct.toJavaScript());
 
 /** Every missing prerequisite, one sentence each naming the resource. */
 export function prerequisiteProblems(registrations: readonly Registration[]): string[] {

@@ -3,7 +3,8 @@
  * core/accounts.ts), so it never picks a cloud the program then refuses: a service asking for
  * what a cloud cannot give (spot on DigitalOcean, Debian on OCI, a Kubernetes or PostgreSQL
  * version the cloud no longer supports on the catalog date, warehouse units out of range), a NAT
- * gateway where there is none, or a cloud whose `tessera:accounts` fields the stack lacks.
+ * gateway where there is none, or a cloud whose `tessera:accounts` fields the stack lacks
+ * (including those its audit trail and budget alarms need: placement/governance.ts).
  */
 import { type Accounts, missingAccountFields } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
@@ -12,6 +13,7 @@ import { loadRegionFacts, zonesOf } from "../core/facts";
 import { versionProblem } from "../core/versions";
 import type { Catalog } from "./catalog";
 import type { Reason } from "./evaluate";
+import { governanceGaps } from "./governance";
 import type { Requirements, ServiceRequirement } from "./requirements";
 
 /** What placement knows beyond the requirements. */
@@ -66,6 +68,8 @@ export function siteReasons(req: Requirements, cloud: Cloud, context: PlacementC
   if (nat) reasons.push({ constraint: "network", message: `network.natGateway: ${nat}` });
   if (context.accounts) {
     for (const field of missingAccountFields(cloud, context.accounts)) reasons.push({ constraint: `accounts:${field}`, message: `${field} is not set; ${cloud} needs it` });
+    // What the audit trail and budget alarms built there need (placement/governance.ts).
+    for (const gap of governanceGaps(req, cloud, context.accounts)) reasons.push({ constraint: `accounts:${gap.field}`, message: `${gap.field} is not set; ${gap.message}` });
   }
   return reasons;
 }

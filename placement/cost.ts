@@ -224,6 +224,9 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
   );
 }
 
+// Governance (audit trails, flow and access logs, keys, budgets) is priced per resource by its own module.
+export { GOVERNANCE_RATES, type GovernanceCost, governanceResourceCost } from "./cost-governance";
+
 /** What a site's earlier services leave of per-account allowances (free egress), in GB. */
 export interface Allowances {
   egressGb?: number;

@@ -10,6 +10,7 @@ import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
 import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
 import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
+import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
 import { type SharedCosts, sharedCosts } from "./cost-site";
@@ -184,6 +185,12 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
     // DigitalOcean alert policies notify by email or Slack only.
     if (service.kind === "monitoring" && cloud === "digitalocean" && service.webhookUrl !== undefined && !SLACK.test(service.webhookUrl)) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: digitalocean monitoring notifies by email or Slack only, not ${new URL(service.webhookUrl).host}` });
+      priceable = false;
+      continue;
+    }
+    const ungoverned = governanceProblem(req, name, service, cloud);
+    if (ungoverned) {
+      reasons.push({ constraint: `service:${name}`, message: ungoverned });
       priceable = false;
       continue;
     }

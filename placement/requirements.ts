@@ -7,6 +7,7 @@
  * problem with its field path.
  */
 import { z } from "zod";
+import { notPublicCidr } from "../core/cidr";
 import { CLOUDS } from "../core/cloud";
 import { LIMITS } from "../core/constraints";
 import { loadRegionFacts } from "../core/facts";
@@ -24,6 +25,9 @@ import { webAutoscaling, webLoadBalancer, webTierProblems } from "./webtier";
 /** Data classifications stamped on every resource (`tessera-data-class`). */
 export const DATA_CLASSES = ["public", "internal", "confidential", "restricted"] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** An IPv4 CIDR block. */
+const CIDR = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 
 /** A service name: used in resource names, so DNS-label-like. */
 const SERVICE_NAME = /^[a-z][a-z0-9-]{0,29}$/;
@@ -91,6 +95,14 @@ export function requirementsSchema(catalog: Catalog) {
     nodes: positiveInt(500),
     vcpus: positiveInt(512),
     memoryGib: positive(4096),
+    /** Public CIDR blocks allowed to reach the Kubernetes API; empty: a private endpoint only (security). */
+    apiAllowedCidrs: z
+      .array(z.string().regex(CIDR, "an IPv4 CIDR block such as 203.0.113.0/24").superRefine((cidr, ctx) => {
+        const why = notPublicCidr(cidr);
+        if (why) ctx.addIssue({ code: "custom", message: why });
+      }))
+      .max(20)
+      .default([]),
   });
   const image = z.string().min(1).max(500);
   const serverless = strict({
@@ -144,7 +156,16 @@ export function requirementsSchema(catalog: Catalog) {
     users: z
       .array(strict({ name: z.string().min(1).max(60).optional(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), maxRttMs: positive(10_000) }))
       .default([]),
-    budget: strict({ monthlyUsd: positive(100_000_000) }).optional(),
+    /** `email`: who gets budget alarms when no monitoring service has an email or webhook (security). */
+    budget: strict({ monthlyUsd: positive(100_000_000), email: z.email().optional() }).optional(),
+    /** The audit trail of the account scope (security): on unless opted out with a reason. */
+    audit: strict({
+      trail: z.boolean().default(true),
+      reason: z.string().trim().min(1).max(300).optional(),
+      retentionDays: z.number().int().min(90).max(730).default(365),
+    })
+      .refine((a) => a.trail || a.reason !== undefined, { message: "trail: false needs a reason (for example the organisation trail that already records this account)", path: ["reason"] })
+      .default({ trail: true, retentionDays: 365 }),
     failover: strict({
       minDistanceKm: nonNegative(20_000).default(0),
       /** `true`: the standby may be on another cloud; `required`: it must be (multi-cloud DR). */

@@ -11,19 +11,25 @@ import { dataEncryption } from "./rules/encryption";
 import { noOpenAdminPorts, noPublicIp } from "./rules/network";
 import { replicationEncrypted } from "./rules/replication";
 import { noPlaintextSecrets } from "./rules/secrets";
+import { auditTrail, budgetAlarms } from "./rules/audit";
+import { kubernetesApiNotPublic, sensitiveDataCustomerKey, storageTlsOnly } from "./rules/hardening";
+import { networkFlowLogs, storageAccessLogging } from "./rules/logging";
 import { budget, residency } from "./rules/stack";
 import { s3BucketLockedDown, storageEncryption, storageNoPublicAccess, storageVersioning } from "./rules/storage";
 import { requiredTags } from "./rules/tags";
 import { tlsInTransit } from "./rules/transport";
 import { groupMachinesNotPublic, loadBalancerHealthCheck, loadBalancerHttps } from "./rules/webtier";
 
-/** Every rule, in report order: data first, then network, secrets, inventory, residency, cost. */
+/** Every rule, in report order: data first, then network, secrets, inventory, audit, residency, cost. */
 export const RULES: readonly Rule[] = [
   asRule(storageNoPublicAccess),
   asRule(storageEncryption),
   asRule(storageVersioning),
   asRule(s3BucketLockedDown),
+  asRule(storageTlsOnly),
+  asRule(storageAccessLogging),
   asRule(dataEncryption),
+  asRule(sensitiveDataCustomerKey),
   asRule(databaseNotPublic),
   asRule(digitaloceanDatabaseFirewall),
   asRule(deletionProtection),
@@ -35,10 +41,14 @@ export const RULES: readonly Rule[] = [
   asRule(loadBalancerHttps),
   asRule(loadBalancerHealthCheck),
   asRule(groupMachinesNotPublic),
+  asRule(kubernetesApiNotPublic),
+  asRule(networkFlowLogs),
   asRule(noPlaintextSecrets),
   asRule(requiredTags),
+  asRule(auditTrail),
   asRule(residency),
   asRule(budget),
+  asRule(budgetAlarms),
 ];
 
 /** What a pack enables. */

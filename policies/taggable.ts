@@ -99,6 +99,14 @@ import { NotificationTopic } from "@pulumi/oci/ons/notificationTopic";
 import { Subscription } from "@pulumi/oci/ons/subscription";
 import { DbSystem } from "@pulumi/oci/psql/dbSystem";
 import { Secret as OciSecret } from "@pulumi/oci/vault/secret";
+import { Budget as AwsBudget } from "@pulumi/aws/budgets/budget";
+import { Trail } from "@pulumi/aws/cloudtrail/trail";
+import { FlowLog as AwsFlowLog } from "@pulumi/aws/ec2/flowLog";
+import { DiskEncryptionSet } from "@pulumi/azure-native/compute/diskEncryptionSet";
+import { FlowLog as AzureFlowLog } from "@pulumi/azure-native/network/flowLog";
+import { Budget as OciBudget } from "@pulumi/oci/budget/budget";
+import { Rule as OciBudgetRule } from "@pulumi/oci/budget/rule";
+import { Log as OciLog } from "@pulumi/oci/logging/log";
 import { Certificate as AcmCertificate } from "@pulumi/aws/acm/certificate";
 import { Group as AutoScalingGroup } from "@pulumi/aws/autoscaling/group";
 import { LaunchTemplate } from "@pulumi/aws/ec2/launchTemplate";
@@ -155,6 +163,10 @@ export const TAGGABLE: readonly Extractor<Labels>[] = [
   freeform(Vcn), freeform(AutonomousDatabase), freeform(SteeringPolicy), freeform(Application), freeform(OciFunction), freeform(HttpMonitor),
   freeform(OciKey), freeform(OciVault), freeform(OciLogGroup), freeform(Alarm), freeform(OciBucket), freeform(NotificationTopic),
   freeform(Subscription), freeform(DbSystem), freeform(OciSecret), freeform(OciPolicy),
+  // Governance (issue 16): audit trails, budgets, flow and access logs, key grants.
+  aws(Trail), aws(AwsBudget), aws(AwsFlowLog),
+  azure(AzureFlowLog), azure(DiskEncryptionSet),
+  freeform(OciBudget), freeform(OciBudgetRule), freeform(OciLog),
   // The web tier's load balancers and autoscaling groups.
   aws(AcmCertificate), aws(LaunchTemplate), aws(AlbListener), aws(Alb), aws(TargetGroup),
   extractor(AutoScalingGroup, "aws", (p) => Object.fromEntries((p.tags ?? []).map((t) => [t.key, t.value]))),

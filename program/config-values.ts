@@ -13,8 +13,20 @@ import { formatPath, type Requirements, RequirementsError } from "../placement/r
  */
 export const accountsSchema = z.strictObject({
   azure: z.strictObject({ subscriptionId: z.uuid().optional() }).optional(),
-  gcp: z.strictObject({ project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)") }).optional(),
-  oci: z.strictObject({ compartmentId: z.string().regex(/^ocid1\.(compartment|tenancy)\.oc\d\./, "a compartment or tenancy OCID") }).optional(),
+  gcp: z
+    .strictObject({
+      project: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "a GCP project id (6-30 lowercase letters, digits, hyphens)"),
+      /** The Cloud Billing account the project bills to: budgets live there. */
+      billingAccount: z.string().regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/, "a Cloud Billing account id such as 012345-6789AB-CDEF01").optional(),
+    })
+    .optional(),
+  oci: z
+    .strictObject({
+      compartmentId: z.string().regex(/^ocid1\.(compartment|tenancy)\.oc\d\./, "a compartment or tenancy OCID"),
+      /** The tenancy (root compartment): audit retention and budgets live there. */
+      tenancyId: z.string().regex(/^ocid1\.tenancy\.oc\d\./, "a tenancy OCID (ocid1.tenancy.oc1..…)").optional(),
+    })
+    .optional(),
 });
 
 /**

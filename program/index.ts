@@ -11,6 +11,7 @@ import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
 import { readStackConfig } from "./config";
 import { type Endpoint, Failover } from "../components/failover";
+import { buildGovernance, checkGovernanceAccounts, type GovernanceLine, governanceReport, type GovernedSite } from "./governance";
 import { type DrContext, replicateBuckets } from "./replication";
 import { type BuiltSite, buildServices, STANDBY_SUFFIX } from "./services";
 import { createTarget } from "./targets";
@@ -37,6 +38,10 @@ export interface ProgramOutputs {
   readonly standby?: Record<string, Record<string, pulumi.Input<unknown>>>;
   /** The failover name (stacks with `failover.dns`). */
   readonly failover?: { readonly fqdn: pulumi.Output<string>; readonly healthCheckIds: pulumi.Output<string[]> };
+  /** Every governance control that applies: built, opted out (and why) or unavailable on the cloud (and why). */
+  readonly governance: readonly GovernanceLine[];
+  /** The audit trail and budget per account scope. */
+  readonly governanceIds?: Record<string, { readonly auditTrail: pulumi.Output<string>; readonly budgetId: pulumi.Output<string> }>;
 }
 
 /** A site's public entry point for DNS failover: its load balancer, else its first machine's public IP. */
@@ -69,6 +74,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     pulumi.log.warn(`${r.service}${r.site === "standby" ? " (standby)" : ""}: the locked size ${r.from} no longer fits the requirements; resized to ${r.to} (run \`tessera replan --stack ${stack} --write\` to record it)`);
   }
   const ctx = { stack, requirements, accounts, facts: loadRegionFacts(catalog.dir) };
+  const sites: GovernedSite[] = [{ cloud: d.cloud, region: d.region, monthlyUsd: d.monthlyUsd }, ...(d.secondary ? [{ cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd }] : [])];
+  // Account settings governance needs fail before anything registers, like the project or compartment.
+  checkGovernanceAccounts(requirements, accounts, sites);
   const target = createTarget(ctx, d.cloud, d.region);
   const standbyTarget = d.secondary ? createTarget(ctx, d.secondary.cloud, d.secondary.region) : undefined;
   const dr = (role: DrContext["role"], extra: Partial<DrContext> = {}): DrContext | undefined => (standbyTarget ? { role, primary: target, standby: standbyTarget, setting, ...extra } : undefined);
@@ -77,6 +85,8 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   const standby = standbyTarget ? buildServices(requirements, d.secondary!.services, standbyTarget, STANDBY_SUFFIX, isSecret, dr("standby", { primaryBuilt: primary.built })) : undefined;
   if (standby) replicateBuckets(requirements, primary, standby, dr("primary")!);
   const active = setting.active === "standby" && standby ? { serving: standby, backup: primary } : standby ? { serving: primary, backup: standby } : undefined;
+  // Once per account scope: a standby on the primary's cloud shares its trail and budget.
+  const governance = buildGovernance(requirements, accounts, sites, (cloud) => (cloud === d.cloud ? target : standbyTarget!));
   const dns = requirements.failover?.dns;
   // Placement never makes DigitalOcean (no health-checked DNS) the primary of a failover stack.
   const zone = dns && d.cloud !== "digitalocean" ? dns.zones[d.cloud] : undefined;
@@ -117,5 +127,9 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
     services: primary.outputs,
     ...(standby ? { standby: standby.outputs } : {}),
     ...(failover ? { failover: { fqdn: failover.fqdn, healthCheckIds: failover.healthCheckIds } } : {}),
+    governance: governanceReport(requirements, sites),
+    ...(Object.keys(governance).length > 0
+      ? { governanceIds: Object.fromEntries(Object.entries(governance).map(([cloud, g]) => [cloud, { auditTrail: g.auditTrail, budgetId: g.budgetId }])) }
+      : {}),
   };
 }

@@ -25,6 +25,8 @@ import type { Target } from "../components/target";
 import { type DrContext, postgresExtras, standbyDatabase, storageExtras } from "./replication";
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
+import { flowLogRetention } from "./governance";
+import { bucketKey, databaseKey, diskKey, keyUses } from "./keys";
 import { environmentInputs, type IsSecret, NO_SECRETS } from "./secrets";
 
 /** Components already built on this site, by service name, for services that refer to others. */
@@ -48,6 +50,10 @@ export interface BuildContext<K extends RequestedKind> {
   /** The site's network (created on first call). */
   readonly network: () => Network;
   readonly built: Built;
+  /** The stack's requirements (stack-wide settings such as the audit retention). */
+  readonly requirements: Requirements;
+  /** The site's customer-managed key for confidential and restricted data (created on first call), or undefined. */
+  readonly key: () => Secrets | undefined;
   /** The failover context of a stack with a standby site. */
   readonly dr?: DrContext;
   /** Which requirement values are secrets (`services.<name>.environment.<VAR>`). */
@@ -61,14 +67,22 @@ type Builder<K extends RequestedKind> = (ctx: BuildContext<K>) => ServiceOutputs
 
 /** One builder per requested kind. */
 export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
-  "object-storage": ({ name, resourceName, service, target, built, dr }) => {
+  "object-storage": ({ name, resourceName, service, target, built, requirements: req, key, dr }) => {
     const extras = storageExtras(dr);
     const versioning = extras.versioning ?? service.versioning;
-    const bucket = new ObjectStorage(resourceName, { target, ...extras, versioning, ...(service.retentionDays !== undefined && versioning ? { retentionDays: service.retentionDays } : {}) });
+    const bucket = new ObjectStorage(resourceName, {
+      target,
+      ...extras,
+      ...bucketKey(key(), target.cloud),
+      versioning,
+      ...(service.retentionDays !== undefined && versioning ? { retentionDays: service.retentionDays } : {}),
+      // Bucket access is audit evidence: kept as long as the audit trail.
+      accessLogs: { retentionDays: req.audit.retentionDays },
+    });
     built.buckets[name] = bucket;
     return { bucketName: bucket.bucketName, endpoint: bucket.endpoint, region: bucket.region, cloud: bucket.cloud };
   },
-  compute: ({ name, resourceName, service, sizing, target, network, built }) => {
+  compute: ({ name, resourceName, service, sizing, target, network, built, key }) => {
     if (service.loadBalancer) {
       const lb = service.loadBalancer;
       const web = new WebTier(resourceName, {
@@ -91,6 +105,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     }
     const vms = new Instances(resourceName, {
       target,
+      ...diskKey(key(), target.cloud),
       network: network(),
       size: sizing.sku,
       count: service.count,
@@ -103,9 +118,10 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  "gpu-compute": ({ name, resourceName, service, sizing, target, network, built }) => {
+  "gpu-compute": ({ name, resourceName, service, sizing, target, network, built, key }) => {
     const vms = new GpuInstances(resourceName, {
       target,
+      ...diskKey(key(), target.cloud),
       network: network(),
       size: sizing.sku,
       gpu: service.gpu,
@@ -117,16 +133,17 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.machines[name] = vms;
     return { instanceIds: vms.instanceIds, privateIps: vms.privateIps, publicIps: vms.publicIps };
   },
-  database: ({ name, resourceName, service, sizing, target, network, built, dr }) => {
+  database: ({ name, resourceName, service, sizing, target, network, built, key, dr }) => {
     const backupRetentionDays = target.cloud === "digitalocean" ? 7 : service.backupRetentionDays;
     // The standby's database is a replica of the primary's (or, on OCI, restored from its copies).
     if (dr?.role === "standby" && dr.setting.restore[name] === undefined) {
-      const standby = standbyDatabase(dr, name, resourceName, { size: sizing.sku, version: service.version, storageGb: service.storageGb, backupRetentionDays }, network());
+      const standby = standbyDatabase(dr, name, resourceName, { size: sizing.sku, version: service.version, storageGb: service.storageGb, backupRetentionDays, ...databaseKey(key(), target.cloud) }, network());
       if (standby?.component) built.databases[name] = standby.component;
       return standby?.outputs ?? { restoreFrom: `daily backup copies in ${target.region} (tessera:failover restore.${name})` };
     }
     const db = new Postgres(resourceName, {
       target,
+      ...databaseKey(key(), target.cloud),
       network: network(),
       size: sizing.sku,
       version: service.version,
@@ -139,7 +156,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     return { host: db.host, port: db.port, databaseName: db.databaseName, username: db.username, password: db.password };
   },
   kubernetes: ({ resourceName, service, sizing, target, network }) => {
-    const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version });
+    const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version, apiAllowedCidrs: service.apiAllowedCidrs });
     return { clusterName: cluster.clusterName, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig };
   },
   serverless: ({ name, resourceName, service, target, network, built, isSecret }) => {
@@ -160,8 +177,9 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     built.functions[name] = fn;
     return { url: fn.url, identity: fn.identity };
   },
-  secrets: ({ resourceName, target }) => {
-    const store = new Secrets(resourceName, { target });
+  secrets: ({ resourceName, target, key }) => {
+    // With confidential data the store's key is the stack's key, granted to what encrypts with it.
+    const store = key() ?? new Secrets(resourceName, { target });
     return { keyId: store.keyId, storeId: store.storeId };
   },
   monitoring: ({ resourceName, service, target, built }) => {
@@ -180,9 +198,9 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     });
     return { logDestination: alerts.logDestination, notificationTarget: alerts.notificationTarget, alertIds: alerts.alertIds };
   },
-  analytics: ({ resourceName, service, target, network, built }) => {
+  analytics: ({ resourceName, service, target, network, built, key }) => {
     // Athena queries data in S3: the stack's named bucket, or one of its own.
-    const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target });
+    const storage = target.cloud !== "aws" ? undefined : service.bucket !== undefined ? built.buckets[service.bucket] : new ObjectStorage(`${resourceName}-data`, { target, ...bucketKey(key(), target.cloud) });
     const warehouse = new Warehouse(resourceName, {
       target,
       ...(storage ? { storage } : {}),
@@ -224,14 +242,20 @@ export function buildServices(req: Requirements, sizing: Readonly<Record<string,
       ingress: req.network?.ingress ?? [],
       // Private machines and nodes must reach package mirrors and registries at boot.
       natGateway: req.network?.natGateway ?? natNeeded(target.cloud, Object.values(req.services)),
+      flowLogs: { retentionDays: flowLogRetention(req) },
     }));
   const built: Built = { machines: {}, databases: {}, functions: {}, buckets: {}, webTiers: {} };
   const entries = Object.entries(req.services);
+  const uses = keyUses(req, target.cloud);
+  const store = entries.find(([, s]) => s.kind === "secrets")?.[0];
+  let dataKey: Secrets | undefined;
+  // The stack's secrets service's key when it has one, else a key of its own.
+  const key = () => (uses.length === 0 ? undefined : (dataKey ??= new Secrets(`${store ?? "data-key"}${suffix}`, { target, encrypts: uses })));
   const ordered = [...entries.filter(([, s]) => !LATE.includes(s.kind)), ...LATE.flatMap((kind) => entries.filter(([, s]) => s.kind === kind))];
   const outputs: Record<string, ServiceOutputs> = {};
   for (const [name, service] of ordered) {
     const builder = BUILDERS[service.kind] as Builder<typeof service.kind>;
-    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, isSecret, ...(dr ? { dr } : {}) } as BuildContext<typeof service.kind>);
+    outputs[name] = builder({ name, resourceName: `${name}${suffix}`, service, sizing: sizing[name]!, target, network: shared, built, requirements: req, key, isSecret, ...(dr ? { dr } : {}) } as BuildContext<typeof service.kind>);
   }
   // Stack outputs keep the order the stack file lists its services in.
   return { outputs: Object.fromEntries(entries.map(([name]) => [name, outputs[name]!])), built };

@@ -138,6 +138,6 @@ test("tessera check names the stack that broke and why; the rest still plan", as
   t.regex(lines[0]!, /^✘ gpu: not feasible: no feasible placement among 192 candidates\.$/);
   // Placement knows the accounts: a GCP-only stack without a project is not feasible, and says what to set.
   t.regex(r.stdout, /\n✘ noaccount: not feasible: no feasible placement among 192 candidates\.\n(.*\n)*    Did you mean: set tessera:accounts\.gcp\.project in the stack config → gcp us-central1\?\n/);
-  t.true(r.stdout.includes("✔ us-budget: deployable (digitalocean nyc3, 5 resources, 100 USD/month)\n"), r.stdout);
+  t.true(r.stdout.includes("✔ us-budget: deployable (digitalocean nyc3, 8 resources, 100 USD/month)\n"), r.stdout);
   t.true(r.stdout.endsWith("2 of 3 stacks not deployable\n"));
 });

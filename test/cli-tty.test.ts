@@ -91,7 +91,7 @@ test.serial("docs (maintainers): checks the generated files and exits 0", async 
 test.serial("errors: one line and exit 2 for an unknown stack or flag; exit 1 and the reason when nothing is feasible", async (t) => {
   const unknown = await tty("plan", "--stack", "nope", "--stacks-dir", FIXTURE_STACKS);
   t.is(unknown.code, 2);
-  t.regex(unknown.text, /^tessera: unknown stack "nope": no .*Pulumi\.nope\.yaml\. Stacks: eu-gdpr, ml-dr-us, noncompliant, platform-eu, shop-dr-eu, us-budget\n$/);
+  t.regex(unknown.text, /^tessera: unknown stack "nope": no .*Pulumi\.nope\.yaml\. Stacks: eu-gdpr, ml-dr-us, noncompliant, optout, platform-eu, shop-dr-eu, us-budget\n$/);
   const flag = await tty("place", "--frobnicate");
   t.is(flag.code, 2);
   t.regex(flag.text, /^error: unknown option '--frobnicate'\n/);

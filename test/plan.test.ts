@@ -35,7 +35,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 9, "ml-dr-us": 140, "platform-eu": 42, "shop-dr-eu": 56, "us-budget": 5 };
+const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platform-eu": 67, "shop-dr-eu": 103, "us-budget": 8 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -76,17 +76,34 @@ test.serial("a physical name the cloud would refuse makes the plan not deployabl
 test("eu-gdpr: the exact resources, where each goes, and the cost model's lines on the account", (t) => {
   const plan = plans.get("eu-gdpr")!;
   const lines = "2000 GB × 0.0192 USD/GB-month + 300 GB egress − 100 GB free a month × 0.0926 USD/GB";
+  const workspace = "governance: not priced, usage-based — Log Analytics workspace: GB ingested into Log Analytics (Pay-As-You-Go, set per region; the catalog has no figure) (https://learn.microsoft.com/azure/azure-monitor/logs/cost-logs, read 2026-11-25)";
+  const keyOps = "governance: not priced, usage-based — Key Vault key: 10,000 key operations (Standard tier: software-protected keys have no monthly charge; the catalog has no per-operation figure) (https://azure.microsoft.com/pricing/details/key-vault/, read 2026-11-25)";
   t.deepEqual(
     plan.resources.map((r) => [r.type, r.name, r.cloud, r.region, r.service, r.site, r.monthlyUsd, r.estimated, r.costLabel]),
     [
+      // Confidential data: the stack's own key (it has no secrets service), granted to the storage account's identity;
+      // the subscription's activity log to a workspace; the bucket's reads, writes and deletes to another.
       ["pulumi:pulumi:Stack", "tessera-eu-gdpr", "", "", "", "", 0, false, ""],
+      ["tessera:security:Secrets", "data-key", "", "", "", "", 0, false, ""],
       ["tessera:storage:ObjectStorage", "documents", "", "", "documents", "primary", 0, false, ""],
+      ["tessera:governance:Governance", "governance", "", "", "", "", 0, false, ""],
+      ["random:index/randomString:RandomString", "data-key-name", "", "", "", "", 0, false, ""],
       ["random:index/randomString:RandomString", "documents-name", "", "", "documents", "primary", 0, false, ""],
+      ["random:index/randomString:RandomString", "documents-access-logs-name", "", "", "documents", "primary", 0, false, ""],
+      ["random:index/randomString:RandomString", "governance-audit-name", "", "", "", "", 0, false, ""],
       ["pulumi:providers:azure-native", "azure-swedencentral", "", "", "", "", 0, false, ""],
       ["azure-native:resources:ResourceGroup", "rg-swedencentral", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:managedidentity:UserAssignedIdentity", "data-key-encryption", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:operationalinsights:Workspace", "governance-audit", "azure", "swedencentral", "", "", 0, true, workspace],
+      ["azure-native:operationalinsights:Workspace", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, true, workspace],
+      ["azure-native:keyvault:Vault", "data-key", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:monitor:SubscriptionDiagnosticSetting", "governance-activity-log", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:authorization:RoleAssignment", "data-key-encryption", "azure", "swedencentral", "", "", 0, false, ""],
+      ["azure-native:keyvault:Key", "data-key", "azure", "swedencentral", "", "", 0, true, keyOps],
       ["azure-native:storage:StorageAccount", "documents", "azure", "swedencentral", "documents", "primary", 56.87, true, lines],
       ["azure-native:storage:BlobServiceProperties", "documents-blob", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:ManagementPolicy", "documents-lifecycle", "azure", "swedencentral", "documents", "primary", 0, false, ""],
+      ["azure-native:monitor:DiagnosticSetting", "documents-access-logs", "azure", "swedencentral", "documents", "primary", 0, false, ""],
       ["azure-native:storage:BlobContainer", "documents-container", "azure", "swedencentral", "documents", "primary", 0, false, ""],
     ],
   );
@@ -127,12 +144,13 @@ test("shop-dr-eu: per data service the replication method, its RPO and monthly c
   t.deepEqual([cost("gcp:sql/databaseInstance:DatabaseInstance", "orders-standby").monthlyUsd, cost("gcp:sql/databaseInstance:DatabaseInstance", "orders").monthlyUsd], [123.56, 116.74]);
   t.deepEqual([cost("gcp:storage/transferJob:TransferJob", "images-to-standby").monthlyUsd, cost("gcp:storage/transferJob:TransferJob", "images-to-standby").site], [1.05, "standby"]);
   // The replication is in the placement total, the resource lines and the budget check.
-  t.deepEqual([plan.placement.totalMonthlyUsd, plan.cost.monthlyUsd, Math.round((plan.placement.monthlyUsd + s.monthlyUsd + 1.26 + 1.05) * 100) / 100], [550.61, 550.61, 550.61]);
+  // The resource lines add the governance lines placement does not rank by (a Cloud KMS key version per site, 0.06 USD each).
+  t.deepEqual([plan.placement.totalMonthlyUsd, plan.cost.monthlyUsd, Math.round((plan.placement.monthlyUsd + s.monthlyUsd + 1.26 + 1.05) * 100) / 100], [550.61, 550.73, 550.61]);
   const text = renderTerminal(plan);
   t.true(text.includes("    images: Storage Transfer Service job from the primary bucket, hourly; RPO up to 1 h plus the copy's duration: Storage Transfer Service repeats at most hourly; replication 1.05* USD/month (50 GB/month)"));
 });
 
-test("us-budget: the exact resources and the budget check", (t) => {
+test("us-budget: the exact resources and the budget check; what DigitalOcean lacks is in the governance report", (t) => {
   const plan = plans.get("us-budget")!;
   t.deepEqual(
     plan.resources.map((r) => [r.type, r.name, r.region, r.monthlyUsd, r.costLabel]),
@@ -141,6 +159,7 @@ test("us-budget: the exact resources and the budget check", (t) => {
       ["tessera:storage:ObjectStorage", "media", "", 0, ""],
       ["pulumi:providers:digitalocean", "digitalocean-nyc3", "", 0, ""],
       ["random:index/randomString:RandomString", "media-name", "", 0, ""],
+      ["random:index/randomString:RandomString", "media-access-logs-name", "", 0, ""],
       // Spaces: the 5 USD subscription includes 250 GiB stored and 1 TiB out.
       [
         "digitalocean:index/spacesBucket:SpacesBucket",
@@ -149,19 +168,54 @@ test("us-budget: the exact resources and the budget check", (t) => {
         100,
         "Spaces subscription (includes 250 GiB stored, 1024 GiB out) + 5000 GiB stored, 4750 GiB over the bundle × 0.02 USD/GiB-month + 1000 GiB out, 0 GiB over the bundle × 0.01 USD/GiB",
       ],
+      // The bucket's access logs go to a Space of their own, billed at the Spaces storage price by volume.
+      [
+        "digitalocean:index/spacesBucket:SpacesBucket",
+        "media-access-logs",
+        "nyc3",
+        0,
+        "governance: not priced, usage-based — access-log Space: GB-month of access-log objects at the Space's storage price (the catalog's object-storage price) (data/storage-and-egress.csv, read 2026-11-25)",
+      ],
+      ["digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "media-logging", "nyc3", 0, ""],
     ],
   );
-  t.deepEqual(plan.cost, { monthlyUsd: 100, estimated: false, budgetUsd: 150, overBudget: false, budgetStatus: "within" });
+  // The access logs' volume is unknown, so the total is an estimate.
+  t.deepEqual(plan.cost, { monthlyUsd: 100, estimated: true, budgetUsd: 150, overBudget: false, budgetStatus: "within" });
+  // DigitalOcean has no audit trail, budget API or TLS-only Spaces setting: the plan says so, with the matrix's reasons.
+  t.deepEqual(
+    plan.governance.map((g) => [g.feature, g.cloud, g.status]),
+    [
+      ["audit-trail", "digitalocean", "unavailable"],
+      ["budget-alarms", "digitalocean", "unavailable"],
+      ["storage-access-logs", "digitalocean", "built"],
+      ["storage-tls-only", "digitalocean", "unavailable"],
+    ],
+  );
+  t.true(plan.governance.every((g) => g.detail.length > 0));
+});
+
+test.serial("a stated audit opt-out is read from the planned stack's folder (--stacks-dir): no audit-trail violation, the plan says why", async (t) => {
+  const plan = await runPlan({ stack: "optout", stacksDir: STACKS, now: NOW, policyOptions: {} });
+  t.deepEqual(plan.policies.verdicts.filter((v) => v.policy === "audit-trail" || v.policy === "budget-alarms"), []);
+  t.deepEqual([plan.policies.mandatory, plan.deployable], [0, true]);
+  t.deepEqual(plan.governance.find((g) => g.feature === "audit-trail"), {
+    feature: "audit-trail",
+    cloud: "azure",
+    status: "opted-out",
+    detail: "tessera:requirements audit.trail: false — the organisation trail in the security account records every account",
+  });
 });
 
 test("every example stack: each service's resource lines add up to the cost model's figure, on both sites", (t) => {
   for (const [stack, plan] of plans) {
     const site = (s: "primary" | "standby") => (s === "primary" ? plan.placement.services : undefined);
     for (const [name, cost] of Object.entries(site("primary")!)) {
-      const own = plan.resources.filter((r) => r.service === name && r.site === "primary");
+      const own = plan.resources.filter((r) => r.service === name && r.site === "primary" && !r.costLabel.startsWith("governance:"));
       t.is(Math.round(own.reduce((sum, r) => sum + r.monthlyUsd, 0) * 100) / 100, cost.monthlyUsd, `${stack} ${name}`);
     }
-    t.is(plan.cost.monthlyUsd, plan.placement.totalMonthlyUsd, stack);
+    // Governance lines (keys, log ingestion) come on top of what placement ranked by.
+    const governance = plan.resources.filter((r) => r.costLabel.startsWith("governance:")).reduce((sum, r) => sum + r.monthlyUsd, 0);
+    t.is(Math.round((plan.cost.monthlyUsd - governance) * 100) / 100, plan.placement.totalMonthlyUsd, stack);
   }
   // The standby is priced in its own region (ml-dr-us: the same SKUs in us-west-2; spot lines dated).
   const dr = plans.get("ml-dr-us")!;
@@ -172,9 +226,9 @@ test("every example stack: each service's resource lines add up to the cost mode
     ["train-standby-0", 47.72, "1 × g4dn.xlarge (spot, market price of 2026-11-23) × 200 h × 0.2386 USD/h"],
     ["web-standby", 121.47, "2–4 × t3.medium × 730 h × 0.0416 USD/h (priced at 4)"],
   ]);
-  // The plan shows the range; the budget counts the most.
+  // The plan shows the range; the budget counts the most. The plan adds the trail's KMS key (1 USD/month) to what placement ranked by.
   t.deepEqual(dr.placement.services.web?.range, { minMonthlyUsd: 81.17, maxMonthlyUsd: 141.9 });
-  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [216.42, 226.12, 442.54, true]);
+  t.deepEqual([dr.placement.monthlyUsd, dr.placement.secondary?.monthlyUsd, dr.cost.monthlyUsd, dr.cost.estimated], [216.42, 226.12, 443.54, true]);
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
@@ -211,7 +265,10 @@ test("terminal and Markdown renderings carry the decision, the tree with costs, 
   t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 845.72 USD/month*\n  why: cheapest of 38 feasible candidates out of 192; lock: kept\n"));
   t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
   t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
-  t.regex(text, /│ total +│ +│ +845\.72\* │/);
+  // The total adds the governance lines placement does not rank by (here the Cloud KMS key version, 0.06 USD).
+  t.regex(text, /│ total +│ +│ +845\.78\* │/);
+  t.regex(text, /\nGovernance:\n  ✔ audit-trail \(gcp\): Cloud Audit Logs: /);
+  t.regex(text, /\n  ✘ storage-tls-only \(gcp\): unavailable: /);
   t.regex(text, /\n  compliance soc2: gcp europe-north2, medium confidence — https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
   t.regex(text, /\n  excluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
   t.regex(text, /Budget 2,000 USD\/month: within/);
@@ -221,7 +278,8 @@ test("terminal and Markdown renderings carry the decision, the tree with costs, 
   const md = renderMarkdown(plan);
   t.true(md.startsWith("### tessera plan — `platform-eu` ✅ deployable\n"));
   t.regex(md, /\n- compliance iso27001: gcp europe-north2, medium confidence — /);
-  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*845\.72\\\*\*\* \|\n/);
+  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*845\.78\\\*\*\* \|\n/);
+  t.regex(md, /\n#### Governance\n/);
 });
 
 test("--diff: cost, placement, resources and verdicts that changed between two plans", (t) => {
@@ -229,7 +287,7 @@ test("--diff: cost, placement, resources and verdicts that changed between two p
   const bucket = before.resources.findIndex((r) => r.type === "digitalocean:index/spacesBucket:SpacesBucket");
   const bigger = { ...before.resources[bucket]!, monthlyUsd: 150 };
   const extra = { ...before.resources[bucket]!, urn: `${before.resources[bucket]!.urn}-2`, name: "media-2", monthlyUsd: 20 };
-  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, bucket), bigger, extra], cost: { ...before.cost, monthlyUsd: 170 } };
+  const after: PlanReport = { ...before, resources: [...before.resources.slice(0, bucket), bigger, extra, ...before.resources.slice(bucket + 1)], cost: { ...before.cost, monthlyUsd: 170 } };
   const d = diffPlans(before, after);
   t.deepEqual(d.monthlyUsd, { from: 100, to: 170, delta: 70 });
   t.deepEqual(d.added.map((r) => r.monthlyUsd), [20]);
@@ -275,17 +333,26 @@ test.serial("--diff shows what a reviewer must see: a region move and a service 
   t.deepEqual(
     move.replaced.map((r) => [r.type, r.from, r.to, r.protect]),
     [
+      // Governance is regional too: the key's identity, the audit and access-log workspaces, the vault and key, the exports.
+      ["azure-native:managedidentity:UserAssignedIdentity", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:operationalinsights:Workspace", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:operationalinsights:Workspace", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:keyvault:Vault", "azure swedencentral", "azure westeurope", true],
+      ["azure-native:monitor:SubscriptionDiagnosticSetting", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:authorization:RoleAssignment", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:keyvault:Key", "azure swedencentral", "azure westeurope", true],
       ["azure-native:storage:StorageAccount", "azure swedencentral", "azure westeurope", true],
       ["azure-native:storage:BlobServiceProperties", "azure swedencentral", "azure westeurope", false],
       ["azure-native:storage:ManagementPolicy", "azure swedencentral", "azure westeurope", false],
+      ["azure-native:monitor:DiagnosticSetting", "azure swedencentral", "azure westeurope", false],
       ["azure-native:storage:BlobContainer", "azure swedencentral", "azure westeurope", true],
     ],
   );
-  // The resource group is named after its region: removed, and protected too.
-  t.deepEqual(move.protectedLosses.map((u) => u.split("::").pop()), ["documents", "documents-container", "rg-swedencentral"]);
+  // The resource group is named after its region: removed, and protected too; so are the audit workspace and the stack's key.
+  t.deepEqual(move.protectedLosses.map((u) => u.split("::").pop()), ["governance-audit", "data-key", "data-key", "documents", "documents-container", "rg-swedencentral"]);
   const text = renderDiff(before, moved, false);
   t.true(text.includes("  ± replace azure-native:storage:StorageAccount documents 🔒: moves from azure swedencentral to azure westeurope\n"), text);
-  t.true(text.endsWith("  🔒 3 protected resources holding data would be deleted (azure-native:storage:StorageAccount documents, azure-native:storage:BlobContainer documents-container, azure-native:resources:ResourceGroup rg-swedencentral): `pulumi up` will stop at them. Copy the data first (tessera replan shows the migration), then unprotect (`pulumi state unprotect`) — or keep the old name or placement."), text);
+  t.true(text.endsWith("  🔒 6 protected resources holding data would be deleted (azure-native:operationalinsights:Workspace governance-audit, azure-native:keyvault:Vault data-key, azure-native:keyvault:Key data-key, azure-native:storage:StorageAccount documents, azure-native:storage:BlobContainer documents-container, azure-native:resources:ResourceGroup rg-swedencentral): `pulumi up` will stop at them. Copy the data first (tessera replan shows the migration), then unprotect (`pulumi state unprotect`) — or keep the old name or placement."), text);
 
   // The same stack with the service renamed: every resource gets a new URN.
   const renamedDir = mkdtempSync(join(tmpdir(), "tessera-diff-"));
@@ -299,9 +366,12 @@ test.serial("--diff shows what a reviewer must see: a region move and a service 
     [
       ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
       ["docs-name", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-access-logs-name", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-access-logs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
       ["docs", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
       ["docs-blob", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
       ["docs-lifecycle", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
+      ["docs-access-logs", "service documents renamed to docs (a new URN: add an alias to keep it)", false],
       ["docs-container", "service documents renamed to docs (a new URN: add an alias to keep it)", true],
     ],
   );

@@ -12,6 +12,7 @@ import { createPolicies } from "../policies/pack";
 import { tessera } from "../program";
 import { readStackFile } from "../program/stackfile";
 import { allViolations } from "./fixtures/noncompliant";
+import { governanceViolations } from "./fixtures/noncompliant-governance";
 import { REPLICATION_FAILURES, replicationFixture } from "./fixtures/replication";
 import { EXAMPLES, FIXTURE_STACKS, sorted, targets } from "./helpers";
 
@@ -21,6 +22,7 @@ let pack: PackProcess;
 
 /** Verdicts of the non-compliant fixture, per rule. */
 const PER_RULE = {
+  "audit-trail": 6,
   "backup-retention": 4,
   "data-encryption-at-rest": 2,
   "database-not-public": 7,
@@ -35,8 +37,11 @@ const PER_RULE = {
   "required-tags": 33,
   residency: 5,
   "s3-bucket-locked-down": 2,
+  "sensitive-data-customer-key": 13,
+  "storage-access-logging": 12,
   "storage-encryption-at-rest": 1,
   "storage-no-public-access": 9,
+  "storage-tls-only": 3,
   "storage-versioning": 12,
   "tls-in-transit": 9,
 };
@@ -72,6 +77,16 @@ for (const stack of EXAMPLES) {
     t.deepEqual(overGrpc.filter((v) => v.enforcement === "mandatory"), []);
   });
 }
+
+test.serial("governance fixture: the same exact verdicts over gRPC as in-process, for every governance rule", async (t) => {
+  const run = await capture("fixture", () => governanceViolations(targets("fixture")));
+  const ctx = { stack: run.stack, project: run.project, config: {} };
+  const expected = sorted((await analyzeRegistrations(inProcessAnalyzer(createPolicies()), run.registrations, ctx)).verdicts);
+  const ids = ["audit-trail", "kubernetes-api-not-public", "network-flow-logs", "storage-tls-only"];
+  const perRule = Object.fromEntries(ids.map((id) => [id, expected.filter((v) => v.policy === id).length]));
+  t.deepEqual(perRule, { "audit-trail": 9, "kubernetes-api-not-public": 5, "network-flow-logs": 4, "storage-tls-only": 1 });
+  t.deepEqual(sorted((await analyzeRegistrations(pack, run.registrations, ctx)).verdicts), expected);
+});
 
 test.serial("replication fixture: replication-encrypted gives the same exact verdicts over gRPC as in-process", async (t) => {
   const run = await capture("fixture", () => replicationFixture("fixture"));

@@ -85,6 +85,9 @@ test("customer-managed keys required: provider-keyed storage fails on every clou
     await run(cmk, inComponent("docs-")),
     sorted([
       high("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-encryption"),
+      // Access-log buckets: S3 delivers server access logs only to SSE-S3 buckets; Spaces has no customer keys.
+      high("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-access-logs-encryption"),
+      high("digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean-access-logs", "a customer-managed key is required, and DigitalOcean Spaces offers no customer-managed keys"),
       high("azure-native:storage:StorageAccount", "docs-azure"),
       high("gcp:storage/bucket:Bucket", "docs-gcp"),
       high("digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean", "a customer-managed key is required, and DigitalOcean Spaces offers no customer-managed keys"),
@@ -94,7 +97,12 @@ test("customer-managed keys required: provider-keyed storage fails on every clou
 });
 
 test("customer-managed keys required: storage with a customer key passes on aws, azure, gcp and oci", async (t) => {
-  t.deepEqual(await run(cmk, inComponent("vault-")), []);
+  // S3 server access logs go only to SSE-S3 buckets: the access-log bucket is excluded by name, as the remediation says.
+  t.deepEqual(await run({ ...cmk, exclude: { "storage-encryption-at-rest": ["*-access-logs*"] } }, inComponent("vault-")), []);
+  t.deepEqual(
+    (await run(cmk, inComponent("vault-"))).map((x) => x.urn),
+    [child("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "vault-aws-access-logs-encryption")],
+  );
 });
 
 test("enforcement override, exclusion by name and framework selection change the verdicts", async (t) => {
@@ -116,6 +124,7 @@ test("enforcement override, exclusion by name and framework selection change the
     "storage-no-public-access",
     "storage-encryption-at-rest",
     "s3-bucket-locked-down",
+    "storage-tls-only",
     "data-encryption-at-rest",
     "tls-in-transit",
     "replication-encrypted",

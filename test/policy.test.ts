@@ -8,3 +8,4 @@ import "./policy/network";
 import "./policy/preview";
 import "./policy/replication";
 import "./policy/webtier";
+import "./policy/governance";

@@ -18,6 +18,7 @@ import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, RequirementsError } from "../placement/requirements";
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
+import type { GovernanceLine } from "../program/governance";
 import { readStackFile } from "../program/stackfile";
 import { FIXTURE_STACKS, plain, providerOf } from "./helpers";
 import { OFFLINE_SECRET, secretPaths } from "../program/secrets";
@@ -75,6 +76,7 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     "tessera:analytics:Warehouse events-standby",
     "tessera:compute:WebTier web",
     "tessera:compute:WebTier web-standby",
+    "tessera:governance:Governance governance",
     "tessera:monitoring:Alerts ops",
     "tessera:monitoring:Alerts ops-standby",
     "tessera:network:Failover web-failover",
@@ -105,11 +107,74 @@ test.serial("ml-dr-us: every service on both sites, monitoring watching its site
     { name: "www.example.com", type: "A", zoneId: "Z0123456789EXAMPLE", setIdentifier: "primary", failoverRoutingPolicies: [{ type: "PRIMARY" }], aliases: [{ name: UNKNOWN, zoneId: UNKNOWN, evaluateTargetHealth: true }] },
     { name: "www.example.com", type: "A", zoneId: "Z0123456789EXAMPLE", setIdentifier: "secondary", failoverRoutingPolicies: [{ type: "SECONDARY" }], aliases: [{ name: UNKNOWN, zoneId: UNKNOWN, evaluateTargetHealth: true }] },
   ]);
-  t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover"]);
+  t.deepEqual(Object.keys(outputs), ["placement", "services", "standby", "failover", "governance", "governanceIds"]);
+  // The standby is in the same AWS account: one trail (multi-region) and one budget for both sites.
+  const trails = h.registrations.filter((r) => r.type === "aws:cloudtrail/trail:Trail").map((r) => r.struct.toJavaScript());
+  t.like(trails, [{ isMultiRegionTrail: true, enableLogFileValidation: true, includeGlobalServiceEvents: true }]);
+  const budgets = h.registrations.filter((r) => r.type === "aws:budgets/budget:Budget").map((r) => r.struct.toJavaScript());
+  t.like(budgets, [{ limitAmount: "1500.00", limitUnit: "USD", timeUnit: "MONTHLY", costFilters: [{ name: "TagKeyValue", values: ["user:tessera-stack$ml-dr-us"] }] }]);
+  const lines = (outputs.governance as Array<{ feature: string; cloud: string; status: string }>).map((l) => `${l.feature} ${l.cloud} ${l.status}`);
+  t.deepEqual(lines, ["audit-trail aws built", "budget-alarms aws built", "flow-logs aws built"]);
+  // Both sites' networks log their flows.
+  t.is(h.registrations.filter((r) => r.type === "aws:ec2/flowLog:FlowLog").length, 2);
   t.deepEqual(Object.keys(outputs.standby ?? {}), ["web", "api", "train", "events", "ops"]);
 });
 
 const requirements = (value: unknown) => ({ "tessera:requirements": JSON.stringify(value) });
+
+test.serial("a cross-cloud standby is another account scope: its own trail and budget share; an audit opt-out names its reason", async (t) => {
+  const config = {
+    ...requirements({
+      services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 }, ops: { kind: "monitoring", email: "ops@example.com" } },
+      // AWS has a region in Ireland and none in Finland, GCP the other way round: the pair spans both.
+      residency: { countries: ["IE", "FI"] },
+      clouds: { allow: ["aws", "gcp"] },
+      failover: { minDistanceKm: 300, crossCloud: true },
+      budget: { monthlyUsd: 400 },
+      audit: { trail: false, reason: "the organisation trail in the security account records every account" },
+    }),
+    "tessera:accounts": JSON.stringify({ gcp: { project: "acme-cross-eu", billingAccount: "012345-6789AB-CDEF01" } }),
+  };
+  const h = await installHarness({ stack: "cross", config, preview: true });
+  const outputs = await h.run(() => tessera({ stacksDir: STACKS, writeLock: false }));
+  const placement = outputs.placement as { cloud: string; secondary: { cloud: string } };
+  const clouds = [placement.cloud, placement.secondary.cloud];
+  t.deepEqual([...clouds].sort(), ["aws", "gcp"]);
+  const governed = h.registrations.filter((r) => r.type === "tessera:governance:Governance").map((r) => r.name).sort();
+  t.deepEqual(governed, ["governance-aws", "governance-gcp"]);
+  // No trail anywhere (opted out); a budget on each cloud, the 400 USD split by placed cost.
+  t.deepEqual(h.registrations.filter((r) => /cloudtrail|IAMAuditConfig|SubscriptionDiagnostic/.test(r.type)), []);
+  const budgets = h.registrations.filter((r) => r.type === "aws:budgets/budget:Budget" || r.type === "gcp:billing/budget:Budget");
+  t.is(budgets.length, 2);
+  const aws = Number(budgets.find((b) => b.type.startsWith("aws"))!.struct.toJavaScript().limitAmount);
+  const gcp = (budgets.find((b) => b.type.startsWith("gcp"))!.struct.toJavaScript().amount as { specifiedAmount: { units: string; nanos?: number } }).specifiedAmount;
+  t.is(Math.round((aws + Number(gcp.units) + (gcp.nanos ?? 0) / 1e9) * 100) / 100, 400);
+  t.deepEqual(
+    (outputs.governance as GovernanceLine[]).filter((l) => l.feature === "audit-trail"),
+    clouds.map((cloud) => ({ feature: "audit-trail", cloud, status: "opted-out", detail: "tessera:requirements audit.trail: false — the organisation trail in the security account records every account" })),
+  );
+});
+
+test.serial("governance settings a cloud needs keep placement off it, naming the field, before anything registers", async (t) => {
+  const config = {
+    ...requirements({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, clouds: { allow: ["gcp"] }, budget: { monthlyUsd: 400, email: "finance@example.com" } }),
+    "tessera:accounts": JSON.stringify({ gcp: { project: "acme-no-billing" } }),
+  };
+  const h = await installHarness({ stack: "nobilling", config, preview: true });
+  const error = await t.throwsAsync(h.run(() => tessera({ stacksDir: STACKS, writeLock: false })));
+  t.is(
+    error?.message,
+    [
+      "no feasible placement among 192 candidates.",
+      "The constraint that excluded the most: clouds (149 of 192), e.g. aws af-south-1: cloud aws not in allow [gcp].",
+      "  then accounts:tessera:accounts.oci.compartmentId (44), e.g. oci af-casablanca-1: tessera:accounts.oci.compartmentId is not set; oci needs it",
+      "  then accounts:tessera:accounts.oci.tenancyId (44), e.g. oci af-casablanca-1: tessera:accounts.oci.tenancyId is not set; required on oci: audit retention is set on the tenancy (the tenancy OCID)",
+      "  then accounts:tessera:accounts.gcp.billingAccount (43), e.g. gcp africa-south1: tessera:accounts.gcp.billingAccount is not set; required on gcp: the budget alarms are a Cloud Billing budget, which lives in a billing account",
+      "Did you mean: set tessera:accounts.gcp.billingAccount in the stack config → gcp us-central1?",
+    ].join("\n"),
+  );
+  t.deepEqual(h.registrations.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+});
 const bad: Array<[string, Record<string, string>, string]> = [
   [
     "unknown jurisdiction",

@@ -120,8 +120,24 @@ test("placement: spot, images, versions and NAT a cloud cannot give keep the sta
 test("placement: a cloud whose tessera:accounts fields are missing is rejected with a reason naming the field", (t) => {
   const s = { services: { b: { kind: "object-storage" as const, sizeGb: 1 } } };
   t.deepEqual(reasons(s, "gcp", "us-central1", {}), [["accounts:tessera:accounts.gcp.project", "tessera:accounts.gcp.project is not set; gcp needs it"]]);
-  t.deepEqual(reasons(s, "oci", "us-ashburn-1", { gcp: { project: "acme-prod-1" } }), [["accounts:tessera:accounts.oci.compartmentId", "tessera:accounts.oci.compartmentId is not set; oci needs it"]]);
+  t.deepEqual(reasons(s, "oci", "us-ashburn-1", { gcp: { project: "acme-prod-1" } }), [
+    ["accounts:tessera:accounts.oci.compartmentId", "tessera:accounts.oci.compartmentId is not set; oci needs it"],
+    // The audit trail (on by default) sets the tenancy's audit retention.
+    ["accounts:tessera:accounts.oci.tenancyId", "tessera:accounts.oci.tenancyId is not set; required on oci: audit retention is set on the tenancy (the tenancy OCID)"],
+  ]);
   t.deepEqual(reasons(s, "gcp", "us-central1", { gcp: { project: "acme-prod-1" } }), []);
+  // Governance's own fields: GCP budgets live in a billing account, OCI budgets in the root compartment.
+  const budgeted = { ...s, budget: { monthlyUsd: 100, email: "finance@example.com" } };
+  t.deepEqual(reasons(budgeted, "gcp", "us-central1", { gcp: { project: "acme-prod-1" } }), [
+    ["accounts:tessera:accounts.gcp.billingAccount", "tessera:accounts.gcp.billingAccount is not set; required on gcp: the budget alarms are a Cloud Billing budget, which lives in a billing account"],
+  ]);
+  const optedOut = { ...budgeted, audit: { trail: false, reason: "the organisation trail records every compartment" } };
+  t.deepEqual(reasons(optedOut, "oci", "us-ashburn-1", { oci: { compartmentId: "ocid1.compartment.oc1..x" } }), [
+    ["accounts:tessera:accounts.oci.tenancyId", "tessera:accounts.oci.tenancyId is not set; required on oci: budgets live in the root compartment (the tenancy OCID)"],
+  ]);
+  // Deploying into the root compartment names the tenancy; without a trail or budget, none is needed.
+  t.deepEqual(reasons(s, "oci", "us-ashburn-1", { oci: { compartmentId: "ocid1.tenancy.oc1..root" } }), []);
+  t.deepEqual(reasons({ ...s, audit: { trail: false, reason: "org trail" } }, "oci", "us-ashburn-1", { oci: { compartmentId: "ocid1.compartment.oc1..x" } }), []);
   // Placed with the accounts it has, the stack lands on a cloud it can build on, and the hint names the field.
   const only = { ...s, clouds: { allow: ["gcp" as const] } };
   const error = t.throws(() => place(catalog, req(only), { accounts: {} }));

@@ -23,6 +23,22 @@ test("defaults are filled in", (t) => {
     minComplianceConfidence: "medium",
     users: [],
     dataClassification: "internal",
+    audit: { trail: true, retentionDays: 365 },
+  });
+});
+
+test("governance fields: an audit opt-out needs a reason; Kubernetes API CIDRs are public networks, never the whole internet", (t) => {
+  t.deepEqual(problems({ services: { a: { kind: "object-storage", sizeGb: 1 } }, audit: { trail: false } }), [
+    "audit.reason: trail: false needs a reason (for example the organisation trail that already records this account)",
+  ]);
+  t.deepEqual(problems({ services: { k: { kind: "kubernetes", nodes: 1, vcpus: 2, memoryGib: 4, apiAllowedCidrs: ["0.0.0.0/0", "10.0.0.0/8", "203.0.113.0/24"] } } }), [
+    'services.k.apiAllowedCidrs[0]: "0.0.0.0/0" opens the API to a large part of the internet; list the networks that administer the cluster (prefix /8 or longer) (got "0.0.0.0/0")',
+    'services.k.apiAllowedCidrs[1]: "10.0.0.0/8" is private address space: the network itself always reaches the private endpoint; list public networks only (got "10.0.0.0/8")',
+  ]);
+  t.deepEqual(parseRequirements({ services: { a: { kind: "object-storage", sizeGb: 1 } }, audit: { trail: false, reason: "org trail" }, budget: { monthlyUsd: 10, email: "f@example.com" } }, catalog).audit, {
+    trail: false,
+    reason: "org trail",
+    retentionDays: 365,
   });
 });
 

@@ -27,5 +27,6 @@ test("released tokens are unchanged", (t) => {
     postgresReplica: "tessera:database:PostgresReplica",
     bucketReplication: "tessera:storage:BucketReplication",
     webTier: "tessera:compute:WebTier",
+    governance: "tessera:governance:Governance",
   });
 });

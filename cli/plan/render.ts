@@ -89,10 +89,19 @@ export function renderTerminal(p: PlanReport, color = false): string {
     for (const v of vs) lines.push(`    ${v.enforcement === "mandatory" ? c.red("✘") : c.yellow("!")} ${verdictLine(v)}`);
   }
   if (p.policies.verdicts.length > 0) lines.push(`  by framework: ${byFramework(p.policies.verdicts)}`);
+  lines.push(...governanceLines(p, c));
   lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${age(p.catalog.ageDays)})`);
   for (const w of p.warnings) lines.push(c.yellow(`warning: ${w}`));
   lines.push(p.deployable ? c.green("✔ deployable") : c.red(`✘ not deployable: ${blockers(p).join("; ")}`));
   return lines.join("\n");
+}
+
+const GOVERNANCE_MARK = { built: "✔", "opted-out": "–", unavailable: "✘", incomplete: "!" } as const;
+
+/** The governance section: each control built, opted out (and why), unavailable on the cloud (and why) or incomplete (the setting to add). */
+function governanceLines(p: PlanReport, c: { yellow: (s: string) => string; bold: (s: string) => string } = pc.createColors(false)): string[] {
+  if (p.governance.length === 0) return [];
+  return ["", c.bold("Governance:"), ...p.governance.map((g) => `  ${g.status === "built" ? GOVERNANCE_MARK.built : c.yellow(GOVERNANCE_MARK[g.status])} ${g.feature} (${g.cloud}): ${g.status === "built" ? "" : `${g.status}: `}${g.detail}`)];
 }
 
 /** Why a plan is not deployable, one phrase per reason. */
@@ -139,6 +148,10 @@ export function renderMarkdown(p: PlanReport): string {
     lines.push("", "</details>");
   }
   if (p.policies.verdicts.length > 0) lines.push("", `By framework: ${byFramework(p.policies.verdicts)}`);
+  if (p.governance.length > 0) {
+    lines.push("", "#### Governance", "", "| control | cloud | status | detail |", "|---|---|---|---|");
+    for (const g of p.governance) lines.push(`| ${g.feature} | ${g.cloud} | ${GOVERNANCE_MARK[g.status]} ${g.status} | ${md(g.detail)} |`);
+  }
   lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${age(p.catalog.ageDays)}). \\* = estimate.`);
   for (const w of p.warnings) lines.push(`> ⚠️ ${md(w)}`);
   return lines.join("\n");

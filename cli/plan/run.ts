@@ -15,13 +15,16 @@ import type { Decision } from "../../placement/place";
 import { createPolicies, packOptionsSchema, type PackOptions, RULES } from "../../policies/pack";
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { tessera } from "../../program";
+import { governanceReport } from "../../program/governance";
 import { STANDBY_SUFFIX } from "../../program/services";
 import { readStackFileDetails } from "../../program/stackfile";
 import { readInputs, STACKS_DIR } from "../inputs";
 import { topReasons } from "../place";
 import { displaySku } from "../../core/skus";
-import { resourceCost, SHARED_BILLABLE } from "./cost";
+import { BILLABLE, resourceCost, SHARED_BILLABLE } from "./cost";
 import { reachabilityWarnings } from "./reachability";
+import { governanceResourceCost } from "../../placement/cost";
+import { LOG_STORE } from "../../core/tags";
 import { plainSecretOutputs } from "./outputs";
 import type { PlanReport, PlanResource, PlanVerdict } from "./schema";
 
@@ -46,6 +49,19 @@ export const STALE_AFTER_DAYS = 90;
 export function repoPolicyOptions(): PackOptions {
   const file = join(ROOT, "policies", "tessera-policies.json");
   return existsSync(file) ? packOptionsSchema.parse(JSON.parse(readFileSync(file, "utf8"))) : {};
+}
+
+/**
+ * The options with the planned stack's folder given to every rule that reads the stack file (the
+ * budget, an audit opt-out), unless the options name a folder: those rules default to the
+ * repository's stacks/, which is not where `--stacks-dir` points.
+ */
+export function withStacksDir(options: PackOptions, stacksDir: string): PackOptions {
+  const config: Record<string, object> = { ...options.config };
+  for (const rule of RULES) {
+    if ("stacksDir" in rule.defaults) config[rule.id] = { stacksDir, ...config[rule.id] };
+  }
+  return { ...options, config };
 }
 
 function providerInfo(registrations: readonly Registration[], r: Registration): { provider: string; cloud: string; region: string } {
@@ -112,17 +128,23 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const sharedSite = component === "network" ? d : component === `network${STANDBY_SUFFIX}` ? d.secondary : undefined;
     const sharedLine = sharedItem && sharedSite ? sharedSite.shared[sharedItem] : undefined;
     if (sharedLine) cost = { monthlyUsd: sharedLine.monthlyUsd, estimated: sharedLine.estimated, label: sharedLine.label };
-    if (service && sized) {
+    // A service's cost sits on its own resources (the bucket named after it, not its access-log bucket).
+    if (service && sized && (r.name === component || BILLABLE[req.services[service]!.kind][r.type] !== "all")) {
       const key = typeIn(r);
       const index = perType.get(key) ?? 0;
       perType.set(key, index + 1);
       cost = resourceCost(replication ? "replication" : req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
     }
+    if (cost.label === "" && r.custom) {
+      const props = r.struct.toJavaScript() as { tags?: unknown; logConfig?: unknown };
+      const tagged = props.tags !== null && typeof props.tags === "object" && LOG_STORE in props.tags;
+      cost = governanceResourceCost(r.type, { logStore: tagged || r.name.endsWith("-access-logs"), flowLogs: props.logConfig !== undefined }) ?? cost;
+    }
     return { urn: r.urn, type: r.type, name: r.name, parent: r.parent, ...where, service, site, protect: r.protect, monthlyUsd: cost.monthlyUsd, estimated: cost.estimated, costLabel: cost.label };
   });
 
   opts.onPhase?.("running the policy pack");
-  const options = opts.policyOptions ?? repoPolicyOptions();
+  const options = withStacksDir(opts.policyOptions ?? repoPolicyOptions(), stacksDir);
   const run = await analyzeRegistrations(inProcessAnalyzer(createPolicies(options)), registrations, { stack: h.stack, project: h.project, config: {} });
   const frameworksOf = new Map(RULES.map((r) => [r.id, FRAMEWORKS.filter((f) => r.frameworks[f])]));
   const verdicts: PlanVerdict[] = run.verdicts.map((v) => ({ ...v, frameworks: frameworksOf.get(v.policy) ?? [] }));
@@ -209,6 +231,10 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     },
     policies: { pack: "tessera@0.1.0", verdicts, mandatory, advisory: verdicts.filter((v) => v.enforcement === "advisory").length },
     catalog: { ...placement.catalog, ageDays },
+    governance: governanceReport(req, [
+      { cloud: d.cloud, region: d.region, monthlyUsd: d.monthlyUsd },
+      ...(d.secondary ? [{ cloud: d.secondary.cloud as Cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd }] : []),
+    ]).map((l) => ({ ...l })),
     warnings,
     outputs: { plainSecrets },
     deployable: mandatory === 0 && !overBudget && budgetStatus !== "unconfirmed" && h.errors.length === 0 && plainSecrets.length === 0,

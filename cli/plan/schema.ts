@@ -163,6 +163,16 @@ export const planSchema = z.strictObject({
     advisory: z.number().int(),
   }),
   catalog: z.strictObject({ date: z.string(), computePriceDate: z.string(), ageDays: z.number().int() }),
+  governance: z
+    .array(
+      z.strictObject({
+        feature: z.string(),
+        cloud: z.string(),
+        status: z.enum(["built", "opted-out", "unavailable", "incomplete"]),
+        detail: z.string(),
+      }),
+    )
+    .describe("every governance control that applies to the stack (audit trail, budget alarms, flow logs, bucket access logs, TLS-only storage, customer keys, private Kubernetes API): built, opted out by the stack (with its reason), unavailable on the cloud (with the reason), or incomplete (not built until the stack sets the field named)"),
   warnings: z.array(z.string()),
   outputs: z.strictObject({
     plainSecrets: z.array(z.string()).describe("stack outputs with secret-looking names (password, kubeconfig, …) that are not Pulumi secrets; any makes the plan not deployable"),

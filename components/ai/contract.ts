@@ -37,6 +37,14 @@ export interface GpuInstancesArgs {
   readonly diskGb?: number;
   /** Spot / preemptible capacity where the cloud sells it for GPUs. @default false */
   readonly spot?: boolean;
+  /**
+   * Customer-managed key for the boot disk: a KMS key ARN (AWS), a disk encryption set id
+   * (Azure, e.g. `Secrets.diskEncryptionSetId`), a Cloud KMS key (GCP, usable by the Compute
+   * Engine service agent), a Vault key OCID (OCI, usable by Block Volume). DigitalOcean Droplet
+   * disks encrypt with DigitalOcean-managed keys only.
+   * @default the provider-managed key (disks are encrypted either way)
+   */
+  readonly diskEncryptionKey?: pulumi.Input<string>;
   /** Labels added to tessera's own. @default {} */
   readonly labels?: Labels;
 }
@@ -58,6 +66,7 @@ export function gpuSpec<T extends Target>(args: GpuInstancesArgs & { readonly ta
     diskGb: args.diskGb ?? 100,
     spot: args.spot ?? false,
     labels: args.labels ?? {},
+    diskEncryptionKey: args.diskEncryptionKey,
     gpu: args.gpu,
   };
 }

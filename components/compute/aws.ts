@@ -37,7 +37,7 @@ export function awsMachines(name: string, spec: MachineSpec<AwsTarget>, parent: 
         associatePublicIpAddress: spec.publicIp,
         ...(key ? { keyName: key.keyName } : {}),
         ...(spec.userData !== undefined ? { userData: spec.userData } : {}),
-        rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: spec.diskGb, deleteOnTermination: true },
+        rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: spec.diskGb, deleteOnTermination: true, ...(spec.diskEncryptionKey !== undefined ? { kmsKeyId: spec.diskEncryptionKey } : {}) },
         metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
         ...(spec.spot ? { instanceMarketOptions: { marketType: "spot" } } : {}),
         tags: tags(target, name, { ...spec.labels, Name: `${name}-${i}` }),

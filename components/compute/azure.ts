@@ -53,7 +53,7 @@ export function azureMachines(name: string, spec: MachineSpec<AzureTarget>, pare
         hardwareProfile: { vmSize: spec.size },
         storageProfile: {
           imageReference: AZURE_IMAGES[spec.image](archOf(spec.size)),
-          osDisk: { createOption: "FromImage", diskSizeGB: spec.diskGb, deleteOption: "Delete", managedDisk: { storageAccountType: "Premium_LRS" } },
+          osDisk: { createOption: "FromImage", diskSizeGB: spec.diskGb, deleteOption: "Delete", managedDisk: { storageAccountType: "Premium_LRS", ...(spec.diskEncryptionKey !== undefined ? { diskEncryptionSet: { id: spec.diskEncryptionKey } } : {}) } },
         },
         osProfile: {
           computerName: physicalName("azure", "linuxComputerName", parts),

@@ -41,6 +41,14 @@ export interface InstancesArgs {
   readonly diskGb?: number;
   /** Spot / preemptible capacity where the cloud has it. @default false */
   readonly spot?: boolean;
+  /**
+   * Customer-managed key for the boot disk: a KMS key ARN (AWS), a disk encryption set id
+   * (Azure, e.g. `Secrets.diskEncryptionSetId`), a Cloud KMS key (GCP, usable by the Compute
+   * Engine service agent), a Vault key OCID (OCI, usable by Block Volume). DigitalOcean Droplet
+   * disks encrypt with DigitalOcean-managed keys only.
+   * @default the provider-managed key (disks are encrypted either way)
+   */
+  readonly diskEncryptionKey?: pulumi.Input<string>;
   /** Labels added to tessera's own. @default {} */
   readonly labels?: Labels;
 }
@@ -66,6 +74,8 @@ export interface MachineSpec<T extends Target = Target> {
   readonly diskGb: number;
   readonly spot: boolean;
   readonly labels: Labels;
+  /** The boot disk's customer-managed key (see InstancesArgs.diskEncryptionKey). */
+  readonly diskEncryptionKey: pulumi.Input<string> | undefined;
   /** GPUs the size carries (GPU components only). */
   readonly gpu?: { readonly model: string; readonly count: number };
 }
@@ -84,6 +94,7 @@ export function instancesSpec<T extends Target>(args: InstancesArgs & { readonly
     diskGb: args.diskGb ?? (args.target.cloud === "oci" ? 50 : 30),
     spot: args.spot ?? false,
     labels: args.labels ?? {},
+    diskEncryptionKey: args.diskEncryptionKey,
   };
 }
 
@@ -101,7 +112,7 @@ export function checkNetwork(target: Target, network: NetworkRef): void {
  * Validates machine arguments before any child exists.
  * @internal
  */
-export function validateMachines(args: { target: Target; network: NetworkRef; size: string; count?: number; image?: ImageChoice; diskGb?: number; spot?: boolean }): void {
+export function validateMachines(args: { target: Target; network: NetworkRef; size: string; count?: number; image?: ImageChoice; diskGb?: number; spot?: boolean; diskEncryptionKey?: pulumi.Input<string> }): void {
   checkNetwork(args.target, args.network);
   if (!args.size) invalid("size", "is required (placement's SKU for the service)");
   checkInt("count", args.count, LIMITS.machineCount.min, LIMITS.machineCount.max);
@@ -116,6 +127,7 @@ export function validateMachines(args: { target: Target; network: NetworkRef; si
   if (attached?.gpu !== undefined && attached.accelerators[0]!.type === "") {
     invalid("size", `no attachable GCP accelerator for ${attached.gpu}; allowed: ${Object.keys(GCP_ACCELERATORS).join(", ")}`);
   }
+  if (args.diskEncryptionKey !== undefined && args.target.cloud === "digitalocean") invalid("diskEncryptionKey", "DigitalOcean Droplet disks encrypt with DigitalOcean-managed keys only; allowed on aws, azure, gcp, oci");
   const spot = args.spot ? spotProblem(args.target.cloud) : undefined;
   if (spot) invalid("spot", spot);
 }

@@ -2,13 +2,15 @@
  * Instances on GCP: Compute Engine instances spread over the region's zones (from the catalog,
  * carried on the target), Shielded VM on,
  * project-wide SSH keys blocked, in the network's subnetwork and carrying its firewall tag; no
- * access config (no public IP) unless asked. Boot disks are encrypted by Google by default.
+ * access config (no public IP) unless asked. Boot disks are encrypted by Google by default, or with
+ * the stack's Cloud KMS key (granted to the Compute Engine service agent) when given.
  * GPU sizes written `n1-standard-4+1xT4` attach the GPU to the n1 machine.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Instance } from "@pulumi/gcp/compute/instance";
 import { physicalName } from "../../core/naming";
-import { enableApis } from "../gcp-project";
+import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
+import { enableApis, grantKeyToAgent } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
 import type { GcpTarget } from "../target";
@@ -19,7 +21,22 @@ import { archOf, GCP_IMAGES, gcpMachineType } from "../../core/images";
 export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: pulumi.ComponentResource): InstancesOutputs {
   const { target } = spec;
   const apis = enableApis(target, "compute");
-  const opts = childOpts(parent, target, { dependsOn: apis });
+  const key = spec.diskEncryptionKey;
+  // The Compute Engine service agent encrypts the disk: it must be allowed to use the stack's key
+  // (https://cloud.google.com/compute/docs/disks/customer-managed-encryption#before_you_begin).
+  const grants =
+    key === undefined
+      ? []
+      : [
+          grantKeyToAgent(
+            name,
+            target,
+            parent,
+            key,
+            pulumi.interpolate`serviceAccount:service-${getProjectOutput({ projectId: target.project }, { parent, provider: target.provider }).number}@compute-system.iam.gserviceaccount.com`,
+          ),
+        ];
+  const opts = childOpts(parent, target, { dependsOn: [...apis, ...grants] });
   const { machineType, accelerators } = gcpMachineType(spec.size);
   const zones = target.facts.zones;
   const subnets = spec.publicIp ? spec.network.publicSubnetIds : spec.network.privateSubnetIds;
@@ -34,7 +51,7 @@ export function gcpMachines(name: string, spec: MachineSpec<GcpTarget>, parent: 
         project: target.project,
         zone: zones[i % zones.length]!,
         machineType,
-        bootDisk: { autoDelete: true, initializeParams: { image: GCP_IMAGES[spec.image](archOf(spec.size)), size: spec.diskGb, type: "pd-balanced" } },
+        bootDisk: { autoDelete: true, ...(spec.diskEncryptionKey !== undefined ? { kmsKeySelfLink: spec.diskEncryptionKey } : {}), initializeParams: { image: GCP_IMAGES[spec.image](archOf(spec.size)), size: spec.diskGb, type: "pd-balanced" } },
         networkInterfaces: [{ subnetwork: subnets.apply((ids) => ids[i % ids.length]!), accessConfigs: spec.publicIp ? [{}] : [] }],
         metadata,
         ...(spec.userData !== undefined ? { metadataStartupScript: spec.userData } : {}),

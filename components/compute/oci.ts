@@ -2,13 +2,16 @@
  * Instances on OCI: instances spread over the region's availability domains, in the network's
  * subnets (whose security list is the firewall), from the newest platform image for the shape.
  * Flex shapes come as catalog SKUs (`VM.Standard.E4.Flex$_2_8`) and launch with OCPUs = vCPUs / 2.
- * Boot volumes are encrypted by OCI; in-transit encryption to them is on.
+ * Boot volumes are encrypted by OCI (with the stack's Vault key when given, which a policy lets
+ * Block Volume use); in-transit encryption to them is on.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { getImagesOutput } from "@pulumi/oci/core/getImages";
 import { Instance } from "@pulumi/oci/core/instance";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
 import { physicalName } from "../../core/naming";
+import { OCI_GRANTS } from "../../core/oci-policies";
+import { servicePolicy } from "../oci-policy";
 import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
@@ -21,8 +24,12 @@ const base64 = (v: pulumi.Input<string>) => pulumi.output(v).apply((s) => Buffer
 /** Builds the machines (Instances and GpuInstances). */
 export function ociMachines(name: string, spec: MachineSpec<OciTarget>, parent: pulumi.ComponentResource): InstancesOutputs {
   const { target } = spec;
-  const opts = childOpts(parent, target);
   const invoke = { parent, provider: target.provider };
+  const key = spec.diskEncryptionKey;
+  // Block Volume may use the stack's Vault key only once a policy allows it.
+  const keyPolicy =
+    key === undefined ? [] : [servicePolicy(`${name}-key`, target, parent, "Block Volume may encrypt boot volumes with the stack's Vault key", (c) => [pulumi.output(key).apply((k) => OCI_GRANTS.blockVolumeKey(c, k))], spec.labels)];
+  const opts = childOpts(parent, target, { dependsOn: keyPolicy });
   const flex = parseOciFlex(spec.size);
   const shape = flex?.shape ?? spec.size;
   const os = OCI_IMAGES[spec.image]!;
@@ -53,7 +60,7 @@ export function ociMachines(name: string, spec: MachineSpec<OciTarget>, parent: 
         displayName: physicalName("oci", "displayName", [target.stack, `${name}-${i}`]),
         shape,
         ...(flex ? { shapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGib } } : {}),
-        sourceDetails: { sourceType: "image", sourceId: image, bootVolumeSizeInGbs: String(spec.diskGb) },
+        sourceDetails: { sourceType: "image", sourceId: image, bootVolumeSizeInGbs: String(spec.diskGb), ...(spec.diskEncryptionKey !== undefined ? { kmsKeyId: spec.diskEncryptionKey } : {}) },
         createVnicDetails: { subnetId: subnets.apply((ids) => ids[i % ids.length]!), assignPublicIp: String(spec.publicIp) },
         isPvEncryptionInTransitEnabled: true,
         metadata,

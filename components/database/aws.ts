@@ -46,6 +46,7 @@ export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, pare
       allocatedStorage: s.storageGb,
       storageType: "gp3",
       storageEncrypted: true,
+      ...(args.customerManagedKey !== undefined ? { kmsKeyId: args.customerManagedKey } : {}),
       multiAz: s.highAvailability,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [firewall.id],

@@ -3,7 +3,8 @@
  * reached through a private endpoint in the private subnet (registered in the network's privatelink
  * DNS zone), TLS required, HA when asked (zone-redundant where the region has availability zones,
  * same-zone elsewhere), and a CanNotDelete lock as its
- * deletion protection. Storage is encrypted with platform keys.
+ * deletion protection. Storage is encrypted with platform keys, or with `customerManagedKey`
+ * through a user-assigned identity.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ManagementLockByScope } from "@pulumi/azure-native/authorization/managementLockByScope";
@@ -45,6 +46,12 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
       // Zone-redundant where the region has zones; a zoneless region only offers a same-zone standby.
       highAvailability: { mode: s.highAvailability ? azurePostgresHaMode(target.facts.zones) : "Disabled" },
       network: { publicNetworkAccess: "Disabled" },
+      ...(args.customerManagedKey !== undefined
+        ? {
+            identity: { type: "UserAssigned", userAssignedIdentities: pulumi.output(args.azure!.encryptionIdentityId!).apply((id) => ({ [id]: {} })) },
+            dataEncryption: { type: "AzureKeyVault", primaryKeyURI: args.customerManagedKey, primaryUserAssignedIdentityId: args.azure!.encryptionIdentityId! },
+          }
+        : {}),
       administratorLogin: s.username,
       administratorLoginPassword: password,
       tags: t,

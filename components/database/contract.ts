@@ -49,6 +49,19 @@ export interface PostgresArgs {
    * @default true
    */
   readonly deletionProtection?: boolean;
+  /**
+   * Customer-managed key for the database's storage: a KMS key ARN (AWS), a versionless Key Vault
+   * key URL (Azure, with `azure.encryptionIdentityId`), a Cloud KMS key usable by the Cloud SQL
+   * service agent (GCP). DigitalOcean managed databases and OCI Database with PostgreSQL encrypt
+   * with provider-managed keys only.
+   * @default the provider-managed key (storage is encrypted either way)
+   */
+  readonly customerManagedKey?: pulumi.Input<string>;
+  /** Azure-only knobs. */
+  readonly azure?: {
+    /** User-assigned identity that may use `customerManagedKey` (required with it), e.g. `Secrets.encryptionIdentityId`. */
+    readonly encryptionIdentityId?: pulumi.Input<string>;
+  };
   /** Pulumi `protect` on the database. @default true */
   readonly protect?: boolean;
   /** @default "app" */
@@ -148,6 +161,12 @@ export function validatePostgresArgs(args: PostgresArgs): void {
   }
   if (args.target.cloud === "oci" && args.databaseName !== undefined && args.databaseName !== "postgres") {
     invalid("databaseName", "OCI Database with PostgreSQL has no API to create databases (create it with SQL); allowed values on oci: postgres");
+  }
+  if (args.customerManagedKey !== undefined && (args.target.cloud === "digitalocean" || args.target.cloud === "oci")) {
+    invalid("customerManagedKey", `${args.target.cloud === "oci" ? "OCI Database with PostgreSQL" : "DigitalOcean managed databases"} encrypt with provider-managed keys only; allowed on aws, azure, gcp`);
+  }
+  if (args.customerManagedKey !== undefined && args.target.cloud === "azure" && args.azure?.encryptionIdentityId === undefined) {
+    invalid("azure.encryptionIdentityId", "required with customerManagedKey on Azure (a user-assigned identity that can use the key)");
   }
   const ha = args.highAvailability ? postgresHaProblem(args.target.cloud, args.size) : undefined;
   if (ha) invalid("highAvailability", ha);

@@ -1,13 +1,15 @@
 /**
  * Postgres on GCP: Cloud SQL for PostgreSQL with no public IP, reached over the network's private
  * services access, SSL-only connections, regional HA when asked, automated backups with
- * point-in-time recovery, and deletion protection both in Pulumi and in the Cloud SQL API.
+ * point-in-time recovery, and deletion protection both in Pulumi and in the Cloud SQL API; with a
+ * customer-managed key, Cloud SQL's service agent is created and granted the key first.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Database } from "@pulumi/gcp/sql/database";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
 import { User } from "@pulumi/gcp/sql/user";
-import { enableApis } from "../gcp-project";
+import { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
+import { enableApis, grantKeyToAgent } from "../gcp-project";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
@@ -18,6 +20,11 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
   const s = settings(args);
   const apis = enableApis(target, "sqladmin");
   const opts = childOpts(parent, target, { dependsOn: apis });
+  const key = args.customerManagedKey;
+  // Cloud SQL's service agent exists only once asked for; it must be allowed to use the stack's key
+  // (https://cloud.google.com/sql/docs/postgres/configure-cmek#service-account).
+  const grants =
+    key === undefined ? [] : [grantKeyToAgent(name, target, parent, key, new ServiceIdentity(`${name}-agent`, { project: target.project, service: "sqladmin.googleapis.com" }, opts).member)];
   const password = adminPassword(name, parent);
   // Private IP needs the network's private services access connection first.
   const privateNetwork = pulumi.all([network.networkId, network.privateServices]).apply(([id]) => id);
@@ -29,6 +36,7 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
       region: target.region,
       databaseVersion: `POSTGRES_${s.version}`,
       deletionProtection: s.deletionProtection,
+      ...(args.customerManagedKey !== undefined ? { encryptionKeyName: args.customerManagedKey } : {}),
       settings: {
         tier: args.size,
         edition: "ENTERPRISE",
@@ -47,7 +55,7 @@ export const gcp: Impl<"gcp", PostgresArgs, PostgresOutputs> = (name, args, pare
         userLabels: gcpLabels(target, name, args.labels),
       },
     },
-    statefulOpts(parent, target, args.protect, { dependsOn: apis }),
+    statefulOpts(parent, target, args.protect, { dependsOn: [...apis, ...grants] }),
   );
   const database = new Database(name, { name: s.databaseName, project: target.project, instance: instance.name }, opts);
   const user = new User(name, { name: s.username, project: target.project, instance: instance.name, password }, opts);

@@ -1,6 +1,6 @@
 /**
  * Cluster on AWS: an EKS cluster (its own IAM role, secrets envelope-encrypted with a KMS key that
- * rotates, control-plane audit logs, private and public endpoint) and a managed node group in the
+ * rotates, control-plane audit logs, a private endpoint plus a public one limited to `apiAllowedCidrs` when given) and a managed node group in the
  * private subnets with the three node policies.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -34,7 +34,13 @@ export const aws: Impl<"aws", ClusterArgs, ClusterOutputs> = (name, args, parent
       name: clusterName,
       roleArn: clusterRole.arn,
       version: s.version,
-      vpcConfig: { subnetIds: pulumi.all([network.privateSubnetIds, network.publicSubnetIds]).apply(([a, b]) => [...a, ...b]), endpointPrivateAccess: true, endpointPublicAccess: true },
+      // Private endpoint only, unless the stack names the public networks that may reach the API.
+      vpcConfig: {
+        subnetIds: pulumi.all([network.privateSubnetIds, network.publicSubnetIds]).apply(([a, b]) => [...a, ...b]),
+        endpointPrivateAccess: true,
+        endpointPublicAccess: s.apiAllowedCidrs.length > 0,
+        ...(s.apiAllowedCidrs.length > 0 ? { publicAccessCidrs: s.apiAllowedCidrs } : {}),
+      },
       encryptionConfig: { provider: { keyArn: key.arn }, resources: ["secrets"] },
       enabledClusterLogTypes: ["api", "audit", "authenticator"],
       accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },

@@ -8,6 +8,7 @@ import { checkNetwork } from "../compute/contract";
 import type { NetworkRef } from "../network/contract";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
+import { notPublicCidr } from "../../core/cidr";
 import { checkInt, checkOneOf, invalid } from "../validation";
 
 /** Arguments of {@link Cluster}. */
@@ -27,6 +28,17 @@ export interface ClusterArgs {
    * @default target.facts.kubernetes.default (the newest version every cloud supports)
    */
   readonly version?: string;
+  /**
+   * Public IPv4 blocks allowed to reach the Kubernetes API from outside the network. Empty: the
+   * API has a private endpoint only (EKS private endpoint, AKS private cluster, GKE private
+   * endpoint with the network as its authorized network, OKE private endpoint); DigitalOcean has
+   * no private endpoint, so there the API stays public unless blocks are given (DOKS control-plane
+   * firewall). Given: EKS publicAccessCidrs, AKS authorized IP ranges, GKE master authorized
+   * networks, OKE public endpoint behind a network security group, DOKS control-plane firewall.
+   * Never 0.0.0.0/0 or private space.
+   * @default []
+   */
+  readonly apiAllowedCidrs?: readonly string[];
   /** Pulumi `protect` on the cluster. @default true */
   readonly protect?: boolean;
   /** Labels added to tessera's own. @default {} */
@@ -43,7 +55,7 @@ export interface ClusterOutputs {
 }
 
 /** Defaults filled in. */
-export const clusterSettings = (args: ClusterArgs) => ({ version: args.version ?? args.target.facts.kubernetes.default, nodeCount: args.nodeCount ?? 2 });
+export const clusterSettings = (args: ClusterArgs) => ({ version: args.version ?? args.target.facts.kubernetes.default, nodeCount: args.nodeCount ?? 2, apiAllowedCidrs: [...(args.apiAllowedCidrs ?? [])] });
 
 /**
  * A kubeconfig for a cluster whose credentials come from a CLI plugin (`aws eks get-token`,
@@ -73,4 +85,9 @@ export function validateClusterArgs(args: ClusterArgs): void {
   if (!args.nodeSize) invalid("nodeSize", "is required (placement's SKU for the node pool)");
   checkInt("nodeCount", args.nodeCount, 1, 500);
   checkOneOf("version", args.version, args.target.facts.kubernetes.supported);
+  (args.apiAllowedCidrs ?? []).forEach((cidr, i) => {
+    const why = notPublicCidr(cidr);
+    if (why) invalid(`apiAllowedCidrs[${i}]`, why);
+  });
+  checkInt("apiAllowedCidrs.length", args.apiAllowedCidrs?.length, 0, 20);
 }

@@ -1,7 +1,8 @@
 /**
  * Cluster on DigitalOcean: a DOKS cluster on the network's VPC (control plane free), running the
  * newest patch of the asked minor version, with one node pool of the placed size carrying the
- * network's firewall tag. The kubeconfig is the one DOKS issues.
+ * network's firewall tag. The API is public (DOKS has no private endpoint) unless `apiAllowedCidrs`
+ * turns on the control-plane firewall. The kubeconfig is the one DOKS issues.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { getKubernetesVersionsOutput } from "@pulumi/digitalocean/getKubernetesVersions";
@@ -25,6 +26,8 @@ export const digitalocean: Impl<"digitalocean", ClusterArgs, ClusterOutputs> = (
       surgeUpgrade: true,
       autoUpgrade: false,
       nodePool: { name: "default", size: args.nodeSize, nodeCount: s.nodeCount, tags: [network.firewall] },
+      // DOKS has no private endpoint: the control-plane firewall limits the public one.
+      ...(s.apiAllowedCidrs.length > 0 ? { controlPlaneFirewall: { enabled: true, allowedAddresses: s.apiAllowedCidrs } } : {}),
       tags: doTags(target, name, args.labels),
     },
     statefulOpts(parent, target, args.protect),

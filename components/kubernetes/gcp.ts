@@ -33,7 +33,13 @@ export const gcp: Impl<"gcp", ClusterArgs, ClusterOutputs> = (name, args, parent
       deletionProtection: true,
       enableShieldedNodes: true,
       ipAllocationPolicy: {},
-      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: false },
+      // A private endpoint the network reaches, or a public one limited to the stack's networks.
+      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: s.apiAllowedCidrs.length === 0 },
+      masterAuthorizedNetworksConfig: {
+        cidrBlocks:
+          s.apiAllowedCidrs.length > 0 ? s.apiAllowedCidrs.map((cidrBlock) => ({ cidrBlock, displayName: "apiAllowedCidrs" })) : [{ cidrBlock: network.cidr, displayName: "the network" }],
+        gcpPublicCidrsAccessEnabled: false,
+      },
       workloadIdentityConfig: { workloadPool: `${target.project}.svc.id.goog` },
       releaseChannel: { channel: "REGULAR" },
       resourceLabels: labels,

@@ -1,6 +1,7 @@
 /**
  * Cluster on OCI: an OKE basic cluster (control plane free) with a private API endpoint in the
- * private subnet and load balancers in the public one, and a node pool of the placed shape spread
+ * private subnet (or, with `apiAllowedCidrs`, a public one behind a network security group that
+ * admits only them) and load balancers in the public one, and a node pool of the placed shape spread
  * over the region's availability domains. Versions and node images come from OKE's option
  * invokes; the kubeconfig from getClusterKubeConfig.
  */
@@ -10,6 +11,8 @@ import { getClusterKubeConfigOutput } from "@pulumi/oci/containerengine/getClust
 import { getClusterOptionOutput } from "@pulumi/oci/containerengine/getClusterOption";
 import { getNodePoolOptionOutput } from "@pulumi/oci/containerengine/getNodePoolOption";
 import { NodePool } from "@pulumi/oci/containerengine/nodePool";
+import { NetworkSecurityGroup } from "@pulumi/oci/core/networkSecurityGroup";
+import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
 import { getAvailabilityDomainsOutput } from "@pulumi/oci/identity/getAvailabilityDomains";
 import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
@@ -31,6 +34,16 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
   const opts = childOpts(parent, target);
   const invoke = { parent, provider: target.provider };
   const freeformTags = tags(target, name, args.labels);
+  const open = s.apiAllowedCidrs.length > 0;
+  // A public endpoint only when the stack names who may reach it: its own NSG admits the API port from them.
+  const apiFirewall = open ? new NetworkSecurityGroup(`${name}-api`, { compartmentId: target.compartmentId, vcnId: network.networkId, displayName: `${name}-api`, freeformTags }, opts) : undefined;
+  s.apiAllowedCidrs.forEach((source, i) => {
+    new NetworkSecurityGroupSecurityRule(
+      `${name}-api-${i}`,
+      { networkSecurityGroupId: apiFirewall!.id, direction: "INGRESS", protocol: "6", source, sourceType: "CIDR_BLOCK", description: "Kubernetes API from apiAllowedCidrs", tcpOptions: { destinationPortRange: { min: 6443, max: 6443 } } },
+      opts,
+    );
+  });
   const version = getClusterOptionOutput({ clusterOptionId: "all", compartmentId: target.compartmentId }, invoke).kubernetesVersions.apply((v) => newest(v, s.version));
   const cluster = new OkeCluster(
     name,
@@ -40,7 +53,9 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
       vcnId: network.networkId,
       kubernetesVersion: version,
       type: "BASIC_CLUSTER",
-      endpointConfig: { subnetId: network.privateSubnetIds.apply((ids) => ids[0]!), isPublicIpEnabled: false },
+      endpointConfig: apiFirewall
+        ? { subnetId: network.publicSubnetIds.apply((ids) => ids[0]!), isPublicIpEnabled: true, nsgIds: [apiFirewall.id] }
+        : { subnetId: network.privateSubnetIds.apply((ids) => ids[0]!), isPublicIpEnabled: false },
       options: { serviceLbSubnetIds: network.publicSubnetIds },
       freeformTags,
     },
@@ -72,10 +87,13 @@ export const oci: Impl<"oci", ClusterArgs, ClusterOutputs> = (name, args, parent
     },
     opts,
   );
-  const kubeconfig = getClusterKubeConfigOutput({ clusterId: cluster.id, tokenVersion: "2.0.0", endpoint: "PRIVATE_ENDPOINT" }, invoke).content;
+  const kubeconfig = getClusterKubeConfigOutput({ clusterId: cluster.id, tokenVersion: "2.0.0", endpoint: open ? "PUBLIC_ENDPOINT" : "PRIVATE_ENDPOINT" }, invoke).content;
   return {
     clusterName: cluster.name,
-    endpoint: cluster.endpoints.apply((e) => (e[0]?.privateEndpoint ? `https://${e[0].privateEndpoint}` : "")),
+    endpoint: cluster.endpoints.apply((e) => {
+      const address = open ? e[0]?.publicEndpoint : e[0]?.privateEndpoint;
+      return address ? `https://${address}` : "";
+    }),
     kubeconfig: pulumi.secret(kubeconfig),
   };
 };

@@ -16,11 +16,19 @@ import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Subnet } from "@pulumi/aws/ec2/subnet";
 import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
+import { FlowLog } from "@pulumi/aws/ec2/flowLog";
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { cloudWatchRetention, LOG_STORE_LABEL } from "../retention";
+import { accountIdOf } from "../storage/aws-logs";
 import { SecurityGroupEgressRule } from "@pulumi/aws/vpc/securityGroupEgressRule";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
+import type { AwsTarget } from "../target";
+import { addressPlan, flowLogDays, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
 
 export const aws: Impl<"aws", NetworkArgs, NetworkOutputs> = (name, args, parent) => {
   const { target } = args;
@@ -68,11 +76,48 @@ export const aws: Impl<"aws", NetworkArgs, NetworkOutputs> = (name, args, parent
   });
   new SecurityGroupEgressRule(`${name}-egress`, { securityGroupId: firewall.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all outbound", tags: t() }, opts);
 
+  const days = flowLogDays(args);
+  const flowLogs = days === undefined ? pulumi.output("") : vpcFlowLogs(name, args, target, days, vpc, parent);
   return {
     networkId: vpc.id,
     publicSubnetIds: pulumi.all(publicSubnets.map((s) => s.id)),
     privateSubnetIds: pulumi.all(privateSubnets.map((s) => s.id)),
     firewall: firewall.id,
     privateServices: pulumi.output(""),
+    flowLogs,
   };
 };
+
+/**
+ * VPC Flow Logs (every flow, accepted and rejected) into a CloudWatch log group kept for the
+ * retention, delivered by a role only the VPC Flow Logs service of this account can assume
+ * (Amazon VPC User Guide, "IAM role for publishing flow logs to CloudWatch Logs").
+ */
+function vpcFlowLogs(name: string, args: NetworkArgs, target: AwsTarget, days: number, vpc: Vpc, parent: pulumi.Resource): pulumi.Output<string> {
+  const opts = childOpts(parent, target);
+  const t = tags(target, name, args.labels);
+  const account = accountIdOf(parent, target);
+  const group = new LogGroup(`${name}-flow-logs`, { name: physicalName("aws", "cloudwatchLogGroup", [target.stack, name, "flow-logs"]), retentionInDays: cloudWatchRetention(days), tags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }) }, opts);
+  const role = new Role(
+    `${name}-flow-logs`,
+    {
+      assumeRolePolicy: account.apply((a) =>
+        JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": a } } }] }),
+      ),
+      tags: t,
+    },
+    opts,
+  );
+  const policy = new RolePolicy(
+    `${name}-flow-logs`,
+    {
+      role: role.id,
+      policy: group.arn.apply((arn) =>
+        JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"], Resource: [arn, `${arn}:*`] }] }),
+      ),
+    },
+    opts,
+  );
+  new FlowLog(name, { vpcId: vpc.id, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: group.arn, iamRoleArn: role.arn, maxAggregationInterval: 600, tags: t }, { ...opts, dependsOn: [policy] });
+  return group.arn;
+}

@@ -7,6 +7,7 @@ import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { natGatewayProblem } from "../../core/constraints";
 import { checkCidr, checkInt, invalid } from "../validation";
+import { DEFAULT_FLOW_LOG_RETENTION_DAYS } from "../retention";
 import { isNetworkCidr, MAX_PREFIX, MIN_PREFIX, subnetLayout } from "./cidr";
 
 /** Traffic allowed in from outside the network. */
@@ -53,6 +54,15 @@ export interface NetworkArgs {
    * @default false
    */
   readonly natGateway?: boolean;
+  /**
+   * Flow logs of every network flow, kept `retentionDays`: AWS VPC Flow Logs to CloudWatch Logs
+   * (rounded up to a retention CloudWatch accepts), Azure VNet flow logs to a storage account
+   * (at most 365 days), GCP subnet flow logs (every flow, all metadata) routed to a log bucket,
+   * OCI flow logs on each subnet (at most 180 days). DigitalOcean VPCs have none. `false` turns
+   * them off; the network-flow-logs policy then flags the network.
+   * @default { retentionDays: 90 }
+   */
+  readonly flowLogs?: false | { readonly retentionDays?: number };
   /** Labels added to tessera's own. @default {} */
   readonly labels?: Labels;
 }
@@ -76,6 +86,11 @@ export interface NetworkOutputs {
    * Components that need it depend on it through this value. "" on other clouds.
    */
   readonly privateServices: pulumi.Output<string>;
+  /**
+   * Where flow logs go: CloudWatch log group ARN (AWS), storage account id (Azure), log bucket id
+   * (GCP), log group OCID (OCI); "" on DigitalOcean or with `flowLogs: false`.
+   */
+  readonly flowLogs: pulumi.Output<string>;
 }
 
 /** What a component built inside a network needs to know about it. */
@@ -94,6 +109,9 @@ export function addressPlan(args: NetworkArgs, zones = 1): { cidr: string; layou
   return { cidr, layout: subnetLayout(cidr, zones) };
 }
 
+/** The flow-log retention in days, or undefined when flow logs are off. */
+export const flowLogDays = (args: NetworkArgs): number | undefined => (args.flowLogs === false ? undefined : (args.flowLogs?.retentionDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS));
+
 /** Ports of one ingress rule as `[from, to]`. */
 export const portRange = (rule: IngressRule): [number, number] => (typeof rule.ports === "number" ? [rule.ports, rule.ports] : [rule.ports[0], rule.ports[1]]);
 
@@ -105,6 +123,7 @@ export function validateNetworkArgs(args: NetworkArgs): void {
   checkCidr("cidr", args.cidr, MIN_PREFIX, MAX_PREFIX);
   if (args.cidr !== undefined && !isNetworkCidr(args.cidr)) invalid("cidr", `"${args.cidr}" has host bits set; use the network address (e.g. 10.0.0.0/16)`);
   checkInt("availabilityZones", args.availabilityZones, 1, 6);
+  if (args.flowLogs) checkInt("flowLogs.retentionDays", args.flowLogs.retentionDays, 1, 3653);
   if (args.target.cloud === "aws") {
     const zones = args.target.facts.zones;
     if ((args.availabilityZones ?? 2) > zones.length) invalid("availabilityZones", `${args.target.region} has ${zones.length} availability zones (${zones.join(", ")}); allowed values: 1-${zones.length}`);

@@ -49,5 +49,7 @@ export const digitalocean: Impl<"digitalocean", NetworkArgs, NetworkOutputs> = (
     privateSubnetIds: pulumi.all([vpc.id]),
     firewall: tag.name,
     privateServices: pulumi.output(""),
+    // DigitalOcean VPCs have no flow logs (see the governance matrix).
+    flowLogs: pulumi.output(""),
   };
 };

@@ -31,6 +31,7 @@ export class Network extends pulumi.ComponentResource implements NetworkRef {
   public readonly privateSubnetIds: pulumi.Output<string[]>;
   public readonly firewall: pulumi.Output<string>;
   public readonly privateServices: pulumi.Output<string>;
+  public readonly flowLogs: pulumi.Output<string>;
   /** The network's CIDR block. */
   public readonly cidr: string;
   /** Where the network lives; components built inside it must use the same target. */
@@ -48,6 +49,7 @@ export class Network extends pulumi.ComponentResource implements NetworkRef {
     this.privateSubnetIds = out.privateSubnetIds;
     this.firewall = out.firewall;
     this.privateServices = out.privateServices;
+    this.flowLogs = out.flowLogs;
     this.cidr = args.cidr ?? DEFAULT_CIDR;
     this.target = args.target;
     this.cloud = pulumi.output(args.target.cloud);
@@ -58,6 +60,7 @@ export class Network extends pulumi.ComponentResource implements NetworkRef {
       privateSubnetIds: this.privateSubnetIds,
       firewall: this.firewall,
       privateServices: this.privateServices,
+      flowLogs: this.flowLogs,
       cidr: this.cidr,
       cloud: this.cloud,
       region: this.region,

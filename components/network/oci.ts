@@ -14,10 +14,13 @@ import { SecurityList } from "@pulumi/oci/core/securityList";
 import { ServiceGateway } from "@pulumi/oci/core/serviceGateway";
 import { Subnet } from "@pulumi/oci/core/subnet";
 import { Vcn } from "@pulumi/oci/core/vcn";
+import { Log } from "@pulumi/oci/logging/log";
+import { LogGroup } from "@pulumi/oci/logging/logGroup";
+import { LOG_STORE_LABEL, ociLogRetention } from "../retention";
 import { physicalName } from "../../core/naming";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { addressPlan, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
+import { addressPlan, flowLogDays, type NetworkArgs, type NetworkOutputs, portRange } from "./contract";
 
 /** A display name inside the network (a label; the OCID is the identity). */
 const label = (...parts: string[]) => physicalName("oci", "displayName", parts);
@@ -98,11 +101,34 @@ export const oci: Impl<"oci", NetworkArgs, NetworkOutputs> = (name, args, parent
     );
   const publicSubnet = subnet("public");
   const privateSubnet = subnet("private");
+  const days = flowLogDays(args);
+  let flowLogs = pulumi.output("");
+  if (days !== undefined) {
+    // A flow log per subnet: Logging service log, source service "flowlogs", category "all".
+    const group = new LogGroup(`${name}-flow-logs`, { ...common, freeformTags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "flow" }), displayName: physicalName("oci", "logGroup", [target.stack, name, "flow-logs"]), description: `tessera ${target.stack} ${name}: VCN flow logs` }, opts);
+    for (const [tier, s] of [["public", publicSubnet], ["private", privateSubnet]] as const) {
+      new Log(
+        `${name}-${tier}-flow-logs`,
+        {
+          logGroupId: group.id,
+          displayName: physicalName("oci", "log", [name, tier, "flow-logs"]),
+          logType: "SERVICE",
+          isEnabled: true,
+          retentionDuration: ociLogRetention(days),
+          configuration: { compartmentId, source: { sourceType: "OCISERVICE", service: "flowlogs", category: "all", resource: s.id } },
+          freeformTags,
+        },
+        opts,
+      );
+    }
+    flowLogs = group.id;
+  }
   return {
     networkId: vcn.id,
     publicSubnetIds: pulumi.all([publicSubnet.id]),
     privateSubnetIds: pulumi.all([privateSubnet.id]),
     firewall: security.id,
     privateServices: pulumi.output(""),
+    flowLogs,
   };
 };

@@ -47,6 +47,14 @@ export interface PostgresReplicaArgs {
    * @default "forced"
    */
   readonly promoteOption?: "planned" | "forced";
+  /**
+   * GCP: the standby site's Cloud KMS key (`projects/…/cryptoKeys/…`, in the replica's region)
+   * for a primary encrypted with the stack's key: a cross-region Cloud SQL replica of a CMEK
+   * instance needs a key of its own region (terraform-google-modules/terraform-google-sql-db#251).
+   * AWS replicas always get their own KMS key; Azure and DigitalOcean replicas ignore it.
+   * @default the provider's key
+   */
+  readonly customerManagedKey?: pulumi.Input<string>;
   /** Days of backups once promoted. @default 7 */
   readonly backupRetentionDays?: number;
   /** The cloud's deletion protection (AWS and GCP flags, an Azure lock). @default true */

@@ -7,11 +7,12 @@
  * not regional.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
 import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
 import { replicaOf } from "../../core/tags";
-import { enableApis } from "../gcp-project";
+import { enableApis, grantKeyToAgent } from "../gcp-project";
 import { keptName } from "../naming";
-import { type Impl, statefulOpts } from "../registry";
+import { childOpts, type Impl, statefulOpts } from "../registry";
 import { gcpLabels } from "../tags";
 import { type PostgresReplicaArgs, type PostgresReplicaOutputs, replicaSettings } from "./contract";
 
@@ -19,6 +20,14 @@ export const gcp: Impl<"gcp", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
   const { target, network, source } = args;
   const s = replicaSettings(args);
   const privateNetwork = pulumi.all([network.networkId, network.privateServices]).apply(([id]) => id);
+  const apis = enableApis(target, "sqladmin");
+  const key = args.customerManagedKey;
+  // Cloud SQL's service agent must be allowed to use the key before the replica names it
+  // (https://cloud.google.com/sql/docs/postgres/configure-cmek#service-account).
+  const grants =
+    key === undefined
+      ? []
+      : [grantKeyToAgent(name, target, parent, key, new ServiceIdentity(`${name}-agent`, { project: target.project, service: "sqladmin.googleapis.com" }, childOpts(parent, target, { dependsOn: apis })).member)];
   const instance = new DatabaseInstance(
     name,
     {
@@ -28,6 +37,7 @@ export const gcp: Impl<"gcp", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
       databaseVersion: `POSTGRES_${s.version}`,
       ...(s.promoted ? { instanceType: "CLOUD_SQL_INSTANCE" } : { instanceType: "READ_REPLICA_INSTANCE", masterInstanceName: source.replicationSource }),
       deletionProtection: s.deletionProtection,
+      ...(key !== undefined ? { encryptionKeyName: key } : {}),
       settings: {
         tier: args.size,
         edition: "ENTERPRISE",
@@ -48,7 +58,7 @@ export const gcp: Impl<"gcp", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
         userLabels: gcpLabels(target, name, { ...args.labels, ...replicaOf(source.target.cloud, source.target.region) }),
       },
     },
-    statefulOpts(parent, target, args.protect, { dependsOn: enableApis(target, "sqladmin") }),
+    statefulOpts(parent, target, args.protect, { dependsOn: [...apis, ...grants] }),
   );
   return { host: instance.privateIpAddress, port: pulumi.output(5432), resourceId: pulumi.interpolate`${target.project}:${instance.name}` };
 };

@@ -29,5 +29,6 @@ export const aws: Impl<"aws", SecretsArgs, SecretsOutputs> = (name, args, parent
     new SecretVersion(`${name}-${secretName}`, { secretId: secret.id, secretString: pulumi.secret(value) }, opts);
     return secret.arn.apply((arn): [string, string] => [secretName, arn]);
   });
-  return { keyId: key.arn, storeId: pulumi.output(`secretsmanager:${target.region}`), secretIds: secretIdMap(ids) };
+  // The key's default policy lets the account's services (S3, RDS, EBS) use it on a caller's behalf.
+  return { keyId: key.arn, storeId: pulumi.output(`secretsmanager:${target.region}`), secretIds: secretIdMap(ids), encryptionIdentityId: pulumi.output(""), diskEncryptionSetId: pulumi.output("") };
 };

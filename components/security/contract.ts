@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Labels } from "../tags";
 import type { Target } from "../target";
-import { checkInt, invalid } from "../validation";
+import { checkInt, checkOneOf, invalid } from "../validation";
 
 /** Arguments of {@link Secrets}. */
 export interface SecretsArgs {
@@ -23,6 +23,16 @@ export interface SecretsArgs {
    * @default 30
    */
   readonly recoveryDays?: number;
+  /**
+   * What the key encrypts besides the secrets. On Azure the key vault grants it to a
+   * user-assigned identity storage accounts and Postgres servers encrypt as (`object-storage`,
+   * `database`) and to a disk encryption set (`disks`). Elsewhere the consumer grants its own
+   * service the key (GCP: the Cloud Storage, Cloud SQL or Compute Engine service agent; OCI: Object
+   * Storage or Block Volume through an IAM policy); an AWS key's default policy already lets the
+   * account's services use it.
+   * @default []
+   */
+  readonly encrypts?: readonly KeyUse[];
   /** Pulumi `protect` on the key and store. @default true */
   readonly protect?: boolean;
   /** Labels added to tessera's own. @default {} */
@@ -40,7 +50,15 @@ export interface SecretsOutputs {
   readonly storeId: pulumi.Output<string>;
   /** Secret ids by name. */
   readonly secretIds: pulumi.Output<Record<string, string>>;
+  /** Azure: the user-assigned identity that may use the key (storage and PostgreSQL encrypt as it); "" elsewhere. */
+  readonly encryptionIdentityId: pulumi.Output<string>;
+  /** Azure: the disk encryption set over the key (VM disks); "" elsewhere. */
+  readonly diskEncryptionSetId: pulumi.Output<string>;
 }
+
+/** Data a customer-managed key encrypts. */
+export const KEY_USES = ["object-storage", "database", "disks"] as const;
+export type KeyUse = (typeof KEY_USES)[number];
 
 const SECRET_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;
 
@@ -50,7 +68,7 @@ export function secretIdMap(entries: Array<pulumi.Output<[string, string]>>): pu
 }
 
 /** Defaults filled in. */
-export const secretSettings = (args: SecretsArgs) => ({ secrets: args.secrets ?? {}, recoveryDays: args.recoveryDays ?? 30 });
+export const secretSettings = (args: SecretsArgs) => ({ secrets: args.secrets ?? {}, recoveryDays: args.recoveryDays ?? 30, encrypts: new Set<KeyUse>(args.encrypts ?? []) });
 
 /**
  * Validates the arguments before any child exists.
@@ -58,6 +76,7 @@ export const secretSettings = (args: SecretsArgs) => ({ secrets: args.secrets ??
  */
 export function validateSecretsArgs(args: SecretsArgs): void {
   checkInt("recoveryDays", args.recoveryDays, 7, args.target.cloud === "azure" ? 90 : 30);
+  (args.encrypts ?? []).forEach((use, i) => checkOneOf(`encrypts[${i}]`, use, KEY_USES));
   for (const name of Object.keys(args.secrets ?? {})) {
     if (!SECRET_NAME.test(name)) invalid(`secrets.${name}`, "secret names are letters, digits and '-', starting with a letter, at most 64 characters");
   }

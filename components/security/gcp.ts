@@ -51,5 +51,5 @@ export const gcp: Impl<"gcp", SecretsArgs, SecretsOutputs> = (name, args, parent
     new SecretVersion(`${name}-${secretName}`, { secret: secret.id, secretData: pulumi.secret(value) }, opts);
     return secret.id.apply((id): [string, string] => [secretName, id]);
   });
-  return { keyId: key.id, storeId: pulumi.output(`projects/${target.project}`), secretIds: secretIdMap(ids) };
+  return { keyId: key.id, storeId: pulumi.output(`projects/${target.project}`), secretIds: secretIdMap(ids), encryptionIdentityId: pulumi.output(""), diskEncryptionSetId: pulumi.output("") };
 };

@@ -18,7 +18,7 @@ import { digitalocean } from "./digitalocean";
 import { gcp } from "./gcp";
 import { oci } from "./oci";
 
-export type { SecretsArgs, SecretsOutputs } from "./contract";
+export type { KeyUse, SecretsArgs, SecretsOutputs } from "./contract";
 
 /** The per-cloud implementations (DigitalOcean's throws: the cell is unsupported). */
 export const SECRETS_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<SecretsArgs, SecretsOutputs>;
@@ -28,6 +28,8 @@ export class Secrets extends pulumi.ComponentResource implements SecretsOutputs 
   public readonly keyId: pulumi.Output<string>;
   public readonly storeId: pulumi.Output<string>;
   public readonly secretIds: pulumi.Output<Record<string, string>>;
+  public readonly encryptionIdentityId: pulumi.Output<string>;
+  public readonly diskEncryptionSetId: pulumi.Output<string>;
 
   constructor(name: string, args: SecretsArgs, opts: pulumi.ComponentResourceOptions = {}) {
     requireCapability("secrets", args.target.cloud);
@@ -37,6 +39,8 @@ export class Secrets extends pulumi.ComponentResource implements SecretsOutputs 
     this.keyId = out.keyId;
     this.storeId = out.storeId;
     this.secretIds = out.secretIds;
-    this.registerOutputs({ keyId: this.keyId, storeId: this.storeId, secretIds: this.secretIds });
+    this.encryptionIdentityId = out.encryptionIdentityId;
+    this.diskEncryptionSetId = out.diskEncryptionSetId;
+    this.registerOutputs({ keyId: this.keyId, storeId: this.storeId, secretIds: this.secretIds, encryptionIdentityId: this.encryptionIdentityId, diskEncryptionSetId: this.diskEncryptionSetId });
   }
 }

@@ -33,5 +33,6 @@ export const oci: Impl<"oci", SecretsArgs, SecretsOutputs> = (name, args, parent
     );
     return secret.id.apply((id): [string, string] => [secretName, id]);
   });
-  return { keyId: key.id, storeId: vault.id, secretIds: secretIdMap(ids) };
+  // Object Storage and Block Volume are allowed to use the key by the components that encrypt with it.
+  return { keyId: key.id, storeId: vault.id, secretIds: secretIdMap(ids), encryptionIdentityId: pulumi.output(""), diskEncryptionSetId: pulumi.output("") };
 };

@@ -5,6 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Bucket } from "@pulumi/aws/s3/bucket";
 import { BucketLifecycleConfiguration } from "@pulumi/aws/s3/bucketLifecycleConfiguration";
+import { BucketLogging } from "@pulumi/aws/s3/bucketLogging";
+import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
 import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
@@ -12,16 +14,15 @@ import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
-import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+import { LOG_STORE_LABEL } from "../retention";
+import { accountIdOf, denyInsecureTransport, logBucket, serverAccessLogWriter } from "./aws-logs";
+import { accessLogDays, type ObjectStorageArgs, type ObjectStorageOutputs } from "./contract";
 
 export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
   const { target } = args;
   const opts = childOpts(parent, target);
-  const bucket = new Bucket(
-    name,
-    { bucket: keptName(name, target, "s3Bucket", [target.stack, name], parent), forceDestroy: false, tags: tags(target, name, args.labels) },
-    statefulOpts(parent, target, args.protect),
-  );
+  const bucketName = keptName(name, target, "s3Bucket", [target.stack, name], parent);
+  const bucket = new Bucket(name, { bucket: bucketName, forceDestroy: false, tags: tags(target, name, args.labels) }, statefulOpts(parent, target, args.protect));
   const block = new BucketPublicAccessBlock(
     `${name}-public-access`,
     { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
@@ -55,10 +56,22 @@ export const aws: Impl<"aws", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
       { ...opts, dependsOn: [versioning] },
     );
   }
+  // Plain HTTP is refused (written after the access block: concurrent writes can abort).
+  const policy = new BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: bucketName.apply((b) => JSON.stringify({ Version: "2012-10-17", Statement: [denyInsecureTransport(b)] })) }, { ...opts, dependsOn: [block] });
+  const days = accessLogDays(args);
+  if (days !== undefined) {
+    const account = accountIdOf(parent, target);
+    const logs = logBucket(
+      `${name}-access-logs`,
+      { target, service: name, retentionDays: days, writers: (b) => serverAccessLogWriter(b, [bucketName], account).apply((w) => [w]), protect: args.protect, labels: { ...args.labels, [LOG_STORE_LABEL]: "access" } },
+      parent,
+    );
+    new BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: logs.bucket.id, targetPrefix: `${name}/` }, { ...opts, dependsOn: [logs.ready] });
+  }
   return {
     bucketName: bucket.bucket,
-    // Wait for the access block so no consumer sees the bucket before it is locked down.
-    endpoint: pulumi.all([bucket.bucketRegionalDomainName, block.id]).apply(([domain]) => `https://${domain}`),
+    // Wait for the access block and the TLS policy so no consumer sees the bucket before it is locked down.
+    endpoint: pulumi.all([bucket.bucketRegionalDomainName, block.id, policy.id]).apply(([domain]) => `https://${domain}`),
     resourceId: bucket.arn,
   };
 };

@@ -8,12 +8,18 @@ import { BlobContainer } from "@pulumi/azure-native/storage/blobContainer";
 import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
 import { ManagementPolicy } from "@pulumi/azure-native/storage/managementPolicy";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { physicalName } from "../../core/naming";
 import { azureStorageSku } from "../../core/zones";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
-import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+import { LOG_STORE_LABEL } from "../retention";
+import { accessLogDays, type ObjectStorageArgs, type ObjectStorageOutputs } from "./contract";
+
+/** The blob service's resource log categories (Azure Monitor, "Microsoft.Storage/storageAccounts/blobServices"). */
+export const BLOB_LOG_CATEGORIES = ["StorageRead", "StorageWrite", "StorageDelete"] as const;
 
 /** Splits a Key Vault key URL into the vault URI and key name Azure's encryption settings take. */
 function keyVaultKey(url: string): { keyVaultUri: string; keyName: string } {
@@ -93,6 +99,30 @@ export const azure: Impl<"azure", ObjectStorageArgs, ObjectStorageOutputs> = (na
         },
       },
       opts,
+    );
+  }
+  const days = accessLogDays(args);
+  if (days !== undefined) {
+    const own = args.accessLogs ? args.accessLogs.workspaceId : undefined;
+    const workspaceId =
+      own ??
+      new Workspace(
+        `${name}-access-logs`,
+        {
+          resourceGroupName: target.resourceGroupName,
+          location: target.region,
+          workspaceName: keptName(`${name}-access-logs`, target, "logAnalyticsWorkspace", [target.stack, name, "access-logs"], parent),
+          sku: { name: "PerGB2018" },
+          // Log Analytics keeps 30-730 days of interactive retention.
+          retentionInDays: Math.min(730, Math.max(30, days)),
+          tags: tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "access" }),
+        },
+        opts,
+      ).id;
+    new DiagnosticSetting(
+      `${name}-access-logs`,
+      { name: "tessera-access-logs", resourceUri: pulumi.interpolate`${account.id}/blobServices/default`, workspaceId, logs: BLOB_LOG_CATEGORIES.map((category) => ({ category, enabled: true })) },
+      { ...opts, dependsOn: [service] },
     );
   }
   return {

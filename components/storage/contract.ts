@@ -29,6 +29,17 @@ export interface ObjectStorageArgs {
    * @default provider-managed keys (every bucket is encrypted either way)
    */
   readonly customerManagedKey?: pulumi.Input<string>;
+  /**
+   * Access logs, kept `retentionDays`: AWS S3 server access logging to a companion log bucket
+   * (SSE-S3: log delivery refuses SSE-KMS targets); Azure a diagnostic setting on the blob service
+   * (StorageRead, StorageWrite, StorageDelete) to `workspaceId` or a workspace of its own;
+   * DigitalOcean Spaces access logs to a companion Space; OCI the bucket's read and write logs
+   * (Logging, at most 180 days). GCP buckets have no setting here: Data Access audit logs for
+   * storage.googleapis.com (the Governance audit trail) record their access. `false` turns them
+   * off; the storage-access-logging policy then flags the bucket.
+   * @default { retentionDays: 365 }
+   */
+  readonly accessLogs?: false | { readonly retentionDays?: number; readonly workspaceId?: pulumi.Input<string> };
   /** Labels added to tessera's own (tessera's keys win). @default {} */
   readonly labels?: Labels;
   /**
@@ -82,12 +93,17 @@ export interface ObjectStorageOutputs {
   readonly resourceId: pulumi.Output<string>;
 }
 
+/** Access-log retention in days, or undefined when access logs are off. */
+export const accessLogDays = (args: ObjectStorageArgs): number | undefined => (args.accessLogs === false ? undefined : (args.accessLogs?.retentionDays ?? 365));
+
 /**
  * Validates the arguments before any child exists.
  * @internal
  */
 export function validateObjectStorageArgs(args: ObjectStorageArgs): void {
   checkInt("retentionDays", args.retentionDays, 1, 36500);
+  if (args.accessLogs) checkInt("accessLogs.retentionDays", args.accessLogs.retentionDays, 1, 3650);
+  if (args.accessLogs && args.accessLogs.workspaceId !== undefined && args.target.cloud !== "azure") invalid("accessLogs.workspaceId", "is a Log Analytics workspace: allowed on azure only");
   if (args.retentionDays !== undefined && args.versioning === false) {
     invalid("retentionDays", "expires previous object versions, so it needs versioning: true (or remove retentionDays)");
   }

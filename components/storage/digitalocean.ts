@@ -5,16 +5,18 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
+import { SpacesBucketLogging } from "@pulumi/digitalocean/spacesBucketLogging";
 import { keptName } from "../naming";
-import { type Impl, statefulOpts } from "../registry";
-import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+import { childOpts, type Impl, statefulOpts } from "../registry";
+import { accessLogDays, type ObjectStorageArgs, type ObjectStorageOutputs } from "./contract";
 
 export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
   const { target } = args;
+  const bucketName = keptName(name, target, "spacesBucket", [target.stack, name], parent);
   const bucket = new SpacesBucket(
     name,
     {
-      name: keptName(name, target, "spacesBucket", [target.stack, name], parent),
+      name: bucketName,
       region: target.region,
       acl: "private",
       versioning: { enabled: args.versioning !== false },
@@ -25,5 +27,22 @@ export const digitalocean: Impl<"digitalocean", ObjectStorageArgs, ObjectStorage
     },
     statefulOpts(parent, target, args.protect),
   );
+  const days = accessLogDays(args);
+  if (days !== undefined) {
+    // Spaces delivers access logs to another Space (docs.digitalocean.com/products/spaces/how-to/access-logs).
+    const logs = new SpacesBucket(
+      `${name}-access-logs`,
+      {
+        name: keptName(`${name}-access-logs`, target, "spacesBucket", [target.stack, name, "access-logs"], parent),
+        region: target.region,
+        acl: "private",
+        versioning: { enabled: true },
+        forceDestroy: false,
+        lifecycleRules: [{ id: "expire-logs", enabled: true, expiration: { days }, noncurrentVersionExpiration: { days: 30 } }],
+      },
+      statefulOpts(parent, target, args.protect),
+    );
+    new SpacesBucketLogging(`${name}-logging`, { bucket: bucket.name, region: target.region, targetBucket: logs.name, targetPrefix: pulumi.interpolate`${bucket.name}/` }, childOpts(parent, target));
+  }
   return { bucketName: bucket.name, endpoint: pulumi.interpolate`https://${bucket.bucketDomainName}`, resourceId: bucket.bucketUrn };
 };

@@ -9,12 +9,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { Bucket } from "@pulumi/oci/objectstorage/bucket";
 import { getNamespaceOutput } from "@pulumi/oci/objectstorage/getNamespace";
 import { ObjectLifecyclePolicy } from "@pulumi/oci/objectstorage/objectLifecyclePolicy";
+import { Log } from "@pulumi/oci/logging/log";
+import { LogGroup } from "@pulumi/oci/logging/logGroup";
+import { LOG_STORE_LABEL, ociLogRetention } from "../retention";
 import { physicalName } from "../../core/naming";
 import { OCI_GRANTS } from "../../core/oci-policies";
 import { servicePolicy } from "../oci-policy";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
-import type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
+import { accessLogDays, type ObjectStorageArgs, type ObjectStorageOutputs } from "./contract";
 
 export const oci: Impl<"oci", ObjectStorageArgs, ObjectStorageOutputs> = (name, args, parent) => {
   const { target } = args;
@@ -50,6 +53,27 @@ export const oci: Impl<"oci", ObjectStorageArgs, ObjectStorageOutputs> = (name, 
       },
       { ...opts, dependsOn: [lifecycle] },
     );
+  }
+  const days = accessLogDays(args);
+  if (days !== undefined) {
+    // Object Storage service logs: every read and every write to the bucket (Logging, source objectstorage).
+    const freeformTags = tags(target, name, { ...args.labels, [LOG_STORE_LABEL]: "access" });
+    const group = new LogGroup(`${name}-access-logs`, { compartmentId: target.compartmentId, displayName: physicalName("oci", "logGroup", [target.stack, name, "access-logs"]), description: `tessera ${target.stack} ${name}: bucket access logs`, freeformTags }, opts);
+    for (const category of ["read", "write"] as const) {
+      new Log(
+        `${name}-${category}-logs`,
+        {
+          logGroupId: group.id,
+          displayName: physicalName("oci", "log", [name, category]),
+          logType: "SERVICE",
+          isEnabled: true,
+          retentionDuration: ociLogRetention(days),
+          configuration: { compartmentId: target.compartmentId, source: { sourceType: "OCISERVICE", service: "objectstorage", category, resource: bucket.name } },
+          freeformTags,
+        },
+        opts,
+      );
+    }
   }
   return {
     bucketName: bucket.name,

@@ -250,4 +250,30 @@ export const AWS_NAME_RULES = {
     scope: "account-region",
     source: `${API}/AWSEC2/latest/APIReference/API_CreateLaunchTemplate.html; hashicorp/terraform-provider-aws internal/service/ec2/ec2_launch_template.go (name_prefix)`,
   },
+  // Governance (checked 2026-11-30).
+  cloudtrailTrail: {
+    resource: "CloudTrail trail name",
+    minLength: 3,
+    maxLength: 128,
+    charset: `${ALNUM}._-`,
+    first: ALNUM,
+    last: ALNUM,
+    separator: "-",
+    // No adjacent periods, underscores or dashes: tessera only writes "-", so "--" is the case to refuse.
+    noRepeat: "-._",
+    reserved: [{ pattern: "^\\d+\\.\\d+\\.\\d+\\.\\d+$", reason: "is formatted as an IP address" }],
+    scope: "account-region",
+    source: `${API}/awscloudtrail/latest/APIReference/API_CreateTrail.html`,
+  },
+  budgetName: {
+    resource: "AWS Budgets budget name",
+    minLength: 1,
+    maxLength: 100,
+    charset: `${ALNUM}._-`,
+    first: ALNUM,
+    last: ALNUM,
+    separator: "-",
+    scope: "account",
+    source: `${API}/aws-cost-management/latest/APIReference/API_budgets_Budget.html (BudgetName: 1-100 characters, no ":" or "\\", no "/action/")`,
+  },
 } as const satisfies Record<string, NameRule>;

@@ -104,4 +104,38 @@ export const GCP_NAME_RULES = {
   baseInstanceName: rfc1035("managed instance group base instance name", 58, "project-location", `${COMPUTE}; ${GCP}/compute/docs/reference/rest/v1/regionInstanceGroupManagers`),
   // The provider appends a 26-character unique suffix to name_prefix (63 - 26 = 37, the trailing "-" being ours).
   instanceTemplatePrefix: rfc1035("instance template name prefix (before the provider's unique suffix)", 36, "project", `${COMPUTE}; hashicorp/terraform-provider-google compute_instance_template (name_prefix at most 37 characters)`),
+  // Governance (checked 2026-11-30).
+  logSink: {
+    resource: "Cloud Logging sink name",
+    minLength: 1,
+    maxLength: 100,
+    charset: "a-zA-Z0-9_.-",
+    first: "a-zA-Z0-9",
+    last: "a-zA-Z0-9_.-",
+    separator: "-",
+    scope: "project",
+    source: `${GCP}/logging/docs/reference/v2/rest/v2/projects.sinks#LogSink`,
+  },
+  logExclusion: {
+    resource: "Cloud Logging exclusion name",
+    minLength: 1,
+    maxLength: 100,
+    charset: "a-zA-Z0-9_.-",
+    first: "a-zA-Z0-9",
+    last: "a-zA-Z0-9_.-",
+    separator: "-",
+    scope: "project",
+    source: `${GCP}/logging/docs/reference/v2/rest/v2/projects.exclusions#LogExclusion`,
+  },
+  billingBudget: {
+    resource: "Cloud Billing budget display name",
+    minLength: 1,
+    maxLength: 60,
+    charset: "a-zA-Z0-9_.-",
+    first: "a-zA-Z0-9",
+    last: "a-zA-Z0-9",
+    separator: "-",
+    scope: "none",
+    source: `${GCP}/billing/docs/reference/budget/rest/v1/billingAccounts.budgets#Budget (displayName: at most 60 characters)`,
+  },
 } as const satisfies Record<string, NameRule>;

@@ -106,4 +106,7 @@ export const OCI_NAME_RULES = {
     kept: "a deleted secret is pending deletion (1-30 days) and keeps its name in the vault",
     source: "oracle/terraform-provider-oci#1765; external-secrets/external-secrets#6771",
   },
+  log: display("Logging log name", `${TF}/logging_log.html (unique in its log group)`, "parent"),
+  budget: display("Budgets budget name", `${TF}/budget_budget.html; ${DOCS}/Billing/Concepts/budgetsoverview.htm`, "compartment"),
+  budgetRule: display("Budgets alert rule name", `${TF}/budget_alert_rule.html`, "parent"),
 } as const satisfies Record<string, NameRule>;

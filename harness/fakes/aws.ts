@@ -29,6 +29,7 @@ export const awsFakes: CloudFakes = {
     "aws:cloudwatch/logGroup:LogGroup": (i, a, ctx) => ({ arn: `arn:aws:logs:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:log-group:${str(i.name, a.name)}` }),
     "aws:cloudwatch/metricAlarm:MetricAlarm": (i, a, ctx) => ({ arn: `arn:aws:cloudwatch:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:alarm:${str(i.name, a.name)}` }),
     "aws:sns/topic:Topic": (i, a, ctx) => ({ arn: `arn:aws:sns:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:${str(i.name, a.name)}` }),
+    "aws:cloudtrail/trail:Trail": (i, a, ctx) => ({ arn: `arn:aws:cloudtrail:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:trail/${str(i.name, a.name)}` }),
     "aws:lambda/function:Function": (i, a, ctx) => ({ arn: `arn:aws:lambda:${ctx.regionOf(a.provider ?? "")}:${ACCOUNT}:function:${str(i.name, a.name)}` }),
     "aws:lambda/functionUrl:FunctionUrl": (_i, a, ctx) => ({ functionUrl: `https://${a.name}abcdefghij.lambda-url.${ctx.regionOf(a.provider ?? "")}.on.aws/`, urlId: `${a.name}abcdefghij` }),
     "aws:lb/loadBalancer:LoadBalancer": (i, a, ctx) => {
@@ -52,6 +53,7 @@ export const awsFakes: CloudFakes = {
     "aws:s3/bucket:Bucket": (i, a) => str(i.bucket, a.name),
   },
   invokes: {
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/tessera`, userId: "AIDAEXAMPLE", id: ACCOUNT }),
     "aws:ec2/getAmi:getAmi": (i) => {
       const filters = (i.filters ?? []) as Array<{ name: string; values: string[] }>;
       const arch = filters.find((f) => f.name === "architecture")?.values[0] ?? "x86_64";

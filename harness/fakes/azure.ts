@@ -35,9 +35,18 @@ export const azureFakes: CloudFakes = {
     "azure-native:compute:VirtualMachine": (i, a) => ({ name: str(i.vmName, a.name) }),
     "azure-native:dbforpostgresql:Server": (i, a) => ({ name: str(i.serverName, a.name), fullyQualifiedDomainName: `${str(i.serverName, a.name)}.postgres.database.azure.com` }),
     "azure-native:dbforpostgresql:Database": (i, a) => ({ name: str(i.databaseName, a.name) }),
-    "azure-native:containerservice:ManagedCluster": (i, a) => ({ name: str(i.resourceName, a.name), fqdn: `${str(i.dnsPrefix, a.name)}-a1b2c3.hcp.westeurope.azmk8s.io` }),
+    "azure-native:containerservice:ManagedCluster": (i, a) => {
+      // A private cluster answers on a privatelink FQDN; a public one on its hcp FQDN.
+      const isPrivate = (i.apiServerAccessProfile as { enablePrivateCluster?: boolean } | undefined)?.enablePrivateCluster === true;
+      const prefix = str(i.dnsPrefix, a.name);
+      return { name: str(i.resourceName, a.name), fqdn: isPrivate ? "" : `${prefix}-a1b2c3.hcp.westeurope.azmk8s.io`, ...(isPrivate ? { privateFQDN: `${prefix}-a1b2c3.0f1e2d3c.privatelink.westeurope.azmk8s.io` } : {}) };
+    },
     "azure-native:keyvault:Vault": (i, a) => ({ name: str(i.vaultName, a.name), properties: { ...(i.properties as object), vaultUri: `https://${str(i.vaultName, a.name)}.vault.azure.net/` } }),
-    "azure-native:keyvault:Key": (i, a) => ({ name: str(i.keyName, a.name), keyUri: `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}` }),
+    "azure-native:keyvault:Key": (i, a) => {
+      const keyUri = `https://${str(i.vaultName, "vault")}.vault.azure.net/keys/${str(i.keyName, a.name)}`;
+      return { name: str(i.keyName, a.name), keyUri, keyUriWithVersion: `${keyUri}/0123456789abcdef0123456789abcdef` };
+    },
+    "azure-native:compute:DiskEncryptionSet": (i, a) => ({ name: str(i.diskEncryptionSetName, a.name), identity: { ...(i.identity as object), principalId: "88888888-8888-8888-8888-888888888888", tenantId: "33333333-3333-3333-3333-333333333333" } }),
     "azure-native:app:ManagedEnvironment": (i, a) => ({ name: str(i.environmentName, a.name), defaultDomain: `happy-sky-0a1b2c3d.${str(i.location, "westeurope")}.azurecontainerapps.io` }),
     "azure-native:app:ContainerApp": (i, a) => {
       const name = str(i.containerAppName, a.name);

@@ -36,7 +36,9 @@ export const gcpFakes: CloudFakes = {
     "gcp:monitoring/alertPolicy:AlertPolicy": (i, a) => ({ name: `projects/${str(i.project, "p")}/alertPolicies/${Math.abs(hash(a.name))}` }),
     // service-<number>@gcp-sa-<service>.iam.gserviceaccount.com, Google's service agent naming.
     "gcp:projects/serviceIdentity:ServiceIdentity": (i) => {
-      const email = `service-${PROJECT_NUMBER}@gcp-sa-${str(i.service, "s").split(".")[0]}.iam.gserviceaccount.com`;
+      // Most agents are gcp-sa-<api>; Cloud SQL's is gcp-sa-cloud-sql.
+      const api = str(i.service, "s").split(".")[0]!;
+      const email = `service-${PROJECT_NUMBER}@gcp-sa-${api === "sqladmin" ? "cloud-sql" : api}.iam.gserviceaccount.com`;
       return { email, member: `serviceAccount:${email}` };
     },
   },
@@ -57,6 +59,7 @@ export const gcpFakes: CloudFakes = {
     // Google-managed service agents are named after the project number.
     "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (i) => agent(i, `service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`, "emailAddress"),
     "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": (i) => agent(i, `bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`, "email"),
+    "gcp:organizations/getProject:getProject": (i) => ({ projectId: i.projectId, number: PROJECT_NUMBER, name: i.projectId }),
     // The project's Storage Transfer Service agent, with the subject id federation trusts.
     "gcp:storage/getTransferProjectServiceAccount:getTransferProjectServiceAccount": (i) => ({
       project: i.project,

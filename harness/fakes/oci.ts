@@ -21,7 +21,10 @@ export const ociFakes: CloudFakes = {
     "oci:Core/instance:Instance": () => ({ privateIp: "10.0.128.6", publicIp: "" }),
     "oci:LoadBalancer/loadBalancer:LoadBalancer": () => ({ ipAddressDetails: [{ ipAddress: "203.0.113.60", isPublic: true, reservedIps: [] }] }),
     "oci:Psql/dbSystem:DbSystem": (i) => ({ networkDetails: { ...(i.networkDetails as object), primaryDbEndpointPrivateIp: "10.0.128.20" } }),
-    "oci:ContainerEngine/cluster:Cluster": (i, a) => ({ name: str(i.name, a.name), endpoints: [{ privateEndpoint: "10.0.128.30:6443", kubernetes: "", publicEndpoint: "", ipv6endpoint: "", vcnHostnameEndpoint: "" }] }),
+    "oci:ContainerEngine/cluster:Cluster": (i, a) => {
+      const isPublic = (i.endpointConfig as { isPublicIpEnabled?: boolean } | undefined)?.isPublicIpEnabled === true;
+      return { name: str(i.name, a.name), endpoints: [{ privateEndpoint: isPublic ? "10.0.0.30:6443" : "10.0.128.30:6443", kubernetes: "", publicEndpoint: isPublic ? "198.51.100.30:6443" : "", ipv6endpoint: "", vcnHostnameEndpoint: "" }] };
+    },
     "oci:Kms/vault:Vault": (_i, a) => ({ managementEndpoint: `https://${a.name}-management.kms.eu-frankfurt-1.oraclecloud.com`, cryptoEndpoint: `https://${a.name}-crypto.kms.eu-frankfurt-1.oraclecloud.com` }),
     "oci:Functions/function:Function": (_i, _a, ctx) => ({ invokeEndpoint: `https://a1b2c3d4e5f.${ctx.regionOf(_a.provider ?? "")}.functions.oci.oraclecloud.com` }),
     "oci:ApiGateway/gateway:Gateway": (_i, a, ctx) => ({ hostname: `${a.name}abcdefgh.apigateway.${ctx.regionOf(a.provider ?? "")}.oci.customer-oci.com` }),

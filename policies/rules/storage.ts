@@ -19,7 +19,8 @@ import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
 import type { PolicyResource } from "@pulumi/policy";
 import { has } from "../facts";
 import { CONTROLS } from "../frameworks";
-import { configures, known } from "../resources";
+import { LOG_STORE } from "../../core/tags";
+import { configures, known, labelsOf } from "../resources";
 import { type AtRest, checkAtRest, type EncryptionConfig, extractor, type Props, type ResourceRule, type StackFinding, type StackRule, typeOf } from "../rule";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
@@ -69,7 +70,8 @@ export const storageEncryption: ResourceRule<AtRest, EncryptionConfig> = {
   description: "Object storage must be encrypted at rest, with a customer-managed key when the level asks for one.",
   severity: "high",
   frameworks: CONTROLS.encryptionAtRest,
-  remediation: "Keep default encryption on; for customer-managed keys set customerManagedKey on ObjectStorage (KMS key, Key Vault key, Cloud KMS key or OCI Vault key).",
+  remediation:
+    "Keep default encryption on; for customer-managed keys set customerManagedKey on ObjectStorage (KMS key, Key Vault key, Cloud KMS key or OCI Vault key). S3 delivers server access logs only to SSE-S3 buckets and Spaces has no customer keys: with customer keys required, exclude the access-log buckets by name (`*-access-logs*`).",
   defaults: { requireCustomerManagedKey: false },
   configSchema: { requireCustomerManagedKey: { type: "boolean", default: false, description: "Require a customer-managed key." } },
   extractors: [
@@ -77,10 +79,12 @@ export const storageEncryption: ResourceRule<AtRest, EncryptionConfig> = {
       encrypted: p.rules.every((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm !== undefined),
       customerKey: p.rules.some((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm.startsWith("aws:kms") === true && has(r.applyServerSideEncryptionByDefault, "kmsMasterKeyId")),
     })),
-    extractor(StorageAccount, "azure", (p) => ({
-      encrypted: p.encryption?.services?.blob?.enabled !== false,
-      customerKey: p.encryption?.keySource === "Microsoft.Keyvault",
-    })),
+    extractor(StorageAccount, "azure", (p) => {
+      const e = known(() => (p.encryption ? { blob: p.encryption.services?.blob?.enabled, source: p.encryption.keySource } : null));
+      // A customer key makes the whole block computed from the key: unknown in a preview, judged at update.
+      if (e === undefined) return { encrypted: true, customerKey: true };
+      return { encrypted: e?.blob !== false, customerKey: e?.source === "Microsoft.Keyvault" };
+    }),
     extractor(GcsBucket, "gcp", (p) => ({ encrypted: true, customerKey: has(p.encryption, "defaultKmsKeyName") })),
     extractor(SpacesBucket, "digitalocean", () => ({ encrypted: true, customerKey: false, noCustomerKeyOption: "DigitalOcean Spaces offers no customer-managed keys" })),
     extractor(OciBucket, "oci", (p) => ({ encrypted: true, customerKey: has(p, "kmsKeyId") })),
@@ -163,7 +167,8 @@ export const storageVersioning: StackRule = {
   covers: [S3, VERSIONING, ACCOUNT, BLOB_SERVICE, typeOf(GcsBucket), typeOf(SpacesBucket), typeOf(OciBucket)],
   clouds: ["aws", "azure", "gcp", "digitalocean", "oci"],
   check: (resources) =>
-    resources.flatMap((bucket) => {
+    // Log stores expire by their retention; previous versions would outlive it.
+    resources.filter((r) => labelsOf(r)[LOG_STORE] === undefined).flatMap((bucket) => {
       const why = unversioned(bucket, resources);
       return why ? [{ resource: bucket, message: `bucket ${bucket.name} keeps no previous versions: ${why}` }] : [];
     }),

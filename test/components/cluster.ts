@@ -18,6 +18,8 @@ const SIZE: Record<Cloud, string> = { aws: "m6i.large", azure: "Standard_D2s_v5"
 let h: Harness;
 const built = {} as Record<Cloud, Cluster>;
 let versionError: unknown;
+const open = {} as Record<Cloud, Cluster>;
+const cidrErrors: unknown[] = [];
 let retiredError: unknown;
 
 test.serial.before(async () => {
@@ -25,6 +27,16 @@ test.serial.before(async () => {
   await h.run(() => {
     const t = targets();
     for (const cloud of CLOUDS) built[cloud] = new Cluster(`k8s-${cloud}`, { target: t[cloud], network: new Network(`net-${cloud}`, { target: t[cloud] }), nodeSize: SIZE[cloud], nodeCount: 3 });
+    for (const cloud of CLOUDS) {
+      open[cloud] = new Cluster(`open-${cloud}`, { target: t[cloud], network: new Network(`open-net-${cloud}`, { target: t[cloud] }), nodeSize: SIZE[cloud], apiAllowedCidrs: ["203.0.113.0/24", "198.51.100.7/32"] });
+    }
+    for (const cidr of ["0.0.0.0/0", "10.1.0.0/16"]) {
+      try {
+        new Cluster("bad-cidr", { target: t.aws, network: new Network(`net-cidr-${cidr.split(".")[0]}`, { target: t.aws }), nodeSize: "m6i.large", apiAllowedCidrs: [cidr] });
+      } catch (e) {
+        cidrErrors.push(e);
+      }
+    }
     try {
       new Cluster("bad-version", { target: t.aws, network: new Network("net-check", { target: t.aws }), nodeSize: "m6i.large", version: "v1.31" });
     } catch (e) {
@@ -61,7 +73,7 @@ test("aws: EKS with its role, KMS envelope encryption, audit logs; managed node 
     roleArn: "arn:aws:iam::123456789012:role/k8s-aws-cluster",
     tags: stampsFor("aws", "k8s-aws"),
     version: "1.35",
-    vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: true, subnetIds: ["net-aws-private-0-id", "net-aws-private-1-id", "net-aws-public-0-id", "net-aws-public-1-id"] },
+    vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false, subnetIds: ["net-aws-private-0-id", "net-aws-private-1-id", "net-aws-public-0-id", "net-aws-public-1-id"] },
   });
   t.deepEqual(inputs(find(h, "aws:eks/nodeGroup:NodeGroup", "k8s-aws")), {
     amiType: "AL2023_x86_64_STANDARD",
@@ -79,6 +91,7 @@ test("aws: EKS with its role, KMS envelope encryption, audit logs; managed node 
 test("azure: AKS free tier, system identity, Azure CNI with network policy, nodes in the private subnet without public IPs", (t) => {
   t.deepEqual(children(h, component("azure")), [["azure-native:containerservice:ManagedCluster", "k8s-azure"]]);
   t.like(inputs(find(h, "azure-native:containerservice:ManagedCluster", "k8s-azure")), {
+    apiServerAccessProfile: { enablePrivateCluster: true },
     agentPoolProfiles: [{ count: 3, enableNodePublicIP: false, mode: "System", name: "system", osType: "Linux", type: "VirtualMachineScaleSets", vmSize: "Standard_D2s_v5", vnetSubnetID: "net-azure-private-id" }],
     dnsPrefix: "dev-k8s-azure",
     enableRBAC: true,
@@ -105,7 +118,8 @@ test("gcp: zonal GKE with private nodes, shielded nodes, workload identity, dele
     minMasterVersion: "1.35",
     name: "dev-k8s-gcp-0dj9zp",
     network: "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7",
-    privateClusterConfig: { enablePrivateEndpoint: false, enablePrivateNodes: true },
+    privateClusterConfig: { enablePrivateEndpoint: true, enablePrivateNodes: true },
+    masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/16", displayName: "the network" }], gcpPublicCidrsAccessEnabled: false },
     project: "acme-test-123",
     releaseChannel: { channel: "REGULAR" },
     removeDefaultNodePool: true,
@@ -155,6 +169,54 @@ test("oci: OKE basic cluster with a private API endpoint; nodes over three ADs f
   });
 });
 
+test("API endpoints: private by default; with apiAllowedCidrs, public to those networks only", (t) => {
+  const cidrs = ["203.0.113.0/24", "198.51.100.7/32"];
+  t.deepEqual(inputs(find(h, "aws:eks/cluster:Cluster", "open-aws")).vpcConfig, {
+    endpointPrivateAccess: true,
+    endpointPublicAccess: true,
+    publicAccessCidrs: cidrs,
+    subnetIds: ["open-net-aws-private-0-id", "open-net-aws-private-1-id", "open-net-aws-public-0-id", "open-net-aws-public-1-id"],
+  });
+  t.deepEqual(inputs(find(h, "azure-native:containerservice:ManagedCluster", "open-azure")).apiServerAccessProfile, { authorizedIPRanges: cidrs });
+  const gke = inputs(find(h, "gcp:container/cluster:Cluster", "open-gcp"));
+  t.deepEqual([gke.privateClusterConfig, gke.masterAuthorizedNetworksConfig], [
+    { enablePrivateEndpoint: false, enablePrivateNodes: true },
+    { cidrBlocks: cidrs.map((cidrBlock) => ({ cidrBlock, displayName: "apiAllowedCidrs" })), gcpPublicCidrsAccessEnabled: false },
+  ]);
+  t.deepEqual(inputs(find(h, "digitalocean:index/kubernetesCluster:KubernetesCluster", "open-digitalocean")).controlPlaneFirewall, { enabled: true, allowedAddresses: cidrs });
+  t.false("controlPlaneFirewall" in inputs(find(h, "digitalocean:index/kubernetesCluster:KubernetesCluster", "k8s-digitalocean")));
+  // OKE: a public endpoint in the public subnet, its NSG admitting 6443 from each block only.
+  t.like(inputs(find(h, "oci:ContainerEngine/cluster:Cluster", "open-oci")), { endpointConfig: { isPublicIpEnabled: true, nsgIds: ["open-oci-api-id"], subnetId: "ocid1.subnet.oc1..open-net-oci-public" } });
+  t.deepEqual(children(h, find(h, "tessera:kubernetes:Cluster", "open-oci")).filter(([type]) => type.startsWith("oci:Core/")), [
+    ["oci:Core/networkSecurityGroup:NetworkSecurityGroup", "open-oci-api"],
+    ["oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "open-oci-api-0"],
+    ["oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "open-oci-api-1"],
+  ]);
+  t.deepEqual(inputs(find(h, "oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule", "open-oci-api-1")), {
+    description: "Kubernetes API from apiAllowedCidrs",
+    direction: "INGRESS",
+    networkSecurityGroupId: "open-oci-api-id",
+    protocol: "6",
+    source: "198.51.100.7/32",
+    sourceType: "CIDR_BLOCK",
+    tcpOptions: { destinationPortRange: { max: 6443, min: 6443 } },
+  });
+  t.deepEqual(
+    h.invokes.filter((i) => i.token === "oci:ContainerEngine/getClusterKubeConfig:getClusterKubeConfig").map((i) => i.inputs.endpoint).sort(),
+    ["PRIVATE_ENDPOINT", "PUBLIC_ENDPOINT"],
+  );
+});
+
+test("apiAllowedCidrs refuses the whole internet and private space, naming the field", (t) => {
+  t.deepEqual(
+    cidrErrors.map((e) => (pulumi.InputPropertyError.isInstance(e) ? [e.propertyPath, e.message] : String(e))),
+    [
+      ["apiAllowedCidrs[0]", 'apiAllowedCidrs[0]: "0.0.0.0/0" opens the API to a large part of the internet; list the networks that administer the cluster (prefix /8 or longer)'],
+      ["apiAllowedCidrs[0]", 'apiAllowedCidrs[0]: "10.1.0.0/16" is private address space: the network itself always reaches the private endpoint; list public networks only'],
+    ],
+  );
+});
+
 test("the cluster resource is protected on every cloud; every child is on the cloud's provider", (t) => {
   for (const cloud of CLOUDS) {
     const kids = h.registrations.filter((x) => x.parent === component(cloud).urn);
@@ -170,7 +232,7 @@ test("the cluster resource is protected on every cloud; every child is on the cl
 test("parity: name, endpoint and a secret kubeconfig on every cloud", async (t) => {
   const endpoints: Record<Cloud, string> = {
     aws: "https://0A1B2C3D.gr7.eu-west-1.eks.amazonaws.com",
-    azure: "https://dev-k8s-azure-a1b2c3.hcp.westeurope.azmk8s.io",
+    azure: "https://dev-k8s-azure-a1b2c3.0f1e2d3c.privatelink.westeurope.azmk8s.io",
     gcp: "https://34.118.0.10",
     digitalocean: "https://0a1b2c3d.k8s.ondigitalocean.com",
     oci: "https://10.0.128.30:6443",
@@ -182,6 +244,10 @@ test("parity: name, endpoint and a secret kubeconfig on every cloud", async (t) 
     const config = parse(await valueOf(c.kubeconfig)) as { kind: string; clusters: Array<{ name: string }> };
     t.is(config.kind, "Config", cloud);
   }
+  t.deepEqual(
+    await Promise.all(CLOUDS.map((cloud) => valueOf(open[cloud].endpoint))),
+    ["https://0A1B2C3D.gr7.eu-west-1.eks.amazonaws.com", "https://dev-open-azure-a1b2c3.hcp.westeurope.azmk8s.io", "https://34.118.0.10", "https://0a1b2c3d.k8s.ondigitalocean.com", "https://198.51.100.30:6443"],
+  );
   const eks = parse(await valueOf(built.aws.kubeconfig)) as { users: Array<{ user: { exec: { command: string; args: string[] } } }> };
   t.deepEqual(eks.users[0]!.user.exec, { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "dev-k8s-aws-nz077q", "--region", "eu-west-1"], interactiveMode: "Never" });
 });

@@ -186,6 +186,8 @@ test("providers, no protection on stateless machines, and only the expected invo
   }
   t.deepEqual([...new Set(h.invokes.map((i) => i.token))].sort(), [
     "aws:ec2/getAmi:getAmi",
+    // The networks' VPC flow-log role trusts only this account's flow-log service.
+    "aws:index/getCallerIdentity:getCallerIdentity",
     "oci:Core/getImages:getImages",
     "oci:Core/getServices:getServices",
     "oci:Identity/getAvailabilityDomains:getAvailabilityDomains",

@@ -28,6 +28,7 @@ test.serial.before(async () => {
     new ObjectStorage("cmek-gcp", { target: t.gcp, customerManagedKey: KEY });
     new Warehouse("cmek-bi-gcp", { target: t.gcp, customerManagedKey: KEY });
     new ObjectStorage("cmek-oci", { target: t.oci, customerManagedKey: "ocid1.key.oc1..data" });
+    new ObjectStorage("plain-oci", { target: t.oci });
     // West US has no availability zones (data/zones.csv); West US 2 has three.
     const westus = targetIn("azure", "westus");
     const westus2 = targetIn("azure", "westus2");
@@ -46,19 +47,22 @@ test("gcp: every API the components call is enabled once, kept on destroy, and e
   t.deepEqual(
     services.map((r) => [r.name, inputs(r)]),
     [
+      // The fixture's stack key (Secrets) comes first on each cloud, then the network and its flow logs.
+      ["gcp-api-cloudkms", { disableOnDestroy: false, project: "acme-test-123", service: "cloudkms.googleapis.com" }],
+      ["gcp-api-secretmanager", { disableOnDestroy: false, project: "acme-test-123", service: "secretmanager.googleapis.com" }],
       ["gcp-api-compute", { disableOnDestroy: false, project: "acme-test-123", service: "compute.googleapis.com" }],
       ["gcp-api-servicenetworking", { disableOnDestroy: false, project: "acme-test-123", service: "servicenetworking.googleapis.com" }],
+      ["gcp-api-logging", { disableOnDestroy: false, project: "acme-test-123", service: "logging.googleapis.com" }],
       ["gcp-api-storage", { disableOnDestroy: false, project: "acme-test-123", service: "storage.googleapis.com" }],
       ["gcp-api-sqladmin", { disableOnDestroy: false, project: "acme-test-123", service: "sqladmin.googleapis.com" }],
       ["gcp-api-container", { disableOnDestroy: false, project: "acme-test-123", service: "container.googleapis.com" }],
       ["gcp-api-run", { disableOnDestroy: false, project: "acme-test-123", service: "run.googleapis.com" }],
       ["gcp-api-iam", { disableOnDestroy: false, project: "acme-test-123", service: "iam.googleapis.com" }],
-      ["gcp-api-logging", { disableOnDestroy: false, project: "acme-test-123", service: "logging.googleapis.com" }],
       ["gcp-api-monitoring", { disableOnDestroy: false, project: "acme-test-123", service: "monitoring.googleapis.com" }],
-      ["gcp-api-cloudkms", { disableOnDestroy: false, project: "acme-test-123", service: "cloudkms.googleapis.com" }],
-      ["gcp-api-secretmanager", { disableOnDestroy: false, project: "acme-test-123", service: "secretmanager.googleapis.com" }],
       ["gcp-api-bigquery", { disableOnDestroy: false, project: "acme-test-123", service: "bigquery.googleapis.com" }],
       ["gcp-api-dns", { disableOnDestroy: false, project: "acme-test-123", service: "dns.googleapis.com" }],
+      ["gcp-api-cloudresourcemanager", { disableOnDestroy: false, project: "acme-test-123", service: "cloudresourcemanager.googleapis.com" }],
+      ["gcp-api-billingbudgets", { disableOnDestroy: false, project: "acme-test-123", service: "billingbudgets.googleapis.com" }],
     ],
   );
   // Top-level and on the target's provider: one per project, whatever component asked first.
@@ -106,10 +110,31 @@ test("gcp: a customer key is granted to the Cloud Storage and BigQuery agents be
   t.deepEqual(
     h.invokes.filter((i) => /getProjectServiceAccount|getDefaultServiceAccount/.test(i.token)).map((i) => [i.token, i.inputs.project]),
     [
+      // all-bucket-gcp (the fixture's bucket, with the stack's key), then cmek-gcp.
+      ["gcp:storage/getProjectServiceAccount:getProjectServiceAccount", "acme-test-123"],
       ["gcp:storage/getProjectServiceAccount:getProjectServiceAccount", "acme-test-123"],
       ["gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount", "acme-test-123"],
     ],
   );
+});
+
+test("gcp: the stack's key is granted to the Cloud SQL agent (created first) and the Compute Engine agent before the instance and disks use it", (t) => {
+  const key = "projects/acme-test-123/locations/europe-west1/keyRings/dev-all-key-gcp-5clspa/cryptoKeys/tessera";
+  const agent = find(h, "gcp:projects/serviceIdentity:ServiceIdentity", "all-db-gcp-agent");
+  t.deepEqual(inputs(agent), { project: "acme-test-123", service: "sqladmin.googleapis.com" });
+  t.true(agent.dependencies.includes(find(h, "gcp:projects/service:Service", "gcp-api-sqladmin").urn));
+  const sqlGrant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "all-db-gcp-cmek");
+  t.deepEqual(inputs(sqlGrant), { cryptoKeyId: key, member: "serviceAccount:service-123456789012@gcp-sa-cloud-sql.iam.gserviceaccount.com", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter" });
+  t.true(find(h, "gcp:sql/databaseInstance:DatabaseInstance", "all-db-gcp").dependencies.includes(sqlGrant.urn));
+  const diskGrant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "all-vm-gcp-cmek");
+  t.deepEqual(inputs(diskGrant), { cryptoKeyId: key, member: "serviceAccount:service-123456789012@compute-system.iam.gserviceaccount.com", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter" });
+  t.true(find(h, "gcp:compute/instance:Instance", "all-vm-gcp-0").dependencies.includes(diskGrant.urn));
+});
+
+test("oci: an instance whose boot volume uses the stack's Vault key waits for the policy letting Block Volume use it", (t) => {
+  const policy = find(h, "oci:Identity/policy:Policy", "all-vm-oci-key-service");
+  t.deepEqual(inputs(policy).statements, ["Allow service blockstorage to use keys in compartment id ocid1.compartment.oc1..test where target.key.id = 'ocid1.key.oc1..all-key-oci'"]);
+  t.true(find(h, "oci:Core/instance:Instance", "all-vm-oci-0").dependencies.includes(policy.urn));
 });
 
 test("oci: a bucket with a Vault key waits for the policy letting the regional Object Storage service use that key", (t) => {
@@ -123,8 +148,15 @@ test("the check names an OCI resource whose service no policy allows", (t) => {
   t.deepEqual(prerequisiteProblems([{ ...lifecycle, dependencies: [] }]), [
     "oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy all-bucket-oci-lifecycle: the regional Object Storage service runs lifecycle rules, but it depends on no oci:Identity/policy:Policy with a statement matching /^Allow service objectstorage-[a-z0-9-]+ to manage object-family / (OCI denies the service until one allows it)",
   ]);
-  // A bucket without a Vault key needs no key policy.
-  t.deepEqual(prerequisiteProblems([{ ...find(h, "oci:ObjectStorage/bucket:Bucket", "all-bucket-oci"), dependencies: [] }]), []);
+  // A bucket without a Vault key needs no key policy; one with a key does.
+  t.deepEqual(prerequisiteProblems([{ ...find(h, "oci:ObjectStorage/bucket:Bucket", "plain-oci"), dependencies: [] }]), []);
+  t.deepEqual(prerequisiteProblems([{ ...find(h, "oci:ObjectStorage/bucket:Bucket", "all-bucket-oci"), dependencies: [] }]), [
+    "oci:ObjectStorage/bucket:Bucket all-bucket-oci: the regional Object Storage service encrypts with the Vault key, but it depends on no oci:Identity/policy:Policy with a statement matching /^Allow service objectstorage-[a-z0-9-]+ to use keys / (OCI denies the service until one allows it)",
+  ]);
+  // A boot volume with a Vault key needs Block Volume allowed to use it (a nested input).
+  t.deepEqual(prerequisiteProblems([{ ...find(h, "oci:Core/instance:Instance", "all-vm-oci-0"), dependencies: [] }]), [
+    "oci:Core/instance:Instance all-vm-oci-0: Block Volume encrypts the boot volume with the Vault key, but it depends on no oci:Identity/policy:Policy with a statement matching /^Allow service blockstorage to use keys / (OCI denies the service until one allows it)",
+  ]);
 });
 
 test("azure: zone-redundant storage and HA only where the region has zones (westus refuses ZRS)", (t) => {

@@ -28,6 +28,8 @@ const SIZE = { aws: "db.m6i.large", azure: "Standard_D2ds_v5", gcp: "db-custom-2
 const DB_CLOUDS = ["aws", "azure", "gcp", "digitalocean"] as const;
 const BUCKET_CLOUDS = ["aws", "azure", "gcp", "oci"] as const;
 
+const STANDBY_KEY = "projects/acme-test-123/locations/europe-west4/keyRings/dev-data-key/cryptoKeys/dev-data-key";
+
 let h: Harness;
 const { errors, attempt } = errorCatcher();
 
@@ -47,6 +49,8 @@ test.serial.before(async () => {
       const standbyNet = new Network(`rs-net-${cloud}`, { target: standby[cloud] });
       const source = { target: primary[cloud], replicationSource: db.replicationSource };
       new PostgresReplica(`rs-db-${cloud}`, { target: standby[cloud], network: standbyNet, source, size: SIZE[cloud], storageGb: 100 });
+      // A primary on the stack's key: the cross-region replica gets the standby region's key.
+      if (cloud === "gcp") new PostgresReplica("ks-db-gcp", { target: standby.gcp, network: standbyNet, source, size: SIZE.gcp, storageGb: 100, customerManagedKey: STANDBY_KEY });
       if (cloud !== "digitalocean") new PostgresReplica(`pr-db-${cloud}`, { target: standby[cloud], network: standbyNet, source, size: SIZE[cloud], storageGb: 100, promoted: true, backupRetentionDays: 14 });
     }
     for (const cloud of BUCKET_CLOUDS) {
@@ -129,6 +133,20 @@ test("azure: object replication policy on the destination account first, then on
   t.is(providerOf(find(h, "azure-native:storage:ObjectReplicationPolicy", "rr-b-azure-source")), "azure-westeurope");
 });
 
+test("gcp: a replica of a CMEK primary is encrypted with the standby region's key, which Cloud SQL's agent may use first", (t) => {
+  const replica = inputs(find(h, "gcp:sql/databaseInstance:DatabaseInstance", "ks-db-gcp"));
+  t.deepEqual([replica.encryptionKeyName, replica.instanceType, replica.region], [STANDBY_KEY, "READ_REPLICA_INSTANCE", "europe-west4"]);
+  t.deepEqual(inputs(find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "ks-db-gcp-cmek")), {
+    cryptoKeyId: STANDBY_KEY,
+    member: "serviceAccount:service-123456789012@gcp-sa-cloud-sql.iam.gserviceaccount.com",
+    role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
+  });
+  t.deepEqual(inputs(find(h, "gcp:projects/serviceIdentity:ServiceIdentity", "ks-db-gcp-agent")), { project: "acme-test-123", service: "sqladmin.googleapis.com" });
+  t.is(providerOf(find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "ks-db-gcp-cmek")), "gcp-europe-west4");
+  // Without a key the replica keeps Google's (the other replicas above).
+  t.is(inputs(find(h, "gcp:sql/databaseInstance:DatabaseInstance", "rs-db-gcp")).encryptionKeyName, undefined);
+});
+
 test("gcp: hourly Storage Transfer Service job from the primary bucket; the transfer agent reads the source and writes the sink", (t) => {
   t.deepEqual(inputs(find(h, "gcp:storage/bucketIAMMember:BucketIAMMember", "rr-b-gcp-sink")), {"bucket": "dev-rs-b-gcp-vaup1r", "member": "serviceAccount:project-123456789012@storage-transfer-service.iam.gserviceaccount.com", "role": "roles/storage.legacyBucketWriter"});
   t.is(providerOf(find(h, "gcp:storage/bucketIAMMember:BucketIAMMember", "rr-b-gcp-sink")), "gcp-europe-west4");
@@ -185,11 +203,11 @@ test("children: a replica and a replication are each one component of their clou
     ["oci:Identity/policy:Policy", "rr-b-oci-grant"],
     ["oci:ObjectStorage/replicationPolicy:ReplicationPolicy", "rr-b-oci"],
   ]);
-  // S3 and Azure accept a replication only once both buckets are versioned.
+  // S3 and Azure accept a replication only once both buckets are versioned (waiting on a bucket waits on its access-log bucket too).
   const config = find(h, "aws:s3/bucketReplicationConfig:BucketReplicationConfig", "rr-b-aws");
   t.deepEqual(
     config.dependencies.filter((u) => u.endsWith("-versioning")).map((u) => u.split("::").pop()),
-    ["rp-b-aws-versioning", "rs-b-aws-versioning"],
+    ["rp-b-aws-versioning", "rp-b-aws-access-logs-versioning", "rs-b-aws-versioning", "rs-b-aws-access-logs-versioning"],
   );
 });
 

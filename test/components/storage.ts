@@ -35,11 +35,21 @@ test("component URNs are engine-shaped and parented to the root stack", (t) => {
 test("aws: S3 bucket, public access block, ownership, SSE-KMS, versioning, lifecycle", (t) => {
   t.deepEqual(children(h, component("aws")), [
     ["aws:s3/bucket:Bucket", "docs-aws"],
+    ["aws:s3/bucket:Bucket", "docs-aws-access-logs"],
+    ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "docs-aws-access-logs-lifecycle"],
     ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "docs-aws-lifecycle"],
+    ["aws:s3/bucketLogging:BucketLogging", "docs-aws-logging"],
+    ["aws:s3/bucketOwnershipControls:BucketOwnershipControls", "docs-aws-access-logs-ownership"],
     ["aws:s3/bucketOwnershipControls:BucketOwnershipControls", "docs-aws-ownership"],
+    ["aws:s3/bucketPolicy:BucketPolicy", "docs-aws-access-logs-policy"],
+    ["aws:s3/bucketPolicy:BucketPolicy", "docs-aws-policy"],
+    ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-access-logs-public-access"],
     ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-public-access"],
+    ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-access-logs-encryption"],
     ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-encryption"],
+    ["aws:s3/bucketVersioning:BucketVersioning", "docs-aws-access-logs-versioning"],
     ["aws:s3/bucketVersioning:BucketVersioning", "docs-aws-versioning"],
+    ["random:index/randomString:RandomString", "docs-aws-access-logs-name"],
     ["random:index/randomString:RandomString", "docs-aws-name"],
   ]);
   // The bucket name's suffix: random, kept in state, new when the region changes.
@@ -65,12 +75,54 @@ test("aws: S3 bucket, public access block, ownership, SSE-KMS, versioning, lifec
   });
 });
 
+test("aws: plain HTTP refused; server access logs to a private, SSE-S3, TLS-only log bucket only S3 logging of this account may write", (t) => {
+  const bucket = "dev-docs-aws-tr7vpl";
+  const logs = "dev-docs-aws-access-logs-eqjlh9";
+  const deny = (b: string) => ({ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } });
+  const policy = (n: string) => {
+    const i = inputs(find(h, "aws:s3/bucketPolicy:BucketPolicy", n));
+    return { ...i, policy: JSON.parse(i.policy as string) };
+  };
+  t.deepEqual(policy("docs-aws-policy"), { bucket, policy: { Version: "2012-10-17", Statement: [deny(bucket)] } });
+  t.deepEqual(policy("docs-aws-access-logs-policy"), {
+    bucket: logs,
+    policy: {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "S3ServerAccessLogsPolicy",
+          Effect: "Allow",
+          Principal: { Service: "logging.s3.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `arn:aws:s3:::${logs}/*`,
+          Condition: { ArnLike: { "aws:SourceArn": [`arn:aws:s3:::${bucket}`] }, StringEquals: { "aws:SourceAccount": "123456789012" } },
+        },
+        deny(logs),
+      ],
+    },
+  });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketLogging:BucketLogging", "docs-aws-logging")), { bucket, targetBucket: logs, targetPrefix: "docs-aws/" });
+  t.deepEqual(inputs(find(h, "aws:s3/bucket:Bucket", "docs-aws-access-logs")), { bucket: logs, forceDestroy: false, tags: { team: "data", "tessera-logs": "access", ...stampsFor("aws", "docs-aws") } });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "docs-aws-access-logs-public-access")), { bucket: logs, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "docs-aws-access-logs-ownership")), { bucket: logs, rule: { objectOwnership: "BucketOwnerEnforced" } });
+  // S3 delivers server access logs only to SSE-S3 buckets.
+  t.deepEqual(inputs(find(h, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "docs-aws-access-logs-encryption")), { bucket: logs, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketVersioning:BucketVersioning", "docs-aws-access-logs-versioning")), { bucket: logs, versioningConfiguration: { status: "Enabled" } });
+  t.deepEqual(inputs(find(h, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "docs-aws-access-logs-lifecycle")), {
+    bucket: logs,
+    rules: [{ expiration: { days: 365 }, filter: {}, id: "expire-logs", noncurrentVersionExpiration: { noncurrentDays: 30 }, status: "Enabled" }],
+  });
+});
+
 test("azure: storage account locked down, versioned blob service, private container, lifecycle", (t) => {
   t.deepEqual(children(h, component("azure")), [
+    ["azure-native:monitor:DiagnosticSetting", "docs-azure-access-logs"],
+    ["azure-native:operationalinsights:Workspace", "docs-azure-access-logs"],
     ["azure-native:storage:BlobContainer", "docs-azure-container"],
     ["azure-native:storage:BlobServiceProperties", "docs-azure-blob"],
     ["azure-native:storage:ManagementPolicy", "docs-azure-lifecycle"],
     ["azure-native:storage:StorageAccount", "docs-azure"],
+    ["random:index/randomString:RandomString", "docs-azure-access-logs-name"],
     ["random:index/randomString:RandomString", "docs-azure-name"],
   ]);
   const common = { accountName: "devdocsazurezzfa52", resourceGroupName: "tessera-dev-westeurope-3gizrm" };
@@ -110,6 +162,28 @@ test("azure: storage account locked down, versioned blob service, private contai
   });
 });
 
+test("azure: HTTPS only; blob reads, writes and deletes logged to a Log Analytics workspace", (t) => {
+  t.is(inputs(find(h, "azure-native:storage:StorageAccount", "docs-azure")).enableHttpsTrafficOnly, true);
+  t.deepEqual(inputs(find(h, "azure-native:operationalinsights:Workspace", "docs-azure-access-logs")), {
+    location: "westeurope",
+    resourceGroupName: "tessera-dev-westeurope-3gizrm",
+    retentionInDays: 365,
+    sku: { name: "PerGB2018" },
+    tags: { team: "data", "tessera-logs": "access", ...stampsFor("azure", "docs-azure") },
+    workspaceName: "dev-docs-azure-access-logs-u8zeea",
+  });
+  t.deepEqual(inputs(find(h, "azure-native:monitor:DiagnosticSetting", "docs-azure-access-logs")), {
+    name: "tessera-access-logs",
+    resourceUri: "docs-azure-id/blobServices/default",
+    workspaceId: "docs-azure-access-logs-id",
+    logs: [
+      { category: "StorageRead", enabled: true },
+      { category: "StorageWrite", enabled: true },
+      { category: "StorageDelete", enabled: true },
+    ],
+  });
+});
+
 test("gcp: one bucket with uniform access, public access prevention, versioning and lifecycle", (t) => {
   t.deepEqual(children(h, component("gcp")), [["gcp:storage/bucket:Bucket", "docs-gcp"], ["random:index/randomString:RandomString", "docs-gcp-name"]]);
   t.deepEqual(inputs(find(h, "gcp:storage/bucket:Bucket", "docs-gcp")), {
@@ -127,7 +201,27 @@ test("gcp: one bucket with uniform access, public access prevention, versioning 
 });
 
 test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) => {
-  t.deepEqual(children(h, component("digitalocean")), [["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean"], ["random:index/randomString:RandomString", "docs-digitalocean-name"]]);
+  t.deepEqual(children(h, component("digitalocean")), [
+    ["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean"],
+    ["digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean-access-logs"],
+    ["digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "docs-digitalocean-logging"],
+    ["random:index/randomString:RandomString", "docs-digitalocean-access-logs-name"],
+    ["random:index/randomString:RandomString", "docs-digitalocean-name"],
+  ]);
+  t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean-access-logs")), {
+    name: "dev-docs-digitalocean-access-logs-ire9o7",
+    region: "ams3",
+    acl: "private",
+    versioning: { enabled: true },
+    forceDestroy: false,
+    lifecycleRules: [{ enabled: true, expiration: { days: 365 }, id: "expire-logs", noncurrentVersionExpiration: { days: 30 } }],
+  });
+  t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucketLogging:SpacesBucketLogging", "docs-digitalocean-logging")), {
+    bucket: "dev-docs-digitalocean-xawxvl",
+    region: "ams3",
+    targetBucket: "dev-docs-digitalocean-access-logs-ire9o7",
+    targetPrefix: "dev-docs-digitalocean-xawxvl/",
+  });
   t.deepEqual(inputs(find(h, "digitalocean:index/spacesBucket:SpacesBucket", "docs-digitalocean")), {
     name: "dev-docs-digitalocean-xawxvl",
     region: "ams3",
@@ -141,9 +235,31 @@ test("digitalocean: private, versioned Spaces bucket (Spaces has no tags)", (t) 
 test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle policy run by the regional Object Storage service, which a policy allows first", (t) => {
   t.deepEqual(children(h, component("oci")), [
     ["oci:Identity/policy:Policy", "docs-oci-service"],
+    ["oci:Logging/log:Log", "docs-oci-read-logs"],
+    ["oci:Logging/log:Log", "docs-oci-write-logs"],
+    ["oci:Logging/logGroup:LogGroup", "docs-oci-access-logs"],
     ["oci:ObjectStorage/bucket:Bucket", "docs-oci"],
     ["oci:ObjectStorage/objectLifecyclePolicy:ObjectLifecyclePolicy", "docs-oci-lifecycle"],
   ]);
+  const logTags = { team: "data", "tessera-logs": "access", ...stampsFor("oci", "docs-oci") };
+  t.deepEqual(inputs(find(h, "oci:Logging/logGroup:LogGroup", "docs-oci-access-logs")), {
+    compartmentId: "ocid1.compartment.oc1..test",
+    description: "tessera dev docs-oci: bucket access logs",
+    displayName: "dev-docs-oci-access-logs-i6345k",
+    freeformTags: logTags,
+  });
+  for (const category of ["read", "write"]) {
+    t.deepEqual(inputs(find(h, "oci:Logging/log:Log", `docs-oci-${category}-logs`)), {
+      configuration: { compartmentId: "ocid1.compartment.oc1..test", source: { category, resource: "dev-docs-oci-pib1k2", service: "objectstorage", sourceType: "OCISERVICE" } },
+      displayName: { read: "docs-oci-read-ila750", write: "docs-oci-write-mfpaxe" }[category],
+      freeformTags: logTags,
+      isEnabled: true,
+      logGroupId: "docs-oci-access-logs-id",
+      logType: "SERVICE",
+      // 365 days asked; OCI Logging keeps 180 at most.
+      retentionDuration: 180,
+    });
+  }
   const policy = find(h, "oci:Identity/policy:Policy", "docs-oci-service");
   t.deepEqual(inputs(policy), {
     compartmentId: "ocid1.compartment.oc1..test",
@@ -162,7 +278,10 @@ test("oci: NoPublicAccess versioned bucket in the tenancy namespace, lifecycle p
     storageTier: "Standard",
     freeformTags: { team: "data", ...stampsFor("oci", "docs-oci") },
   });
-  t.deepEqual(h.invokes, [{ token: "oci:ObjectStorage/getNamespace:getNamespace", inputs: { compartmentId: "ocid1.compartment.oc1..test" } }]);
+  t.deepEqual(
+    h.invokes.filter((i) => i.token.startsWith("oci:")),
+    [{ token: "oci:ObjectStorage/getNamespace:getNamespace", inputs: { compartmentId: "ocid1.compartment.oc1..test" } }],
+  );
 });
 
 test("every child is on its cloud's explicit provider; only the data-holding children are protected", (t) => {
@@ -176,9 +295,11 @@ test("every child is on its cloud's explicit provider; only the data-holding chi
   }
   t.deepEqual(protectedChildren.sort(), [
     "aws:s3/bucket:Bucket::docs-aws",
+    "aws:s3/bucket:Bucket::docs-aws-access-logs",
     "azure-native:storage:BlobContainer::docs-azure-container",
     "azure-native:storage:StorageAccount::docs-azure",
     "digitalocean:index/spacesBucket:SpacesBucket::docs-digitalocean",
+    "digitalocean:index/spacesBucket:SpacesBucket::docs-digitalocean-access-logs",
     "gcp:storage/bucket:Bucket::docs-gcp",
     "oci:ObjectStorage/bucket:Bucket::docs-oci",
   ]);

@@ -3,7 +3,8 @@
  * apply to it (or listed, with its reason, as having nothing to judge); every type that takes
  * labels is judged by the tags rule; every rule maps to at least one framework control.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { NOT_JUDGED } from "../../policies/coverage";
 import { FRAMEWORKS } from "../../policies/frameworks";
 import { RULES } from "../../policies/pack";
@@ -28,16 +29,12 @@ function moduleSource(type: string): string {
   const [first, second] = mod.split("/");
   const path =
     pkg === "azure-native" ? `@pulumi/azure-native/${mod}/${cls[0]!.toLowerCase()}${cls.slice(1)}` : first === "index" ? `@pulumi/${pkg}/${second}` : `@pulumi/${pkg}/${first!.toLowerCase()}/${second}`;
-  // A few modules are lower-cased on disk (gcp compute/sslpolicy, compute/urlmap).
-  const file = (() => {
-    try {
-      return require.resolve(path);
-    } catch {
-      return require.resolve(path.replace(/[^/]+$/, (f) => f.toLowerCase()));
-    }
-  })();
-  if (!existsSync(file)) throw new Error(`no module for ${type}`);
-  return readFileSync(file, "utf8");
+  // Module files are lower camel case; a few tokens capitalise more (gcp projects/iAMAuditConfig → iamauditConfig).
+  const dir = dirname(require.resolve(`${path.slice(0, path.lastIndexOf("/"))}/index.js`));
+  const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const file = readdirSync(dir).find((f) => f.toLowerCase() === `${base}.js`);
+  if (!file || !existsSync(join(dir, file))) throw new Error(`no module for ${type}`);
+  return readFileSync(join(dir, file), "utf8");
 }
 
 /** True when the type's constructor takes a label field. */

@@ -128,9 +128,18 @@ test("residency: resources outside the residency stamped on the stack fail on ev
   const outside = (type: string, name: string) => [name, `${type} ${name} is in aws eu-west-1 (EU, IE), outside the allowed residency [US]`];
   t.deepEqual(of(us, "residency", "all-bucket-aws"), [
     outside("aws:s3/bucket:Bucket", "all-bucket-aws"),
+    outside("aws:s3/bucket:Bucket", "all-bucket-aws-access-logs"),
+    outside("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "all-bucket-aws-access-logs-encryption"),
+    outside("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "all-bucket-aws-access-logs-lifecycle"),
+    outside("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "all-bucket-aws-access-logs-ownership"),
+    outside("aws:s3/bucketPolicy:BucketPolicy", "all-bucket-aws-access-logs-policy"),
+    outside("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "all-bucket-aws-access-logs-public-access"),
+    outside("aws:s3/bucketVersioning:BucketVersioning", "all-bucket-aws-access-logs-versioning"),
     outside("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "all-bucket-aws-encryption"),
     outside("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "all-bucket-aws-lifecycle"),
+    outside("aws:s3/bucketLogging:BucketLogging", "all-bucket-aws-logging"),
     outside("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "all-bucket-aws-ownership"),
+    outside("aws:s3/bucketPolicy:BucketPolicy", "all-bucket-aws-policy"),
     outside("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "all-bucket-aws-public-access"),
     outside("aws:s3/bucketVersioning:BucketVersioning", "all-bucket-aws-versioning"),
   ]);

@@ -33,8 +33,11 @@ test("replication-encrypted: plaintext or unencrypted sides of hand-written link
   t.deepEqual(of(all, ID, "bad-rep-"), REPLICATION_FAILURES);
   t.deepEqual(cloudsOf(run, REPLICATION_FAILURES), ["aws", "azure", "gcp"]);
   t.deepEqual(of(all, ID, "all-"), []);
-  // Nothing tessera builds for disaster recovery breaks any mandatory rule.
-  t.deepEqual(all.filter((v) => v.enforcement === "mandatory" && v.urn.split("::").pop()!.startsWith("all-rep-")).map((v) => `${v.policy} ${v.urn.split("::").pop()}`), []);
+  // Nothing tessera builds for disaster recovery breaks any mandatory rule. The stack's own key on
+  // confidential data and the project's Data Access audit logs come from the program (Secrets,
+  // Governance), not from these components alone: shop-dr-eu's plan shows them passing.
+  const programSupplied = ["sensitive-data-customer-key", "storage-access-logging"];
+  t.deepEqual(all.filter((v) => v.enforcement === "mandatory" && !programSupplied.includes(v.policy) && v.urn.split("::").pop()!.startsWith("all-rep-")).map((v) => `${v.policy} ${v.urn.split("::").pop()}`), []);
   t.deepEqual([...new Set(all.filter((v) => v.policy === ID).map((v) => `${v.enforcement} ${v.severity}`))], ["mandatory high"]);
 });
 
@@ -67,7 +70,8 @@ test("replication-encrypted with requireCustomerManagedKey: both sides of every 
   t.deepEqual(coverage(ID).clouds, ["aws", "azure", "digitalocean", "gcp", "oci"]);
 });
 
-test("replication-encrypted: a preview (ids and ARNs unknown) finds the same links by dependency and gives the same verdicts", async (t) => {
+// Serial: it installs the process-wide harness (see suite.ts).
+test.serial("replication-encrypted: a preview (ids and ARNs unknown) finds the same links by dependency and gives the same verdicts", async (t) => {
   const preview = await verdicts(await captureFixture(true));
   t.deepEqual(of(preview, ID, ""), of(all, ID, ""));
 });
