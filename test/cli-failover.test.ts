@@ -96,7 +96,8 @@ test("plan --diff after a promotion: the failover line says what changes, and th
     diff.stdout.slice(diff.stdout.indexOf("Changes since the previous plan:")),
     [
       "Changes since the previous plan:",
-      "  monthly cost: 550.61 → 550.61 USD (+0)",
+      // The plan total: placement's 550.61 plus a Cloud KMS key version per site (0.06 USD each); a promotion changes no price.
+      "  monthly cost: 550.73 → 550.73 USD (+0)",
       "  failover: the standby now serves (promotion): database replicas orders become standalone, writable databases; bucket replication turns around where the method can; the failover DNS name prefers the standby",
       "  + tessera:storage:BucketReplication images-to-primary",
       "  + gcp:storage/bucketIAMMember:BucketIAMMember images-to-primary-sink",
