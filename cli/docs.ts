@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { CAPABILITIES } from "../core/capabilities";
+import { CAPABILITIES, type Capability, GOVERNANCE, GOVERNANCE_FEATURES } from "../core/capabilities";
 import { CLOUD_NAMES, CLOUDS, SERVICE_KINDS } from "../core/cloud";
 import { NAME_RULES, type NameRule } from "../core/naming";
 import { repoRoot } from "../placement/catalog";
@@ -19,16 +19,22 @@ import { planDocumentSchema } from "./plan/schema";
 
 const ROOT = repoRoot();
 
+/** One matrix cell: the offering (and its caveat), or what the cloud lacks and why. */
+function matrixCell(cell: Capability): string {
+  return cell.supported ? `✅ ${cell.offering}${"note" in cell && cell.note ? ` ⚠️ ${cell.note}` : ""}` : `❌ ${cell.reason}`;
+}
+
 /** The capability matrix as a Markdown table. */
 export function capabilityTable(): string {
   const rows = [`| service | ${CLOUDS.map((c) => CLOUD_NAMES[c]).join(" | ")} |`, `|---|${CLOUDS.map(() => "---").join("|")}|`];
-  for (const service of SERVICE_KINDS) {
-    const cells = CLOUDS.map((cloud) => {
-      const cell = CAPABILITIES[service][cloud];
-      return cell.supported ? `✅ ${cell.offering}${"note" in cell && cell.note ? ` ⚠️ ${cell.note}` : ""}` : `❌ ${cell.reason}`;
-    });
-    rows.push(`| ${service} | ${cells.join(" | ")} |`);
-  }
+  for (const service of SERVICE_KINDS) rows.push(`| ${service} | ${CLOUDS.map((cloud) => matrixCell(CAPABILITIES[service][cloud])).join(" | ")} |`);
+  return rows.join("\n");
+}
+
+/** The governance matrix (what every stack gets on each cloud, or what the cloud lacks) as a Markdown table. */
+export function governanceTable(): string {
+  const rows = [`| control | ${CLOUDS.map((c) => CLOUD_NAMES[c]).join(" | ")} |`, `|---|${CLOUDS.map(() => "---").join("|")}|`];
+  for (const feature of GOVERNANCE_FEATURES) rows.push(`| ${feature} | ${CLOUDS.map((cloud) => matrixCell(GOVERNANCE[feature][cloud])).join(" | ")} |`);
   return rows.join("\n");
 }
 
@@ -101,7 +107,7 @@ function replaceSection(text: string, name: string, body: string): string {
 /** Regenerates (write) or checks the generated docs; returns the files that were stale. */
 export function writeDocs(write: boolean): string[] {
   const targets: Array<[string, (old: string) => string]> = [
-    ["README.md", (t) => replaceSection(replaceSection(t, "capabilities", capabilityTable()), "kept-names", keptNameTable())],
+    ["README.md", (t) => replaceSection(replaceSection(replaceSection(t, "capabilities", capabilityTable()), "governance", governanceTable()), "kept-names", keptNameTable())],
     [join("policies", "README.md"), (t) => replaceSection(replaceSection(t, "rules", ruleTable()), "settings", settingsTable())],
     [join("docs", "naming.md"), (t) => replaceSection(replaceSection(t, "kept-names", keptNameTable()), "name-rules", nameRuleTable())],
     [join("docs", "plan-schema.json"), () => `${JSON.stringify(z.toJSONSchema(planDocumentSchema), null, 2)}\n`],

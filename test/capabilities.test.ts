@@ -2,7 +2,7 @@
  * The capability matrix agrees with data/services.csv, and unsupported cells fail with one message.
  */
 import test from "ava";
-import { CAPABILITIES, requireCapability, UnsupportedServiceError } from "../core/capabilities";
+import { CAPABILITIES, GOVERNANCE, GOVERNANCE_FEATURES, requireCapability, UnsupportedServiceError } from "../core/capabilities";
 import { CLOUDS, SERVICE_KINDS } from "../core/cloud";
 import { loadCatalog } from "../placement/catalog";
 
@@ -44,4 +44,23 @@ test("the unsupported cells, with the sentence every consumer shows", (t) => {
   t.deepEqual(unsupported, ["secrets/digitalocean", "analytics/digitalocean", "dns-failover/digitalocean"]);
   const error = t.throws(() => requireCapability("secrets", "digitalocean"), { instanceOf: UnsupportedServiceError });
   t.is(error.message, "secrets is not available on digitalocean: digitalocean has no managed secret store or key-management service. Clouds that offer it: aws, azure, gcp, oci.");
+});
+
+test("the governance matrix: what each cloud lacks (the README's second table and the plan's Governance section), every other cell an offering", (t) => {
+  const missing = GOVERNANCE_FEATURES.flatMap((feature) => CLOUDS.filter((cloud) => !GOVERNANCE[feature][cloud].supported).map((cloud) => `${feature} ${cloud}`));
+  t.deepEqual(missing, [
+    "audit-trail digitalocean",
+    "flow-logs digitalocean",
+    "storage-tls-only gcp",
+    "storage-tls-only digitalocean",
+    "customer-managed-keys digitalocean",
+    "budget-alarms digitalocean",
+  ]);
+  for (const feature of GOVERNANCE_FEATURES) {
+    for (const cloud of CLOUDS) {
+      const cell = GOVERNANCE[feature][cloud];
+      // An unavailable control names the cloud it is missing on; an available one names what it builds.
+      t.true(cell.supported ? cell.offering.length > 0 : cell.reason.startsWith(`${cloud} `), `${feature} ${cloud}`);
+    }
+  }
 });
