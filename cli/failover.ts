@@ -55,6 +55,7 @@ export function writeFailover(catalog: Catalog, stacksDir: string, stack: string
   const doc = parseDocument(readFileSync(path, "utf8"));
   doc.setIn(["config", "tessera:failover"], doc.createNode(setting));
   // Whole or not at all (temp file, fsync, rename): a stack file is never left half written.
-  writeOutFile("tessera failover", path, doc.toString());
+  // The user's layout stays: no padding added inside `[EU]`, no re-wrapped long lines.
+  writeOutFile("tessera failover", path, doc.toString({ flowCollectionPadding: false, lineWidth: 0 }));
   return { path, setting };
 }

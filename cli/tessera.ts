@@ -138,7 +138,7 @@ program
   .action((opts: { stack: string; promote?: boolean; failBack?: boolean; planned?: boolean; restore?: string[]; json?: boolean; stacksDir: string }) => {
     const format = formatOf(opts);
     try {
-      if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: give --promote or --fail-back");
+      if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)");
       if (opts.failBack && (opts.planned || opts.restore)) throw new UsageError(`tessera failover: ${opts.planned ? "--planned" : "--restore"} applies to --promote only`);
       const written = writeFailover(loadCatalog(), opts.stacksDir, opts.stack, {
         active: opts.promote ? "standby" : "primary",

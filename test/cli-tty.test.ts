@@ -8,6 +8,8 @@
  * The pty comes from @lydell/node-pty (node-pty with prebuilt binaries in npm packages, so no
  * node-gyp build at install), driven from the test process; one command at a time.
  */
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "@lydell/node-pty";
 import test from "ava";
@@ -96,6 +98,19 @@ test.serial("errors: one line and exit 2 for an unknown stack or flag; exit 1 an
   const none = await tty("place", "--requirements", join(__dirname, "fixtures", "infeasible.yaml"));
   t.is(none.code, 1);
   t.regex(none.text, /^tessera: no feasible placement among 192 candidates\.\nThe constraint that excluded the most: budget \(192 of 192\), e\.g\. /);
+});
+
+test.serial("failover: promotes in a terminal (the note, then the result), exits 0; a bad invocation is one line and exit 2", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-tty-failover-"));
+  for (const f of ["Pulumi.shop-dr-eu.yaml", "shop-dr-eu.placement.lock.json"]) copyFileSync(join(FIXTURE_STACKS, f), join(dir, f));
+  const promote = await tty("failover", "--stack", "shop-dr-eu", "--promote", "--stacks-dir", dir);
+  t.deepEqual([promote.code, promote.text], [
+    0,
+    `tessera: wrote tessera:failover {"active":"standby","promoteOption":"forced"} to ${join(dir, "Pulumi.shop-dr-eu.yaml")}; review with \`tessera plan --stack shop-dr-eu --diff <previous plan.json>\`, then run \`pulumi up\`\nshop-dr-eu: the standby serves (promotion)\n`,
+  ]);
+  t.true(readFileSync(join(dir, "Pulumi.shop-dr-eu.yaml"), "utf8").endsWith("  tessera:failover:\n    active: standby\n    promoteOption: forced\n"));
+  const bad = await tty("failover", "--stack", "shop-dr-eu", "--stacks-dir", dir);
+  t.deepEqual([bad.code, bad.text], [2, "tessera: tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)\n"]);
 });
 
 test("the spinner only animates on a terminal with a width, outside CI, not on TERM=dumb", (t) => {

@@ -1,0 +1,115 @@
+/**
+ * `tessera failover` as users run it (a child process) on a copy of the shop-dr-eu fixture:
+ * promotion and fail-back write `tessera:failover` and keep the stack file's comments and layout;
+ * bad input exits 2 with one message naming the option and its allowed values and writes nothing,
+ * and `--json` stays one JSON document; `tessera plan --diff` shows what a promotion changes.
+ */
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import test from "ava";
+import { FIXTURE_STACKS, tesseraCli as run } from "./helpers";
+
+const STACK = "shop-dr-eu";
+const ORIGINAL = readFileSync(join(FIXTURE_STACKS, `Pulumi.${STACK}.yaml`), "utf8");
+
+/** A stacks folder with copies of shop-dr-eu and eu-gdpr (no failover), and their locks. */
+function stacksDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-failover-"));
+  for (const stack of [STACK, "eu-gdpr"]) {
+    for (const f of [`Pulumi.${stack}.yaml`, `${stack}.placement.lock.json`]) copyFileSync(join(FIXTURE_STACKS, f), join(dir, f));
+  }
+  return dir;
+}
+const stackFile = (dir: string) => readFileSync(join(dir, `Pulumi.${STACK}.yaml`), "utf8");
+
+test("--promote writes active: standby (forced by default) after the last key, every other byte of the file kept; --fail-back writes active: primary", async (t) => {
+  const dir = stacksDir();
+  const promote = await run("failover", "--stack", STACK, "--promote", "--stacks-dir", dir);
+  t.deepEqual(promote, {
+    code: 0,
+    stdout: "shop-dr-eu: the standby serves (promotion)\n",
+    stderr: `tessera: wrote tessera:failover {"active":"standby","promoteOption":"forced"} to ${join(dir, `Pulumi.${STACK}.yaml`)}; review with \`tessera plan --stack shop-dr-eu --diff <previous plan.json>\`, then run \`pulumi up\`\n`,
+  });
+  t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: standby\n    promoteOption: forced\n`);
+
+  const back = await run("failover", "--stack", STACK, "--fail-back", "--stacks-dir", dir);
+  t.deepEqual([back.code, back.stdout], [0, "shop-dr-eu: the primary serves (fail-back)\n"]);
+  t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: primary\n`);
+});
+
+test("--json: the setting written as one JSON document; --planned and --restore are recorded", async (t) => {
+  const dir = stacksDir();
+  const r = await run("failover", "--stack", STACK, "--promote", "--planned", "--restore", "orders=ocid1.postgresqlbackup.oc1.eu-amsterdam-1.example", "--json", "--stacks-dir", dir);
+  t.is(r.code, 0, r.stderr);
+  t.deepEqual(JSON.parse(r.stdout), {
+    schemaVersion: 1,
+    stack: STACK,
+    file: join(dir, `Pulumi.${STACK}.yaml`),
+    failover: { active: "standby", promoteOption: "planned", restore: { orders: "ocid1.postgresqlbackup.oc1.eu-amsterdam-1.example" } },
+  });
+  t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: standby\n    promoteOption: planned\n    restore:\n      orders: ocid1.postgresqlbackup.oc1.eu-amsterdam-1.example\n`);
+});
+
+/** Bad invocations: the arguments after `failover`, and the one message each must give. */
+const BAD: ReadonlyArray<{ args: string[]; kind: string; message: string; json?: true }> = [
+  { args: ["--stack", STACK], kind: "usage", message: "tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)", json: true },
+  { args: ["--stack", STACK, "--promote", "--fail-back"], kind: "usage", message: "option '--promote' cannot be used with option '--fail-back'", json: true },
+  { args: ["--stack", STACK, "--fail-back", "--planned"], kind: "usage", message: "tessera failover: --planned applies to --promote only" },
+  {
+    args: ["--stack", STACK, "--promote", "--restore", "images=ocid1.postgresqlbackup.oc1..x"],
+    kind: "requirements",
+    message: 'invalid tessera failover --stack shop-dr-eu:\n  - --restore: "images" is not a database service of shop-dr-eu; allowed values: orders',
+    json: true,
+  },
+  { args: ["--stack", STACK, "--promote", "--restore", "orders"], kind: "requirements", message: 'invalid tessera failover:\n  - --restore: "orders" is not <service>=<backup OCID>' },
+  { args: ["--stack", "eu-gdpr", "--promote"], kind: "requirements", message: "invalid tessera failover --stack eu-gdpr:\n  - failover: stack eu-gdpr has no standby site (add failover to its requirements)" },
+];
+
+test("bad input: exit 2, one message naming the option and the allowed values, nothing written; with --json the error is one JSON document", async (t) => {
+  const dir = stacksDir();
+  const gdpr = readFileSync(join(dir, "Pulumi.eu-gdpr.yaml"), "utf8");
+  // Every case on the terminal's streams; one of each kind also with --json (each run is a process).
+  for (const { args, kind, message, json: asJson } of BAD) {
+    const text = await run("failover", ...args, "--stacks-dir", dir);
+    t.is(text.code, 2, args.join(" "));
+    t.is(text.stdout, "", args.join(" "));
+    t.true(text.stderr.includes(message), `${args.join(" ")}: ${text.stderr}`);
+    if (!asJson) continue;
+    const json = await run("failover", ...args, "--json", "--stacks-dir", dir);
+    t.is(json.code, 2, args.join(" "));
+    const problems = message.startsWith("invalid ") ? [message.split("\n  - ")[1]] : [];
+    t.deepEqual(JSON.parse(json.stdout), { schemaVersion: 1, error: { exitCode: 2, kind, message, problems } }, args.join(" "));
+  }
+  t.is(stackFile(dir), ORIGINAL);
+  t.is(readFileSync(join(dir, "Pulumi.eu-gdpr.yaml"), "utf8"), gdpr);
+});
+
+test("plan --diff after a promotion: the failover line says what changes, and the bucket replication turns around", async (t) => {
+  const dir = stacksDir();
+  const before = join(dir, "before.json");
+  t.is((await run("plan", "--stack", STACK, "--stacks-dir", dir, "--json", "--out", before)).code, 0);
+  t.is((await run("failover", "--stack", STACK, "--promote", "--stacks-dir", dir)).code, 0);
+  const diff = await run("plan", "--stack", STACK, "--stacks-dir", dir, "--diff", before);
+  t.is(diff.code, 0, diff.stderr);
+  t.is(
+    diff.stdout.slice(diff.stdout.indexOf("Changes since the previous plan:")),
+    [
+      "Changes since the previous plan:",
+      // The plan total: placement's 550.61 plus a Cloud KMS key version per site (0.06 USD each); a promotion changes no price.
+      "  monthly cost: 550.73 → 550.73 USD (+0)",
+      "  failover: the standby now serves (promotion): database replicas orders become standalone, writable databases; bucket replication turns around where the method can; the failover DNS name prefers the standby",
+      "  + tessera:storage:BucketReplication images-to-primary",
+      "  + gcp:storage/bucketIAMMember:BucketIAMMember images-to-primary-sink",
+      "  + gcp:storage/bucketIAMMember:BucketIAMMember images-to-primary-source-read",
+      "  + gcp:storage/bucketIAMMember:BucketIAMMember images-to-primary-source-list",
+      "  + gcp:storage/transferJob:TransferJob images-to-primary (+1.05 USD/month)",
+      "  - tessera:storage:BucketReplication images-to-standby",
+      "  - gcp:storage/bucketIAMMember:BucketIAMMember images-to-standby-source-read",
+      "  - gcp:storage/bucketIAMMember:BucketIAMMember images-to-standby-source-list",
+      "  - gcp:storage/bucketIAMMember:BucketIAMMember images-to-standby-sink",
+      "  - gcp:storage/transferJob:TransferJob images-to-standby (−1.05 USD/month)",
+      "",
+    ].join("\n"),
+  );
+});
