@@ -169,7 +169,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       continue;
     }
     if (service.kind === "serverless") {
-      const problem = imageProblem(cloud, imageFor(service.image, cloud));
+      const problem = imageProblem(cloud, imageFor(service.image, cloud, region.region), region.region);
       if (problem) {
         reasons.push({ constraint: `service:${name}`, message: `${name}: ${problem}` });
         priceable = false;

@@ -16,7 +16,7 @@
  */
 import type { Accounts } from "../core/accounts";
 import { governance } from "../core/capabilities";
-import type { Cloud } from "../core/cloud";
+import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Requirements, ServiceRequirement } from "./requirements";
 
 /** Who gets budget alarms: `budget.email`, else the first monitoring service's email; its webhook too. */
@@ -52,6 +52,21 @@ export function governanceGaps(req: Requirements, cloud: Cloud, accounts: Accoun
     gaps.push({ field: "tessera:accounts.oci.tenancyId", message: `required on oci: ${w.trail ? "audit retention is set on the tenancy" : "budgets live in the root compartment"} (the tenancy OCID)` });
   }
   return gaps;
+}
+
+/**
+ * `budget.email` when the stack has a budget, names no recipient (no `budget.email`, no monitoring
+ * email or webhook) and may land on a cloud that builds budget alarms: alarms need someone to tell.
+ * Checked with the requirements, before placement: a stack that can only land where no budget API
+ * exists (DigitalOcean) needs no recipient.
+ */
+export function budgetRecipientProblem(req: Requirements): string | undefined {
+  if (req.budget === undefined) return undefined;
+  const contacts = budgetContacts(req);
+  if (contacts.email !== undefined || contacts.webhookUrl !== undefined) return undefined;
+  const clouds = CLOUDS.filter((c) => (req.clouds?.allow?.includes(c) ?? true) && !req.clouds?.deny?.includes(c) && governance("budget-alarms", c).supported);
+  if (clouds.length === 0) return undefined;
+  return `budget.email: required with budget.monthlyUsd: the budget alarms built on ${clouds.join(", ")} need a recipient; set budget.email, or an email or webhookUrl on a monitoring service`;
 }
 
 /** Why the budget alarms on `cloud` would tell nobody (undefined when they can tell someone). */

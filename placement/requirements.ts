@@ -18,6 +18,7 @@ import { collisionProblems } from "./collisions";
 import { COMPLIANCE_ALIASES, DEFAULT_MIN_COMPLIANCE_CONFIDENCE } from "./compliance";
 import { CONFIDENCE_LEVELS } from "./confidence";
 import { nearestRegion } from "./geo";
+import { budgetRecipientProblem } from "./governance";
 import { residencyProblems } from "./residency";
 import { webAutoscaling, webLoadBalancer, webTierProblems } from "./webtier";
 
@@ -108,7 +109,8 @@ export function requirementsSchema(catalog: Catalog) {
   const serverless = strict({
     kind: z.literal("serverless"),
     /** One image for every cloud, or per cloud with a `default` (Lambda needs ECR, OCI Functions OCIR). */
-    image: z.union([image, strict({ default: image.optional(), aws: image.optional(), azure: image.optional(), gcp: image.optional(), digitalocean: image.optional(), oci: image.optional() })], {
+    /** A cloud's entry may list one image per region (a replicated repository); each site takes the one in its region. */
+    image: z.union([image, strict(Object.fromEntries(["default", "aws", "azure", "gcp", "digitalocean", "oci"].map((k) => [k, z.union([image, z.array(image).min(1).max(50)]).optional()])))], {
       error: (issue) => (issue.input === undefined ? "required: a container image, or one per cloud (default, aws, azure, gcp, digitalocean, oci)" : undefined),
     }),
     port: z.number().int().min(1).max(65535).default(8080),
@@ -299,6 +301,8 @@ function crossFieldProblems(req: Requirements): string[] {
     }
   }
   problems.push(...collisionProblems(req));
+  const recipient = budgetRecipientProblem(req);
+  if (recipient) problems.push(recipient);
   const dns = req.failover?.dns;
   if (dns) {
     const target = req.services[dns.service];

@@ -14,7 +14,8 @@ import { Alerts } from "../components/monitoring";
 import { Network } from "../components/network";
 import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
-import { imageFor } from "../core/registries";
+import { imageFor, imageProblem } from "../core/registries";
+import { invalid } from "../components/validation";
 import { ObjectStorage } from "../components/storage";
 import { natNeeded } from "../core/constraints";
 import { WebTier } from "../components/webtier";
@@ -161,10 +162,13 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
   },
   serverless: ({ name, resourceName, service, target, network, built, isSecret }) => {
     const environment = environmentInputs(name, service.environment, isSecret);
+    // Placement only picks a cloud and region the stack has an image for; a stale lock can still reach here.
+    const image = imageFor(service.image, target.cloud, target.region);
+    const problem = imageProblem(target.cloud, image, target.region);
+    if (problem) invalid(`services.${name}.image`, problem);
     const fn = new ServerlessFunction(resourceName, {
       target,
-      // Placement only picks a cloud the stack has an image for.
-      image: imageFor(service.image, target.cloud) ?? "",
+      image: image ?? "",
       port: service.port,
       memoryMb: service.memoryMb,
       timeoutSeconds: service.timeoutSeconds,

@@ -79,7 +79,7 @@ test("place --stack: the considered-candidates table and top rejection reasons",
 });
 
 test("nothing feasible: exit 1 with the top constraint and a hint", async (t) => {
-  const req = file("req.yaml", "services:\n  web: { kind: compute, vcpus: 2, memoryGib: 4 }\nresidency: { jurisdictions: [EU] }\nbudget: { monthlyUsd: 5 }\n");
+  const req = file("req.yaml", "services:\n  web: { kind: compute, vcpus: 2, memoryGib: 4 }\nresidency: { jurisdictions: [EU] }\nbudget: { monthlyUsd: 5, email: finance@example.com }\n");
   const r = await run("place", "--requirements", req);
   t.is(r.code, 1);
   t.is(r.stdout, "");

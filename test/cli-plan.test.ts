@@ -35,6 +35,22 @@ test("a non-compliant stack: exit 1, the violation listed with its frameworks, t
   t.deepEqual(JSON.parse(readFileSync(out, "utf8")), report);
 });
 
+test("a budget with nobody to tell on AWS: place and plan exit 2 before anything is built, one message naming budget.email", async (t) => {
+  const dir = tmp();
+  writeFileSync(
+    join(dir, "Pulumi.nobody.yaml"),
+    ["config:", "  tessera:requirements:", "    services:", "      web:", "        kind: compute", "        vcpus: 1", "        memoryGib: 1", "    clouds:", "      allow: [aws]", "    budget:", "      monthlyUsd: 500", ""].join("\n"),
+  );
+  const out = join(dir, "plan.json");
+  const [placed, planned] = await Promise.all([tessera("place", "--stack", "nobody", "--stacks-dir", dir), tessera("plan", "--stack", "nobody", "--stacks-dir", dir, "--out", out)]);
+  const message =
+    "tessera: invalid tessera:requirements of stack nobody:\n  - budget.email: required with budget.monthlyUsd: the budget alarms built on aws need a recipient; set budget.email, or an email or webhookUrl on a monitoring service\n";
+  t.deepEqual([placed.code, placed.stdout, placed.stderr], [2, "", message]);
+  t.deepEqual([planned.code, planned.stdout, planned.stderr], [2, "", message]);
+  t.false(existsSync(out));
+  t.false(existsSync(join(dir, "nobody.placement.lock.json")));
+});
+
 test("bad flags: exit 2 with commander's message and the usage; nothing written", async (t) => {
   const dir = tmp();
   const out = join(dir, "plan.json");

@@ -271,7 +271,7 @@ test("a NAT gateway is a site-wide always-on line carried with its source; a reg
   const open = place(unpricedCatalog, parseRequirements(base, unpricedCatalog));
   t.deepEqual(open.decision.unpriced, ["network: its price is not in prices.csv (nat-gateway)"]);
   t.deepEqual(open.decision.shared["nat-gateway"], { label: "NAT gateway, always on: not priced (its price is not in prices.csv (nat-gateway))", monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: "its price is not in prices.csv (nat-gateway)" });
-  const error = t.throws(() => place(unpricedCatalog, parseRequirements({ ...base, budget: { monthlyUsd: 1000 } }, unpricedCatalog)), { instanceOf: NoFeasiblePlacementError });
+  const error = t.throws(() => place(unpricedCatalog, parseRequirements({ ...base, budget: { monthlyUsd: 1000, email: "finance@example.com" } }, unpricedCatalog)), { instanceOf: NoFeasiblePlacementError });
   t.deepEqual(error.candidates.find((c) => c.cloud === "aws" && c.region === "us-east-1")!.reasons, [
     { constraint: "budget", message: "budget of 1,000 USD/month cannot be confirmed: network: its price is not in prices.csv (nat-gateway)" },
   ]);

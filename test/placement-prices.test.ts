@@ -135,7 +135,7 @@ test("a NAT gateway without a price row for its address is not priced, and a bud
   const prices = readFileSync(join(dir, "prices.csv"), "utf8").split("\n");
   writeFileSync(join(dir, "prices.csv"), prices.filter((l) => !/^aws,[^,]+,public-ipv4-hour,/.test(l)).join("\n"));
   const copy = loadCatalog(dir);
-  const base = parseRequirements({ services: { web }, clouds: { allow: ["aws"] }, budget: { monthlyUsd: 1000 } }, copy);
+  const base = parseRequirements({ services: { web }, clouds: { allow: ["aws"] }, budget: { monthlyUsd: 1000, email: "finance@example.com" } }, copy);
   const c = evaluateCandidate(copy, base, copy.regionByKey.get("aws/us-east-1")!);
   const why = "its price is not in prices.csv (public-ipv4-hour)";
   t.deepEqual(c.shared["nat-gateway"], { label: `NAT gateway's public IPv4 address, always on: not priced (${why})`, monthlyUsd: 0, estimated: true, basis: "unpriced", source: "", unpriced: why });

@@ -5,6 +5,7 @@
 import test from "ava";
 import { loadCatalog } from "../placement/catalog";
 import { priceService } from "../placement/cost";
+import { imageFor } from "../core/registries";
 import { evaluateCandidate } from "../placement/evaluate";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, type RequirementsInput } from "../placement/requirements";
@@ -160,7 +161,7 @@ test("published regional availability rejects a region without the service", (t)
 
 test("the decision is the cheapest feasible candidate; budget rejections carry the figures", (t) => {
   // Public machines: no NAT gateway, so the figures are the machines' alone.
-  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100 } }));
+  const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4, count: 3, publicIp: true } }, residency: { jurisdictions: ["EU"] }, clouds: { allow: ["aws", "gcp"] }, budget: { monthlyUsd: 100, email: "finance@example.com" } }));
   t.deepEqual([p.decision.cloud, p.decision.region, p.decision.monthlyUsd], ["aws", "eu-north-1", 94.61]);
   const feasible = p.candidates.filter((c) => c.feasible);
   t.true(feasible.every((c) => (c.monthlyUsd ?? Infinity) >= p.decision.monthlyUsd));
@@ -207,6 +208,26 @@ test("serverless: a cloud the stack has no usable image for is rejected, naming 
   ]);
 });
 
+test("serverless: Lambda and OCI Functions pull only from their own region's registry; a replicated image lists one per region; Cloud Run pulls from anywhere", (t) => {
+  const ecr = (region: string) => `123456789012.dkr.ecr.${region}.amazonaws.com/inference:2.3`;
+  const east1 = req({ services: { api: { kind: "serverless", image: { default: "ghcr.io/acme/inference:2.3", aws: ecr("us-east-1"), oci: "iad.ocir.io/acme/inference:2.3" } } } });
+  t.deepEqual(evaluateCandidate(catalog, east1, region("aws", "us-east-2")).reasons, [
+    { constraint: "service:api", message: 'api: "123456789012.dkr.ecr.us-east-1.amazonaws.com/inference:2.3" is in Amazon ECR us-east-1; Lambda in us-east-2 pulls only from its own region (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html); push or replicate the image to us-east-2' },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, east1, region("aws", "us-east-1")).reasons, []);
+  t.deepEqual(evaluateCandidate(catalog, east1, region("oci", "us-phoenix-1")).reasons, [
+    { constraint: "service:api", message: 'api: "iad.ocir.io/acme/inference:2.3" is in OCI Container Registry us-ashburn-1; OCI Functions in us-phoenix-1 pulls only from its own region (https://docs.oracle.com/en-us/iaas/Content/Functions/Tasks/functionscreatingfunction-task.htm); push or replicate the image to us-phoenix-1' },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, east1, region("gcp", "us-east4")).reasons, []);
+  const replicated = req({ services: { api: { kind: "serverless", image: { aws: [ecr("us-east-2"), ecr("us-west-2")] } } } });
+  t.deepEqual([region("aws", "us-east-2"), region("aws", "us-west-2"), region("aws", "us-east-1")].map((r) => evaluateCandidate(catalog, replicated, r).reasons.map((x) => x.message)), [
+    [],
+    [],
+    ['api: "123456789012.dkr.ecr.us-east-2.amazonaws.com/inference:2.3" is in Amazon ECR us-east-2; Lambda in us-east-1 pulls only from its own region (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html); push or replicate the image to us-east-1'],
+  ]);
+  t.deepEqual([imageFor({ aws: [ecr("us-east-2"), ecr("us-west-2")] }, "aws", "us-west-2"), imageFor({ aws: [ecr("us-east-2")] }, "aws"), imageFor("ghcr.io/a/b:1", "gcp", "us-east4")], [ecr("us-west-2"), ecr("us-east-2"), "ghcr.io/a/b:1"]);
+});
+
 test("monitoring: a webhook DigitalOcean cannot call keeps the stack off DigitalOcean; Slack or email is fine", (t) => {
   const hook = req({ services: { ops: { kind: "monitoring", webhookUrl: "https://hooks.example.com/alerts" } } });
   t.deepEqual(evaluateCandidate(catalog, hook, region("digitalocean", "ams3")).reasons, [
@@ -234,7 +255,7 @@ test("failover.dns: the primary's cloud must have a zone to serve the name from 
 });
 
 test("nothing feasible: the most-excluding constraint and the closest relaxation", (t) => {
-  const error = t.throws(() => place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, budget: { monthlyUsd: 5 } })), {
+  const error = t.throws(() => place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 } }, residency: { jurisdictions: ["EU"] }, budget: { monthlyUsd: 5, email: "finance@example.com" } })), {
     instanceOf: NoFeasiblePlacementError,
   });
   t.is(

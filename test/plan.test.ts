@@ -16,7 +16,7 @@ import { reachabilityWarnings } from "../cli/plan/reachability";
 import { runPlan } from "../cli/plan/run";
 import { loadCatalog } from "../placement/catalog";
 import { parseRequirements } from "../placement/requirements";
-import type { PlanReport } from "../cli/plan/schema";
+import type { PlanReport, PlanVerdict } from "../cli/plan/schema";
 import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
 import { NAME_FIELDS, type NameField } from "../core/name-fields";
@@ -246,6 +246,17 @@ test("the network's shared lines sit on the resources that incur them: NAT gatew
     ["private-dns-zone", "private DNS zone privatelink.postgres.database.azure.com × 0.5 USD/month", 0.5, "list"],
   ]);
   t.is(plan.cost.monthlyUsd, plan.placement.totalMonthlyUsd);
+});
+
+test("a stack-wide policy finding (no resource, empty URN) renders without an empty resource name; a resource finding names it", (t) => {
+  const plan = plans.get("us-budget")!;
+  const stackWide: PlanVerdict = { policy: "budget-alarms", enforcement: "mandatory", severity: "high", urn: "", message: "no aws budget watches the stack's budget of 500 USD/month", stage: "analyzeStack", frameworks: ["soc2"] };
+  const onResource: PlanVerdict = { ...stackWide, policy: "backup-retention", urn: "urn:pulumi:dev::tessera::tessera:database:Postgres$aws:rds/instance:Instance::db", message: "backups kept 3 days", stage: "analyze" };
+  const lines = renderTerminal({ ...plan, policies: { ...plan.policies, verdicts: [stackWide, onResource], mandatory: 2 } }).split("\n").filter((l) => l.includes("[mandatory]"));
+  t.deepEqual(lines, [
+    "    ✘ [mandatory] budget-alarms: no aws budget watches the stack's budget of 500 USD/month {soc2}",
+    "    ✘ [mandatory] backup-retention — db (aws:Instance): backups kept 3 days {soc2}",
+  ]);
 });
 
 test("every example stack: the JSON validates against docs/plan-schema.json", (t) => {

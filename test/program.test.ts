@@ -68,6 +68,12 @@ for (const [stack, cloud, region, standby] of expected) {
 
 test.serial("ml-dr-us: every service on both sites, monitoring watching its site, DNS failover between the two web tiers", async (t) => {
   const { h, outputs } = await runStack("ml-dr-us");
+  // Each Lambda pulls the replica of the image in its own region (Lambda pulls only from its region's ECR).
+  const lambdas = h.registrations.filter((r) => r.type === "aws:lambda/function:Function").map((r) => [r.name, providerOf(r), r.struct.toJavaScript().imageUri]);
+  t.deepEqual(lambdas, [
+    ["api", "aws-us-east-2", "123456789012.dkr.ecr.us-east-2.amazonaws.com/inference:2.3"],
+    ["api-standby", "aws-us-west-2", "123456789012.dkr.ecr.us-west-2.amazonaws.com/inference:2.3"],
+  ]);
   const components = h.registrations.filter((r) => r.type.startsWith("tessera:")).map((r) => `${r.type} ${r.name}`).sort();
   t.deepEqual(components, [
     "tessera:ai:GpuInstances train",

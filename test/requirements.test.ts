@@ -121,6 +121,21 @@ test("second-set services: missing image, nobody to notify, bad webhook, unknown
   );
 });
 
+test("budget: its alarms need a recipient wherever the stack may land with a budget API; not on DigitalOcean alone", (t) => {
+  const web = { web: { kind: "compute", vcpus: 1, memoryGib: 1 } };
+  const budget = { monthlyUsd: 500 };
+  t.deepEqual(problems({ services: web, budget }), [
+    "budget.email: required with budget.monthlyUsd: the budget alarms built on aws, azure, gcp, oci need a recipient; set budget.email, or an email or webhookUrl on a monitoring service",
+  ]);
+  t.deepEqual(problems({ services: web, budget, clouds: { allow: ["aws", "digitalocean"] } }), [
+    "budget.email: required with budget.monthlyUsd: the budget alarms built on aws need a recipient; set budget.email, or an email or webhookUrl on a monitoring service",
+  ]);
+  t.deepEqual(problems({ services: web, budget, clouds: { allow: ["digitalocean"] } }), []);
+  t.deepEqual(problems({ services: web, budget: { ...budget, email: "finance@example.com" } }), []);
+  t.deepEqual(problems({ services: { ...web, ops: { kind: "monitoring", email: "oncall@example.com" } }, budget }), []);
+  t.deepEqual(problems({ services: { ...web, ops: { kind: "monitoring", webhookUrl: "https://hooks.example.com/x" } }, budget }), []);
+});
+
 test("references between services: analytics.bucket and failover.dns.service must name the right kind", (t) => {
   t.deepEqual(
     problems({

@@ -30,7 +30,9 @@ export function tree(resources: readonly PlanResource[]): Array<{ resource: Plan
 
 const money = (r: { monthlyUsd: number; estimated: boolean }, star = "*") => (r.monthlyUsd === 0 && !r.estimated ? "" : `${usd(r.monthlyUsd)}${r.estimated ? star : ""}`);
 const shortType = (type: string) => (type.startsWith("pulumi:providers:") ? `provider:${type.slice(17)}` : type.replace(/^([^:]+):[^:]*\/?[^:]*:/, "$1:"));
-const verdictLine = (v: PlanVerdict) => `[${v.enforcement}] ${v.policy} — ${v.urn.split("::").pop()} (${shortType(v.urn.split("::")[2]?.split("$").pop() ?? "")}): ${v.message}${v.frameworks.length > 0 ? ` {${v.frameworks.join(", ")}}` : ""}`;
+// A stack-wide finding (no resource) has no URN: it names no resource.
+const verdictSubject = (urn: string) => (urn === "" ? "" : ` — ${urn.split("::").pop()} (${shortType(urn.split("::")[2]?.split("$").pop() ?? "")})`);
+const verdictLine = (v: PlanVerdict) => `[${v.enforcement}] ${v.policy}${verdictSubject(v.urn)}: ${v.message}${v.frameworks.length > 0 ? ` {${v.frameworks.join(", ")}}` : ""}`;
 
 function bySeverity(verdicts: readonly PlanVerdict[]): Array<[string, PlanVerdict[]]> {
   return SEVERITY_ORDER.map((s): [string, PlanVerdict[]] => [s || "unspecified", verdicts.filter((v) => v.severity === s)]).filter(([, vs]) => vs.length > 0);

@@ -89,7 +89,7 @@ export function validateFunctionArgs(args: FunctionArgs): void {
     if (!(key in (args.environment ?? {}))) invalid("secretEnvironment", `"${key}" is not an environment variable; allowed values: ${Object.keys(args.environment ?? {}).join(", ") || "(none)"}`);
   }
   if (args.network) checkNetwork(args.target, args.network);
-  const problem = imageProblem(args.target.cloud, args.image);
+  const problem = imageProblem(args.target.cloud, args.image, args.target.region);
   if (problem) invalid("image", problem);
   if (args.target.cloud === "oci" && !args.network) invalid("network", "is required on oci: OCI Functions run in a subnet");
 }

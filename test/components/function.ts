@@ -3,12 +3,15 @@
  * (authentication, ingress, identity, image source), tags, providers, outputs (URL and identity)
  * and validation.
  */
+import fc from "fast-check";
 import { suite } from "../suite";
+import { imageProblem } from "../../core/registries";
+import { validateFunctionArgs } from "../../components/serverless/contract";
 import { CLOUDS, type Cloud } from "../../core/cloud";
 import { Network } from "../../components/network";
 import { Function as Fn } from "../../components/serverless";
 import { type Harness, installHarness } from "../../harness";
-import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targets, valueOf } from "../helpers";
+import { children, errorCatcher, find, inputs, propertyError, providerOf, REGIONS, stampsFor, targetIn, targets, valueOf } from "../helpers";
 
 const test = suite("function");
 
@@ -37,6 +40,8 @@ test.serial.before(async () => {
     new Fn("sec-azure", { target: t.azure, image: IMAGE.azure, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
     new Fn("sec-digitalocean", { target: t.digitalocean, image: IMAGE.digitalocean, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
     attempt("aws-image", () => new Fn("bad-aws", { target: t.aws, image: "ghcr.io/acme/api:1.4" }));
+    attempt("aws-region", () => new Fn("bad-aws-region", { target: t.aws, image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4" }));
+    attempt("oci-region", () => new Fn("bad-oci-region", { target: t.oci, image: "iad.ocir.io/acme/api:1.4", network: new Network("net-oci-bad", { target: t.oci }) }));
     attempt("oci-network", () => new Fn("bad-oci", { target: t.oci, image: IMAGE.oci }));
     attempt("do-registry", () => new Fn("bad-do", { target: t.digitalocean, image: "quay.io/acme/api:1.4" }));
     attempt("env", () => new Fn("bad-env", { target: t.gcp, image: IMAGE.gcp, environment: { "1BAD": "x" } }));
@@ -46,6 +51,23 @@ test.serial.before(async () => {
 });
 
 const component = (name: string) => find(h, "tessera:serverless:Function", name);
+
+test("property: a Lambda accepts an ECR image exactly when it is in the function's region, as placement does", (t) => {
+  const regions = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"];
+  fc.assert(
+    fc.property(fc.constantFrom(...regions), fc.constantFrom(...regions), (at, site) => {
+      const image = `123456789012.dkr.ecr.${at}.amazonaws.com/api:1.4`;
+      let field: string | undefined;
+      try {
+        validateFunctionArgs({ target: targetIn("aws", site), image });
+      } catch (e) {
+        field = propertyError(e)[0];
+      }
+      t.is(field, at === site ? undefined : "image");
+      t.is(imageProblem("aws", image, site) === undefined, at === site);
+    }),
+  );
+});
 
 test("children on every cloud, public and private", (t) => {
   const expected: Record<Cloud, [Array<[string, string]>, Array<[string, string]>]> = {
@@ -317,6 +339,8 @@ test("parity: URL, identity and resource id on every cloud (private URLs are aut
 test("bad arguments: InputPropertyError naming the field and the allowed values, nothing registered", (t) => {
   t.deepEqual(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, propertyError(e)])), {
     "aws-image": ["image", 'image: "ghcr.io/acme/api:1.4" cannot run on aws; it needs an Amazon ECR image (<account>.dkr.ecr.<region>.amazonaws.com/...)'],
+    "aws-region": ["image", 'image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4" is in Amazon ECR us-east-1; Lambda in eu-west-1 pulls only from its own region (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html); push or replicate the image to eu-west-1'],
+    "oci-region": ["image", 'image: "iad.ocir.io/acme/api:1.4" is in OCI Container Registry us-ashburn-1; OCI Functions in eu-frankfurt-1 pulls only from its own region (https://docs.oracle.com/en-us/iaas/Content/Functions/Tasks/functionscreatingfunction-task.htm); push or replicate the image to eu-frankfurt-1'],
     "oci-network": ["network", "network: is required on oci: OCI Functions run in a subnet"],
     "do-registry": ["image", 'image: "quay.io/acme/api:1.4" cannot run on digitalocean; it needs a Docker Hub, DOCR (registry.digitalocean.com/...) or GHCR (ghcr.io/...) image'],
     env: ["environment.1BAD", "environment.1BAD: environment variable names are letters, digits and _, not starting with a digit"],

@@ -184,7 +184,7 @@ test.serial("budget: the placement cost model over the stack's machines, against
   }
   // No budget configured: the stack file's requirements.budget.monthlyUsd applies.
   const dir = mkdtempSync(join(tmpdir(), "tessera-budget-"));
-  writeFileSync(join(dir, "Pulumi.dev.yaml"), "config:\n  tessera:requirements:\n    services: { vm: { kind: compute, vcpus: 2, memoryGib: 4 } }\n    budget: { monthlyUsd: 60 }\n");
+  writeFileSync(join(dir, "Pulumi.dev.yaml"), "config:\n  tessera:requirements:\n    services: { vm: { kind: compute, vcpus: 2, memoryGib: 4 } }\n    budget: { monthlyUsd: 60, email: finance@example.com }\n");
   const fromFile = await verdicts(perCloud("aws"), { config: { budget: { stacksDir: dir } } });
   t.deepEqual(fromFile.filter((v) => v.policy === "budget").map((v) => v.message), ["estimated 66.58 USD/month exceeds the budget of 60 USD/month (largest: vm-aws-0 t3.medium 33.29; vm-aws-1 t3.medium 33.29)"]);
   const noFile = await verdicts(perCloud("aws"), { config: { budget: { stacksDir: join(dir, "missing") } } });
