@@ -44,7 +44,7 @@ export function requirementsArb(catalog: Catalog, opts: { failover?: boolean } =
         fc.record({ name: fc.constantFrom("A", "B"), latitude: fc.double({ min: -50, max: 60, noNaN: true }), longitude: fc.double({ min: -150, max: 150, noNaN: true }), maxRttMs: fc.integer({ min: 120, max: 300 }) }),
         { maxLength: 2 },
       ),
-      budget: fc.record({ monthlyUsd: fc.integer({ min: 50, max: 20_000 }) }),
+      budget: fc.record({ monthlyUsd: fc.integer({ min: 50, max: 20_000 }), email: fc.constant("finance@example.com") }),
       ...(opts.failover ? { failover: fc.record({ minDistanceKm: fc.integer({ min: 0, max: 3000 }), crossCloud: fc.constantFrom(false, true, "required" as const) }) } : {}),
     },
     { requiredKeys: opts.failover ? ["services", "failover"] : ["services"] },

@@ -10,9 +10,11 @@
  *   GCP's billing account, OCI's tenancy): a cloud whose settings are missing is rejected for the
  *   whole site, naming the field, like the project and compartment.
  *
- * Budget alarms also need someone to tell ({@link budgetContactGap}): that is the stack's to fix
- * wherever it lands, so it never moves placement; the plan reports the alarms as not built and the
- * budget-alarms policy keeps the stack from deploying until it is fixed.
+ * Budget alarms also need someone to tell: a stack with no recipient at all is bad input, refused
+ * with the requirements ({@link budgetRecipientProblem}, `budget.email`) unless it can only land
+ * where no budget API exists. What remains ({@link budgetContactGap}: OCI's email-only alert rules
+ * and a webhook-only contact) never moves placement; the plan reports the alarms as not built and
+ * the budget-alarms policy keeps the stack from deploying until it is fixed.
  */
 import type { Accounts } from "../core/accounts";
 import { governance } from "../core/capabilities";
