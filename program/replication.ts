@@ -60,7 +60,13 @@ export function storageExtras(dr: DrContext | undefined): Partial<ObjectStorageA
  * standby is active), or on OCI the database restored from a copied backup once promoted.
  * Returns the stack outputs, or undefined when the standby runs no database (OCI, not promoted).
  */
-export function standbyDatabase(dr: DrContext, name: string, resourceName: string, replica: { size: string; version: PostgresArgs["version"]; storageGb: number; backupRetentionDays: number; customerManagedKey?: PostgresArgs["customerManagedKey"] }, network: PostgresArgs["network"]): { outputs: ServiceOutputs; component?: PostgresReplica } | undefined {
+export function standbyDatabase(
+  dr: DrContext,
+  name: string,
+  resourceName: string,
+  replica: { size: string; version: PostgresArgs["version"]; storageGb: number; backupRetentionDays: number; customerManagedKey?: PostgresArgs["customerManagedKey"]; azure?: PostgresArgs["azure"] },
+  network: PostgresArgs["network"],
+): { outputs: ServiceOutputs; component?: PostgresReplica } | undefined {
   const source = dr.primaryBuilt!.databases[name];
   if (!source || !("replicationSource" in source)) throw new Error(`unreachable: the primary site built no database ${name}`);
   const cell = replicationFor("database", dr.primary.cloud, dr.standby.cloud);
@@ -76,8 +82,10 @@ export function standbyDatabase(dr: DrContext, name: string, resourceName: strin
     version: replica.version,
     storageGb: replica.storageGb,
     backupRetentionDays: replica.backupRetentionDays,
-    // GCP: the standby's own key for a primary on the stack's key (AWS replicas make their own).
-    ...(replica.customerManagedKey !== undefined && dr.standby.cloud === "gcp" ? { customerManagedKey: replica.customerManagedKey } : {}),
+    // GCP and Azure: the standby's own key for a primary on the stack's key (AWS replicas make their own).
+    ...(replica.customerManagedKey !== undefined && (dr.standby.cloud === "gcp" || dr.standby.cloud === "azure")
+      ? { customerManagedKey: replica.customerManagedKey, ...(replica.azure ? { azure: replica.azure } : {}) }
+      : {}),
     promoted: promoted(dr),
     promoteOption: dr.setting.promoteOption,
   });

@@ -40,6 +40,13 @@ export const azure: Impl<"azure", PostgresReplicaArgs, PostgresReplicaOutputs> =
       sku: { name: args.size, tier: azureTier(args.size) },
       storage: { storageSizeGB: STORAGE_SIZES.find((g) => g >= s.storageGb) ?? 32767, autoGrow: "Enabled" },
       network: { publicNetworkAccess: "Disabled" },
+      // A replica of a server on the stack's key is encrypted with the standby region's key.
+      ...(args.customerManagedKey !== undefined
+        ? {
+            identity: { type: "UserAssigned", userAssignedIdentities: pulumi.output(args.azure!.encryptionIdentityId!).apply((id) => ({ [id]: {} })) },
+            dataEncryption: { type: "AzureKeyVault", primaryKeyURI: args.customerManagedKey, primaryUserAssignedIdentityId: args.azure!.encryptionIdentityId! },
+          }
+        : {}),
       ...(s.promoted
         ? { replica: { promoteMode: "Standalone", promoteOption: s.promoteOption === "planned" ? "Planned" : "Forced" }, backup: { backupRetentionDays: s.backupRetentionDays, geoRedundantBackup: "Disabled" } }
         : {}),

@@ -48,13 +48,21 @@ export interface PostgresReplicaArgs {
    */
   readonly promoteOption?: "planned" | "forced";
   /**
-   * GCP: the standby site's Cloud KMS key (`projects/…/cryptoKeys/…`, in the replica's region)
-   * for a primary encrypted with the stack's key: a cross-region Cloud SQL replica of a CMEK
-   * instance needs a key of its own region (terraform-google-modules/terraform-google-sql-db#251).
-   * AWS replicas always get their own KMS key; Azure and DigitalOcean replicas ignore it.
+   * The standby site's key for a primary encrypted with the stack's key, in the replica's region:
+   * GCP a Cloud KMS key (`projects/…/cryptoKeys/…`; a cross-region Cloud SQL replica of a CMEK
+   * instance needs a key of its own region, terraform-google-modules/terraform-google-sql-db#251);
+   * Azure a Key Vault key URI used through `azure.encryptionIdentityId` (`az postgres
+   * flexible-server replica create --key --identity`; the key and identity in the replica's
+   * region, learn.microsoft.com/azure/postgresql/flexible-server/how-to-create-server-customer-managed-key-azure-api).
+   * AWS replicas always get their own KMS key; DigitalOcean offers no customer keys.
    * @default the provider's key
    */
   readonly customerManagedKey?: pulumi.Input<string>;
+  /** Azure-only knobs. */
+  readonly azure?: {
+    /** User-assigned identity that may use `customerManagedKey` (required with it on Azure), e.g. `Secrets.encryptionIdentityId`. */
+    readonly encryptionIdentityId?: pulumi.Input<string>;
+  };
   /** Days of backups once promoted. @default 7 */
   readonly backupRetentionDays?: number;
   /** The cloud's deletion protection (AWS and GCP flags, an Azure lock). @default true */
@@ -101,6 +109,12 @@ export function validatePostgresReplicaArgs(args: PostgresReplicaArgs): void {
     invalid("source.target", `a read replica copies a database on its own cloud (${args.target.cloud}), not ${args.source.target.cloud}; across clouds there is no managed replica`);
   }
   if (args.source.target.region === args.target.region) invalid("source.target", `the replica must be in another region than its source (both ${args.target.region})`);
+  if (args.customerManagedKey !== undefined && (args.target.cloud === "aws" || args.target.cloud === "digitalocean")) {
+    invalid("customerManagedKey", `${args.target.cloud === "aws" ? "an RDS cross-region replica always gets its own KMS key" : "DigitalOcean managed databases encrypt with provider-managed keys only"}; allowed on azure, gcp`);
+  }
+  if (args.customerManagedKey !== undefined && args.target.cloud === "azure" && args.azure?.encryptionIdentityId === undefined) {
+    invalid("azure.encryptionIdentityId", "required with customerManagedKey on Azure (a user-assigned identity that can use the key)");
+  }
   if (args.target.cloud === "azure" && /^Standard_B/.test(args.size)) {
     invalid("size", `Azure read replicas need a General Purpose or Memory Optimized size, not Burstable (${args.size}); use a size such as Standard_D2ds_v5`);
   }

@@ -30,6 +30,9 @@ const BUCKET_CLOUDS = ["aws", "azure", "gcp", "oci"] as const;
 
 const STANDBY_KEY = "projects/acme-test-123/locations/europe-west4/keyRings/dev-data-key/cryptoKeys/dev-data-key";
 
+const AZURE_KEY = "https://dev-data-key-ne.vault.azure.net/keys/dev-data-key";
+const AZURE_IDENTITY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/dev-data-key-ne";
+
 let h: Harness;
 const { errors, attempt } = errorCatcher();
 
@@ -51,6 +54,7 @@ test.serial.before(async () => {
       new PostgresReplica(`rs-db-${cloud}`, { target: standby[cloud], network: standbyNet, source, size: SIZE[cloud], storageGb: 100 });
       // A primary on the stack's key: the cross-region replica gets the standby region's key.
       if (cloud === "gcp") new PostgresReplica("ks-db-gcp", { target: standby.gcp, network: standbyNet, source, size: SIZE.gcp, storageGb: 100, customerManagedKey: STANDBY_KEY });
+      if (cloud === "azure") new PostgresReplica("ks-db-azure", { target: standby.azure, network: standbyNet, source, size: SIZE.azure, storageGb: 100, customerManagedKey: AZURE_KEY, azure: { encryptionIdentityId: AZURE_IDENTITY } });
       if (cloud !== "digitalocean") new PostgresReplica(`pr-db-${cloud}`, { target: standby[cloud], network: standbyNet, source, size: SIZE[cloud], storageGb: 100, promoted: true, backupRetentionDays: 14 });
     }
     for (const cloud of BUCKET_CLOUDS) {
@@ -67,6 +71,8 @@ test.serial.before(async () => {
     attempt("oci-replica", () => new PostgresReplica("bad-oci", { target: standby.oci, network: net("oci"), source: { target: primary.oci, replicationSource: "ocid1.postgresqldbsystem.oc1..x" }, size: "PostgreSQL.VM.Standard.E4.Flex$_2_16" }));
     attempt("cross-cloud", () => new PostgresReplica("bad-cross", { target: standby.gcp, network: net("gcp"), source: { target: primary.aws, replicationSource: "arn:aws:rds:eu-west-1:1:db:x" }, size: "db-custom-2-8192" }));
     attempt("burstable", () => new PostgresReplica("bad-burst", { target: standby.azure, network: net("azure"), source: { target: primary.azure, replicationSource: "/subscriptions/x" }, size: "Standard_B2ms" }));
+    attempt("azure-key-no-identity", () => new PostgresReplica("bad-az-key", { target: standby.azure, network: new Network("bad-net-azure-key", { target: standby.azure }), source: { target: primary.azure, replicationSource: "/subscriptions/x" }, size: "Standard_D2ds_v5", customerManagedKey: AZURE_KEY }));
+    attempt("aws-key", () => new PostgresReplica("bad-aws-key", { target: standby.aws, network: new Network("bad-net-aws-key", { target: standby.aws }), source: { target: primary.aws, replicationSource: "arn" }, size: "db.m6i.large", customerManagedKey: "arn:aws:kms:eu-central-1:1:key/x" }));
     attempt("same-region", () => new PostgresReplica("bad-region", { target: primary.aws, network: new Network("bad-net-aws-primary", { target: primary.aws }), source: { target: primary.aws, replicationSource: "arn" }, size: "db.m6i.large" }));
     attempt("spaces", () => new BucketReplication("bad-spaces", { target: standby.digitalocean, source: { target: primary.digitalocean, bucketName: "a", resourceId: "do:space:a" }, destination: { bucketName: "b", resourceId: "do:space:b" } }));
     attempt("to-aws", () => new BucketReplication("bad-to-aws", { target: standby.aws, source: { target: primary.gcp, bucketName: "a", resourceId: "a" }, destination: { bucketName: "b", resourceId: "arn:aws:s3:::b" } }));
@@ -145,6 +151,17 @@ test("gcp: a replica of a CMEK primary is encrypted with the standby region's ke
   t.is(providerOf(find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "ks-db-gcp-cmek")), "gcp-europe-west4");
   // Without a key the replica keeps Google's (the other replicas above).
   t.is(inputs(find(h, "gcp:sql/databaseInstance:DatabaseInstance", "rs-db-gcp")).encryptionKeyName, undefined);
+});
+
+test("azure: a geo replica of a server on the stack's key uses the standby region's Key Vault key through its user-assigned identity", (t) => {
+  const replica = inputs(find(h, "azure-native:dbforpostgresql:Server", "ks-db-azure"));
+  t.deepEqual([replica.createMode, replica.location, replica.identity, replica.dataEncryption], [
+    "Replica",
+    "northeurope",
+    { type: "UserAssigned", userAssignedIdentities: { [AZURE_IDENTITY]: {} } },
+    { type: "AzureKeyVault", primaryKeyURI: AZURE_KEY, primaryUserAssignedIdentityId: AZURE_IDENTITY },
+  ]);
+  t.deepEqual([inputs(find(h, "azure-native:dbforpostgresql:Server", "rs-db-azure")).dataEncryption, inputs(find(h, "azure-native:dbforpostgresql:Server", "rs-db-azure")).identity], [undefined, undefined]);
 });
 
 test("gcp: hourly Storage Transfer Service job from the primary bucket; the transfer agent reads the source and writes the sink", (t) => {
@@ -228,6 +245,14 @@ test("validation: no OCI or cross-cloud replica, no Burstable Azure replica, ano
     "burstable": [
       "size",
       "size: Azure read replicas need a General Purpose or Memory Optimized size, not Burstable (Standard_B2ms); use a size such as Standard_D2ds_v5"
+    ],
+    "azure-key-no-identity": [
+      "azure.encryptionIdentityId",
+      "azure.encryptionIdentityId: required with customerManagedKey on Azure (a user-assigned identity that can use the key)"
+    ],
+    "aws-key": [
+      "customerManagedKey",
+      "customerManagedKey: an RDS cross-region replica always gets its own KMS key; allowed on azure, gcp"
     ],
     "same-region": [
       "source.target",
