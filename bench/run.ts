@@ -4,14 +4,15 @@
  *
  * - placement: catalog load; 1,000 random stacks placed (targets: < 200 ms, < 1 s).
  * - pack: the policy pack started as the engine starts it, until it serves (target: < 1.5 s).
- * - plan: `tessera plan` end to end on every example stack (target on the largest: < 3 s warm,
- *   < 600 MB).
+ * - place, plan, hints: issue 17's goals as ratios to their floors (bench/goals.ts).
+ * - plan-wall: `tessera plan` wall time on the examples (target on the largest: < 3 s warm, < 600 MB).
  */
 // Each bench loads its own modules, so one bench's heap (the Pulumi SDK, the pack) never
 // slows another's garbage collection.
 const benchPack = (...a: Parameters<typeof import("./pack").benchPack>) => (require("./pack") as typeof import("./pack")).benchPack(...a);
 const benchPlan = (...a: Parameters<typeof import("./plan").benchPlan>) => (require("./plan") as typeof import("./plan")).benchPlan(...a);
 const benchPlacement = () => (require("./placement") as typeof import("./placement")).benchPlacement();
+const goals = () => require("./goals") as typeof import("./goals");
 
 const BENCHES: Record<string, () => Promise<string[]> | string[]> = {
   placement: () => {
@@ -21,7 +22,11 @@ const BENCHES: Record<string, () => Promise<string[]> | string[]> = {
       `1,000 random stacks placed (${r.feasible} feasible, the rest with a did-you-mean hint): ${r.placeMs.toFixed(0)} ms (target < 1,000 ms), ${(r.placeMs / r.stacks).toFixed(2)} ms per stack`,
     ];
   },
-  plan: () =>
+  // Issue 17's goals, each as a ratio to its floor measured in the same run (CPU seconds).
+  place: () => goals().benchPlaceRatio(),
+  plan: () => [...goals().benchPlanRatio(), ...goals().benchPerResource()],
+  hints: () => goals().benchHints(),
+  "plan-wall": () =>
     benchPlan(["us-budget", "eu-gdpr", "platform-eu", "ml-dr-us"]).map(
       (r) => `tessera plan --stack ${r.stack} (${r.resources} resources): ${r.seconds.toFixed(2)} s median of 3 warm runs (target < 3 s), peak ${r.peakMb} MB (target < 600 MB)`,
     ),

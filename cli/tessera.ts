@@ -4,6 +4,7 @@
  *   tessera place  --stack <name> | --requirements <file>  [--json] [--write]
  *   tessera replan --stack <name>                            [--json] [--write]
  *   tessera plan   --stack <name>  [--json | --markdown] [--diff <previous.json>] [--out <file>]
+ *   tessera plan   --stack <a> --stack <b> … --out-dir <dir> [--diff-dir <dir>] [--json]
  *   tessera failover --stack <name> --promote [--planned] [--restore <db>=<backup OCID>] | --fail-back
  *   tessera check  [--stacks-dir <dir>]
  *   tessera --version | --help
@@ -98,18 +99,27 @@ program
 program
   .command("plan")
   .description("preview the stack offline: placement, resources, monthly cost and policy verdicts")
-  .requiredOption("-s, --stack <name>", "a stack in the stacks folder")
+  .requiredOption("-s, --stack <name>", "a stack in the stacks folder (repeat for several stacks, planned in one process: needs --out-dir)", (v: string, prev: string[] = []) => [...prev, v])
   .addOption(new Option("--json", "print the plan as JSON (schema: docs/plan-schema.json)").conflicts("markdown"))
   .addOption(new Option("--markdown", "print Markdown for a pull-request comment").conflicts("json"))
   .option("--diff <previous.json>", "compare with a previous `plan --json` output")
   .option("--out <file>", "also write the JSON plan to this file")
+  .option("--out-dir <dir>", "several stacks: write <stack>.json and <stack>.md here; stdout is one line per stack")
+  .option("--diff-dir <dir>", "several stacks: compare each with <dir>/<stack>.json when it is there")
   .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-  .action(async (opts: { stack: string; json?: boolean; markdown?: boolean; diff?: string; out?: string; stacksDir: string }) => {
+  .action(async (opts: { stack: string[]; json?: boolean; markdown?: boolean; diff?: string; out?: string; outDir?: string; diffDir?: string; stacksDir: string }) => {
     const format = formatOf(opts);
+    const single = opts.stack.length === 1 && opts.outDir === undefined && opts.diffDir === undefined;
     try {
-      process.exitCode = await planCommand().plan({ ...opts, format });
+      if (single) {
+        process.exitCode = await planCommand().plan({ ...opts, stack: opts.stack[0]!, format });
+        return;
+      }
+      if (opts.outDir === undefined) throw new UsageError("plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md");
+      if (opts.out !== undefined || opts.diff !== undefined || format === "markdown") throw new UsageError("plan: with --out-dir, each stack's documents go to <dir>/<stack>.json and <stack>.md; use --diff-dir instead of --diff, and no --out or --markdown");
+      process.exitCode = await planCommand().planMany({ stacks: opts.stack, stacksDir: opts.stacksDir, outDir: opts.outDir, ...(opts.diffDir !== undefined ? { diffDir: opts.diffDir } : {}), format: format === "json" ? "json" : "text" });
     } catch (e) {
-      fail(e, format, outcomeDocument(opts.stack));
+      fail(e, format, outcomeDocument(single ? opts.stack[0] : undefined));
     }
   });
 

@@ -3,7 +3,7 @@
  * non-compliant stack, exit 2 with one clear message for bad flags, an unknown stack or a corrupt
  * lock — and then nothing written; `--out` and `--diff` on a deployable stack.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
@@ -140,4 +140,33 @@ test("tessera check names the stack that broke and why; the rest still plan", as
   t.regex(r.stdout, /\n✘ noaccount: not feasible: no feasible placement among 192 candidates\.\n(.*\n)*    Did you mean: set tessera:accounts\.gcp\.project in the stack config → gcp us-central1\?\n/);
   t.true(r.stdout.includes("✔ us-budget: deployable (digitalocean nyc3, 8 resources, 100 USD/month)\n"), r.stdout);
   t.true(r.stdout.endsWith("2 of 3 stacks not deployable\n"));
+});
+
+test("several stacks in one process: each stack's JSON and Markdown in --out-dir, one line per stack, the worst exit code; --diff-dir diffs each against its own", async (t) => {
+  const dir = tmp();
+  for (const f of ["Pulumi.us-budget.yaml", "us-budget.placement.lock.json", "Pulumi.noncompliant.yaml"]) copyFileSync(join(FIXTURES, f), join(dir, f));
+  writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n");
+  const out = join(dir, "plans");
+  mkdirSync(out);
+  const [first, usage] = await Promise.all([
+    tessera("plan", "--stack", "us-budget", "--stack", "noncompliant", "--stack", "gpu", "--stacks-dir", dir, "--out-dir", out),
+    tessera("plan", "--stack", "us-budget", "--stack", "gpu", "--stacks-dir", dir),
+  ]);
+  t.is(first.code, 1, first.stderr);
+  t.deepEqual(first.stdout.split("\n").map((l) => l.replace(/: .*/, "")), ["✔ us-budget", "✘ noncompliant", "✘ gpu", `2 of 3 stacks not deployable; documents in ${out}`, ""]);
+  const plan = JSON.parse(readFileSync(join(out, "us-budget.json"), "utf8")) as PlanReport;
+  t.true(first.stdout.startsWith(`✔ us-budget: deployable (digitalocean nyc3, ${plan.resources.length} resources, 100 USD/month)\n✘ noncompliant: not deployable (`), first.stdout);
+  t.deepEqual([plan.stack, plan.deployable, plan.cost.monthlyUsd], ["us-budget", true, 100]);
+  t.true(readFileSync(join(out, "us-budget.md"), "utf8").startsWith("### tessera plan — `us-budget` ✅ deployable\n"));
+  t.deepEqual((JSON.parse(readFileSync(join(out, "noncompliant.json"), "utf8")) as PlanReport).policies.verdicts.map((v) => v.policy), ["backup-retention"]);
+  t.deepEqual([JSON.parse(readFileSync(join(out, "gpu.json"), "utf8")).reason, readFileSync(join(out, "gpu.md"), "utf8").split("\n")[0]], ["no-feasible-placement", "### tessera plan — `gpu` ❌ not feasible"]);
+  t.deepEqual([usage.code, usage.stderr], [2, "tessera: plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md\n"]);
+  // Again against the first run: us-budget has a diff, gpu's previous outcome is no plan (no diff).
+  const next = join(dir, "next");
+  mkdirSync(next);
+  const second = await tessera("plan", "--stack", "us-budget", "--stack", "gpu", "--stacks-dir", dir, "--out-dir", next, "--diff-dir", out, "--json");
+  t.is(second.code, 1, second.stderr);
+  t.deepEqual(JSON.parse(second.stdout), { schemaVersion: 1, stacks: [{ stack: "us-budget", exitCode: 0, plan: join(next, "us-budget.json"), markdown: join(next, "us-budget.md") }, { stack: "gpu", exitCode: 1, plan: join(next, "gpu.json"), markdown: join(next, "gpu.md") }] });
+  t.regex(readFileSync(join(next, "us-budget.md"), "utf8"), /\n#### Changes since the previous plan\n(.*\n)*.*no change\n$/);
+  t.truthy((JSON.parse(readFileSync(join(next, "us-budget.json"), "utf8")) as { diff?: unknown }).diff);
 });

@@ -110,8 +110,10 @@ test("pull requests: forks neither comment nor preview; a failed plan never post
   t.is(w.jobs.preview!.if, sameRepo);
   const comment = w.jobs.plan!.steps!.find((s) => s.uses?.startsWith("actions/github-script@"))!;
   t.is(comment.if, sameRepo);
-  const plan = w.jobs.plan!.steps!.find((s) => s.run?.includes("tessera.js plan --stack \"$STACK\" --markdown"))!;
-  t.regex(plan.run!, /if \[ ! -s plan\.md \]; then/);
+  // Every stack in one process (the SDKs and the pack load once), a document per stack.
+  const plan = w.jobs.plan!.steps!.find((s) => s.run?.includes('tessera.js plan "${args[@]}" --out-dir plans --diff-dir base-plans'))!;
+  t.regex(plan.run!, /if \[ ! -s "plans\/\$\{s\}\.md" \]; then/);
+  t.false("strategy" in w.jobs.plan!, "one plan job, no matrix");
   for (const f of FILES) {
     for (const job of Object.values(workflow(f).jobs)) {
       for (const step of job.steps ?? []) t.false(/\$\{\{\s*(matrix|inputs)\./.test(step.run ?? ""), `${f}: ${step.run?.split("\n")[0]}`);

@@ -3,16 +3,19 @@
  * run under a progress spinner that always stops, then the document on stdout (terminal text,
  * `--json` or `--markdown`, with `--diff`), `--out` written whole, and the exit code.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { loadCatalog } from "../../placement/catalog";
 import { placeWithLock } from "../../placement/lock";
 import { listStacks, readStackFileDetails } from "../../program/stackfile";
-import { exitCodeFor } from "../errors";
-import { infeasibleJson, isInfeasible } from "../infeasible";
+import { classify, exitCodeFor, UsageError } from "../errors";
+import { infeasibleJson, isInfeasible, outcomeDocument } from "../infeasible";
 import { checkStacksDir, readInputs } from "../inputs";
-import { checkOutFile, type Format, json, printDocument, writeOutFile } from "../output";
+import { checkOutFile, type Format, json, note, printDocument, writeOutFile } from "../output";
 import { withProgress } from "../progress";
 import { diffPlans, readPreviousPlan, renderDiff } from "./diff";
 import { blockers, renderMarkdown, renderTerminal } from "./render";
+import type { PlanReport } from "./schema";
 
 // The program, the five provider SDKs and the policy pack load only once the inputs are known to
 // be good and the stack feasible: a bad flag or an infeasible stack answers in a fraction of a second.
@@ -48,6 +51,82 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
     printDocument(previous ? `${body}\n\n${renderDiff(previous, report, opts.format === "markdown")}` : body);
   }
   return report.deployable ? 0 : 1;
+}
+
+/** What `tessera plan` with several `--stack` was asked. */
+export interface PlanManyOptions {
+  readonly stacks: readonly string[];
+  readonly stacksDir: string;
+  /** Where `<stack>.json` (the plan, or the outcome's JSON document) and `<stack>.md` are written. */
+  readonly outDir: string;
+  /** Previous plans as `<dir>/<stack>.json` (e.g. the base branch's): each stack's diff against its own. */
+  readonly diffDir?: string;
+  readonly format: Exclude<Format, "markdown">;
+}
+
+/** One stack's outcome in a multi-stack plan. */
+interface StackOutcome {
+  readonly stack: string;
+  readonly exitCode: 0 | 1 | 2;
+  readonly summary: string;
+}
+
+/**
+ * `tessera plan --stack a --stack b …`: every stack planned in this one process (the SDKs, the
+ * program and the policy pack load once), each stack's documents written to `outDir` — the JSON
+ * plan and the Markdown comment, for every outcome, as a single-stack plan prints them — and one
+ * summary line per stack on stdout (or a JSON list). Returns the worst exit code: 0 all
+ * deployable, 1 one is not (policy, budget, infeasible), 2 one could not be planned.
+ */
+export async function planMany(opts: PlanManyOptions): Promise<number> {
+  checkStacksDir(opts.stacksDir);
+  const duplicate = opts.stacks.find((s, i) => opts.stacks.indexOf(s) !== i);
+  if (duplicate !== undefined) throw new UsageError(`--stack ${duplicate} given twice`);
+  for (const stack of opts.stacks) readStackFileDetails(opts.stacksDir, stack);
+  for (const stack of opts.stacks) for (const ext of ["json", "md"]) checkOutFile("--out-dir", join(opts.outDir, `${stack}.${ext}`));
+  const catalog = loadCatalog();
+  const outcomes: StackOutcome[] = [];
+  for (const stack of opts.stacks) {
+    const write = (jsonText: string, markdown: string) => {
+      writeOutFile("--out-dir", join(opts.outDir, `${stack}.json`), jsonText);
+      writeOutFile("--out-dir", join(opts.outDir, `${stack}.md`), markdown.endsWith("\n") ? markdown : `${markdown}\n`);
+    };
+    try {
+      const previousFile = opts.diffDir !== undefined ? join(opts.diffDir, `${stack}.json`) : undefined;
+      let previous: PlanReport | undefined;
+      if (previousFile !== undefined && existsSync(previousFile)) {
+        // A previous outcome that is not a plan (an error document) gives no diff, as a new stack.
+        try {
+          previous = readPreviousPlan(previousFile);
+        } catch (e) {
+          note(`${stack}: no diff: ${(e as Error).message}`);
+        }
+      }
+      const inputs = readInputs(catalog, { stack }, opts.stacksDir);
+      placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
+      const report = await runPlan({ stack, stacksDir: opts.stacksDir });
+      const diff = previous ? diffPlans(previous, report) : undefined;
+      const markdown = renderMarkdown(report);
+      write(json({ ...report, ...(diff ? { diff } : {}) }), previous ? `${markdown}\n\n${renderDiff(previous, report, true)}` : markdown);
+      const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
+      outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `✔ ${stack}: deployable (${where})` } : { stack, exitCode: 1, summary: `✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}` });
+    } catch (e) {
+      const c = classify(e);
+      if (c === undefined) throw e;
+      const document = outcomeDocument(stack);
+      write(document(e as Error, "json")!, document(e as Error, "markdown")!);
+      const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
+      outcomes.push({ stack, exitCode: c.exitCode, summary: `${c.exitCode === 1 ? "✘" : "⛔"} ${stack}: ${c.exitCode === 1 ? "not feasible" : "could not be planned"}: ${why.split("\n")[0]}` });
+    }
+  }
+  const worst = Math.max(...outcomes.map((o) => o.exitCode)) as 0 | 1 | 2;
+  if (opts.format === "json") {
+    printDocument(json({ schemaVersion: 1, stacks: outcomes.map((o) => ({ stack: o.stack, exitCode: o.exitCode, plan: join(opts.outDir, `${o.stack}.json`), markdown: join(opts.outDir, `${o.stack}.md`) })) }));
+  } else {
+    const bad = outcomes.filter((o) => o.exitCode !== 0).length;
+    printDocument(`${outcomes.map((o) => o.summary).join("\n")}\n${bad === 0 ? `all ${outcomes.length} stacks deployable` : `${bad} of ${outcomes.length} stacks not deployable`}; documents in ${opts.outDir}`);
+  }
+  return worst;
 }
 
 /**

@@ -1,0 +1,128 @@
+/**
+ * Issue 17's goals, each measured against its floor in the same run and printed as ratio, floor
+ * and absolute figure. Times are CPU seconds (user + system, GNU time) of a fresh process, median
+ * of `runs`, because on the shared 2-core machine wall time mostly measures the other processes.
+ *
+ * - place: `tessera place` per example ÷ Node loading the catalog (goal ≤ 1.5×).
+ * - plan: `tessera plan` per example ÷ Node importing `@pulumi/pulumi` (goal ≤ 1.5×).
+ * - per resource: a generated stack of n object stores, CPU and peak memory per added resource
+ *   (goal ≤ 2 ms and ≤ 0.2 MB).
+ * - hints: the did-you-mean search on an infeasible stack with 500 user locations, with and
+ *   without failover, in-process (goal ≤ 2 s).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadCatalog } from "../placement/catalog";
+import { NoFeasiblePlacementError, place } from "../placement/place";
+import { parseRequirements, type RequirementsInput } from "../placement/requirements";
+
+const ROOT = join(__dirname, "..", "..");
+const TIME = "/usr/bin/time";
+const CLI = join(ROOT, "bin", "tessera.js");
+export const EXAMPLES = ["us-budget", "eu-gdpr", "platform-eu", "shop-dr-eu", "ml-dr-us"] as const;
+
+/** CPU seconds and peak MB of one process. */
+interface Run {
+  readonly cpu: number;
+  readonly peakMb: number;
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function once(args: readonly string[], ok: readonly number[] = [0, 1]): Run {
+  const r = spawnSync(TIME, ["-f", "%U %S %M", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (!ok.includes(r.status ?? -1)) throw new Error(`node ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const [user, sys, kb] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+  return { cpu: user! + sys!, peakMb: kb! / 1024 };
+}
+
+/** Median CPU and largest peak memory of `runs` runs after one warm-up. */
+export function measure(args: readonly string[], runs = 5): Run {
+  once(args);
+  const all = Array.from({ length: runs }, () => once(args));
+  return { cpu: median(all.map((r) => r.cpu)), peakMb: Math.max(...all.map((r) => r.peakMb)) };
+}
+
+/** A goal's line: ratio to its floor, the floor, the figure and whether the goal is met. */
+export const ratioLine = (what: string, value: number, floor: number, goal: number) =>
+  `${what}: ${(value / floor).toFixed(2)}× its floor (${floor.toFixed(2)} s), ${value.toFixed(2)} s CPU — goal ≤ ${goal}×: ${value / floor <= goal ? "met" : "NOT met"}`;
+
+/** `tessera place` against Node loading the catalog. */
+export function benchPlaceRatio(runs = 5): string[] {
+  const floor = measure(["-e", `require(${JSON.stringify(join(ROOT, "dist", "placement", "catalog.js"))}).loadCatalog()`], runs).cpu;
+  return EXAMPLES.map((stack) => ratioLine(`tessera place --stack ${stack}`, measure([CLI, "place", "--stack", stack, "--json"], runs).cpu, floor, 1.5));
+}
+
+/** `tessera plan` against Node importing the Pulumi SDK. */
+export function benchPlanRatio(runs = 3): string[] {
+  const floor = measure(["-e", 'require("@pulumi/pulumi")'], runs).cpu;
+  return EXAMPLES.map((stack) => {
+    const r = measure([CLI, "plan", "--stack", stack, "--json"], runs);
+    return `${ratioLine(`tessera plan --stack ${stack}`, r.cpu, floor, 1.5)}, peak ${Math.round(r.peakMb)} MB`;
+  });
+}
+
+/** A stack of `n` object stores (one bucket and its settings each) in the EU. */
+function bucketsStack(dir: string, n: number): string {
+  const services = Object.fromEntries(Array.from({ length: n }, (_, i) => [`b${i}`, { kind: "object-storage", sizeGb: 10 }]));
+  const name = `buckets-${n}`;
+  writeFileSync(join(dir, `Pulumi.${name}.yaml`), `config:\n  tessera:requirements: ${JSON.stringify({ services, residency: { jurisdictions: ["EU"] } })}\n`);
+  return name;
+}
+
+/** CPU and memory per resource: the slope between a small and a large generated stack. */
+export function benchPerResource(small = 5, large = 200, runs = 3): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-bench-"));
+  const sizes = [small, large].map((n) => {
+    const stack = bucketsStack(dir, n);
+    const args = [CLI, "plan", "--stack", stack, "--stacks-dir", dir, "--json"];
+    const out = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const resources = (JSON.parse(out.stdout) as { resources: unknown[] }).resources.length;
+    return { resources, ...measure(args, runs) };
+  });
+  const [a, b] = sizes as [(typeof sizes)[0], (typeof sizes)[0]];
+  const added = b.resources - a.resources;
+  const ms = ((b.cpu - a.cpu) * 1000) / added;
+  const mb = (b.peakMb - a.peakMb) / added;
+  return [
+    `per resource (${a.resources} → ${b.resources} resources: ${a.cpu.toFixed(2)} → ${b.cpu.toFixed(2)} s CPU, ${Math.round(a.peakMb)} → ${Math.round(b.peakMb)} MB): ${ms.toFixed(2)} ms (goal ≤ 2 ms: ${ms <= 2 ? "met" : "NOT met"}), ${mb.toFixed(3)} MB (goal ≤ 0.2 MB: ${mb <= 0.2 ? "met" : "NOT met"})`,
+  ];
+}
+
+/** An infeasible stack: 500 users around the world, each asking for at most 250 ms RTT, and a budget too small. */
+export function hintStack(users: number, failover: boolean): RequirementsInput {
+  let seed = 17;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return {
+    services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 }, db: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100 } },
+    users: Array.from({ length: users }, (_, i) => ({ name: `u${i}`, latitude: -40 + rnd() * 100, longitude: -150 + rnd() * 300, maxRttMs: 250 })),
+    budget: { monthlyUsd: 100 },
+    ...(failover ? { failover: { minDistanceKm: 500, crossCloud: true } } : {}),
+  } as RequirementsInput;
+}
+
+/** The did-you-mean search at 500 user locations, in-process CPU time (median of `runs`). */
+export function benchHints(users = 500, runs = 3): string[] {
+  const catalog = loadCatalog();
+  return [false, true].map((failover) => {
+    const req = parseRequirements(hintStack(users, failover), catalog);
+    const times: number[] = [];
+    let hint: string | undefined;
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.cpuUsage();
+      try {
+        place(catalog, req);
+        hint = "(feasible: no search)";
+      } catch (e) {
+        if (!(e instanceof NoFeasiblePlacementError)) throw e;
+        hint = e.hint ?? "(no single relaxation)";
+      }
+      const u = process.cpuUsage(t0);
+      times.push((u.user + u.system) / 1e6);
+    }
+    const s = median(times);
+    return `did-you-mean at ${users} user locations ${failover ? "with" : "without"} failover: ${s.toFixed(2)} s CPU (goal ≤ 2 s: ${s <= 2 ? "met" : "NOT met"}); hint: ${hint}`;
+  });
+}
