@@ -98,7 +98,7 @@ export function hintStack(users: number, failover: boolean): RequirementsInput {
   return {
     services: { web: { kind: "compute", vcpus: 2, memoryGib: 4 }, db: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100 } },
     users: Array.from({ length: users }, (_, i) => ({ name: `u${i}`, latitude: -40 + rnd() * 100, longitude: -150 + rnd() * 300, maxRttMs: 250 })),
-    budget: { monthlyUsd: 100 },
+    budget: { monthlyUsd: 100, email: "finance@example.com" },
     ...(failover ? { failover: { minDistanceKm: 500, crossCloud: true } } : {}),
   } as RequirementsInput;
 }
