@@ -167,10 +167,14 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(was)}) ${to}`, distance: (need - was) / was, edits: [{ path: "budget.monthlyUsd", value: need }] };
     }
     case "latency": {
-      const i = req.users.findIndex((u, n) => userLabel(u, n) === arg);
-      const user = req.users[i]!;
-      const need = Math.ceil(rttMs(user, region));
-      return { text: `users[${i}].maxRttMs (${arg}): ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs, edits: [{ path: `users[${i}].maxRttMs`, value: need }] };
+      // Every user the label names (names need not be unique) gets the bound the site needs.
+      const users = req.users.flatMap((user, i) => (userLabel(user, i) === arg ? [{ i, user, need: Math.max(user.maxRttMs, Math.ceil(rttMs(user, region))) }] : []));
+      const { i, user, need } = users.reduce((a, b) => (b.need - b.user.maxRttMs > a.need - a.user.maxRttMs ? b : a));
+      return {
+        text: `users[${i}].maxRttMs (${arg}): ${need} (was ${user.maxRttMs}) ${to}`,
+        distance: (need - user.maxRttMs) / user.maxRttMs,
+        edits: users.filter((u) => u.need !== u.user.maxRttMs).map((u) => ({ path: `users[${u.i}].maxRttMs`, value: u.need })),
+      };
     }
     case "compliance":
       return { text: `drop compliance "${arg}" ${to}`, distance: 1, edits: [{ path: "compliance", value: req.compliance.filter((id) => id !== arg) }] };

@@ -152,3 +152,15 @@ test("every suggested relaxation is a valid requirement value and, applied, plac
   );
   t.true(hinted > 0, "some random stacks were infeasible with a hint");
 });
+
+test("with failover, every suggested relaxation is a valid requirement value and, applied, places", (t) => {
+  fc.assert(
+    fc.property(requirementsArb(catalog, { failover: true }), (input) => {
+      const e = infeasible(input);
+      if (!e?.relaxation || e.relaxation.edits.length === 0) return true;
+      return place(catalog, parseRequirements(applyEdits(input, e.relaxation.edits), catalog)).decision.totalMonthlyUsd >= 0;
+    }),
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 30), seed: Number(process.env.PROPERTY_SEED ?? 1130) },
+  );
+  t.pass();
+});
