@@ -21,6 +21,8 @@ export interface Reached {
   readonly totalMonthlyUsd: number;
   /** The clouds of the primary and the standby. */
   readonly clouds: readonly Cloud[];
+  /** The standby's region, with failover. */
+  readonly standby?: { readonly cloud: Cloud; readonly region: string };
   /** Parts without a price (the total is then a lower bound and no budget can be confirmed). */
   readonly unpriced: readonly string[];
 }
@@ -167,8 +169,9 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(was)}) ${to}`, distance: (need - was) / was, edits: [{ path: "budget.monthlyUsd", value: need }] };
     }
     case "latency": {
-      // Every user the label names (names need not be unique) gets the bound the site needs.
-      const users = req.users.flatMap((user, i) => (userLabel(user, i) === arg ? [{ i, user, need: Math.max(user.maxRttMs, Math.ceil(rttMs(user, region))) }] : []));
+      // Every user the label names (names need not be unique) gets the bound both sites need.
+      const sites = [region, ...(d.standby ? [catalog.regionByKey.get(`${d.standby.cloud}/${d.standby.region}`)!] : [])];
+      const users = req.users.flatMap((user, i) => (userLabel(user, i) === arg ? [{ i, user, need: Math.max(user.maxRttMs, ...sites.map((r) => Math.ceil(rttMs(user, r)))) }] : []));
       const { i, user, need } = users.reduce((a, b) => (b.need - b.user.maxRttMs > a.need - a.user.maxRttMs ? b : a));
       return {
         text: `users[${i}].maxRttMs (${arg}): ${need} (was ${user.maxRttMs}) ${to}`,
@@ -201,7 +204,9 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
       // Adding the jurisdiction is the smaller change when jurisdictions are the only residency rule.
       const r = req.residency;
       if (r && r.jurisdictions && !r.countries && !r.deny) {
-        return { text: `allow jurisdiction ${region.jurisdiction} in residency ${to}`, distance: 1.2, edits: [{ path: "residency.jurisdictions", value: [...r.jurisdictions, region.jurisdiction] }] };
+        const standby = d.standby && catalog.regionByKey.get(`${d.standby.cloud}/${d.standby.region}`)!;
+        const add = [...new Set([region.jurisdiction, ...(standby ? [standby.jurisdiction] : [])])].filter((j) => !r.jurisdictions!.includes(j));
+        return { text: `allow jurisdiction ${add.join(", ")} in residency ${to}`, distance: 1.2, edits: [{ path: "residency.jurisdictions", value: [...r.jurisdictions, ...add] }] };
       }
       return { text: `remove residency ${to}`, distance: 1.4, edits: [{ path: "residency" }] };
     }

@@ -337,7 +337,7 @@ function relaxations(catalog: Catalog, req: Requirements, base: readonly Candida
     if (!best?.feasible) return undefined;
     const d = toDecision(catalog.regionByKey, best, pairs.get(best));
     const unpriced = [...d.unpriced, ...(d.secondary?.unpriced.map((u) => `standby ${u}`) ?? [])];
-    return { cloud: d.cloud, region: d.region, totalMonthlyUsd: d.totalMonthlyUsd, clouds: [...new Set([d.cloud, ...(d.secondary ? [d.secondary.cloud] : [])])], unpriced };
+    return { cloud: d.cloud, region: d.region, totalMonthlyUsd: d.totalMonthlyUsd, clouds: [...new Set([d.cloud, ...(d.secondary ? [d.secondary.cloud] : [])])], unpriced, ...(d.secondary && { standby: { cloud: d.secondary.cloud, region: d.secondary.region } }) };
   };
 }
 
