@@ -10,6 +10,7 @@ import { placeJson, renderPlace } from "../cli/place";
 import { findDataDir, loadCatalog } from "../placement/catalog";
 import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
+import { FIRST_PARTY_SOURCES, isFirstParty, sourceParts, thirdPartyParts } from "../placement/first-party";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, RequirementsError, type RequirementsInput } from "../placement/requirements";
 import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +28,46 @@ const lines = (cloud: "aws" | "azure" | "gcp" | "digitalocean" | "oci", id: stri
   return r.cost.lines.map((l) => [l.label, l.monthlyUsd, l.basis]);
 };
 const storage = { kind: "object-storage", sizeGb: 10 } as const;
+
+test("sources: every medium or high compliance row cites only its cloud's own pages; third-party-only rows are low", (t) => {
+  const offenders = catalog.compliance
+    .filter((row) => row.confidence !== "low")
+    .map((row) => ({ row: `${row.cloud}/${row.program}`, confidence: row.confidence, thirdParty: thirdPartyParts(row.cloud, row.source) }))
+    .filter((o) => o.thirdParty.length > 0);
+  t.deepEqual(offenders, []);
+  // Every cloud has an allow-list, and every row has at least one source part.
+  t.deepEqual(Object.keys(FIRST_PARTY_SOURCES).sort(), [...new Set(catalog.compliance.map((r) => r.cloud))].sort());
+  t.deepEqual(catalog.compliance.filter((r) => sourceParts(r.source).length === 0), []);
+});
+
+test("sources: the allow-list matches hosts and documentation repositories, never look-alikes", (t) => {
+  const cases: [Parameters<typeof isFirstParty>[0], string, boolean][] = [
+    ["aws", "http://aws.amazon.com/compliance/soc-faqs/", true],
+    ["aws", "https://docs.aws.amazon.com/whitepapers/latest/navigating-gdpr-compliance/aws-data-processing-addendum-dpa.html", true],
+    ["aws", "https://aws.amazon.com.rproxy.goskope.com/compliance/hds/", false],
+    ["aws", "https://appwritefunc.yet-another-testing-domain.com/api/grab?url=https%3A%2F%2Fwww.scribd.com%2Fdocument%2F940610313%2FSOC2-via-AWS-Report", false],
+    ["aws", "https://raw.githubusercontent.com/api-evangelist/amazon-pinpoint/refs/heads/main/security/amazon-pinpoint-trust-center.yml", false],
+    ["azure", "https://learn.microsoft.com/en-us/azure/compliance/offerings/offering-singapore-mtcs", true],
+    ["azure", "MicrosoftDocs/Compliance-pr.fr-fr:compliance/regulatory/offering-SOC.md@0b46480892f8f86c9d0f016703278d5a04b33f19", true],
+    ["azure", "api-evangelist/microsoft-azure:security/microsoft-azure-trust-center.yml@0b46480892f8f86c9d0f016703278d5a04b33f19", false],
+    ["azure", "https://www.conceptualise.de/en/blog/bsi-c5-compliance-azure", false],
+    ["gcp", "https://cloud.google.com/security/compliance/fedramp?hl=en", true],
+    ["gcp", "https://evil-cloud.google.com.example.org/security", false],
+    ["gcp", "https://someone.appspot.com/terms", false],
+    ["oci", "https://www.oracle.com/ua/legal/privacy/services-privacy-policy/", true],
+    ["oci", "api-evangelist/oracle-cloud:security/oracle-cloud-trust-center.yml@4a1198926fd2d8f1a851c51b81d13358758c81c2", false],
+    ["digitalocean", "https://digitalocean.com/resources/articles/soc-2-compliance", true],
+    ["digitalocean", "http://fitness.levelzdigital.com/ccpa-data-processing-addendum.html", false],
+  ];
+  t.deepEqual(
+    cases.map(([cloud, part]) => [cloud, part, isFirstParty(cloud, part)]),
+    cases,
+  );
+  t.deepEqual(sourceParts("https://a.example/x ; https://cloud-dot-devsite-v2-prod.appspot.com/terms/x (Google's archived copy)"), [
+    "https://a.example/x",
+    "https://cloud-dot-devsite-v2-prod.appspot.com/terms/x",
+  ]);
+});
 
 test("region scope: c5 and irap with US residency are held nowhere in the US (not OCI us-ashburn-1)", (t) => {
   const r = req({ services: { docs: storage }, residency: { jurisdictions: ["US"] }, compliance: ["c5", "irap"] });
