@@ -142,11 +142,17 @@ test("a rejected candidate lists every reason, each tied to its constraint", (t)
 
 test("sox and gdpr expand to soc1 and EU/EEA residency plus a DPA", (t) => {
   const r = req({ services: { s: { kind: "object-storage", sizeGb: 1 } }, compliance: ["sox", "gdpr"] });
-  t.deepEqual(evaluateCandidate(catalog, r, region("gcp", "us-central1")).reasons, [
-    { constraint: "compliance:gdpr", message: "gdpr needs EU/EEA residency; us-central1 is in US" },
+  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "us-east-1")).reasons, [
+    { constraint: "compliance:gdpr", message: "gdpr needs EU/EEA residency; us-east-1 is in US" },
   ]);
+  // DigitalOcean: no SOC 1 row, and its DPA is read only in third-party copies (low).
   t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "fra1")).reasons, [
     { constraint: "compliance:sox", kind: "not-confirmed", message: "soc1 not confirmed for digitalocean: no source in compliance.csv (sox → soc1)" },
+    {
+      constraint: "compliance:gdpr",
+      kind: "not-confirmed",
+      message: "gdpr-dpa not confirmed for digitalocean: its only source is low confidence, below the required medium (http://stophairloss.biz/gdpr-faq.html ; https://burgenblogger.eu/data-protection-regulation-agreement/) (gdpr → gdpr-dpa)",
+    },
   ]);
 });
 
