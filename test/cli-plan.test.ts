@@ -86,8 +86,8 @@ test("stdout holds only the document: a lock kept although no longer the cheapes
   const [json, md] = await Promise.all([tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--json"), tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--markdown")]);
   t.is(json.code, 0, json.stderr);
   const report = JSON.parse(json.stdout) as PlanReport;
-  t.deepEqual(report.placement.lock, { status: "kept", cheaper: { cloud: "oci", region: "eu-amsterdam-1", monthlyUsd: 51, savingUsd: 12.97 } });
-  t.true(report.warnings.includes("the lock keeps azure westeurope; oci eu-amsterdam-1 would save 12.97 USD/month (tessera replan)"));
+  t.deepEqual(report.placement.lock, { status: "kept", cheaper: { cloud: "azure", region: "swedencentral", monthlyUsd: 56.87, savingUsd: 7.1 } });
+  t.true(report.warnings.includes("the lock keeps azure westeurope; azure swedencentral would save 7.1 USD/month (tessera replan)"));
   t.is(md.code, 0, md.stderr);
   t.true(md.stdout.startsWith("### tessera plan — `eu-gdpr` ✅ deployable\n"), md.stdout.slice(0, 200));
   t.false(/info: \[runtime\]/.test(json.stdout + md.stdout + json.stderr + md.stderr));
