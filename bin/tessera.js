@@ -7,6 +7,22 @@ const { existsSync, readdirSync, statSync } = require("node:fs");
 const { join } = require("node:path");
 
 const root = join(__dirname, "..");
+
+// Refuse an unsupported Node up front with one clear line: @pulumi/pulumi needs Node 22+, and the
+// project supports the LTS in .node-version (package.json engines); older ones fail deep inside the SDK.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 24 || (major === 24 && minor < 11)) {
+  const message =
+    `tessera needs Node >=24.11 (package.json engines; the tested version is in .node-version), ` +
+    `this is Node ${process.version}. See "Quick start" in README.md for how to install it.`;
+  // --json keeps its promise even here: the error document on stdout (docs/plan-schema.json).
+  if (process.argv.includes("--json")) {
+    process.stdout.write(JSON.stringify({ schemaVersion: 1, error: { exitCode: 2, kind: "usage", message, problems: [] } }, null, 2) + "\n");
+  } else {
+    process.stderr.write(`error: ${message}\n`);
+  }
+  process.exit(2);
+}
 const bundle = join(root, "dist", "tessera.js");
 const SOURCES = ["cli", "core", "components", "placement", "policies", "program", "harness"];
 

@@ -16,6 +16,7 @@ import { FRAMEWORKS, FRAMEWORK_NAMES } from "../policies/frameworks";
 import { RULES } from "../policies/pack";
 import { coveredClouds } from "../policies/rule";
 import { planDocumentSchema } from "./plan/schema";
+import { type ReplicationCell, replicationRows } from "../core/replication";
 
 const ROOT = repoRoot();
 
@@ -28,7 +29,15 @@ function matrixCell(cell: Capability): string {
 export function capabilityTable(): string {
   const rows = [`| service | ${CLOUDS.map((c) => CLOUD_NAMES[c]).join(" | ")} |`, `|---|${CLOUDS.map(() => "---").join("|")}|`];
   for (const service of SERVICE_KINDS) rows.push(`| ${service} | ${CLOUDS.map((cloud) => matrixCell(CAPABILITIES[service][cloud])).join(" | ")} |`);
+  // Replication per cloud and per cross-cloud pair (core/replication.ts): method, then RPO.
+  for (const row of replicationRows()) rows.push(`| ${row.label} | ${CLOUDS.map((cloud) => replicationCell(row.cells[cloud])).join(" | ")} |`);
   return rows.join("\n");
+}
+
+/** A replication cell: the method and its recovery point (and caveat), why there is none, or – (not this column's pair). */
+function replicationCell(cell: ReplicationCell | undefined): string {
+  if (cell === undefined) return "–";
+  return cell.supported ? `✅ ${cell.method}; RPO ${cell.rpo.text}${cell.note ? ` ⚠️ ${cell.note}` : ""}` : `❌ ${cell.reason}`;
 }
 
 /** The governance matrix (what every stack gets on each cloud, or what the cloud lacks) as a Markdown table. */

@@ -11,6 +11,7 @@ import type { ServiceCost } from "../placement/cost";
 import type { Candidate } from "../placement/evaluate";
 import { usd } from "../placement/evaluate";
 import type { LockedPlacement, LockStatus } from "../placement/lock";
+import type { ReplicationPlan } from "../placement/cost-replication";
 import type { Decision, Site } from "../placement/place";
 
 /** One service in the JSON contract. */
@@ -42,7 +43,16 @@ export interface PlaceJson {
     readonly services: Record<string, ServiceJson>;
     /** The compliance facts the placement rests on, with confidence and source. */
     readonly compliance: readonly ComplianceEvidence[];
-    readonly secondary?: { readonly cloud: string; readonly region: string; readonly monthlyUsd: number; readonly distanceKm: number; readonly services: Record<string, ServiceJson>; readonly compliance: readonly ComplianceEvidence[] };
+    readonly secondary?: {
+      readonly cloud: string;
+      readonly region: string;
+      readonly monthlyUsd: number;
+      readonly distanceKm: number;
+      readonly services: Record<string, ServiceJson>;
+      readonly compliance: readonly ComplianceEvidence[];
+      /** How the standby keeps each data service's data: method, RPO and the monthly transfer (in `totalMonthlyUsd`). */
+      readonly replication: ReplicationPlan;
+    };
   };
   /** Clouds the compliance list excludes in every region, and why. */
   readonly excludedClouds: readonly CloudExclusion[];
@@ -78,7 +88,17 @@ export function placeJson(result: LockedPlacement): PlaceJson {
       services: services(d),
       compliance: d.compliance,
       ...(d.secondary
-        ? { secondary: { cloud: d.secondary.cloud, region: d.secondary.region, monthlyUsd: d.secondary.monthlyUsd, distanceKm: d.secondary.distanceKm, services: services(d.secondary), compliance: d.secondary.compliance } }
+        ? {
+            secondary: {
+              cloud: d.secondary.cloud,
+              region: d.secondary.region,
+              monthlyUsd: d.secondary.monthlyUsd,
+              distanceKm: d.secondary.distanceKm,
+              services: services(d.secondary),
+              compliance: d.secondary.compliance,
+              replication: d.secondary.replication,
+            },
+          }
         : {}),
     },
     excludedClouds: result.placement.excludedClouds,
@@ -133,6 +153,7 @@ export function renderPlace(result: LockedPlacement, opts: { top?: number; color
   ];
   if (d.secondary) {
     lines.push(`${pc.bold("Failover")}: ${d.secondary.cloud} ${d.secondary.region}, ${usd(d.secondary.distanceKm)} km away — ${usd(d.secondary.monthlyUsd)} USD/month; total ${usd(d.totalMonthlyUsd)} USD/month`);
+    lines.push(...replicationLines(d.secondary.replication));
   }
   if (lock.status === "kept") {
     lines.push(
@@ -154,6 +175,20 @@ export function renderPlace(result: LockedPlacement, opts: { top?: number; color
     for (const r of reasons) lines.push(`  ${String(r.count).padStart(4)} × ${r.constraint.padEnd(18)} e.g. ${r.example}`);
   }
   return lines.join("\n");
+}
+
+/** What the standby keeps of the data: per service the method, its RPO and the replication cost with its lines. */
+export function replicationLines(r: ReplicationPlan): string[] {
+  const entries = Object.entries(r.services);
+  if (entries.length === 0) return [];
+  const star = (estimated: boolean) => (estimated ? "*" : "");
+  return [
+    `Replication (in the total): ${usd(r.monthlyUsd)}${star(r.estimated)} USD/month`,
+    ...entries.flatMap(([name, s]) => [
+      `  ${name}: ${s.method}; RPO ${s.rpo.text}; ${usd(s.monthlyUsd)}${star(s.estimated)} USD/month (${s.changeGbPerMonth} GB/month)`,
+      ...s.lines.map((l) => `    ${l.label} = ${usd(l.monthlyUsd)}${star(l.estimated)} USD/month`),
+    ]),
+  ];
 }
 
 /** One line per deciding compliance fact: program, confidence and source. */

@@ -201,3 +201,26 @@ export function replicationFor(kind: DataKind, from: Cloud, to: Cloud): Replicat
 
 /** Every (source, destination) cloud pair, for the matrix and tests. */
 export const CLOUD_PAIRS: ReadonlyArray<readonly [Cloud, Cloud]> = CLOUDS.flatMap((a) => CLOUDS.filter((b) => b !== a).map((b) => [a, b] as const));
+
+/** A row of the capability matrix's replication part: a label and, per cloud column, the cell (undefined: not applicable). */
+export interface ReplicationRow {
+  readonly label: string;
+  readonly cells: Readonly<Record<Cloud, ReplicationCell | undefined>>;
+}
+
+/**
+ * The replication rows of the capability matrix (`npm run docs`), from the tables above: per data
+ * kind, the method on each cloud between two of its regions; then one row per cross-cloud pair
+ * tessera supports, its cell under the destination cloud (the service that pulls the copy).
+ */
+export function replicationRows(): ReplicationRow[] {
+  const byCloud = (cell: (cloud: Cloud) => ReplicationCell | undefined) => Object.fromEntries(CLOUDS.map((c) => [c, cell(c)])) as Record<Cloud, ReplicationCell | undefined>;
+  const rows: ReplicationRow[] = DATA_KINDS.map((kind) => ({ label: `${kind} replication (same cloud, another region)`, cells: byCloud((c) => replicationFor(kind, c, c)) }));
+  for (const kind of DATA_KINDS) {
+    for (const [from, to] of CLOUD_PAIRS) {
+      const cell = replicationFor(kind, from, to);
+      if (cell.supported) rows.push({ label: `${kind} replication ${from} → ${to}`, cells: byCloud((c) => (c === to ? cell : undefined)) });
+    }
+  }
+  return rows;
+}

@@ -1,9 +1,12 @@
 /**
- * The capability matrix agrees with data/services.csv, and unsupported cells fail with one message.
+ * The capability matrix agrees with data/services.csv, and unsupported cells fail with one message;
+ * its replication rows come from core/replication.ts.
  */
 import test from "ava";
 import { CAPABILITIES, GOVERNANCE, GOVERNANCE_FEATURES, requireCapability, UnsupportedServiceError } from "../core/capabilities";
 import { CLOUDS, SERVICE_KINDS } from "../core/cloud";
+import { CLOUD_PAIRS, DATA_KINDS, type ReplicationCell, replicationFor, replicationRows } from "../core/replication";
+import { capabilityTable } from "../cli/docs";
 import { loadCatalog } from "../placement/catalog";
 
 /** services.csv names for tessera's kinds. */
@@ -63,4 +66,31 @@ test("the governance matrix: what each cloud lacks (the README's second table an
       t.true(cell.supported ? cell.offering.length > 0 : cell.reason.startsWith(`${cloud} `), `${feature} ${cloud}`);
     }
   }
+});
+
+test("the replication rows: one per data kind on one cloud, one per cross-cloud pair tessera supports (its cell under the destination), all from core/replication.ts", (t) => {
+  const rows = replicationRows();
+  const shape = (cell: ReplicationCell | undefined) => (cell === undefined ? "–" : cell.supported ? cell.resource : "none");
+  t.deepEqual(
+    rows.map((r) => [r.label, CLOUDS.map((c) => shape(r.cells[c]))]),
+    [
+      [
+        "database replication (same cloud, another region)",
+        ["aws:rds/instance:Instance", "azure-native:dbforpostgresql:Server", "gcp:sql/databaseInstance:DatabaseInstance", "digitalocean:index/databaseReplica:DatabaseReplica", "oci:Psql/dbSystem:DbSystem"],
+      ],
+      [
+        "object-storage replication (same cloud, another region)",
+        ["aws:s3/bucketReplicationConfig:BucketReplicationConfig", "azure-native:storage:ObjectReplicationPolicy", "gcp:storage/transferJob:TransferJob", "none", "oci:ObjectStorage/replicationPolicy:ReplicationPolicy"],
+      ],
+      ["object-storage replication aws → gcp", ["–", "–", "gcp:storage/transferJob:TransferJob", "–", "–"]],
+      ["object-storage replication azure → gcp", ["–", "–", "gcp:storage/transferJob:TransferJob", "–", "–"]],
+    ],
+  );
+  // Every supported pair has its row, and no other pair does: the rows are the table, not a copy.
+  const pairs = CLOUD_PAIRS.filter(([a, b]) => DATA_KINDS.some((k) => replicationFor(k, a, b).supported)).map(([a, b]) => `object-storage replication ${a} → ${b}`);
+  t.deepEqual(rows.slice(2).map((r) => r.label), pairs);
+  // The README rows are these cells: the S3 row quotes the 15-minute SLA, Spaces says why it has none.
+  const table = capabilityTable();
+  t.true(table.includes("| object-storage replication (same cloud, another region) | ✅ S3 Replication with Replication Time Control, KMS re-encryption in the standby region; RPO 15 min: S3 RTC replicates 99.99% of new objects within 15 minutes (SLA) |"));
+  t.true(table.includes("| ❌ DigitalOcean Spaces has no bucket replication and DigitalOcean has no managed transfer service, so a standby's bucket would stay empty |"));
 });

@@ -15,6 +15,7 @@ import { type Candidate, evaluateCandidate, pricedSubtotal } from "../placement/
 import { greatCircleKm, rttMs } from "../placement/geo";
 import { NoFeasiblePlacementError, place, type Placement, relax, relaxedSite } from "../placement/place";
 import { parseRequirements, type Requirements } from "../placement/requirements";
+import { residencyReasons } from "../placement/residency";
 
 const catalog = loadCatalog();
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 80), seed: Number(process.env.PROPERTY_SEED ?? 20261124) };
@@ -197,6 +198,9 @@ test("failover: the secondary is valid and the pair is the cheapest valid pair",
       return (
         d.totalMonthlyUsd === best &&
         (s.cloud !== d.cloud || s.region !== d.region) &&
+        // Every replicated copy lives on the standby: under the primary's residency, with a fact for each compliance program.
+        residencyReasons(catalog, req.residency, where(s)).length === 0 &&
+        req.compliance.every((program) => s.compliance.some((e) => e.requirement === program)) &&
         (req.failover!.crossCloud === "required" ? s.cloud !== d.cloud : req.failover!.crossCloud || s.cloud === d.cloud) &&
         greatCircleKm(where(d), where(s)) >= req.failover!.minDistanceKm
       );

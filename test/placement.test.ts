@@ -3,11 +3,13 @@
  * its tie-breakers, failover, and the infeasible error with its hint.
  */
 import test from "ava";
+import { placeJson, renderPlace } from "../cli/place";
 import { loadCatalog } from "../placement/catalog";
 import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, type RequirementsInput } from "../placement/requirements";
+import { residencyReasons } from "../placement/residency";
 
 const catalog = loadCatalog();
 const req = (input: RequirementsInput) => parseRequirements(input, catalog);
@@ -266,4 +268,73 @@ test("nothing feasible: the most-excluding constraint and the closest relaxation
 test("same inputs, same answer", (t) => {
   const input: RequirementsInput = { services: { db: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 50 } }, residency: { jurisdictions: ["US"] } };
   t.deepEqual(place(catalog, req(input)), place(catalog, req(input)));
+});
+
+test("failover that keeps the data: place's JSON and text give each data service's method, RPO and cost lines; every replicated copy is under the primary's residency and compliance", (t) => {
+  // shop-dr-eu's data services and constraints (test/fixtures/stacks/Pulumi.shop-dr-eu.yaml) without the web tier: OCI, where the
+  // standby database is a backup copy (priced as the copies' storage, not as a running database).
+  const shop = req({
+    services: {
+      orders: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100, backupRetentionDays: 14, changeGbPerMonth: 60 },
+      images: { kind: "object-storage", sizeGb: 500, egressGbPerMonth: 300, changeGbPerMonth: 50 },
+    },
+    residency: { jurisdictions: ["EU"] },
+    compliance: ["gdpr", "soc2"],
+    failover: { minDistanceKm: 400 },
+  });
+  const p = place(catalog, shop);
+  const json = placeJson({ placement: p, lock: { status: "unlocked" } });
+  const s = json.decision.secondary!;
+  t.deepEqual([json.decision.cloud, json.decision.region, json.decision.monthlyUsd, s.cloud, s.region, s.monthlyUsd, json.decision.totalMonthlyUsd], ["oci", "eu-amsterdam-1", 118.5, "oci", "eu-madrid-1", 15.3, 134.74]);
+  const oci = "storage-and-egress.csv oci all ← https://www.oracle.com/cloud/price-list/ ; https://www.oracle.com/cloud/networking/pricing/ ; https://www.oracle.com/cloud/storage/pricing/";
+  t.deepEqual(s.replication, {
+    services: {
+      orders: {
+        kind: "database",
+        method: "OCI Database with PostgreSQL cross-region backup copy (backup policy copyPolicy); the standby database is restored from the latest copy when promoted",
+        rpo: { bound: "schedule", minutes: 1440, text: "up to 24 h: daily backups are copied to the standby region", source: "https://docs.oracle.com/en-us/iaas/Content/postgresql/backups.htm" },
+        changeGbPerMonth: 60,
+        monthlyUsd: 0.51,
+        estimated: false,
+        lines: [{ label: "60 GB/month inter-region transfer × 0.0085 USD/GB", monthlyUsd: 0.51, estimated: false, basis: "list", source: oci }],
+      },
+      images: {
+        kind: "object-storage",
+        method: "OCI Object Storage replication policy (read-only, unversioned destination)",
+        rpo: { bound: "lag", text: "asynchronous: objects copy in the background with no SLA", source: "https://docs.oracle.com/en-us/iaas/Content/Object/Tasks/usingreplication.htm" },
+        changeGbPerMonth: 50,
+        monthlyUsd: 0.43,
+        estimated: false,
+        lines: [{ label: "50 GB/month inter-region transfer × 0.0085 USD/GB", monthlyUsd: 0.43, estimated: false, basis: "list", source: oci }],
+      },
+    },
+    monthlyUsd: 0.94,
+    estimated: false,
+  });
+  // The replication is in the total: primary + standby + transfer (118.50 + 15.30 + 0.94).
+  t.is(json.decision.totalMonthlyUsd, Math.round((json.decision.monthlyUsd + s.monthlyUsd + s.replication.monthlyUsd) * 100) / 100);
+  const text = renderPlace({ placement: p, lock: { status: "unlocked" } });
+  t.true(
+    text.startsWith(
+      [
+        "Placement: oci eu-amsterdam-1 (Netherlands Northwest (Amsterdam)) — 118.5 USD/month",
+        "Failover: oci eu-madrid-1, 1,481 km away — 15.3 USD/month; total 134.74 USD/month",
+        "Replication (in the total): 0.94 USD/month",
+        "  orders: OCI Database with PostgreSQL cross-region backup copy (backup policy copyPolicy); the standby database is restored from the latest copy when promoted; RPO up to 24 h: daily backups are copied to the standby region; 0.51 USD/month (60 GB/month)",
+        "    60 GB/month inter-region transfer × 0.0085 USD/GB = 0.51 USD/month",
+        "  images: OCI Object Storage replication policy (read-only, unversioned destination); RPO asynchronous: objects copy in the background with no SLA; 0.43 USD/month (50 GB/month)",
+        "    50 GB/month inter-region transfer × 0.0085 USD/GB = 0.43 USD/month",
+        "",
+      ].join("\n"),
+    ),
+    text,
+  );
+  // Every replicated copy (the backup copies, the replicated bucket) lives on the standby site: EU residency holds there, and
+  // each compliance program has a fact of its own for that region.
+  t.deepEqual(residencyReasons(catalog, shop.residency, region(s.cloud, s.region)), []);
+  t.is(region(s.cloud, s.region).jurisdiction, "EU");
+  t.deepEqual(s.compliance.map((e) => [e.requirement, e.cloud, e.region]), [
+    ["gdpr", "oci", "eu-madrid-1"],
+    ["soc2", "oci", "eu-madrid-1"],
+  ]);
 });

@@ -4,7 +4,16 @@ import { type CloudFakes, str } from "./types";
 
 const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
+/** An Azure Resource Manager id (`/subscriptions/…/resourceGroups/…/providers/<namespace>/<type>/<name>`), as Azure assigns. */
+const armId = (namespace: string, type: string, name: (i: Record<string, unknown>, a: { name: string }) => string) => (i: Record<string, unknown>, a: { name: string }) =>
+  `/subscriptions/${SUBSCRIPTION}/resourceGroups/${str(i.resourceGroupName, "rg")}/providers/${namespace}/${type}/${name(i, a)}`;
+
 export const azureFakes: CloudFakes = {
+  // Ids other resources consume by shape (replication reads the account or server name from the id's last segment).
+  ids: {
+    "azure-native:storage:StorageAccount": armId("Microsoft.Storage", "storageAccounts", (i, a) => str(i.accountName, a.name)),
+    "azure-native:dbforpostgresql:Server": armId("Microsoft.DBforPostgreSQL", "flexibleServers", (i, a) => str(i.serverName, a.name)),
+  },
   outputs: {
     "azure-native:resources:ResourceGroup": (i, a) => ({ name: str(i.resourceGroupName, a.name) }),
     // Object replication: the destination's policy gets Azure's policy and rule ids, the source's echoes them.

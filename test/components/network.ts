@@ -241,7 +241,7 @@ test("flow logs: azure VNet flow log through the region's Network Watcher into a
     flowLogName: "dev-net-azure-tp0yot",
     location: "westeurope",
     targetResourceId: "net-azure-id",
-    storageId: "net-azure-flow-logs-id",
+    storageId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope-3gizrm/providers/Microsoft.Storage/storageAccounts/devnetazureflow0v5xhe",
     enabled: true,
     retentionPolicy: { days: 90, enabled: true },
     format: { type: "JSON", version: 2 },
@@ -318,7 +318,7 @@ test("every child on its cloud's provider; nothing in a network is protected", (
 test("parity: the same outputs resolve on every cloud", async (t) => {
   const expected: Record<Cloud, [string, string[], string[], string, string, string]> = {
     aws: ["net-aws-id", ["net-aws-public-0-id", "net-aws-public-1-id"], ["net-aws-private-0-id", "net-aws-private-1-id"], "net-aws-firewall-id", "", "arn:aws:logs:eu-west-1:123456789012:log-group:/tessera/dev-net-aws-flow-logs-5667p1"],
-    azure: ["net-azure-id", ["net-azure-public-id"], ["net-azure-private-id"], "net-azure-id", "net-azure-postgres-id", "net-azure-flow-logs-id"],
+    azure: ["net-azure-id", ["net-azure-public-id"], ["net-azure-private-id"], "net-azure-id", "net-azure-postgres-id", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope-3gizrm/providers/Microsoft.Storage/storageAccounts/devnetazureflow0v5xhe"],
     gcp: [
       "projects/acme-test-123/global/networks/dev-net-gcp-qyehv7",
       ["projects/acme-test-123/regions/europe-west1/subnetworks/dev-net-gcp-public-7zreo2"],

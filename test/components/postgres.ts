@@ -111,11 +111,11 @@ test("azure: flexible server without public access, private endpoint in the netw
     value: "ON",
   });
   t.like(inputs(find(h, "azure-native:network:PrivateEndpoint", "db-azure")), {
-    privateLinkServiceConnections: [{ groupIds: ["postgresqlServer"], name: "postgres", privateLinkServiceId: "db-azure-id" }],
+    privateLinkServiceConnections: [{ groupIds: ["postgresqlServer"], name: "postgres", privateLinkServiceId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope-3gizrm/providers/Microsoft.DBforPostgreSQL/flexibleServers/dev-db-azure-oqg0hj" }],
     subnet: { id: "net-azure-private-id" },
   });
   t.deepEqual(inputs(find(h, "azure-native:network:PrivateDnsZoneGroup", "db-azure")).privateDnsZoneConfigs, [{ name: "postgres", privateDnsZoneId: "net-azure-postgres-id" }]);
-  t.deepEqual(inputs(find(h, "azure-native:authorization:ManagementLockByScope", "db-azure-lock")), { level: "CanNotDelete", notes: "tessera: deletion protection for the database", scope: "db-azure-id" });
+  t.deepEqual(inputs(find(h, "azure-native:authorization:ManagementLockByScope", "db-azure-lock")), { level: "CanNotDelete", notes: "tessera: deletion protection for the database", scope: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope-3gizrm/providers/Microsoft.DBforPostgreSQL/flexibleServers/dev-db-azure-oqg0hj" });
 });
 
 test("gcp: Cloud SQL with private IP only over the network's private services access, SSL only, regional HA, PITR, deletion protection", (t) => {

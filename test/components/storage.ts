@@ -174,7 +174,7 @@ test("azure: HTTPS only; blob reads, writes and deletes logged to a Log Analytic
   });
   t.deepEqual(inputs(find(h, "azure-native:monitor:DiagnosticSetting", "docs-azure-access-logs")), {
     name: "tessera-access-logs",
-    resourceUri: "docs-azure-id/blobServices/default",
+    resourceUri: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/tessera-dev-westeurope-3gizrm/providers/Microsoft.Storage/storageAccounts/devdocsazurezzfa52/blobServices/default",
     workspaceId: "docs-azure-access-logs-id",
     logs: [
       { category: "StorageRead", enabled: true },
