@@ -63,3 +63,8 @@ test("every rule serves at least one framework control, and its metadata is comp
   }
   t.is(new Set(RULES.map((r) => r.id)).size, RULES.length);
 });
+
+test("the README states the pack's rule count", (t) => {
+  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  t.deepEqual(readme.match(/The pack \(`policies\/`\) has (\d+) rules/)?.[1], String(RULES.length));
+});
