@@ -102,7 +102,7 @@ test("terminal text: stdout holds the plan, the warnings are on stderr (one line
   const report = JSON.parse(json.stdout) as PlanReport;
   t.deepEqual(report.warnings, [
     `azure compute prices are ${report.catalog.ageDays} days old (snapshot ${report.catalog.computePriceDate}); refresh data/ before trusting the figures`,
-    "the lock keeps azure westeurope; oci eu-amsterdam-1 would save 12.97 USD/month (tessera replan)",
+    "the lock keeps azure westeurope; azure swedencentral would save 7.1 USD/month (tessera replan)",
     "some figures are estimates (marked *): the catalog has no exact row for them",
   ]);
   t.is(text.stderr, report.warnings.map((w) => `tessera: warning: ${w}\n`).join(""));
