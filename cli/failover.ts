@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import type { Catalog } from "../placement/catalog";
+import { placeWithLock } from "../placement/lock";
 import { RequirementsError } from "../placement/requirements";
+import { failoverSiteProblems, parseFailover } from "../program/config-values";
 import { readInputs } from "./inputs";
 import { writeOutFile } from "./output";
 
@@ -36,21 +38,32 @@ export function parseRestore(values: readonly string[]): Record<string, string> 
 /**
  * Writes `tessera:failover` for `stack`. Returns the file and the setting written.
  *
- * @throws RequirementsError when the stack has no failover site or names an unknown database service;
+ * @throws RequirementsError when the stack has no failover site, or the setting is one the program
+ *   rejects (an option the standby's cloud lacks, an unknown database service, a malformed OCID);
  *   OutputError when the stack file cannot be written (it is then unchanged).
  */
 export function writeFailover(catalog: Catalog, stacksDir: string, stack: string, change: FailoverChange): { path: string; setting: Record<string, unknown> } {
-  const { requirements } = readInputs(catalog, { stack }, stacksDir);
+  const inputs = readInputs(catalog, { stack }, stacksDir);
+  const { requirements } = inputs;
   if (!requirements.failover) throw new RequirementsError([`failover: stack ${stack} has no standby site (add failover to its requirements)`], `tessera failover --stack ${stack}`);
-  const databases = Object.entries(requirements.services).filter(([, s]) => s.kind === "database").map(([n]) => n);
-  for (const name of Object.keys(change.restore ?? {})) {
-    if (!databases.includes(name)) throw new RequirementsError([`--restore: "${name}" is not a database service of ${stack}; allowed values: ${databases.join(", ") || "(none)"}`], `tessera failover --stack ${stack}`);
-  }
   const setting: Record<string, unknown> = {
     active: change.active,
     ...(change.active === "standby" ? { promoteOption: change.planned ? "planned" : "forced" } : {}),
     ...(change.restore && Object.keys(change.restore).length > 0 ? { restore: { ...change.restore } } : {}),
   };
+  // What is written is checked as `plan` and the program check it (one source of truth), on the
+  // placement the program will use: a setting the next plan would reject is never written.
+  // Every problem at once: the value's own (schema) and what the placed clouds allow.
+  const d = placeWithLock(catalog, requirements, inputs.lock, { accounts: inputs.accounts }).placement.decision;
+  const problems: string[] = [];
+  try {
+    parseFailover(JSON.stringify(setting), requirements, stack);
+  } catch (e) {
+    if (!(e instanceof RequirementsError)) throw e;
+    problems.push(...e.problems);
+  }
+  problems.push(...failoverSiteProblems({ promoteOption: change.planned ? "planned" : "forced", restore: change.restore ?? {} }, requirements, { primary: d.cloud, standby: d.secondary?.cloud }, stack));
+  if (problems.length > 0) throw new RequirementsError(problems, `tessera:failover of stack ${stack}`);
   const path = join(stacksDir, `Pulumi.${stack}.yaml`);
   const doc = parseDocument(readFileSync(path, "utf8"));
   doc.setIn(["config", "tessera:failover"], doc.createNode(setting));

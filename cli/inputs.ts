@@ -84,6 +84,17 @@ function requirementsFromFile(file: string): unknown {
   return config["tessera:requirements"];
 }
 
+/** Runs one config key's parser; a RequirementsError joins `errors` (the result is then undefined, never used). */
+function collect<T>(errors: Array<{ key: string; error: RequirementsError }>, key: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof RequirementsError)) throw e;
+    errors.push({ key, error: e });
+    return undefined as T;
+  }
+}
+
 /** Reads `--stack` or `--requirements` (exactly one). */
 export function readInputs(catalog: Catalog, opts: InputOptions, stacksDir = STACKS_DIR): Inputs {
   if ((opts.stack === undefined) === (opts.requirements === undefined)) throw new UsageError("give exactly one of --stack <name> or --requirements <file>");
@@ -97,17 +108,17 @@ export function readInputs(catalog: Catalog, opts: InputOptions, stacksDir = STA
   const file = readStackFileDetails(stacksDir, stack);
   const source = `config of stack ${stack}`;
   const unknown = unknownTesseraKeys(Object.keys(file.config));
-  if (unknown.length > 0) throw new RequirementsError(unknown, source);
   const raw = file.config["tessera:requirements"];
+  if (unknown.length > 0 && raw === undefined) throw new RequirementsError(unknown, source);
   if (raw === undefined) throw new UsageError(`stack ${stack} has no tessera:requirements in ${join(stacksDir, `Pulumi.${stack}.yaml`)}`);
-  if (file.securePaths.includes("tessera:requirements")) {
-    throw new RequirementsError(
-      [WHOLE_REQUIREMENTS_SECRET],
-      source,
-    );
-  }
-  const requirements = parseRequirements(configObject("tessera:requirements", raw, source), catalog, `tessera:requirements of stack ${stack}`);
+  if (file.securePaths.includes("tessera:requirements")) throw new RequirementsError([WHOLE_REQUIREMENTS_SECRET], source);
+  // Every config key is checked and all their problems reported in one message, not the first only.
+  const errors: Array<{ key: string; error: RequirementsError }> = unknown.length > 0 ? [{ key: "", error: new RequirementsError(unknown, source) }] : [];
+  const requirements = collect(errors, "tessera:requirements", () => parseRequirements(configObject("tessera:requirements", raw, source), catalog, `tessera:requirements of stack ${stack}`));
+  const accounts = collect(errors, "tessera:accounts", () => parseAccounts(file.config["tessera:accounts"], stack));
+  if (errors.length === 1) throw errors[0]!.error;
+  // Several keys: each problem named from its key, as in the stack file.
+  if (errors.length > 1) throw new RequirementsError(errors.flatMap(({ key, error }) => error.problems.map((p) => (key === "" || p.startsWith("tessera:") ? p : `${key}.${p}`))), source);
   const lockFile = lockPath(stacksDir, stack);
-  const accounts = parseAccounts(file.config["tessera:accounts"], stack);
   return { requirements, stack, lock: readLock(lockFile, stack), lockFile, secretKeys: file.secretKeys, accounts };
 }

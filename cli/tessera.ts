@@ -15,9 +15,10 @@
  */
 // First: defers the SDK's TypeScript and Arborist (see the module) before anything loads the SDK.
 import "../harness/defer-sdk-deps";
+import { isDeepStrictEqual } from "node:util";
 import { Command, CommanderError, Option } from "commander";
 import { loadCatalog } from "../placement/catalog";
-import { lockFor, placeWithLock, writeLock } from "../placement/lock";
+import { type Lock, lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { errorJson, UsageError } from "./errors";
 import { parseRestore, writeFailover } from "./failover";
 import { outcomeDocument } from "./infeasible";
@@ -85,11 +86,16 @@ program
       const catalog = loadCatalog();
       const inputs = readInputs(catalog, { stack: opts.stack, write: opts.write === true }, opts.stacksDir);
       const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock, { accounts: inputs.accounts });
-      if (opts.write) note(writeReplan(result, inputs.lockFile));
+      // A lock that already holds today's placement is left alone: nothing to write, no "wrote" line.
+      // The placement is the sites and sizes; the lock's monthlyUsd is a note of what they cost then.
+      const current = inputs.lock !== undefined && isDeepStrictEqual(placementOf(inputs.lock), placementOf(result.lock));
+      const written = opts.write === true && !current;
+      if (written) note(writeReplan(result, inputs.lockFile));
+      else if (opts.write) note(`kept ${inputs.lockFile}: it already holds today's best placement; nothing written`);
       printDocument(
         format === "json"
-          ? json({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written: opts.write === true })
-          : renderReplan(result, opts.write === true),
+          ? json({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written })
+          : renderReplan(result, written),
       );
     } catch (e) {
       fail(e, format, outcomeDocument(opts.stack));
@@ -173,6 +179,12 @@ program
       process.exitCode = 1;
     }
   });
+
+/** A lock's placement: each site's cloud, region and sizes, without the cost noted beside them. */
+function placementOf(lock: Lock): unknown {
+  const site = ({ cloud, region, services }: Lock["decision"] | NonNullable<Lock["decision"]["secondary"]>) => ({ cloud, region, services });
+  return { ...site(lock.decision), secondary: lock.decision.secondary ? site(lock.decision.secondary) : null };
+}
 
 /** Flag errors (commander already printed them): exit 2, and with `--json` the JSON error too. */
 function flagError(err: CommanderError): never {

@@ -11,11 +11,14 @@ import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from ".
 import { cents, type ServiceCost } from "./cost";
 import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import type { SharedCosts } from "./cost-site";
-import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd, userLabel } from "./evaluate";
-import { greatCircleKm, rttMs } from "./geo";
+import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
+import { greatCircleKm } from "./geo";
 import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
 import { failoverPairProblem } from "./webtier";
+import { attempts, type Reached, type Relaxation, relax } from "./hints";
+
+export { relax } from "./hints";
 
 /** A placed (cloud, region) with its sized services. */
 export interface Site {
@@ -67,6 +70,8 @@ export class NoFeasiblePlacementError extends Error {
     readonly hint: string | undefined,
     /** Every constraint that rejected a candidate, most-excluding first, with one example reason. */
     readonly rejections: ReadonlyArray<{ readonly constraint: string; readonly count: number; readonly example: string }> = [],
+    /** The hint as requirement edits (`hint` is its text). */
+    readonly relaxation?: Relaxation,
   ) {
     super(message);
     this.name = "NoFeasiblePlacementError";
@@ -291,76 +296,6 @@ export function placeLocked(
   };
 }
 
-/** Requirements with one constraint removed (the inverse of a {@link Reason}'s `constraint`). */
-export function relax(req: Requirements, constraint: string): Requirements {
-  const [kind, arg] = constraint.split(/:(.*)/s) as [string, string | undefined];
-  switch (kind) {
-    case "clouds":
-      return { ...req, clouds: req.clouds?.prefer ? { prefer: req.clouds.prefer } : undefined };
-    case "residency":
-      return { ...req, residency: undefined };
-    case "compliance":
-      return { ...req, compliance: req.compliance.filter((id) => id !== arg) };
-    case "service": {
-      const { [arg!]: _removed, ...rest } = req.services;
-      return { ...req, services: rest };
-    }
-    case "latency":
-      // Lift the bound rather than drop the user, so other users' indices stay stable.
-      return { ...req, users: req.users.map((u, i) => (userLabel(u, i) === arg ? { ...u, maxRttMs: Number.POSITIVE_INFINITY } : u)) };
-    case "budget":
-      return { ...req, budget: undefined };
-    case "failover":
-      return { ...req, failover: undefined };
-    case "network":
-      return { ...req, network: req.network ? { ...req.network, natGateway: false } : undefined };
-    case "accounts":
-      // Accounts are not requirements: relaxContext supplies the missing field instead.
-      return req;
-    default:
-      throw new Error(`unknown constraint ${constraint}`);
-  }
-}
-
-/** The site a relaxation reaches and its monthly cost. */
-interface Reached {
-  readonly cloud: Cloud;
-  readonly region: string;
-  readonly totalMonthlyUsd: number;
-}
-
-function describeRelaxation(catalog: Catalog, req: Requirements, constraint: string, d: Reached): { text: string; distance: number } {
-  const [kind, arg] = constraint.split(/:(.*)/s) as [string, string | undefined];
-  const region = catalog.regionByKey.get(`${d.cloud}/${d.region}`)!;
-  const to = `→ ${d.cloud} ${d.region}`;
-  switch (kind) {
-    case "budget": {
-      const need = d.totalMonthlyUsd;
-      return { text: `budget.monthlyUsd: ${usd(need)} (was ${usd(req.budget!.monthlyUsd)}) ${to}`, distance: (need - req.budget!.monthlyUsd) / req.budget!.monthlyUsd };
-    }
-    case "latency": {
-      const i = req.users.findIndex((u, n) => userLabel(u, n) === arg);
-      const user = req.users[i]!;
-      const need = Math.ceil(rttMs(user, region));
-      return { text: `users[${i}].maxRttMs (${arg}): ${need} (was ${user.maxRttMs}) ${to}`, distance: (need - user.maxRttMs) / user.maxRttMs };
-    }
-    case "compliance":
-      return { text: `drop compliance "${arg}" ${to}`, distance: 1 };
-    case "service":
-      return { text: `drop or resize service "${arg}" ${to}`, distance: 1.5 };
-    case "clouds":
-      return { text: `remove clouds.allow/deny ${to}`, distance: 1 };
-    case "residency":
-      return { text: `allow jurisdiction ${region.jurisdiction} in residency ${to}`, distance: 1.2 };
-    case "accounts":
-      return { text: `set ${arg} in the stack config ${to}`, distance: 0.5 };
-    case "network":
-      return { text: `network.natGateway: false ${to}`, distance: 1 };
-    default:
-      return { text: `drop ${constraint} ${to}`, distance: 1.2 };
-  }
-}
-
 /**
  * The did-you-mean search: where relaxing one constraint leads, for any constraint. Equal to
  * `place(relax(req, constraint))` (property tests check it, with and without failover) without
@@ -373,7 +308,7 @@ function describeRelaxation(catalog: Catalog, req: Requirements, constraint: str
  *
  * @param base the candidates before pairing and budget (`Evaluated.base`).
  */
-function relaxations(catalog: Catalog, req: Requirements, base: readonly Candidate[], context: PlacementContext): (constraint: string) => Reached | undefined {
+function relaxations(catalog: Catalog, req: Requirements, base: readonly Candidate[], context: PlacementContext): (constraint: string, relaxed?: Requirements) => Reached | undefined {
   // What rejects each candidate; one rejected by three or more constraints stays rejected after relaxing one.
   const byRejection = new Map<string, Candidate[]>();
   for (const c of base) {
@@ -387,17 +322,22 @@ function relaxations(catalog: Catalog, req: Requirements, base: readonly Candida
   }
   const rejectedBy = (...constraints: string[]) => byRejection.get([...new Set(constraints)].sort().join("\n")) ?? [];
 
-  return (constraint) => {
+  return (constraint, relaxed = relax(req, constraint)) => {
     const primaries = constraint === "budget" ? rejectedBy() : [...rejectedBy(), ...rejectedBy(constraint)];
     if (primaries.length === 0) return undefined;
     const standbys = !req.failover ? [] : constraint === "budget" ? rejectedBy("failover") : [...rejectedBy("failover"), ...rejectedBy(constraint, "failover")];
-    const relaxed = relax(req, constraint);
-    const freed = [...primaries, ...standbys].map((c) => withoutReasons(evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context), constraint));
+    // Only an `accounts:` relaxation leaves its reasons in place (the field is supplied, not a requirement).
+    const accounts = constraint.startsWith("accounts:");
+    const freed = [...primaries, ...standbys].map((c) => {
+      const judged = evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context);
+      return accounts ? withoutReasons(judged, constraint) : judged;
+    });
     const { candidates, pairs } = judge(catalog, relaxed, freed, undefined);
     const best = displayOrder(relaxed, pairs, candidates)[0];
     if (!best?.feasible) return undefined;
     const d = toDecision(catalog.regionByKey, best, pairs.get(best));
-    return { cloud: d.cloud, region: d.region, totalMonthlyUsd: d.totalMonthlyUsd };
+    const unpriced = [...d.unpriced, ...(d.secondary?.unpriced.map((u) => `standby ${u}`) ?? [])];
+    return { cloud: d.cloud, region: d.region, totalMonthlyUsd: d.totalMonthlyUsd, clouds: [...new Set([d.cloud, ...(d.secondary ? [d.secondary.cloud] : [])])], unpriced, ...(d.secondary && { standby: { cloud: d.secondary.cloud, region: d.secondary.region } }) };
   };
 }
 
@@ -411,35 +351,50 @@ export function relaxedSite(catalog: Catalog, req: Requirements, constraint: str
   return relaxations(catalog, req, evaluateAll(catalog, req, undefined, context).base, context)(constraint);
 }
 
+/**
+ * The infeasible error: every rejecting constraint with a real example, and the closest valid
+ * relaxation. Candidates on the clouds the stack allows come first: their constraints rank first
+ * and give the examples, so the real blocker is never hidden behind `clouds`.
+ */
 function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], base: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
-  const excluded = new Map<string, number>();
-  for (const c of candidates) for (const id of new Set(c.reasons.map((r) => r.constraint))) excluded.set(id, (excluded.get(id) ?? 0) + 1);
-  const ranked = [...excluded].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const [top, count] = ranked[0] ?? ["(none)", 0];
+  const onAllowed = (c: Candidate) => !c.reasons.some((r) => r.constraint === "clouds");
+  const allowed = candidates.filter(onAllowed);
+  const excluded = new Map<string, { count: number; allowed: number }>();
+  for (const c of candidates) {
+    for (const id of new Set(c.reasons.map((r) => r.constraint))) {
+      const n = excluded.get(id) ?? { count: 0, allowed: 0 };
+      excluded.set(id, { count: n.count + 1, allowed: n.allowed + (onAllowed(c) ? 1 : 0) });
+    }
+  }
+  const ranked = [...excluded].sort((a, b) => b[1].allowed - a[1].allowed || b[1].count - a[1].count || a[0].localeCompare(b[0]));
+  const [top, { count, allowed: topAllowed }] = ranked[0] ?? ["(none)", { count: 0, allowed: 0 }];
   const relaxedSite = relaxations(catalog, req, base, context);
-  // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id.
+  // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id; from an allowed cloud first.
   const example = (constraint: string) => {
-    for (const c of candidates) {
+    for (const c of [...allowed, ...candidates]) {
       const r = c.reasons.find((x) => x.constraint === constraint);
       if (r) return `${c.cloud} ${c.region}: ${r.message}`;
     }
     return "";
   };
-  let best: { text: string; distance: number } | undefined;
-  for (const [constraint] of ranked) {
-    // Dropping the only service is not advice.
-    if (constraint.startsWith("service:") && Object.keys(req.services).length === 1) continue;
-    const reached = relaxedSite(constraint);
-    if (!reached) continue;
-    const option = describeRelaxation(catalog, req, constraint, reached);
-    if (!best || option.distance < best.distance) best = option;
+  const allowedClouds = CLOUDS.filter((c) => (!req.clouds?.allow || req.clouds.allow.includes(c)) && !req.clouds?.deny?.includes(c));
+  let best: (Relaxation & { tier: number; distance: number }) | undefined;
+  for (const attempt of attempts(catalog, req, ranked.map(([id]) => id), allowedClouds)) {
+    const reached = relaxedSite(attempt.constraint, attempt.relaxed);
+    const option = reached && attempt.describe(reached);
+    if (!reached || !option) continue;
+    if (!best || attempt.tier < best.tier || (attempt.tier === best.tier && option.distance < best.distance)) best = { constraint: attempt.constraint, ...option, reached, tier: attempt.tier };
   }
+  const restricted = allowed.length > 0 && allowed.length < candidates.length;
   const lines = [
     `no feasible placement among ${candidates.length} candidates.`,
-    `The constraint that excluded the most: ${top} (${count} of ${candidates.length}), e.g. ${example(top)}.`,
-    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${n}), e.g. ${example(id)}`),
+    restricted
+      ? `The constraint that excluded the most of the ${allowed.length} on allowed clouds: ${top} (${topAllowed} of ${allowed.length}), e.g. ${example(top)}.`
+      : `The constraint that excluded the most: ${top} (${count} of ${candidates.length}), e.g. ${example(top)}.`,
+    ...ranked.slice(1, 4).map(([id, n]) => `  then ${id} (${restricted && n.allowed > 0 ? `${n.allowed} on allowed clouds` : n.count}), e.g. ${example(id)}`),
     best ? `Did you mean: ${best.text}?` : "No single relaxation makes any candidate feasible.",
   ];
-  const rejections = ranked.map(([constraint, n]) => ({ constraint, count: n, example: example(constraint) }));
-  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text, rejections);
+  const rejections = ranked.map(([constraint, n]) => ({ constraint, count: n.count, example: example(constraint) }));
+  const relaxation = best && { constraint: best.constraint, text: best.text, edits: best.edits, reached: best.reached };
+  return new NoFeasiblePlacementError(lines.join("\n"), candidates, top, best?.text, rejections, relaxation);
 }

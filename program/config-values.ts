@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import type { Accounts } from "../core/accounts";
+import type { Cloud } from "../core/cloud";
+import { replicationFor } from "../core/replication";
 import { formatPath, type Requirements, RequirementsError } from "../placement/requirements";
 
 /**
@@ -76,6 +78,39 @@ export function parseFailover(raw: string | undefined, requirements: Requirement
     throw new RequirementsError(['tessera:failover.active: "standby" needs a standby site; the requirements have no failover'], `tessera:failover of stack ${stack}`);
   }
   return failover.data;
+}
+
+/**
+ * What `tessera:failover` may hold for a placed stack (primary and standby clouds known): the
+ * options each cloud's promotion has, and database services that exist. One source of truth for
+ * the program (before any resource registers) and `tessera failover` (before it writes).
+ *
+ * @throws RequirementsError naming every bad field and its allowed values.
+ */
+export function checkFailoverSites(setting: FailoverSetting, requirements: Requirements, sites: { primary: Cloud; standby: Cloud | undefined }, stack: string): void {
+  const problems = failoverSiteProblems(setting, requirements, sites, stack);
+  if (problems.length > 0) throw new RequirementsError(problems, `tessera:failover of stack ${stack}`);
+}
+
+/** The problems {@link checkFailoverSites} reports (none: the setting fits the sites). */
+export function failoverSiteProblems(setting: Pick<FailoverSetting, "promoteOption" | "restore">, requirements: Requirements, sites: { primary: Cloud; standby: Cloud | undefined }, stack: string): string[] {
+  const problems: string[] = [];
+  const databases = Object.keys(requirements.services).filter((n) => requirements.services[n]!.kind === "database");
+  // Azure alone has a planned promotion (replica.promoteMode with promoteOption Planned).
+  if (setting.promoteOption === "planned" && sites.standby !== "azure") {
+    problems.push(`tessera:failover.promoteOption: "planned" applies to an Azure standby only (this stack's standby is on ${sites.standby ?? "no cloud"}); allowed values: forced`);
+  }
+  // Restoring from a copied backup is how an OCI standby database comes up (no cross-region replica).
+  const restores = Object.keys(setting.restore);
+  const backupCopy = sites.standby !== undefined && replicationFor("database", sites.primary, sites.standby);
+  if (restores.length > 0 && !(backupCopy && backupCopy.supported && backupCopy.standby === "backup-copy")) {
+    problems.push(`tessera:failover.restore: applies to an OCI standby restored from copied backups only (this stack's standby is on ${sites.standby ?? "no cloud"}); remove it`);
+  } else {
+    for (const name of restores) {
+      if (!databases.includes(name)) problems.push(`tessera:failover.restore.${name}: "${name}" is not a database service of ${stack}; allowed values: ${databases.join(", ") || "(none)"}`);
+    }
+  }
+  return problems;
 }
 
 /**

@@ -14,7 +14,7 @@ import { type FailoverSetting, jsonObject, parseAccounts, parseFailover } from "
 import { type IsSecret, secretPaths } from "./secrets";
 import { isSecureValue, readStackFileDetails, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "./stackfile";
 
-export { accountsSchema, type FailoverSetting, parseAccounts, parseFailover } from "./config-values";
+export { accountsSchema, checkFailoverSites, type FailoverSetting, parseAccounts, parseFailover } from "./config-values";
 
 /** What the program needs from config. */
 export interface StackConfig {

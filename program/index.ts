@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadRegionFacts } from "../core/facts";
 import { loadCatalog, repoRoot } from "../placement/catalog";
 import { lockFor, lockPath, placeWithLock, readLock, writeLock } from "../placement/lock";
-import { readStackConfig } from "./config";
+import { checkFailoverSites, readStackConfig } from "./config";
 import { type Endpoint, Failover } from "../components/failover";
 import { buildGovernance, checkGovernanceAccounts, type GovernanceLine, governanceReport, type GovernedSite } from "./governance";
 import { type DrContext, replicateBuckets } from "./replication";
@@ -62,6 +62,7 @@ export function tessera(options: ProgramOptions = {}): ProgramOutputs {
   // Placement knows the accounts, so it never picks a cloud whose account fields are missing.
   const { placement, lock: lockStatus } = placeWithLock(catalog, requirements, lock, { accounts });
   const d = placement.decision;
+  checkFailoverSites(setting, requirements, { primary: d.cloud, standby: d.secondary?.cloud }, stack);
   if (!lock && options.writeLock !== false && !pulumi.runtime.isDryRun()) {
     writeLock(path, lockFor(stack, placement, requirements));
     pulumi.log.info(`placed on ${d.cloud} ${d.region}; wrote ${path} — commit it so the placement stays put`);

@@ -38,17 +38,39 @@ test("--promote writes active: standby (forced by default) after the last key, e
   t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: primary\n`);
 });
 
-test("--json: the setting written as one JSON document; --planned and --restore are recorded", async (t) => {
+test("--json: the setting written as one JSON document", async (t) => {
   const dir = stacksDir();
-  const r = await run("failover", "--stack", STACK, "--promote", "--planned", "--restore", "orders=ocid1.postgresqlbackup.oc1.eu-amsterdam-1.example", "--json", "--stacks-dir", dir);
+  const r = await run("failover", "--stack", STACK, "--promote", "--json", "--stacks-dir", dir);
   t.is(r.code, 0, r.stderr);
-  t.deepEqual(JSON.parse(r.stdout), {
-    schemaVersion: 1,
-    stack: STACK,
-    file: join(dir, `Pulumi.${STACK}.yaml`),
-    failover: { active: "standby", promoteOption: "planned", restore: { orders: "ocid1.postgresqlbackup.oc1.eu-amsterdam-1.example" } },
+  t.deepEqual(JSON.parse(r.stdout), { schemaVersion: 1, stack: STACK, file: join(dir, `Pulumi.${STACK}.yaml`), failover: { active: "standby", promoteOption: "forced" } });
+  t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: standby\n    promoteOption: forced\n`);
+});
+
+test("a setting the next plan would reject is never written: the program's own checks (OCID, options the standby's cloud has) run first, every problem in one message, exit 2", async (t) => {
+  const dir = stacksDir();
+  copyFileSync(join(FIXTURE_STACKS, "Pulumi.ml-dr-us.yaml"), join(dir, "Pulumi.ml-dr-us.yaml"));
+  copyFileSync(join(FIXTURE_STACKS, "ml-dr-us.placement.lock.json"), join(dir, "ml-dr-us.placement.lock.json"));
+  const ml = readFileSync(join(dir, "Pulumi.ml-dr-us.yaml"), "utf8");
+  // shop-dr-eu's standby is on GCP (a Cloud SQL replica): restoring from an OCI backup does not apply, and ocid1.x is no OCID.
+  const restore = await run("failover", "--stack", STACK, "--promote", "--restore", "orders=ocid1.x", "--json", "--stacks-dir", dir);
+  const restoreProblems = [
+    "tessera:failover.restore.orders: the OCID of an OCI Database with PostgreSQL backup",
+    "tessera:failover.restore: applies to an OCI standby restored from copied backups only (this stack's standby is on gcp); remove it",
+  ];
+  const restoreMessage = `invalid tessera:failover of stack shop-dr-eu:\n${restoreProblems.map((p) => `  - ${p}`).join("\n")}`;
+  t.deepEqual(
+    { code: restore.code, stdout: JSON.parse(restore.stdout) as unknown, stderr: restore.stderr },
+    { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "requirements", message: restoreMessage, problems: restoreProblems } }, stderr: `tessera: ${restoreMessage}\n` },
+  );
+  // ml-dr-us's standby is on AWS: a planned promotion is Azure's alone.
+  const planned = await run("failover", "--stack", "ml-dr-us", "--promote", "--planned", "--stacks-dir", dir);
+  t.deepEqual(planned, {
+    code: 2,
+    stdout: "",
+    stderr: "tessera: invalid tessera:failover of stack ml-dr-us:\n  - tessera:failover.promoteOption: \"planned\" applies to an Azure standby only (this stack's standby is on aws); allowed values: forced\n",
   });
-  t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: standby\n    promoteOption: planned\n    restore:\n      orders: ocid1.postgresqlbackup.oc1.eu-amsterdam-1.example\n`);
+  t.is(stackFile(dir), ORIGINAL);
+  t.is(readFileSync(join(dir, "Pulumi.ml-dr-us.yaml"), "utf8"), ml);
 });
 
 /** Bad invocations: the arguments after `failover`, and the one message each must give. */
@@ -59,7 +81,7 @@ const BAD: ReadonlyArray<{ args: string[]; kind: string; message: string; json?:
   {
     args: ["--stack", STACK, "--promote", "--restore", "images=ocid1.postgresqlbackup.oc1..x"],
     kind: "requirements",
-    message: 'invalid tessera failover --stack shop-dr-eu:\n  - --restore: "images" is not a database service of shop-dr-eu; allowed values: orders',
+    message: "invalid tessera:failover of stack shop-dr-eu:\n  - tessera:failover.restore: applies to an OCI standby restored from copied backups only (this stack's standby is on gcp); remove it",
     json: true,
   },
   { args: ["--stack", STACK, "--promote", "--restore", "orders"], kind: "requirements", message: 'invalid tessera failover:\n  - --restore: "orders" is not <service>=<backup OCID>' },
@@ -91,6 +113,10 @@ test("plan --diff after a promotion: the failover line says what changes, and th
   t.is((await run("plan", "--stack", STACK, "--stacks-dir", dir, "--json", "--out", before)).code, 0);
   t.is((await run("failover", "--stack", STACK, "--promote", "--stacks-dir", dir)).code, 0);
   const diff = await run("plan", "--stack", STACK, "--stacks-dir", dir, "--diff", before);
+  // Another stack's plan is no baseline: exit 2 before anything is planned (not "service orders renamed to documents").
+  const foreign = await run("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--diff", before, "--json");
+  const message = `--diff: ${before} is a plan of stack shop-dr-eu, not eu-gdpr; compare with a previous plan of eu-gdpr`;
+  t.deepEqual({ ...foreign, stdout: JSON.parse(foreign.stdout) as unknown }, { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "usage", message, problems: [] } }, stderr: `tessera: ${message}\n` });
   t.is(diff.code, 0, diff.stderr);
   t.is(
     diff.stdout.slice(diff.stdout.indexOf("Changes since the previous plan:")),

@@ -166,6 +166,15 @@ test("--requirements takes a whole stack file; a typo'd tessera: key is an error
       problems: ["tessera:acounts: unknown config key; tessera reads tessera:requirements, tessera:accounts and tessera:failover (did you mean tessera:accounts?)"],
     },
   });
+  // Two problems in two keys: both in one message, each named from its key.
+  writeFileSync(join(dir, "Pulumi.two.yaml"), readFileSync(join(dir, "Pulumi.typo.yaml"), "utf8").replace("sizeGb: 5000", "sizeGb: -5"));
+  const two = await run("place", "--stack", "two", "--stacks-dir", dir, "--json");
+  const problems = [
+    "tessera:acounts: unknown config key; tessera reads tessera:requirements, tessera:accounts and tessera:failover (did you mean tessera:accounts?)",
+    "tessera:requirements.services.media.sizeGb: Too small: expected number to be >=0 (got -5)",
+  ];
+  const message = `invalid config of stack two:\n${problems.map((p) => `  - ${p}`).join("\n")}`;
+  t.deepEqual({ ...two, stdout: JSON.parse(two.stdout) as unknown }, { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "requirements", message, problems } }, stderr: `tessera: ${message}\n` });
 });
 
 test("bad input never crashes with a trace: missing --stacks-dir, a string as requirements, a self-referential alias (exit 2, one line)", async (t) => {
@@ -191,10 +200,24 @@ test("place --write and replan --write say what they wrote; a lock from another 
   JSON.parse(first.stdout); // stdout is only the document
   const again = await run("place", "--stack", "us-budget", "--stacks-dir", dir, "--write");
   t.is(again.stderr, `tessera: kept the existing lock ${lock}; nothing written (tessera replan --write moves it)\n`);
+  // The lock already holds today's placement: replan --write writes nothing and says so (no "wrote" line).
+  const written = readFileSync(lock, "utf8");
+  const kept = await run("replan", "--stack", "us-budget", "--stacks-dir", dir, "--write");
+  t.deepEqual(kept, {
+    code: 0,
+    stdout: "The lock (digitalocean nyc3) is already today's best placement; nothing to move.\n",
+    stderr: `tessera: kept ${lock}: it already holds today's best placement; nothing written\n`,
+  });
+  const keptJson = await run("replan", "--stack", "us-budget", "--stacks-dir", dir, "--write", "--json");
+  t.deepEqual([keptJson.code, (JSON.parse(keptJson.stdout) as { written: boolean }).written], [0, false]);
+  t.is(readFileSync(lock, "utf8"), written);
+  // A lock elsewhere: replan --write moves it and says what it wrote.
+  writeFileSync(lock, JSON.stringify({ version: 1, stack: "us-budget", catalogDate: "2026-11-24", decision: { cloud: "aws", region: "us-east-1", monthlyUsd: 196, services: { media: { kind: "object-storage", sku: "standard" } } } }));
   const replan = await run("replan", "--stack", "us-budget", "--stacks-dir", dir, "--write");
   t.is(replan.code, 0, replan.stderr);
   t.is(replan.stderr, `tessera: wrote ${lock}: digitalocean nyc3 (media standard), 100 USD/month, catalog 2026-11-24\n`);
-  t.false(replan.stdout.includes("Run with --write"), replan.stdout);
+  t.true(replan.stdout.endsWith("The new lock is written; commit it, then `pulumi up` makes the move.\n"), replan.stdout);
+  t.is(readFileSync(lock, "utf8"), written);
   // The same lock under another stack's name.
   copyFileSync(join(dir, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-copy.yaml"));
   copyFileSync(lock, join(dir, "us-copy.placement.lock.json"));

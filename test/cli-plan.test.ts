@@ -93,6 +93,23 @@ test("stdout holds only the document: a lock kept although no longer the cheapes
   t.false(/info: \[runtime\]/.test(json.stdout + md.stdout + json.stderr + md.stderr));
 });
 
+test("terminal text: stdout holds the plan, the warnings are on stderr (one line each, after the plan)", async (t) => {
+  const dir = tmp();
+  copyFileSync(join(FIXTURES, "Pulumi.eu-gdpr.yaml"), join(dir, "Pulumi.eu-gdpr.yaml"));
+  writeFileSync(join(dir, "eu-gdpr.placement.lock.json"), lockJson("eu-gdpr", "azure", "westeurope", 74.4, { documents: { kind: "object-storage", sku: "standard" } }));
+  const [text, json] = await Promise.all([tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir), tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--json")]);
+  t.is(text.code, 0, text.stderr);
+  const report = JSON.parse(json.stdout) as PlanReport;
+  t.deepEqual(report.warnings, [
+    `azure compute prices are ${report.catalog.ageDays} days old (snapshot ${report.catalog.computePriceDate}); refresh data/ before trusting the figures`,
+    "the lock keeps azure westeurope; oci eu-amsterdam-1 would save 12.97 USD/month (tessera replan)",
+    "some figures are estimates (marked *): the catalog has no exact row for them",
+  ]);
+  t.is(text.stderr, report.warnings.map((w) => `tessera: warning: ${w}\n`).join(""));
+  t.false(text.stdout.includes("warning"), text.stdout);
+  t.true(text.stdout.endsWith(`(${report.catalog.ageDays} days old)\n✔ deployable\n`), text.stdout.slice(-200));
+});
+
 test("every outcome is a document: infeasible and over-budget-lock stacks (exit 1), bad input (exit 2), in JSON and Markdown", async (t) => {
   const dir = tmp();
   writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n    residency: { jurisdictions: [EU] }\n");
@@ -142,6 +159,20 @@ test("tessera check names the stack that broke and why; the rest still plan", as
   t.true(r.stdout.endsWith("2 of 3 stacks not deployable\n"));
 });
 
+test("tessera check: a stack file that cannot be read is bad input, exit 2 (the worst outcome wins over a stack that is not feasible)", async (t) => {
+  const dir = tmp();
+  writeFileSync(join(dir, "Pulumi.gpu.yaml"), "config:\n  tessera:requirements:\n    services:\n      train: { kind: gpu-compute, gpu: { model: A100, count: 16 } }\n");
+  writeFileSync(join(dir, "Pulumi.broken.yaml"), "config:\n  tessera:requirements: [unclosed\n");
+  const r = await tessera("check", "--stacks-dir", dir);
+  t.deepEqual([r.code, r.stderr], [2, ""]);
+  const lines = r.stdout.split("\n");
+  t.deepEqual([lines[0], lines.find((l) => l.startsWith("✘ gpu")), lines.at(-2)], [
+    `✘ broken: cannot be planned: ${join(dir, "Pulumi.broken.yaml")} is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:`,
+    "✘ gpu: not feasible: no feasible placement among 192 candidates.",
+    "2 of 2 stacks not deployable",
+  ]);
+});
+
 test("several stacks in one process: each stack's JSON and Markdown in --out-dir, one line per stack, the worst exit code; --diff-dir diffs each against its own", async (t) => {
   const dir = tmp();
   for (const f of ["Pulumi.us-budget.yaml", "us-budget.placement.lock.json", "Pulumi.noncompliant.yaml"]) copyFileSync(join(FIXTURES, f), join(dir, f));
@@ -161,6 +192,10 @@ test("several stacks in one process: each stack's JSON and Markdown in --out-dir
   t.deepEqual((JSON.parse(readFileSync(join(out, "noncompliant.json"), "utf8")) as PlanReport).policies.verdicts.map((v) => v.policy), ["backup-retention"]);
   t.deepEqual([JSON.parse(readFileSync(join(out, "gpu.json"), "utf8")).reason, readFileSync(join(out, "gpu.md"), "utf8").split("\n")[0]], ["no-feasible-placement", "### tessera plan — `gpu` ❌ not feasible"]);
   t.deepEqual([usage.code, usage.stderr], [2, "tessera: plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md\n"]);
+  // Several --stack never plan only the last one: without --out-dir, one usage error (and with --json, its document).
+  const both = await tessera("plan", "--stack", "eu-gdpr", "--stack", "us-budget", "--stacks-dir", dir, "--json");
+  const usageMessage = "plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md";
+  t.deepEqual({ ...both, stdout: JSON.parse(both.stdout) as unknown }, { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "usage", message: usageMessage, problems: [] } }, stderr: `tessera: ${usageMessage}\n` });
   // Again against the first run: us-budget has a diff, gpu's previous outcome is no plan (no diff).
   const next = join(dir, "next");
   mkdirSync(next);

@@ -166,10 +166,11 @@ test.serial("governance settings a cloud needs keep placement off it, naming the
     error?.message,
     [
       "no feasible placement among 192 candidates.",
-      "The constraint that excluded the most: clouds (149 of 192), e.g. aws af-south-1: cloud aws not in allow [gcp].",
+      // The allowed cloud's blocker first, then the clouds the stack does not allow.
+      "The constraint that excluded the most of the 43 on allowed clouds: accounts:tessera:accounts.gcp.billingAccount (43 of 43), e.g. gcp africa-south1: tessera:accounts.gcp.billingAccount is not set; required on gcp: the budget alarms are a Cloud Billing budget, which lives in a billing account.",
+      "  then clouds (149), e.g. aws af-south-1: cloud aws not in allow [gcp]",
       "  then accounts:tessera:accounts.oci.compartmentId (44), e.g. oci af-casablanca-1: tessera:accounts.oci.compartmentId is not set; oci needs it",
       "  then accounts:tessera:accounts.oci.tenancyId (44), e.g. oci af-casablanca-1: tessera:accounts.oci.tenancyId is not set; required on oci: audit retention is set on the tenancy (the tenancy OCID)",
-      "  then accounts:tessera:accounts.gcp.billingAccount (43), e.g. gcp africa-south1: tessera:accounts.gcp.billingAccount is not set; required on gcp: the budget alarms are a Cloud Billing budget, which lives in a billing account",
       "Did you mean: set tessera:accounts.gcp.billingAccount in the stack config → gcp us-central1?",
     ].join("\n"),
   );

@@ -14,7 +14,7 @@ import { checkStacksDir, readInputs } from "../inputs";
 import { checkOutFile, type Format, json, note, printDocument, writeOutFile } from "../output";
 import { withProgress } from "../progress";
 import { diffPlans, readPreviousPlan, renderDiff } from "./diff";
-import { blockers, renderMarkdown, renderTerminal } from "./render";
+import { blockers, renderMarkdown, renderTerminal, warningLines } from "./render";
 import type { PlanReport } from "./schema";
 
 // The program, the five provider SDKs and the policy pack load only once the inputs are known to
@@ -36,7 +36,7 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
   checkStacksDir(opts.stacksDir);
   readStackFileDetails(opts.stacksDir, opts.stack);
   if (opts.out !== undefined) checkOutFile("--out", opts.out);
-  const previous = opts.diff !== undefined ? readPreviousPlan(opts.diff) : undefined;
+  const previous = opts.diff !== undefined ? readPreviousPlan(opts.diff, opts.stack) : undefined;
   const catalog = loadCatalog();
   const inputs = readInputs(catalog, { stack: opts.stack }, opts.stacksDir);
   placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
@@ -49,6 +49,8 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
   } else {
     const body = opts.format === "markdown" ? renderMarkdown(report) : renderTerminal(report, process.stdout.isTTY === true);
     printDocument(previous ? `${body}\n\n${renderDiff(previous, report, opts.format === "markdown")}` : body);
+    // Terminal text: warnings are notes on stderr, after the plan (a pull-request comment in Markdown keeps them).
+    if (opts.format === "text") for (const w of warningLines(report)) note(w);
   }
   return report.deployable ? 0 : 1;
 }
@@ -97,7 +99,7 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
       if (previousFile !== undefined && existsSync(previousFile)) {
         // A previous outcome that is not a plan (an error document) gives no diff, as a new stack.
         try {
-          previous = readPreviousPlan(previousFile);
+          previous = readPreviousPlan(previousFile, stack);
         } catch (e) {
           note(`${stack}: no diff: ${(e as Error).message}`);
         }
@@ -132,7 +134,8 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
 /**
  * `tessera check`: plans every stack in `stacksDir` and prints one line per stack — deployable,
  * or which stack broke and why — so a team's own stack (or an example) that stops planning is
- * named, not hidden in a test failure. Returns 1 when any stack is not deployable.
+ * named, not hidden in a test failure. Returns the worst exit code: 0 all deployable, 1 one is not
+ * (policy, budget, infeasible), 2 one could not be read or planned (its stack file, requirements).
  */
 export async function check(stacksDir: string): Promise<number> {
   checkStacksDir(stacksDir);
@@ -143,6 +146,8 @@ export async function check(stacksDir: string): Promise<number> {
   }
   loadCatalog();
   let failed = 0;
+  // The worst outcome: 1 a stack is not deployable, 2 one could not be read or planned (bad input).
+  let worst: 0 | 1 | 2 = 0;
   const lines: string[] = [];
   for (const stack of stacks) {
     try {
@@ -151,16 +156,18 @@ export async function check(stacksDir: string): Promise<number> {
       if (report.deployable) lines.push(`✔ ${stack}: deployable (${where})`);
       else {
         failed++;
+        worst = Math.max(worst, 1) as 1 | 2;
         lines.push(`✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}`);
       }
     } catch (e) {
       const code = exitCodeFor(e);
       if (code === undefined) throw e;
       failed++;
+      worst = Math.max(worst, code) as 1 | 2;
       const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
       lines.push(`✘ ${stack}: ${code === 1 ? "not feasible" : "cannot be planned"}: ${why.split("\n").join("\n    ")}`);
     }
   }
   printDocument(`${lines.join("\n")}\n${failed === 0 ? `all ${stacks.length} stacks deployable` : `${failed} of ${stacks.length} stacks not deployable`}`);
-  return failed === 0 ? 0 : 1;
+  return worst;
 }

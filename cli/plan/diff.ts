@@ -8,8 +8,8 @@ import { usd } from "../../placement/evaluate";
 import { UsageError } from "../errors";
 import { type PlanDiff, type PlanReport, planSchema } from "./schema";
 
-/** Reads and validates a previous `plan --json` output. */
-export function readPreviousPlan(file: string): PlanReport {
+/** Reads and validates a previous `plan --json` output of `stack` (a plan of another stack is no baseline). */
+export function readPreviousPlan(file: string, stack: string): PlanReport {
   if (!existsSync(file)) throw new UsageError(`--diff: no such file ${file}`);
   let raw: unknown;
   try {
@@ -19,6 +19,7 @@ export function readPreviousPlan(file: string): PlanReport {
   }
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`--diff: ${file} is not a tessera plan (schema version 1): ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+  if (parsed.data.stack !== stack) throw new UsageError(`--diff: ${file} is a plan of stack ${parsed.data.stack}, not ${stack}; compare with a previous plan of ${stack}`);
   return parsed.data;
 }
 

@@ -73,7 +73,7 @@ function decisionLines(p: PlanReport, star = "*"): string[] {
   return lines;
 }
 
-/** Terminal rendering. */
+/** Terminal rendering (the plan; its warnings go to stderr: {@link warningLines}). */
 export function renderTerminal(p: PlanReport, color = false): string {
   const c = color ? pc : pc.createColors(false);
   const table = new Table({ head: ["resource", "where", "USD/month"], style: { head: color ? ["cyan"] : [], border: color ? ["grey"] : [], compact: true }, colAligns: ["left", "left", "right"] });
@@ -91,10 +91,12 @@ export function renderTerminal(p: PlanReport, color = false): string {
   if (p.policies.verdicts.length > 0) lines.push(`  by framework: ${byFramework(p.policies.verdicts)}`);
   lines.push(...governanceLines(p, c));
   lines.push("", `Catalog ${p.catalog.date}; ${p.placement.cloud} compute prices ${p.catalog.computePriceDate} (${age(p.catalog.ageDays)})`);
-  for (const w of p.warnings) lines.push(c.yellow(`warning: ${w}`));
   lines.push(p.deployable ? c.green("✔ deployable") : c.red(`✘ not deployable: ${blockers(p).join("; ")}`));
   return lines.join("\n");
 }
+
+/** The plan's warnings as the terminal shows them, one line each, on stderr (the README: stdout holds the plan). */
+export const warningLines = (p: PlanReport): string[] => p.warnings.map((w) => `warning: ${w}`);
 
 const GOVERNANCE_MARK = { built: "✔", "opted-out": "–", unavailable: "✘", incomplete: "!" } as const;
 
