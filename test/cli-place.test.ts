@@ -69,13 +69,15 @@ test("place --requirements --json: the documented contract", async (t) => {
 test("place --stack: the considered-candidates table and top rejection reasons", async (t) => {
   const r = await run("place", "--stack", "eu-gdpr", "--stacks-dir", FIXTURE_STACKS);
   t.is(r.code, 0, r.stderr);
-  // The lock keeps Azure (300 GB of egress less the 100 GB free); OCI, now with a sourced DPA, is cheaper.
+  // The lock keeps Azure swedencentral (300 GB of egress less the 100 GB free), still the cheapest:
+  // only Azure has a first-party ISO 27001 source, so every feasible candidate is on Azure.
   t.regex(r.stdout, /^Placement: azure swedencentral \(Sweden Central\) — 56\.87 USD\/month/);
-  t.regex(r.stdout, /\nLocked: kept; oci eu-amsterdam-1 would save 5\.87 USD\/month/);
+  t.regex(r.stdout, /\nLocked: kept \(still the cheapest feasible\)\n/);
   t.regex(r.stdout, /\n  gdpr → gdpr-dpa: azure swedencentral, service-dependent, medium — MicrosoftDocs\/Compliance-pr\.fr-fr:/);
   t.regex(r.stdout, /\nExcluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
-  t.regex(r.stdout, /│ +│ oci +│ eu-amsterdam-1 +│ standard +│ 51 +│/);
-  t.regex(r.stdout, /Rejected 153; top reasons:\n +151 × residency/);
+  t.regex(r.stdout, /Considered 192 candidates, 13 feasible \(cheapest 10 shown\):\n/);
+  t.regex(r.stdout, /│ ✔ │ azure │ swedencentral +│ standard +│ 56\.87\* +│/);
+  t.regex(r.stdout, /Rejected 179; top reasons:\n +151 × compliance:gdpr .*\n +151 × residency .*\n +134 × compliance:iso27001 /);
 });
 
 test("nothing feasible: exit 1 with the top constraint and a hint", async (t) => {

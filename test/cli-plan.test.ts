@@ -102,8 +102,8 @@ test("stdout holds only the document: a lock kept although no longer the cheapes
   const [json, md] = await Promise.all([tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--json"), tessera("plan", "--stack", "eu-gdpr", "--stacks-dir", dir, "--markdown")]);
   t.is(json.code, 0, json.stderr);
   const report = JSON.parse(json.stdout) as PlanReport;
-  t.deepEqual(report.placement.lock, { status: "kept", cheaper: { cloud: "oci", region: "eu-amsterdam-1", monthlyUsd: 51, savingUsd: 12.97 } });
-  t.true(report.warnings.includes("the lock keeps azure westeurope; oci eu-amsterdam-1 would save 12.97 USD/month (tessera replan)"));
+  t.deepEqual(report.placement.lock, { status: "kept", cheaper: { cloud: "azure", region: "swedencentral", monthlyUsd: 56.87, savingUsd: 7.1 } });
+  t.true(report.warnings.includes("the lock keeps azure westeurope; azure swedencentral would save 7.1 USD/month (tessera replan)"));
   t.is(md.code, 0, md.stderr);
   t.true(md.stdout.startsWith("### tessera plan — `eu-gdpr` ✅ deployable\n"), md.stdout.slice(0, 200));
   t.false(/info: \[runtime\]/.test(json.stdout + md.stdout + json.stderr + md.stderr));
@@ -118,7 +118,7 @@ test("terminal text: stdout holds the plan, the warnings are on stderr (one line
   const report = JSON.parse(json.stdout) as PlanReport;
   t.deepEqual(report.warnings, [
     `azure compute prices are ${report.catalog.ageDays} days old (snapshot ${report.catalog.computePriceDate}); refresh data/ before trusting the figures`,
-    "the lock keeps azure westeurope; oci eu-amsterdam-1 would save 12.97 USD/month (tessera replan)",
+    "the lock keeps azure westeurope; azure swedencentral would save 7.1 USD/month (tessera replan)",
     "some figures are estimates (marked *): the catalog has no exact row for them",
   ]);
   t.is(text.stderr, report.warnings.map((w) => `tessera: warning: ${w}\n`).join(""));

@@ -24,15 +24,16 @@ const storage = req({ services: { docs: { kind: "object-storage", sizeGb: 2000, 
 
 test("without a lock: the fresh placement", (t) => {
   const r = placeWithLock(catalog, storage, undefined);
-  // OCI: 2000 GB × 0.0255 USD/GB-month; its 300 GB of egress fall inside the free 10 TB a month.
-  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd, r.lock], ["oci", "eu-amsterdam-1", 51, { status: "unlocked" }]);
+  // Only Azure has a first-party ISO 27001 source (medium); swedencentral: 2000 GB at the eastus rate ×
+  // the region's price index, plus (300 − 100 free) GB of egress, estimated.
+  t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd, r.lock], ["azure", "swedencentral", 56.87, { status: "unlocked" }]);
 });
 
 test("a feasible lock is kept even when another region is cheaper, with the saving reported", (t) => {
   const r = placeWithLock(catalog, storage, lockOn("azure", "westeurope", { docs: { kind: "object-storage", sku: "standard" } }));
   // westeurope: storage + (300 − 100 free) GB of egress.
   t.deepEqual([r.placement.decision.cloud, r.placement.decision.region, r.placement.decision.monthlyUsd], ["azure", "westeurope", 63.97]);
-  t.deepEqual(r.lock, { status: "kept", cheaper: { cloud: "oci", region: "eu-amsterdam-1", monthlyUsd: 51, savingUsd: 12.97 } });
+  t.deepEqual(r.lock, { status: "kept", cheaper: { cloud: "azure", region: "swedencentral", monthlyUsd: 56.87, savingUsd: 7.1 } });
 });
 
 test("a price change does not move a locked stack: the same lock after its region got pricier", (t) => {
@@ -111,6 +112,8 @@ test("a lock that no longer meets the requirements is an error listing why", (t)
       "the locked placement aws us-east-1 (stack s) no longer meets the requirements:",
       "  - jurisdiction US not in [EU]",
       "  - gdpr needs EU/EEA residency; us-east-1 is in US",
+      // AWS's ISO 27001 row has only third-party sources (low).
+      "  - iso27001 not confirmed for aws: its only source is low confidence, below the required medium (https://docslib.org/doc/137702/aws-risk-and-compliance-whitepaper-for-additional-details-policy-available-at ; https://raw.githubusercontent.com/api-evangelist/amazon-pinpoint/refs/heads/main/security/amazon-pinpoint-trust-center.yml)",
       "Run `tessera replan --stack s` to see the migration plan and write a new lock.",
     ].join("\n"),
   );

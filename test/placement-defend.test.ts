@@ -10,6 +10,7 @@ import { placeJson, renderPlace } from "../cli/place";
 import { findDataDir, loadCatalog } from "../placement/catalog";
 import { priceService } from "../placement/cost";
 import { evaluateCandidate } from "../placement/evaluate";
+import { FIRST_PARTY_SOURCES, isFirstParty, sourceParts, thirdPartyParts } from "../placement/first-party";
 import { NoFeasiblePlacementError, place } from "../placement/place";
 import { parseRequirements, RequirementsError, type RequirementsInput } from "../placement/requirements";
 import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,8 +29,59 @@ const lines = (cloud: "aws" | "azure" | "gcp" | "digitalocean" | "oci", id: stri
 };
 const storage = { kind: "object-storage", sizeGb: 10 } as const;
 
+test("sources: every medium or high compliance row cites only its cloud's own pages; third-party-only rows are low", (t) => {
+  const offenders = catalog.compliance
+    .filter((row) => row.confidence !== "low")
+    .map((row) => ({ row: `${row.cloud}/${row.program}`, confidence: row.confidence, thirdParty: thirdPartyParts(row.cloud, row.source) }))
+    .filter((o) => o.thirdParty.length > 0);
+  t.deepEqual(offenders, []);
+  // Every cloud has an allow-list, and every row has at least one source part.
+  t.deepEqual(Object.keys(FIRST_PARTY_SOURCES).sort(), [...new Set(catalog.compliance.map((r) => r.cloud))].sort());
+  t.deepEqual(catalog.compliance.filter((r) => sourceParts(r.source).length === 0), []);
+});
+
+test("sources: the allow-list matches hosts and documentation repositories, never look-alikes", (t) => {
+  const cases: [Parameters<typeof isFirstParty>[0], string, boolean][] = [
+    ["aws", "http://aws.amazon.com/compliance/soc-faqs/", true],
+    ["aws", "https://docs.aws.amazon.com/whitepapers/latest/navigating-gdpr-compliance/aws-data-processing-addendum-dpa.html", true],
+    ["aws", "https://aws.amazon.com.rproxy.goskope.com/compliance/hds/", false],
+    ["aws", "https://appwritefunc.yet-another-testing-domain.com/api/grab?url=https%3A%2F%2Fwww.scribd.com%2Fdocument%2F940610313%2FSOC2-via-AWS-Report", false],
+    ["aws", "https://raw.githubusercontent.com/api-evangelist/amazon-pinpoint/refs/heads/main/security/amazon-pinpoint-trust-center.yml", false],
+    ["azure", "https://learn.microsoft.com/en-us/azure/compliance/offerings/offering-singapore-mtcs", true],
+    ["azure", "MicrosoftDocs/Compliance-pr.fr-fr:compliance/regulatory/offering-SOC.md@0b46480892f8f86c9d0f016703278d5a04b33f19", true],
+    ["azure", "api-evangelist/microsoft-azure:security/microsoft-azure-trust-center.yml@0b46480892f8f86c9d0f016703278d5a04b33f19", false],
+    ["azure", "https://www.conceptualise.de/en/blog/bsi-c5-compliance-azure", false],
+    ["gcp", "https://cloud.google.com/security/compliance/fedramp?hl=en", true],
+    ["gcp", "https://evil-cloud.google.com.example.org/security", false],
+    ["gcp", "https://someone.appspot.com/terms", false],
+    ["oci", "https://www.oracle.com/ua/legal/privacy/services-privacy-policy/", true],
+    ["oci", "api-evangelist/oracle-cloud:security/oracle-cloud-trust-center.yml@4a1198926fd2d8f1a851c51b81d13358758c81c2", false],
+    ["digitalocean", "https://digitalocean.com/resources/articles/soc-2-compliance", true],
+    ["digitalocean", "http://fitness.levelzdigital.com/ccpa-data-processing-addendum.html", false],
+  ];
+  t.deepEqual(
+    cases.map(([cloud, part]) => [cloud, part, isFirstParty(cloud, part)]),
+    cases,
+  );
+  t.deepEqual(sourceParts("https://a.example/x ; https://cloud-dot-devsite-v2-prod.appspot.com/terms/x (Google's archived copy)"), [
+    "https://a.example/x",
+    "https://cloud-dot-devsite-v2-prod.appspot.com/terms/x",
+  ]);
+});
+
+const OCI_TRUST = "api-evangelist/oracle-cloud:security/oracle-cloud-trust-center.yml@4a1198926fd2d8f1a851c51b81d13358758c81c2";
+const ociLow = (program: string) => ({
+  constraint: `compliance:${program}`,
+  kind: "not-confirmed",
+  message: `${program} not confirmed for oci: its only source is low confidence, below the required medium (${OCI_TRUST})`,
+});
+
 test("region scope: c5 and irap with US residency are held nowhere in the US (not OCI us-ashburn-1)", (t) => {
-  const r = req({ services: { docs: storage }, residency: { jurisdictions: ["US"] }, compliance: ["c5", "irap"] });
+  // OCI's regional rows come only from a third-party summary (low): by default they confirm nothing.
+  const byDefault = req({ services: { docs: storage }, residency: { jurisdictions: ["US"] }, compliance: ["c5", "irap"] });
+  t.deepEqual(evaluateCandidate(catalog, byDefault, region("oci", "us-ashburn-1")).reasons, [ociLow("c5"), ociLow("irap")]);
+  // Accepting low facts, the region scope still keeps c5 and irap out of the US.
+  const r = req({ services: { docs: storage }, residency: { jurisdictions: ["US"] }, compliance: ["c5", "irap"], minComplianceConfidence: "low" });
   t.deepEqual(evaluateCandidate(catalog, r, region("oci", "us-ashburn-1")).reasons, [
     { constraint: "compliance:c5", kind: "not-offered", message: "c5 not offered in oci us-ashburn-1 (held in eu-frankfurt-1)" },
     { constraint: "compliance:irap", kind: "not-offered", message: "irap not offered in oci us-ashburn-1 (held in ap-melbourne-1, ap-sydney-1)" },
@@ -39,30 +91,34 @@ test("region scope: c5 and irap with US residency are held nowhere in the US (no
     { constraint: "compliance:irap", kind: "not-offered", message: "irap not offered in aws us-east-1 (held in ap-southeast-2)" },
   ]);
   t.throws(() => place(catalog, r), { instanceOf: NoFeasiblePlacementError });
-  // In Frankfurt OCI holds c5.
-  t.deepEqual(evaluateCandidate(catalog, req({ services: { docs: storage }, compliance: ["c5"] }), region("oci", "eu-frankfurt-1")).reasons, []);
+  // In Frankfurt OCI holds c5, as far as the third-party summary says: only a low minimum accepts it.
+  t.deepEqual(evaluateCandidate(catalog, req({ services: { docs: storage }, compliance: ["c5"] }), region("oci", "eu-frankfurt-1")).reasons, [ociLow("c5")]);
+  t.deepEqual(evaluateCandidate(catalog, req({ services: { docs: storage }, compliance: ["c5"], minComplianceConfidence: "low" }), region("oci", "eu-frankfurt-1")).reasons, []);
 });
 
-test("region scope: hds lands in OCI's French regions, not Casablanca; AWS's HDS has no confirmed region list", (t) => {
+test("hds: no first-party source confirms HDS in a region, so an hds stack is infeasible by default; accepting low facts it lands in OCI's French regions, not Casablanca", (t) => {
   const r = req({ services: { docs: storage }, compliance: ["hds"] });
-  const p = place(catalog, r);
-  t.deepEqual([p.decision.cloud, p.decision.region], ["oci", "eu-marseille-1"]);
-  t.deepEqual(p.decision.compliance, [
+  t.throws(() => place(catalog, r), { instanceOf: NoFeasiblePlacementError });
+  t.deepEqual(evaluateCandidate(catalog, r, region("oci", "eu-marseille-1")).reasons, [ociLow("hds")]);
+  // AWS's HDS page was read only through a proxy copy (low); GCP's own page gives no region list.
+  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "eu-west-3")).reasons, [
     {
-      requirement: "hds",
-      program: "hds",
-      cloud: "oci",
-      region: "eu-marseille-1",
-      scope: "listed-regions",
-      confidence: "medium",
-      source: "api-evangelist/oracle-cloud:security/oracle-cloud-trust-center.yml@4a1198926fd2d8f1a851c51b81d13358758c81c2",
+      constraint: "compliance:hds",
+      kind: "not-confirmed",
+      message: "hds not confirmed for aws: its only source is low confidence, below the required medium (https://aws.amazon.com.rproxy.goskope.com/compliance/hds/)",
     },
   ]);
-  t.deepEqual(evaluateCandidate(catalog, r, region("oci", "af-casablanca-1")).reasons, [
-    { constraint: "compliance:hds", kind: "not-offered", message: "hds not offered in oci af-casablanca-1 (held in eu-marseille-1, eu-paris-1)" },
+  t.deepEqual(evaluateCandidate(catalog, r, region("gcp", "europe-west9")).reasons, [
+    { constraint: "compliance:hds", kind: "not-confirmed", message: "hds not confirmed for gcp: hds counts only in listed regions and compliance.csv has no confirmed region list for gcp" },
   ]);
-  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "eu-west-3")).reasons, [
-    { constraint: "compliance:hds", kind: "not-confirmed", message: "hds not confirmed for aws: hds counts only in listed regions and compliance.csv has no confirmed region list for aws" },
+  const lenient = req({ services: { docs: storage }, compliance: ["hds"], minComplianceConfidence: "low" });
+  const p = place(catalog, lenient);
+  t.deepEqual([p.decision.cloud, p.decision.region], ["oci", "eu-marseille-1"]);
+  t.deepEqual(p.decision.compliance, [
+    { requirement: "hds", program: "hds", cloud: "oci", region: "eu-marseille-1", scope: "listed-regions", confidence: "low", source: OCI_TRUST },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, lenient, region("oci", "af-casablanca-1")).reasons, [
+    { constraint: "compliance:hds", kind: "not-offered", message: "hds not offered in oci af-casablanca-1 (held in eu-marseille-1, eu-paris-1)" },
   ]);
 });
 
@@ -86,27 +142,30 @@ test("confidence: a HIPAA stack does not land on DigitalOcean's low row by defau
 });
 
 test("every deciding fact is shown with its confidence and source in the place JSON and text; excluded clouds are said", (t) => {
-  const p = place(catalog, req({ services: { docs: storage }, residency: { jurisdictions: ["EU"] }, compliance: ["gdpr", "c5"] }));
+  const p = place(catalog, req({ services: { docs: storage }, residency: { jurisdictions: ["EU"] }, compliance: ["gdpr", "soc2"] }));
   const result = { placement: p, lock: { status: "unlocked" as const } };
   const json = placeJson(result);
+  t.deepEqual([p.decision.cloud, p.decision.region], ["azure", "swedencentral"]);
   t.deepEqual(
-    json.decision.compliance.map((e) => [e.requirement, e.program, e.confidence]),
+    json.decision.compliance.map((e) => [e.requirement, e.program, e.confidence, e.source]),
     [
-      ["gdpr", "gdpr-dpa", "medium"],
-      ["c5", "c5", "medium"],
+      ["gdpr", "gdpr-dpa", "medium", "MicrosoftDocs/Compliance-pr.fr-fr:compliance/regulatory/offering-EU-Model-Clauses.md@115715359dec128bc828d4ba7cbf78598e8397ad"],
+      ["soc2", "soc2", "medium", "MicrosoftDocs/Compliance-pr.fr-fr:compliance/regulatory/offering-SOC.md@0b46480892f8f86c9d0f016703278d5a04b33f19"],
     ],
   );
+  const doDpa = "http://stophairloss.biz/gdpr-faq.html ; https://burgenblogger.eu/data-protection-regulation-agreement/";
   t.deepEqual(json.excludedClouds, [
-    { cloud: "aws", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for aws: c5 counts only in listed regions and compliance.csv has no confirmed region list for aws" },
-    { cloud: "azure", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for azure: c5 counts only in listed regions and compliance.csv has no confirmed region list for azure" },
-    { cloud: "gcp", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for gcp: c5 counts only in listed regions and compliance.csv has no confirmed region list for gcp" },
-    { cloud: "digitalocean", requirement: "c5", kind: "not-confirmed", reason: "c5 not confirmed for digitalocean: no source in compliance.csv" },
+    { cloud: "digitalocean", requirement: "gdpr", kind: "not-confirmed", reason: `gdpr-dpa not confirmed for digitalocean: its only source is low confidence, below the required medium (${doDpa})` },
+    { cloud: "oci", requirement: "soc2", kind: "not-confirmed", reason: `soc2 not confirmed for oci: its only source is low confidence, below the required medium (${OCI_TRUST})` },
   ]);
   const text = renderPlace(result);
-  t.true(text.includes("  gdpr → gdpr-dpa: oci eu-frankfurt-1, all-regions, medium — https://studylib.net/doc/18182264/oracle-data-processing-agreement"));
-  t.true(text.includes("Excluded in every region: digitalocean — c5 not confirmed for digitalocean: no source in compliance.csv (not confirmed)"));
-  // GDPR alone no longer silently drops GCP and OCI: both now have a sourced data processing addendum.
-  t.deepEqual(place(catalog, req({ services: { docs: storage }, compliance: ["gdpr"] })).excludedClouds, []);
+  t.true(text.includes("  soc2: azure swedencentral, service-dependent, medium — MicrosoftDocs/Compliance-pr.fr-fr:compliance/regulatory/offering-SOC.md@0b46480892f8f86c9d0f016703278d5a04b33f19"));
+  t.true(text.includes(`Excluded in every region: oci — soc2 not confirmed for oci: its only source is low confidence, below the required medium (${OCI_TRUST}) (not confirmed)`));
+  // GDPR alone: AWS, Azure, GCP and OCI have a first-party data processing addendum; DigitalOcean's is read only in third-party copies.
+  t.deepEqual(
+    place(catalog, req({ services: { docs: storage }, compliance: ["gdpr"] })).excludedClouds.map((e) => [e.cloud, e.requirement, e.kind]),
+    [["digitalocean", "gdpr", "not-confirmed"]],
+  );
 });
 
 test("residency: countries narrow the jurisdiction they belong to; a country outside every listed jurisdiction or an empty result is an error", (t) => {

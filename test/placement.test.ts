@@ -145,11 +145,17 @@ test("a rejected candidate lists every reason, each tied to its constraint", (t)
 
 test("sox and gdpr expand to soc1 and EU/EEA residency plus a DPA", (t) => {
   const r = req({ services: { s: { kind: "object-storage", sizeGb: 1 } }, compliance: ["sox", "gdpr"] });
-  t.deepEqual(evaluateCandidate(catalog, r, region("gcp", "us-central1")).reasons, [
-    { constraint: "compliance:gdpr", message: "gdpr needs EU/EEA residency; us-central1 is in US" },
+  t.deepEqual(evaluateCandidate(catalog, r, region("aws", "us-east-1")).reasons, [
+    { constraint: "compliance:gdpr", message: "gdpr needs EU/EEA residency; us-east-1 is in US" },
   ]);
+  // DigitalOcean: no SOC 1 row, and its DPA is read only in third-party copies (low).
   t.deepEqual(evaluateCandidate(catalog, r, region("digitalocean", "fra1")).reasons, [
     { constraint: "compliance:sox", kind: "not-confirmed", message: "soc1 not confirmed for digitalocean: no source in compliance.csv (sox → soc1)" },
+    {
+      constraint: "compliance:gdpr",
+      kind: "not-confirmed",
+      message: "gdpr-dpa not confirmed for digitalocean: its only source is low confidence, below the required medium (http://stophairloss.biz/gdpr-faq.html ; https://burgenblogger.eu/data-protection-regulation-agreement/) (gdpr → gdpr-dpa)",
+    },
   ]);
 });
 
@@ -287,7 +293,8 @@ test("same inputs, same answer", (t) => {
 
 test("failover that keeps the data: place's JSON and text give each data service's method, RPO and cost lines; every replicated copy is under the primary's residency and compliance", (t) => {
   // shop-dr-eu's data services and constraints (test/fixtures/stacks/Pulumi.shop-dr-eu.yaml) without the web tier: OCI, where the
-  // standby database is a backup copy (priced as the copies' storage, not as a running database).
+  // standby database is a backup copy (priced as the copies' storage, not as a running database). OCI's SOC 2 row
+  // rests on a third-party summary (low), so this example accepts low facts and keeps to OCI.
   const shop = req({
     services: {
       orders: { kind: "database", vcpus: 2, memoryGib: 8, storageGb: 100, backupRetentionDays: 14, changeGbPerMonth: 60 },
@@ -295,6 +302,8 @@ test("failover that keeps the data: place's JSON and text give each data service
     },
     residency: { jurisdictions: ["EU"] },
     compliance: ["gdpr", "soc2"],
+    minComplianceConfidence: "low",
+    clouds: { allow: ["oci"] },
     failover: { minDistanceKm: 400 },
   });
   const p = place(catalog, shop);

@@ -35,7 +35,7 @@ test.before(async () => {
 });
 
 /** Resources per example stack. */
-const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platform-eu": 67, "shop-dr-eu": 103, "us-budget": 8 };
+const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platform-eu": 56, "shop-dr-eu": 103, "us-budget": 8 };
 
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
@@ -272,24 +272,25 @@ test("every example stack: the JSON validates against docs/plan-schema.json", (t
 test("terminal and Markdown renderings carry the decision, the tree with costs, the verdict summary and the catalog date", (t) => {
   const plan = plans.get("platform-eu")!;
   const text = renderTerminal(plan);
-  // 38 feasible: GCP's 10 EU regions, and now that their PostgreSQL is priced (the budget can be confirmed) OCI's 9, Azure's 13 and AWS's 6.
-  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: gcp europe-north2 (Stockholm) — 845.72 USD/month*\n  why: cheapest of 38 feasible candidates out of 192; lock: kept\n"));
-  t.regex(text, /│ {5}gcp:DatabaseInstance db 🔒 +│ gcp europe-north2 │ +254\.47\* │/);
-  t.regex(text, /│ {5}gcp:Instance web-2 +│ gcp europe-north2 │ +51\.37 │/);
-  // The total adds the governance lines placement does not rank by (here the Cloud KMS key version, 0.06 USD).
-  t.regex(text, /│ total +│ +│ +845\.78\* │/);
-  t.regex(text, /\nGovernance:\n  ✔ audit-trail \(gcp\): Cloud Audit Logs: /);
-  t.regex(text, /\n  ✘ storage-tls-only \(gcp\): unavailable: /);
-  t.regex(text, /\n  compliance soc2: gcp europe-north2, medium confidence — https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
+  // 13 feasible, all Azure: ISO 27001 has a first-party source only for Azure (AWS's and GCP's rows are
+  // third-party, low), and OCI's SOC 2 row is third-party too.
+  t.true(text.startsWith("tessera plan — stack platform-eu\nPlacement: azure swedencentral (Sweden Central) — 844.95 USD/month*\n  why: cheapest of 13 feasible candidates out of 192; lock: kept\n"));
+  t.regex(text, /│ {5}azure-native:Server db 🔒 +│ azure swedencentral │ +325\.75\* │/);
+  t.regex(text, /│ {5}azure-native:VirtualMachine web-2 +│ azure swedencentral │ +31\.53 │/);
+  t.regex(text, /│ total +│ +│ +844\.95\* │/);
+  t.regex(text, /\nGovernance:\n  ✔ audit-trail \(azure\): Activity log exported by a subscription diagnostic setting /);
+  t.regex(text, /\n  ✔ storage-tls-only \(azure\): supportsHttpsTrafficOnly on the storage account\n/);
+  t.regex(text, /\n  compliance soc2: azure swedencentral, medium confidence — MicrosoftDocs\/Compliance-pr\.fr-fr:compliance\/regulatory\/offering-SOC\.md@0b46480892f8f86c9d0f016703278d5a04b33f19\n/);
   t.regex(text, /\n  excluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
+  t.regex(text, /\n  excluded in every region: gcp — iso27001 not confirmed for gcp: its only source is low confidence, below the required medium \(https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
   t.regex(text, /Budget 2,000 USD\/month: within/);
   t.regex(text, /Policies \(tessera@0\.1\.0\): 0 mandatory, 0 advisory/);
-  t.regex(text, /\nCatalog 2026-11-24; gcp compute prices 2026-05-20 \(188 days old\)\n/);
+  t.regex(text, /\nCatalog 2026-11-24; azure compute prices 2026-05-20 \(188 days old\)\n/);
   t.regex(text, /\n✔ deployable$/);
   const md = renderMarkdown(plan);
   t.true(md.startsWith("### tessera plan — `platform-eu` ✅ deployable\n"));
-  t.regex(md, /\n- compliance iso27001: gcp europe-north2, medium confidence — /);
-  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*845\.78\\\*\*\* \|\n/);
+  t.regex(md, /\n- compliance iso27001: azure swedencentral, medium confidence — MicrosoftDocs\/Compliance-pr\.fr-fr:compliance\/regulatory\/offering-ISO-27001\.md@/);
+  t.regex(md, /\n\| \*\*total\*\* \| \| \*\*844\.95\\\*\*\* \|\n/);
   t.regex(md, /\n#### Governance\n/);
 });
 

@@ -36,7 +36,7 @@ const expected: Array<[string, string, string, string?]> = [
   ["us-budget", "digitalocean", "nyc3"],
   // OCI Database with PostgreSQL and Azure Data Explorer have no list price in the catalog, so
   // with a budget neither can be placed there (the budget could not be confirmed).
-  ["platform-eu", "gcp", "europe-north2"],
+  ["platform-eu", "azure", "swedencentral"],
   ["ml-dr-us", "aws", "us-east-2", "us-west-2"],
 ];
 
