@@ -4,11 +4,9 @@
  * storage, Multi-AZ for HA, IAM auth, deletion protection and a final snapshot.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Instance } from "@pulumi/aws/rds/instance";
-import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
-import { SubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { physicalName } from "../../core/naming";
+import { rdsSurroundings } from "./aws-subnets";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -23,19 +21,7 @@ export const aws: Impl<"aws", PostgresArgs, PostgresOutputs> = (name, args, pare
   const identifier = physicalName("aws", "rdsInstance", parts);
   const password = adminPassword(name, parent);
 
-  const subnets = new SubnetGroup(name, { name: physicalName("aws", "rdsSubnetGroup", parts), subnetIds: network.privateSubnetIds, tags: t }, opts);
-  const firewall = new SecurityGroup(
-    `${name}-firewall`,
-    {
-      vpcId: network.networkId,
-      description: `tessera ${name}: PostgreSQL from inside the network`,
-      ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [network.cidr], description: "PostgreSQL from the network" }],
-      egress: [],
-      tags: t,
-    },
-    opts,
-  );
-  const parameters = new ParameterGroup(name, { name: physicalName("aws", "rdsParameterGroup", parts), family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
+  const { subnets, firewall, parameters } = rdsSurroundings(name, parts, network, s.version, t, opts);
   const db = new Instance(
     name,
     {

@@ -7,12 +7,10 @@
  * and keeps no automated backups until it is promoted; removing `replicateSourceDb` promotes it in
  * place (provider docs).
  */
-import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Key } from "@pulumi/aws/kms/key";
 import { Instance } from "@pulumi/aws/rds/instance";
-import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
-import { SubnetGroup } from "@pulumi/aws/rds/subnetGroup";
 import { physicalName } from "../../core/naming";
+import { rdsSurroundings } from "../database/aws-subnets";
 import { replicaOf } from "../../core/tags";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
@@ -32,19 +30,7 @@ export const aws: Impl<"aws", PostgresReplicaArgs, PostgresReplicaOutputs> = (na
     { description: `tessera ${name}: storage of the cross-region PostgreSQL replica`, enableKeyRotation: true, deletionWindowInDays: 30, tags: t },
     opts,
   );
-  const subnets = new SubnetGroup(name, { name: physicalName("aws", "rdsSubnetGroup", parts), subnetIds: network.privateSubnetIds, tags: t }, opts);
-  const firewall = new SecurityGroup(
-    `${name}-firewall`,
-    {
-      vpcId: network.networkId,
-      description: `tessera ${name}: PostgreSQL from inside the network`,
-      ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [network.cidr], description: "PostgreSQL from the network" }],
-      egress: [],
-      tags: t,
-    },
-    opts,
-  );
-  const parameters = new ParameterGroup(name, { name: physicalName("aws", "rdsParameterGroup", parts), family: `postgres${s.version}`, parameters: [{ name: "rds.force_ssl", value: "1" }], tags: t }, opts);
+  const { subnets, firewall, parameters } = rdsSurroundings(name, parts, network, s.version, t, opts);
   const db = new Instance(
     name,
     {
