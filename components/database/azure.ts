@@ -8,12 +8,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ManagementLockByScope } from "@pulumi/azure-native/authorization/managementLockByScope";
-import { Configuration } from "@pulumi/azure-native/dbforpostgresql/configuration";
 import { Database } from "@pulumi/azure-native/dbforpostgresql/database";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
-import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
-import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
 import { azurePostgresHaMode } from "../../core/zones";
+import { flexibleServerPrivateAccess } from "./azure-access";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -59,20 +57,7 @@ export const azure: Impl<"azure", PostgresArgs, PostgresOutputs> = (name, args, 
     statefulOpts(parent, target, args.protect),
   );
   const database = new Database(name, { resourceGroupName: rg, serverName: server.name, databaseName: s.databaseName, charset: "UTF8", collation: "en_US.utf8" }, opts);
-  new Configuration(`${name}-tls`, { resourceGroupName: rg, serverName: server.name, configurationName: "require_secure_transport", value: "ON", source: "user-override" }, opts);
-  const endpoint = new PrivateEndpoint(
-    name,
-    {
-      resourceGroupName: rg,
-      location: target.region,
-      subnet: { id: network.privateSubnetIds.apply((ids) => ids[0]!) },
-      privateLinkServiceConnections: [{ name: "postgres", privateLinkServiceId: server.id, groupIds: ["postgresqlServer"] }],
-      tags: t,
-    },
-    opts,
-  );
-  // The privatelink zone is the network's (one per network, shared by every database in it).
-  new PrivateDnsZoneGroup(name, { resourceGroupName: rg, privateEndpointName: endpoint.name, privateDnsZoneConfigs: [{ name: "postgres", privateDnsZoneId: network.privateServices }] }, opts);
+  flexibleServerPrivateAccess(name, server, rg, target.region, network, t, opts);
   if (s.deletionProtection) {
     new ManagementLockByScope(`${name}-lock`, { scope: server.id, level: "CanNotDelete", notes: "tessera: deletion protection for the database" }, opts);
   }

@@ -8,12 +8,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ManagementLockByScope } from "@pulumi/azure-native/authorization/managementLockByScope";
-import { Configuration } from "@pulumi/azure-native/dbforpostgresql/configuration";
 import { Server } from "@pulumi/azure-native/dbforpostgresql/server";
-import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
-import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
 import { replicaOf } from "../../core/tags";
 import { azureTier } from "../database/azure";
+import { flexibleServerPrivateAccess } from "../database/azure-access";
 import { keptName } from "../naming";
 import { childOpts, type Impl, statefulOpts } from "../registry";
 import { tags } from "../tags";
@@ -54,20 +52,7 @@ export const azure: Impl<"azure", PostgresReplicaArgs, PostgresReplicaOutputs> =
     },
     statefulOpts(parent, target, args.protect),
   );
-  // Server parameters are the replica's own: TLS is required on it as on the primary.
-  new Configuration(`${name}-tls`, { resourceGroupName: rg, serverName: server.name, configurationName: "require_secure_transport", value: "ON", source: "user-override" }, opts);
-  const endpoint = new PrivateEndpoint(
-    name,
-    {
-      resourceGroupName: rg,
-      location: target.region,
-      subnet: { id: network.privateSubnetIds.apply((ids) => ids[0]!) },
-      privateLinkServiceConnections: [{ name: "postgres", privateLinkServiceId: server.id, groupIds: ["postgresqlServer"] }],
-      tags: t,
-    },
-    opts,
-  );
-  new PrivateDnsZoneGroup(name, { resourceGroupName: rg, privateEndpointName: endpoint.name, privateDnsZoneConfigs: [{ name: "postgres", privateDnsZoneId: network.privateServices }] }, opts);
+  flexibleServerPrivateAccess(name, server, rg, target.region, network, t, opts);
   if (s.deletionProtection) {
     new ManagementLockByScope(`${name}-lock`, { scope: server.id, level: "CanNotDelete", notes: "tessera: deletion protection for the database replica" }, opts);
   }
