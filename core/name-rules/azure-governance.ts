@@ -2,11 +2,7 @@
  * Azure physical-name rules of the governance resources: the activity-log export, diagnostic
  * settings, budgets, flow logs and disk encryption sets (checked 2026-11-30).
  */
-import { ALNUM, type NameRule } from "./rule";
-
-/** Naming rules and restrictions for Azure resources. */
-const RULES = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
-const AZURERM = "hashicorp/terraform-provider-azurerm";
+import { ALNUM, AZURE_NAME_RULES_SOURCE as RULES, AZURERM_SOURCE as AZURERM, type NameRule } from "./rule";
 
 export const AZURE_GOVERNANCE_NAME_RULES = {
   subscriptionDiagnosticSetting: {

@@ -3,11 +3,7 @@
  * with a public endpoint may not use Azure's reserved words ({@link AZURE_RESERVED}).
  */
 import { AZURE_GOVERNANCE_NAME_RULES } from "./azure-governance";
-import { ALNUM, AZURE_RESERVED, LOWER_ALNUM, type NameRule } from "./rule";
-
-/** Naming rules and restrictions for Azure resources. */
-const RULES = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
-const AZURERM = "hashicorp/terraform-provider-azurerm";
+import { ALNUM, AZURE_NAME_RULES_SOURCE as RULES, AZURE_RESERVED, AZURERM_SOURCE as AZURERM, LOWER_ALNUM, type NameRule } from "./rule";
 
 export const AZURE_NAME_RULES = {
   resourceGroup: {

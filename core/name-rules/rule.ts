@@ -95,4 +95,8 @@ export const AZURE_RESERVED: readonly Reserved[] = [
 ];
 
 /** Source of {@link AZURE_RESERVED}. */
+/** Azure's naming rules and restrictions page, the source of most Azure name rules. */
+export const AZURE_NAME_RULES_SOURCE = "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules";
+/** The azurerm Terraform provider, whose validators back Azure rules the page leaves out. */
+export const AZURERM_SOURCE = "hashicorp/terraform-provider-azurerm";
 export const AZURE_RESERVED_SOURCE = "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-reserved-resource-name";
