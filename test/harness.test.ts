@@ -30,7 +30,7 @@ class Inner extends pulumi.ComponentResource {
   }
 }
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness({ project: "proj", stack: "dev" });
   await h.run(() => new Outer("o"));
 });
@@ -67,7 +67,10 @@ function request(name: string, parent = ""): RegisterResourceRequest {
 const register = (monitor: StrictMonitor, req: RegisterResourceRequest) =>
   new Promise<string>((resolve) => void monitor.registerResource(req, (e, resp) => resolve(e ? `error: ${e.message}` : resp!.getUrn())));
 
-test("a duplicate URN and an unknown parent are refused with the engine's messages", async (t) => {
+// A StrictMonitor names URNs from the process-wide stack and project: with `npm test` this file
+// shares its process (test/suites/program.ts), so these tests are serial and install their own.
+test.serial("a duplicate URN and an unknown parent are refused with the engine's messages", async (t) => {
+  await installHarness({ project: "proj", stack: "dev" });
   const monitor = new StrictMonitor({ newResource: (a) => ({ id: `${a.name}-id`, state: {} }), call: () => ({}) });
   t.deepEqual(
     [await register(monitor, request("b")), await register(monitor, request("b")), await register(monitor, request("orphan", "urn:pulumi:dev::proj::x:index:Nowhere::ghost"))],
@@ -93,7 +96,8 @@ function named(type: string, name: string, object: Record<string, unknown>): Reg
   return req;
 }
 
-test("a physical name the cloud would refuse is an error naming the resource, field, value and rule; unknown names wait", async (t) => {
+test.serial("a physical name the cloud would refuse is an error naming the resource, field, value and rule; unknown names wait", async (t) => {
+  await installHarness({ project: "proj", stack: "dev" });
   const monitor = new StrictMonitor({ newResource: (a) => ({ id: `${a.name}-id`, state: {} }), call: () => ({}) });
   await register(monitor, named("aws:lambda/function:Function", "api", { name: "prod.eu-api" }));
   await register(monitor, named("aws:iam/role:Role", "r".repeat(60), {}));
