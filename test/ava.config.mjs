@@ -14,6 +14,7 @@ const grouped = Object.values(groups).flat();
 export default {
   ...base,
   nodeArguments: [...base.nodeArguments, "--single-threaded-gc"],
+  require: ["./test/source-maps.ts", ...base.require],
   files: [...base.files, ...grouped.map((name) => `!test/${name}.test.ts`), ...Object.keys(groups).map((group) => `test/suites/${group}.ts`)],
   environmentVariables: { ...base.environmentVariables, NODE_COMPILE_CACHE: fileURLToPath(new URL("node_modules/.cache/node-compile-cache", root)) },
 };
