@@ -29,9 +29,9 @@ interface Run {
   readonly peakMb: number;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function once(args: readonly string[], ok: readonly number[] = [0, 1]): Run {
+export function once(args: readonly string[], ok: readonly number[] = [0, 1]): Run {
   const r = spawnSync(TIME, ["-f", "%U %S %M", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (!ok.includes(r.status ?? -1)) throw new Error(`node ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const [user, sys, kb] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
