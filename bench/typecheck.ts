@@ -4,9 +4,9 @@
  * The floor is what no change to the project can remove: the same compilerOptions (tsconfig.json,
  * `@types/node` and the libs included) over one file that imports exactly the Pulumi SDK modules
  * the project imports (`@pulumi/*` submodules, found in the sources each run) and uses each name
- * the project imports from them, so the checker resolves those classes' constructor and the
- * functions' parameter types as the project's uses do (bench/typecheck-floor/floor.ts, written
- * by `writeFloor()`; `tsc -p bench/typecheck-floor` checks it by hand).
+ * the project imports from them: a resource's args with every property type resolved, a
+ * function's parameters, a type as is (bench/typecheck-floor/floor.ts, written by `writeFloor()`;
+ * `npx tsgo -p bench/typecheck-floor` or `npx tsc -p bench/typecheck-floor` checks it by hand).
  *
  * Both are measured non-incremental (no build info: what CI and a fresh clone pay) with each
  * compiler: tsc (TypeScript 6, the JS compiler) and tsgo (the TypeScript 7 native compiler that
@@ -68,12 +68,16 @@ export function projectPulumiImports(): Map<string, Set<string>> {
   return new Map([...found].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** How the floor uses a name: a class's constructor parameters, a function's parameters, a type as is. */
+/**
+ * How the floor uses a name: a resource class's args with every property's declared type resolved
+ * (an object literal checked against them resolves the ones it sets, and with them the provider's
+ * shared `types/input` declarations); a function's parameters; a type as is.
+ */
 function use(spec: string, ns: string, name: string): string {
   const base = join(ROOT, "node_modules", spec);
   const dts = [`${base}.d.ts`, join(base, "index.d.ts")].find(existsSync);
   const text = dts ? readFileSync(dts, "utf8") : "";
-  if (new RegExp(`^export declare (?:abstract )?class ${name}\\b`, "m").test(text)) return `ConstructorParameters<typeof ${ns}.${name}>`;
+  if (new RegExp(`^export declare (?:abstract )?class ${name}\\b`, "m").test(text)) return `Resolved<NonNullable<ConstructorParameters<typeof ${ns}.${name}>[1]>>`;
   if (new RegExp(`^export declare function ${name}\\b`, "m").test(text)) return `Parameters<typeof ${ns}.${name}>`;
   if (new RegExp(`^export (?:declare )?(?:interface|type|enum|const enum) ${name}\\b`, "m").test(text)) return `${ns}.${name}`;
   // Re-exported through an index (@pulumi/pulumi, @pulumi/policy): a value or a type, so both
@@ -94,6 +98,8 @@ export function floorSource(imports = projectPulumiImports()): string {
     const mine = new Set(names.size === 0 ? [`keyof typeof ${ns}`] : [...names].sort().map((name) => use(spec, ns, name)));
     uses.push(...mine);
   });
+  lines.push("", "/** T with every property's declared type resolved: comparing Required<T> to T reads each one. */");
+  lines.push("type Resolved<T> = Required<T> extends T ? T : never;");
   lines.push("", "/** One use of every name the project imports, so each is resolved as the project's uses resolve it. */");
   lines.push("export type Floor = [", ...uses.map((u) => `  ${u},`), "];", "");
   return lines.join("\n");
