@@ -77,7 +77,8 @@ function use(spec: string, ns: string, name: string): string {
   const base = join(ROOT, "node_modules", spec);
   const dts = [`${base}.d.ts`, join(base, "index.d.ts")].find(existsSync);
   const text = dts ? readFileSync(dts, "utf8") : "";
-  if (new RegExp(`^export declare (?:abstract )?class ${name}\\b`, "m").test(text)) return `Resolved<NonNullable<ConstructorParameters<typeof ${ns}.${name}>[1]>>`;
+  if (new RegExp(`^export declare class ${name} extends pulumi\\.(?:Custom|Provider)Resource\\b`, "m").test(text)) return `Resolved<NonNullable<ConstructorParameters<typeof ${ns}.${name}>[1]>>`;
+  if (new RegExp(`^export declare (?:abstract )?class ${name}\\b`, "m").test(text)) return `ConstructorParameters<typeof ${ns}.${name}>`;
   if (new RegExp(`^export declare function ${name}\\b`, "m").test(text)) return `Parameters<typeof ${ns}.${name}>`;
   if (new RegExp(`^export (?:declare )?(?:interface|type|enum|const enum) ${name}\\b`, "m").test(text)) return `${ns}.${name}`;
   // Re-exported through an index (@pulumi/pulumi, @pulumi/policy): a value or a type, so both

@@ -513,7 +513,7 @@ export type Floor = [
   m247.PolicySeverity,
   keyof typeof m248,
   m249.MockCallArgs,
-  Resolved<NonNullable<ConstructorParameters<typeof m249.MockMonitor>[1]>>,
+  ConstructorParameters<typeof m249.MockMonitor>,
   m249.MockResourceArgs,
   m249.Mocks,
   keyof typeof m250,
