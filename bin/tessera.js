@@ -42,8 +42,8 @@ function newestSource(dir) {
 
 const fresh = existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(...SOURCES.map((d) => newestSource(join(root, d))));
 if (fresh) {
-  require(bundle);
+  require(bundle).main();
 } else {
   require("tsx/cjs");
-  require("../cli/tessera.ts");
+  require("../cli/tessera.ts").main();
 }

@@ -14,6 +14,7 @@
  * progress is printed at all.
  */
 import { createSpinner } from "nanospinner";
+import { io } from "./output";
 
 /** Progress shown while a command works. */
 export interface Progress {
@@ -31,14 +32,14 @@ interface Stream {
 }
 
 /** True where an animated spinner belongs: both streams are terminals with a width, not CI, not `TERM=dumb`. */
-export function animates(env: NodeJS.ProcessEnv = process.env, stdout: Stream = process.stdout, stderr: Stream = process.stderr): boolean {
+export function animates(env: NodeJS.ProcessEnv = io().env, stdout: Stream = io().stdout, stderr: Stream = io().stderr): boolean {
   return stdout.isTTY === true && stderr.isTTY === true && (stderr.columns ?? 0) > 0 && env.TERM !== "dumb" && !("CI" in env);
 }
 
 /** Starts a spinner on stderr where one belongs; otherwise a no-op. */
 export function startProgress(text: string): Progress {
   if (!animates()) return NONE;
-  const spinner = createSpinner(text, { stream: process.stderr }).start();
+  const spinner = createSpinner(text, { stream: io().stderr as NodeJS.WriteStream }).start();
   let running = true;
   return {
     update(next) {

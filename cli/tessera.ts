@@ -23,7 +23,7 @@ import { errorJson, UsageError } from "./errors";
 import { parseRestore, writeFailover } from "./failover";
 import { outcomeDocument } from "./infeasible";
 import { readInputs, STACKS_DIR } from "./inputs";
-import { fail, type Format, json, note, printDocument } from "./output";
+import { type CliIo, fail, type Format, io, json, note, PROCESS_IO, printDocument, withIo } from "./output";
 import { placeJson, renderPlace } from "./place";
 import { describeLock, renderReplan, replan, writeReplan } from "./replan";
 
@@ -37,148 +37,171 @@ const VERSION = (require("../package.json") as { version: string }).version;
 
 const formatOf = (opts: { json?: boolean; markdown?: boolean }): Format => (opts.json ? "json" : opts.markdown ? "markdown" : "text");
 
-const program = new Command()
-  .name("tessera")
-  .description("Place multi-cloud stacks by requirements, preview them offline, and check them against policy.")
-  .version(VERSION, "-V, --version", "print the tessera version")
-  .showHelpAfterError()
-  .exitOverride();
+/**
+ * The `tessera` program, built anew for each run (commander keeps parsed options on the command).
+ * With I/O other than the process's, commander writes its usage and errors there too (set before
+ * the subcommands are added: they copy it).
+ */
+function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name("tessera")
+    .description("Place multi-cloud stacks by requirements, preview them offline, and check them against policy.")
+    .version(VERSION, "-V, --version", "print the tessera version")
+    .showHelpAfterError()
+    .exitOverride();
 
-program
-  .command("place")
-  .description("choose cloud, region and sizes for a stack and explain every rejected candidate")
-  .option("-s, --stack <name>", "a stack in the stacks folder (reads its requirements and lock)")
-  .option("-r, --requirements <file>", "a YAML/JSON file: a requirements map, or a Pulumi stack file with tessera:requirements")
-  .option("--json", "print the decision (or why nothing is feasible) as JSON")
-  .option("--write", "write the placement lock when the stack has none")
-  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-  .action((opts: { stack?: string; requirements?: string; json?: boolean; write?: boolean; stacksDir: string }) => {
-    const format = formatOf(opts);
-    try {
-      const catalog = loadCatalog();
-      const inputs = readInputs(catalog, opts, opts.stacksDir);
-      const result = placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
-      if (opts.write) {
-        if (inputs.lock) {
-          note(`kept the existing lock ${inputs.lockFile}; nothing written (tessera replan --write moves it)`);
-        } else {
-          const lock = lockFor(inputs.stack!, result.placement, inputs.requirements);
-          writeLock(inputs.lockFile!, lock);
-          note(`wrote ${inputs.lockFile}: ${describeLock(lock)}; commit it`);
+  const out = io();
+  if (out !== PROCESS_IO) {
+    program.configureOutput({
+      writeOut: (s) => void out.stdout.write(s),
+      writeErr: (s) => void out.stderr.write(s),
+      // As commander sizes the process's streams: the terminal's width, else 80.
+      getOutHelpWidth: () => (out.stdout.isTTY ? out.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (out.stderr.isTTY ? out.stderr.columns : undefined) ?? 80,
+      // Captured output is not a color terminal (commander then strips any color from help).
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+  }
+
+  program
+    .command("place")
+    .description("choose cloud, region and sizes for a stack and explain every rejected candidate")
+    .option("-s, --stack <name>", "a stack in the stacks folder (reads its requirements and lock)")
+    .option("-r, --requirements <file>", "a YAML/JSON file: a requirements map, or a Pulumi stack file with tessera:requirements")
+    .option("--json", "print the decision (or why nothing is feasible) as JSON")
+    .option("--write", "write the placement lock when the stack has none")
+    .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+    .action((opts: { stack?: string; requirements?: string; json?: boolean; write?: boolean; stacksDir: string }) => {
+      const format = formatOf(opts);
+      try {
+        const catalog = loadCatalog();
+        const inputs = readInputs(catalog, opts, opts.stacksDir);
+        const result = placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
+        if (opts.write) {
+          if (inputs.lock) {
+            note(`kept the existing lock ${inputs.lockFile}; nothing written (tessera replan --write moves it)`);
+          } else {
+            const lock = lockFor(inputs.stack!, result.placement, inputs.requirements);
+            writeLock(inputs.lockFile!, lock);
+            note(`wrote ${inputs.lockFile}: ${describeLock(lock)}; commit it`);
+          }
         }
+        printDocument(format === "json" ? json(placeJson(result)) : renderPlace(result, { color: io().stdout.isTTY === true }));
+      } catch (e) {
+        fail(e, format, outcomeDocument(opts.stack));
       }
-      printDocument(format === "json" ? json(placeJson(result)) : renderPlace(result, { color: process.stdout.isTTY === true }));
-    } catch (e) {
-      fail(e, format, outcomeDocument(opts.stack));
-    }
-  });
+    });
 
-program
-  .command("replan")
-  .description("show what moving a locked stack to today's best placement would take")
-  .requiredOption("-s, --stack <name>", "a stack in the stacks folder")
-  .option("--json", "print the plan as JSON")
-  .option("--write", "write the new lock")
-  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-  .action((opts: { stack: string; json?: boolean; write?: boolean; stacksDir: string }) => {
-    const format = formatOf(opts);
-    try {
-      const catalog = loadCatalog();
-      const inputs = readInputs(catalog, { stack: opts.stack, write: opts.write === true }, opts.stacksDir);
-      const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock, { accounts: inputs.accounts });
-      // A lock that already holds today's placement is left alone: nothing to write, no "wrote" line.
-      // The placement is the sites and sizes; the lock's monthlyUsd is a note of what they cost then.
-      const current = inputs.lock !== undefined && isDeepStrictEqual(placementOf(inputs.lock), placementOf(result.lock));
-      const written = opts.write === true && !current;
-      if (written) note(writeReplan(result, inputs.lockFile));
-      else if (opts.write) note(`kept ${inputs.lockFile}: it already holds today's best placement; nothing written`);
-      printDocument(
-        format === "json"
-          ? json({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written })
-          : renderReplan(result, written),
-      );
-    } catch (e) {
-      fail(e, format, outcomeDocument(opts.stack));
-    }
-  });
-
-program
-  .command("plan")
-  .description("preview the stack offline: placement, resources, monthly cost and policy verdicts")
-  .requiredOption("-s, --stack <name>", "a stack in the stacks folder (repeat for several stacks, planned in one process: needs --out-dir)", (v: string, prev: string[] = []) => [...prev, v])
-  .addOption(new Option("--json", "print the plan as JSON (schema: docs/plan-schema.json)").conflicts("markdown"))
-  .addOption(new Option("--markdown", "print Markdown for a pull-request comment").conflicts("json"))
-  .option("--diff <previous.json>", "compare with a previous `plan --json` output")
-  .option("--out <file>", "also write the JSON plan to this file")
-  .option("--out-dir <dir>", "several stacks: write <stack>.json and <stack>.md here; stdout is one line per stack")
-  .option("--diff-dir <dir>", "several stacks: compare each with <dir>/<stack>.json when it is there")
-  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-  .action(async (opts: { stack: string[]; json?: boolean; markdown?: boolean; diff?: string; out?: string; outDir?: string; diffDir?: string; stacksDir: string }) => {
-    const format = formatOf(opts);
-    const single = opts.stack.length === 1 && opts.outDir === undefined && opts.diffDir === undefined;
-    try {
-      if (single) {
-        process.exitCode = await planCommand().plan({ ...opts, stack: opts.stack[0]!, format });
-        return;
+  program
+    .command("replan")
+    .description("show what moving a locked stack to today's best placement would take")
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder")
+    .option("--json", "print the plan as JSON")
+    .option("--write", "write the new lock")
+    .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+    .action((opts: { stack: string; json?: boolean; write?: boolean; stacksDir: string }) => {
+      const format = formatOf(opts);
+      try {
+        const catalog = loadCatalog();
+        const inputs = readInputs(catalog, { stack: opts.stack, write: opts.write === true }, opts.stacksDir);
+        const result = replan(catalog, inputs.requirements, opts.stack, inputs.lock, { accounts: inputs.accounts });
+        // A lock that already holds today's placement is left alone: nothing to write, no "wrote" line.
+        // The placement is the sites and sizes; the lock's monthlyUsd is a note of what they cost then.
+        const current = inputs.lock !== undefined && isDeepStrictEqual(placementOf(inputs.lock), placementOf(result.lock));
+        const written = opts.write === true && !current;
+        if (written) note(writeReplan(result, inputs.lockFile));
+        else if (opts.write) note(`kept ${inputs.lockFile}: it already holds today's best placement; nothing written`);
+        printDocument(
+          format === "json"
+            ? json({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written })
+            : renderReplan(result, written),
+        );
+      } catch (e) {
+        fail(e, format, outcomeDocument(opts.stack));
       }
-      if (opts.outDir === undefined) throw new UsageError("plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md");
-      if (opts.out !== undefined || opts.diff !== undefined || format === "markdown") throw new UsageError("plan: with --out-dir, each stack's documents go to <dir>/<stack>.json and <stack>.md; use --diff-dir instead of --diff, and no --out or --markdown");
-      process.exitCode = await planCommand().planMany({ stacks: opts.stack, stacksDir: opts.stacksDir, outDir: opts.outDir, ...(opts.diffDir !== undefined ? { diffDir: opts.diffDir } : {}), format: format === "json" ? "json" : "text" });
-    } catch (e) {
-      fail(e, format, outcomeDocument(single ? opts.stack[0] : undefined));
-    }
-  });
+    });
 
-program
-  .command("check")
-  .description("plan every stack in the stacks folder; say which one is not deployable and why")
-  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-  .action(async (opts: { stacksDir: string }) => {
-    try {
-      process.exitCode = await planCommand().check(opts.stacksDir);
-    } catch (e) {
-      fail(e);
-    }
-  });
+  program
+    .command("plan")
+    .description("preview the stack offline: placement, resources, monthly cost and policy verdicts")
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder (repeat for several stacks, planned in one process: needs --out-dir)", (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option("--json", "print the plan as JSON (schema: docs/plan-schema.json)").conflicts("markdown"))
+    .addOption(new Option("--markdown", "print Markdown for a pull-request comment").conflicts("json"))
+    .option("--diff <previous.json>", "compare with a previous `plan --json` output")
+    .option("--out <file>", "also write the JSON plan to this file")
+    .option("--out-dir <dir>", "several stacks: write <stack>.json and <stack>.md here; stdout is one line per stack")
+    .option("--diff-dir <dir>", "several stacks: compare each with <dir>/<stack>.json when it is there")
+    .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+    .action(async (opts: { stack: string[]; json?: boolean; markdown?: boolean; diff?: string; out?: string; outDir?: string; diffDir?: string; stacksDir: string }) => {
+      const format = formatOf(opts);
+      const single = opts.stack.length === 1 && opts.outDir === undefined && opts.diffDir === undefined;
+      try {
+        if (single) {
+          setExitCode(await planCommand().plan({ ...opts, stack: opts.stack[0]!, format }));
+          return;
+        }
+        if (opts.outDir === undefined) throw new UsageError("plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md");
+        if (opts.out !== undefined || opts.diff !== undefined || format === "markdown") throw new UsageError("plan: with --out-dir, each stack's documents go to <dir>/<stack>.json and <stack>.md; use --diff-dir instead of --diff, and no --out or --markdown");
+        setExitCode(await planCommand().planMany({ stacks: opts.stack, stacksDir: opts.stacksDir, outDir: opts.outDir, ...(opts.diffDir !== undefined ? { diffDir: opts.diffDir } : {}), format: format === "json" ? "json" : "text" }));
+      } catch (e) {
+        fail(e, format, outcomeDocument(single ? opts.stack[0] : undefined));
+      }
+    });
 
-program
-  .command("failover")
-  .description("promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)")
-  .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover")
-  .addOption(new Option("--promote", "serve from the standby: promote its database replicas, turn bucket replication around, move the DNS name").conflicts("failBack"))
-  .addOption(new Option("--fail-back", "serve from the primary again (after re-seeding its database, see README)").conflicts("promote"))
-  .option("--planned", "Azure: wait for replicas to catch up (a switchover while the primary is healthy)")
-  .option("--restore <service=ocid>", "OCI: restore the standby database from this copied backup (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
-  .option("--json", "print the setting written as JSON")
-  .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-  .action((opts: { stack: string; promote?: boolean; failBack?: boolean; planned?: boolean; restore?: string[]; json?: boolean; stacksDir: string }) => {
-    const format = formatOf(opts);
-    try {
-      if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)");
-      if (opts.failBack && (opts.planned || opts.restore)) throw new UsageError(`tessera failover: ${opts.planned ? "--planned" : "--restore"} applies to --promote only`);
-      const written = writeFailover(loadCatalog(), opts.stacksDir, opts.stack, {
-        active: opts.promote ? "standby" : "primary",
-        planned: opts.planned === true,
-        restore: parseRestore(opts.restore ?? []),
-      });
-      note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
-      printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting }) : `${opts.stack}: ${opts.promote ? "the standby serves (promotion)" : "the primary serves (fail-back)"}`);
-    } catch (e) {
-      fail(e, format);
-    }
-  });
+  program
+    .command("check")
+    .description("plan every stack in the stacks folder; say which one is not deployable and why")
+    .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+    .action(async (opts: { stacksDir: string }) => {
+      try {
+        setExitCode(await planCommand().check(opts.stacksDir));
+      } catch (e) {
+        fail(e);
+      }
+    });
 
-program
-  .command("docs", { hidden: true })
-  .description("(maintainers) regenerate the generated README/policy tables and docs/plan-schema.json")
-  .option("--write", "write the files (default: check they are up to date)")
-  .action((opts: { write?: boolean }) => {
-    const stale = docsModule().writeDocs(opts.write === true);
-    if (stale.length > 0) {
-      process.stderr.write(`tessera: generated docs are out of date: ${stale.join(", ")} (run npm run docs)\n`);
-      process.exitCode = 1;
-    }
-  });
+  program
+    .command("failover")
+    .description("promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)")
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover")
+    .addOption(new Option("--promote", "serve from the standby: promote its database replicas, turn bucket replication around, move the DNS name").conflicts("failBack"))
+    .addOption(new Option("--fail-back", "serve from the primary again (after re-seeding its database, see README)").conflicts("promote"))
+    .option("--planned", "Azure: wait for replicas to catch up (a switchover while the primary is healthy)")
+    .option("--restore <service=ocid>", "OCI: restore the standby database from this copied backup (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--json", "print the setting written as JSON")
+    .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
+    .action((opts: { stack: string; promote?: boolean; failBack?: boolean; planned?: boolean; restore?: string[]; json?: boolean; stacksDir: string }) => {
+      const format = formatOf(opts);
+      try {
+        if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)");
+        if (opts.failBack && (opts.planned || opts.restore)) throw new UsageError(`tessera failover: ${opts.planned ? "--planned" : "--restore"} applies to --promote only`);
+        const written = writeFailover(loadCatalog(), opts.stacksDir, opts.stack, {
+          active: opts.promote ? "standby" : "primary",
+          planned: opts.planned === true,
+          restore: parseRestore(opts.restore ?? []),
+        });
+        note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
+        printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting }) : `${opts.stack}: ${opts.promote ? "the standby serves (promotion)" : "the primary serves (fail-back)"}`);
+      } catch (e) {
+        fail(e, format);
+      }
+    });
+
+  program
+    .command("docs", { hidden: true })
+    .description("(maintainers) regenerate the generated README/policy tables and docs/plan-schema.json")
+    .option("--write", "write the files (default: check they are up to date)")
+    .action((opts: { write?: boolean }) => {
+      const stale = docsModule().writeDocs(opts.write === true);
+      if (stale.length > 0) {
+        io().stderr.write(`tessera: generated docs are out of date: ${stale.join(", ")} (run npm run docs)\n`);
+        setExitCode(1);
+      }
+    });
+
+  return program;
+}
 
 /** A lock's placement: each site's cloud, region and sizes, without the cost noted beside them. */
 function placementOf(lock: Lock): unknown {
@@ -187,10 +210,48 @@ function placementOf(lock: Lock): unknown {
 }
 
 /** Flag errors (commander already printed them): exit 2, and with `--json` the JSON error too. */
-function flagError(err: CommanderError): never {
-  if (err.exitCode === 0) process.exit(0); // --help, --version
-  if (process.argv.includes("--json")) printDocument(json(errorJson(new UsageError(err.message.replace(/^error: /, "")))));
-  process.exit(2);
+function flagError(err: CommanderError, argv: readonly string[]): never {
+  if (err.exitCode === 0) return io().exit(0); // --help, --version
+  if (argv.includes("--json")) printDocument(json(errorJson(new UsageError(err.message.replace(/^error: /, "")))));
+  return io().exit(2);
 }
 
-program.parseAsync(process.argv).catch((e: unknown) => (e instanceof CommanderError ? flagError(e) : fail(e)));
+/** Thrown by the `exit` of in-process I/O to end a run early: {@link run} returns its code. */
+export class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = "CliExit";
+  }
+}
+
+/**
+ * Runs `tessera <argv…>` (the arguments after the command name) with the given I/O; resolves to
+ * the exit code. The process entry ({@link main}) and the tests (in-process) both come here, so
+ * they run the same code. A bug (not a user error) rejects with its trace. One run at a time per
+ * process: `plan` drives the process-wide Pulumi runtime.
+ */
+export async function run(argv: readonly string[], cliIo: CliIo = PROCESS_IO): Promise<number> {
+  return withIo(cliIo, async () => {
+    let exitCode = 0;
+    try {
+      try {
+        await createProgram((code) => (exitCode = code)).parseAsync([...argv], { from: "user" });
+      } catch (e) {
+        if (e instanceof CommanderError) flagError(e, argv);
+        if (!(e instanceof CliExit)) fail(e);
+        throw e;
+      }
+    } catch (e) {
+      if (e instanceof CliExit) return e.code;
+      throw e;
+    }
+    return exitCode;
+  });
+}
+
+/** The process entry (bin/tessera.js): `process.argv`, the process's streams; error exits end the process at once. */
+export function main(): void {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

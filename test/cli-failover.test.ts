@@ -1,5 +1,6 @@
 /**
- * `tessera failover` as users run it (a child process) on a copy of the shop-dr-eu fixture:
+ * `tessera failover` (run in-process through the CLI's own entry, test/cli.ts; a flag error with
+ * `--json` also as a child process) on a copy of the shop-dr-eu fixture:
  * promotion and fail-back write `tessera:failover` and keep the stack file's comments and layout;
  * bad input exits 2 with one message naming the option and its allowed values and writes nothing,
  * and `--json` stays one JSON document; `tessera plan --diff` shows what a promotion changes.
@@ -8,7 +9,8 @@ import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
-import { FIXTURE_STACKS, tesseraCli as run } from "./helpers";
+import { tessera as run, tesseraProcess } from "./cli";
+import { FIXTURE_STACKS } from "./paths";
 
 const STACK = "shop-dr-eu";
 const ORIGINAL = readFileSync(join(FIXTURE_STACKS, `Pulumi.${STACK}.yaml`), "utf8");
@@ -74,9 +76,10 @@ test("a setting the next plan would reject is never written: the program's own c
 });
 
 /** Bad invocations: the arguments after `failover`, and the one message each must give. */
-const BAD: ReadonlyArray<{ args: string[]; kind: string; message: string; json?: true }> = [
+const BAD: ReadonlyArray<{ args: string[]; kind: string; message: string; json?: true | "process" }> = [
   { args: ["--stack", STACK], kind: "usage", message: "tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)", json: true },
-  { args: ["--stack", STACK, "--promote", "--fail-back"], kind: "usage", message: "option '--promote' cannot be used with option '--fail-back'", json: true },
+  // A flag error ends the real process early (cli/tessera.ts flagError): its JSON document must still reach stdout.
+  { args: ["--stack", STACK, "--promote", "--fail-back"], kind: "usage", message: "option '--promote' cannot be used with option '--fail-back'", json: "process" },
   { args: ["--stack", STACK, "--fail-back", "--planned"], kind: "usage", message: "tessera failover: --planned applies to --promote only" },
   {
     args: ["--stack", STACK, "--promote", "--restore", "images=ocid1.postgresqlbackup.oc1..x"],
@@ -91,14 +94,14 @@ const BAD: ReadonlyArray<{ args: string[]; kind: string; message: string; json?:
 test("bad input: exit 2, one message naming the option and the allowed values, nothing written; with --json the error is one JSON document", async (t) => {
   const dir = stacksDir();
   const gdpr = readFileSync(join(dir, "Pulumi.eu-gdpr.yaml"), "utf8");
-  // Every case on the terminal's streams; one of each kind also with --json (each run is a process).
+  // Every case on the terminal's streams; one of each kind also with --json.
   for (const { args, kind, message, json: asJson } of BAD) {
     const text = await run("failover", ...args, "--stacks-dir", dir);
     t.is(text.code, 2, args.join(" "));
     t.is(text.stdout, "", args.join(" "));
     t.true(text.stderr.includes(message), `${args.join(" ")}: ${text.stderr}`);
     if (!asJson) continue;
-    const json = await run("failover", ...args, "--json", "--stacks-dir", dir);
+    const json = await (asJson === "process" ? tesseraProcess : run)("failover", ...args, "--json", "--stacks-dir", dir);
     t.is(json.code, 2, args.join(" "));
     const problems = message.startsWith("invalid ") ? [message.split("\n  - ")[1]] : [];
     t.deepEqual(JSON.parse(json.stdout), { schemaVersion: 1, error: { exitCode: 2, kind, message, problems } }, args.join(" "));

@@ -1,6 +1,8 @@
 /**
  * The `tessera place` / `replan` command contract: JSON shape, the human table, exit codes and
- * messages, and lock writing — run as users run it (a child process).
+ * messages, and lock writing — run in-process through the CLI's own entry (test/cli.ts), and as
+ * users run it (a child process) where the process itself is the point: the real exit status and
+ * streams, a file-size limit, a read-only file system.
  */
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import test from "ava";
-import { FIXTURE_STACKS, tesseraCli } from "./helpers";
+import { tessera as run, tesseraProcess } from "./cli";
+import { FIXTURE_STACKS } from "./paths";
 
-const run = tesseraCli;
 const file = (name: string, content: string) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-cli-"));
   writeFileSync(join(dir, name), content);
@@ -80,9 +82,9 @@ test("place --stack: the considered-candidates table and top rejection reasons",
   t.regex(r.stdout, /Rejected 179; top reasons:\n +151 × compliance:gdpr .*\n +151 × residency .*\n +134 × compliance:iso27001 /);
 });
 
-test("nothing feasible: exit 1 with the top constraint and a hint", async (t) => {
+test("nothing feasible: exit 1 with the top constraint and a hint (the real binary's exit status and streams)", async (t) => {
   const req = file("req.yaml", "services:\n  web: { kind: compute, vcpus: 2, memoryGib: 4 }\nresidency: { jurisdictions: [EU] }\nbudget: { monthlyUsd: 5, email: finance@example.com }\n");
-  const r = await run("place", "--requirements", req);
+  const r = await tesseraProcess("place", "--requirements", req);
   t.is(r.code, 1);
   t.is(r.stdout, "");
   t.is(

@@ -1,24 +1,26 @@
 /**
- * `tessera plan` as users and CI run it (a child process): exit 1 with the violations for a
- * non-compliant stack, exit 2 with one clear message for bad flags, an unknown stack or a corrupt
- * lock — and then nothing written; `--out` and `--diff` on a deployable stack.
+ * `tessera plan` as users and CI run it: exit 1 with the violations for a non-compliant stack,
+ * exit 2 with one clear message for bad flags, an unknown stack or a corrupt lock — and then
+ * nothing written; `--out` and `--diff` on a deployable stack. Run in-process through the CLI's
+ * own entry (test/cli.ts); as a child process where the process is the point (the exit status a
+ * CI job reads, an error document on stdout).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import test from "ava";
-import { FIXTURE_STACKS, tesseraCli } from "./helpers";
+import { tessera, tesseraProcess } from "./cli";
+import { FIXTURE_STACKS } from "./paths";
 import type { PlanReport } from "../cli/plan/schema";
 
 const ROOT = join(__dirname, "..");
 const FIXTURES = FIXTURE_STACKS;
-const tessera = tesseraCli;
 const tmp = () => mkdtempSync(join(tmpdir(), "tessera-plan-"));
 
-test("a non-compliant stack: exit 1, the violation listed with its frameworks, the reason in the last line; --json says the same", async (t) => {
+test("a non-compliant stack: exit 1 (the real binary's status), the violation listed with its frameworks, the reason in the last line; --json says the same", async (t) => {
   const out = join(tmp(), "plan.json");
   const [text, json] = await Promise.all([
-    tessera("plan", "--stack", "noncompliant", "--stacks-dir", FIXTURES),
+    tesseraProcess("plan", "--stack", "noncompliant", "--stacks-dir", FIXTURES),
     tessera("plan", "--stack", "noncompliant", "--stacks-dir", FIXTURES, "--json", "--out", out),
   ]);
   t.is(text.code, 1, text.stderr);
@@ -208,8 +210,8 @@ test("several stacks in one process: each stack's JSON and Markdown in --out-dir
   t.deepEqual((JSON.parse(readFileSync(join(out, "noncompliant.json"), "utf8")) as PlanReport).policies.verdicts.map((v) => v.policy), ["backup-retention"]);
   t.deepEqual([JSON.parse(readFileSync(join(out, "gpu.json"), "utf8")).reason, readFileSync(join(out, "gpu.md"), "utf8").split("\n")[0]], ["no-feasible-placement", "### tessera plan — `gpu` ❌ not feasible"]);
   t.deepEqual([usage.code, usage.stderr], [2, "tessera: plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md\n"]);
-  // Several --stack never plan only the last one: without --out-dir, one usage error (and with --json, its document).
-  const both = await tessera("plan", "--stack", "eu-gdpr", "--stack", "us-budget", "--stacks-dir", dir, "--json");
+  // Several --stack never plan only the last one: without --out-dir, one usage error (and with --json, its document on the real stdout).
+  const both = await tesseraProcess("plan", "--stack", "eu-gdpr", "--stack", "us-budget", "--stacks-dir", dir, "--json");
   const usageMessage = "plan: several --stack (or --diff-dir) need --out-dir <dir> for each stack's <stack>.json and <stack>.md";
   t.deepEqual({ ...both, stdout: JSON.parse(both.stdout) as unknown }, { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "usage", message: usageMessage, problems: [] } }, stderr: `tessera: ${usageMessage}\n` });
   // Again against the first run: us-budget has a diff, gpu's previous outcome is no plan (no diff).

@@ -1,9 +1,6 @@
 /**
  * Test helpers: targets on every cloud, registration lookups, and plain views of recorded inputs.
  */
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { CLOUDS, type Cloud } from "../core/cloud";
@@ -124,46 +121,4 @@ export function propertyError(e: unknown): [string, string] {
   return pulumi.InputPropertyError.isInstance(e) ? [e.propertyPath, e.message] : ["(not an InputPropertyError)", String(e)];
 }
 
-/** The test copies of the example stacks (with their locks) and the non-compliant fixture. */
-export const FIXTURE_STACKS = join(__dirname, "fixtures", "stacks");
-
-/** The example stacks copied into {@link FIXTURE_STACKS}; tests never read the repository's `stacks/`. */
-export const EXAMPLES = ["eu-gdpr", "ml-dr-us", "platform-eu", "shop-dr-eu", "us-budget"] as const;
-
-/** What a CLI run returned. */
-export interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-// At most two CLI processes at a time per test file: each loads the SDKs, and more only thrash
-// the two cores (and trip ava's inactivity timeout on a busy machine).
-let running = 0;
-const waiting: Array<() => void> = [];
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
-/** Runs `bin/tessera.js` as users run it (a child process in the repository root). */
-export function tesseraCli(...args: string[]): Promise<CliResult> {
-  return slot(() => spawnCli(args));
-}
-
-async function spawnCli(args: readonly string[]): Promise<CliResult> {
-  const root = join(__dirname, "..");
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, "bin", "tessera.js"), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as CliResult;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+export { EXAMPLES, FIXTURE_STACKS } from "./paths";

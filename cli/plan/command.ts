@@ -11,7 +11,7 @@ import { listStacks, readStackFileDetails } from "../../program/stackfile";
 import { classify, exitCodeFor, UsageError } from "../errors";
 import { infeasibleJson, isInfeasible, outcomeDocument } from "../infeasible";
 import { checkStacksDir, readInputs } from "../inputs";
-import { checkOutFile, type Format, json, note, printDocument, writeOutFile } from "../output";
+import { checkOutFile, type Format, io, json, note, printDocument, writeOutFile } from "../output";
 import { withProgress } from "../progress";
 import { diffPlans, readPreviousPlan, renderDiff } from "./diff";
 import { blockers, renderMarkdown, renderTerminal, warningLines } from "./render";
@@ -47,7 +47,7 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
   if (opts.format === "json") {
     printDocument(json(document));
   } else {
-    const body = opts.format === "markdown" ? renderMarkdown(report) : renderTerminal(report, process.stdout.isTTY === true);
+    const body = opts.format === "markdown" ? renderMarkdown(report) : renderTerminal(report, io().stdout.isTTY === true);
     printDocument(previous ? `${body}\n\n${renderDiff(previous, report, opts.format === "markdown")}` : body);
     // Terminal text: warnings are notes on stderr, after the plan (a pull-request comment in Markdown keeps them).
     if (opts.format === "text") for (const w of warningLines(report)) note(w);
