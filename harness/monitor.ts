@@ -60,6 +60,8 @@ export class StrictMonitor extends MockMonitor {
   /** Registrations the engine would have refused (duplicate URN, unknown parent) and names the cloud would refuse. */
   readonly errors: string[] = [];
   private readonly claimed = new Set<string>();
+  /** Registrations by URN (outputs arrive by URN; a scan per component made a plan quadratic). */
+  private readonly byUrn = new Map<string, Registration>();
 
   constructor(mocks: Mocks) {
     super(mocks);
@@ -100,6 +102,7 @@ export class StrictMonitor extends MockMonitor {
       additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     };
     this.registrations.push(registration);
+    this.byUrn.set(urn, registration);
     // A name the cloud would refuse: recorded like the engine's own refusals (the provider would fail the update).
     if (registration.custom) this.errors.push(...nameProblems(registration.type, registration.name, registration.struct.toJavaScript() as Record<string, unknown>));
     await super.registerResource(req, (err: Error | null, response?: RegisterResourceResponse) => {
@@ -112,7 +115,7 @@ export class StrictMonitor extends MockMonitor {
   }
 
   override registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback<unknown>): void {
-    const registration = this.registrations.find((r) => r.urn === req.getUrn());
+    const registration = this.byUrn.get(req.getUrn());
     if (registration) registration.outputs = req.getOutputs()?.toJavaScript() as Record<string, unknown> | undefined;
     super.registerResourceOutputs(req, callback);
   }

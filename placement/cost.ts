@@ -81,6 +81,19 @@ export interface RegionalPrice {
  * the region has no price index (no compute prices to compare).
  */
 export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
+  // Memoized per catalog, as tablePrice is: the same answers are asked once per service and candidate.
+  let answers = regionalPrices.get(catalog);
+  if (!answers) regionalPrices.set(catalog, (answers = new Map()));
+  const key = `${cloud}/${region}/${column}`;
+  if (answers.has(key)) return answers.get(key);
+  const answer = lookUpRegional(catalog, cloud, region, column);
+  answers.set(key, answer);
+  return answer;
+}
+
+const regionalPrices = new WeakMap<Catalog, Map<string, RegionalPrice | undefined>>();
+
+function lookUpRegional(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
   const own = catalog.storage.find((r) => r.cloud === cloud && (r.region === region || r.region === "all") && r[column] !== undefined);
   if (own) return { usd: own[column]!, estimated: false, source: `storage-and-egress.csv ${cloud} ${own.region} ← ${own.source}` };
   const ref: StoragePrices | undefined = catalog.referenceStorage.get(cloud);

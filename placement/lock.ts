@@ -231,6 +231,34 @@ function sizeChanges(catalog: Catalog, lock: Lock, d: Decision): { gone: string[
  *   catalog (the message lists why; `tessera replan` moves the stack).
  */
 export function placeWithLock(catalog: Catalog, req: Requirements, lock: Lock | undefined, context: PlacementContext = {}): LockedPlacement {
+  // Placement is a pure function of its inputs, and `tessera plan` asks it three times for one
+  // stack (the early check, the report, the program): remember the last few answers per catalog.
+  // A failed placement throws and is never remembered.
+  let answers = placements.get(catalog);
+  if (!answers) placements.set(catalog, (answers = new Map()));
+  const key = JSON.stringify([req, lock ?? null, context]);
+  const known = answers.get(key);
+  if (known) return known;
+  // Frozen: every caller shares the answer, so a caller that changed it would change the others'.
+  const answer = deepFreeze(placeUncached(catalog, req, lock, context));
+  if (answers.size >= REMEMBERED) answers.delete(answers.keys().next().value!);
+  answers.set(key, answer);
+  return answer;
+}
+
+/** How many placements each catalog remembers (a CLI run plans one stack, `--stack a --stack b` a few). */
+const REMEMBERED = 8;
+const placements = new WeakMap<Catalog, Map<string, LockedPlacement>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function placeUncached(catalog: Catalog, req: Requirements, lock: Lock | undefined, context: PlacementContext): LockedPlacement {
   if (!lock) return { placement: place(catalog, req, context), lock: { status: "unlocked" } };
   const d = lock.decision;
   const pins: Pins = {

@@ -47,6 +47,20 @@ const describe = (r: PriceRow): string => `prices.csv ${r.cloud} ${r.region} ${r
  * else (money units only) another region's row × this region's price index, estimated.
  */
 export function tablePrice(catalog: Catalog, cloud: Cloud, region: string, item: string): TablePrice | undefined {
+  // Memoized per catalog: placement prices every service in every candidate region, and a
+  // stack of 200 object stores asks for the same few answers ~100,000 times (issue 17).
+  let answers = tablePrices.get(catalog);
+  if (!answers) tablePrices.set(catalog, (answers = new Map()));
+  const key = `${cloud}/${region}/${item}`;
+  if (answers.has(key)) return answers.get(key);
+  const answer = lookUp(catalog, cloud, region, item);
+  answers.set(key, answer);
+  return answer;
+}
+
+const tablePrices = new WeakMap<Catalog, Map<string, TablePrice | undefined>>();
+
+function lookUp(catalog: Catalog, cloud: Cloud, region: string, item: string): TablePrice | undefined {
   const own = rowOf(catalog, cloud, region, item) ?? rowOf(catalog, cloud, "all", item);
   if (own) return { value: own.value, unit: own.unit, source: describe(own), read: own.read, confidence: own.confidence, estimated: false };
   const other = catalog.prices.find((r) => r.cloud === cloud && r.item === item && r.unit.startsWith("usd/"));

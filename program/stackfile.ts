@@ -61,6 +61,19 @@ export function readYamlFile(path: string): unknown {
     if (e instanceof StackFileError) throw e;
     throw new StackFileError(`cannot read ${path}: ${(e as Error).message}`);
   }
+  // One plan reads its stack file three times (the early check, the report, the program): the
+  // parse is remembered by the file's text, and each caller gets its own copy.
+  const known = parsed.get(text);
+  if (known !== undefined) return structuredClone(known);
+  const value = parseYaml(path, text);
+  if (parsed.size >= 8) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, value);
+  return structuredClone(value);
+}
+
+const parsed = new Map<string, unknown>();
+
+function parseYaml(path: string, text: string): unknown {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new StackFileError(`${path} is not valid YAML: ${doc.errors[0]!.message}`);
   let value: unknown;

@@ -64,22 +64,37 @@ export function withStacksDir(options: PackOptions, stacksDir: string): PackOpti
   return { ...options, config };
 }
 
-function providerInfo(registrations: readonly Registration[], r: Registration): { provider: string; cloud: string; region: string } {
+/** Registrations by URN, and each one's properties decoded once (both are asked per resource). */
+interface Index {
+  readonly byUrn: ReadonlyMap<string, Registration>;
+  readonly props: (r: Registration) => Record<string, unknown>;
+}
+
+function indexOf(registrations: readonly Registration[]): Index {
+  const byUrn = new Map(registrations.map((r) => [r.urn, r]));
+  const decoded = new Map<Registration, Record<string, unknown>>();
+  const props = (r: Registration) => {
+    let p = decoded.get(r);
+    if (!p) decoded.set(r, (p = r.struct.toJavaScript() as Record<string, unknown>));
+    return p;
+  };
+  return { byUrn, props };
+}
+
+function providerInfo(index: Index, r: Registration): { provider: string; cloud: string; region: string } {
   if (!r.provider) return { provider: "", cloud: "", region: "" };
-  const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
-  const provider = registrations.find((x) => x.urn === urn);
-  const props = (provider?.struct.toJavaScript() ?? {}) as Record<string, unknown>;
-  const own = (r.struct.toJavaScript() as Record<string, unknown>).region;
-  const region = props.region ?? props.location ?? own;
+  const provider = index.byUrn.get(r.provider.slice(0, r.provider.lastIndexOf("::")));
+  const props = provider ? index.props(provider) : {};
+  const region = props.region ?? props.location ?? index.props(r).region;
   const pkg = provider?.type.replace("pulumi:providers:", "") ?? "";
   return { provider: provider?.name ?? "", cloud: cloudOfPackage(pkg) ?? pkg, region: typeof region === "string" ? region : "" };
 }
 
 /** The top-level component a resource belongs to: its name is the service's (plus the standby suffix). */
-function componentOf(registrations: readonly Registration[], r: Registration): string {
+function componentOf(index: Index, r: Registration): string {
   let current: Registration | undefined = r;
   while (current && current.parent) {
-    const parent = registrations.find((x) => x.urn === current!.parent);
+    const parent = index.byUrn.get(current.parent);
     if (!parent || parent.type === "pulumi:pulumi:Stack") return current.type.startsWith("tessera:") ? current.name : "";
     current = parent;
   }
@@ -111,14 +126,15 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
     const base = component.endsWith(STANDBY_SUFFIX) ? component.slice(0, -STANDBY_SUFFIX.length) : "";
     return req.services[base] && d.secondary ? { service: base, site: "standby" } : { service: "", site: "" };
   };
-  const components = new Map(registrations.map((r) => [r.urn, componentOf(registrations, r)]));
+  const index = indexOf(registrations);
+  const components = new Map(registrations.map((r) => [r.urn, componentOf(index, r)]));
   // How many resources of each type a component has: each carries an equal share of its cost.
   const typeIn = (r: Registration) => `${components.get(r.urn)}/${r.type}`;
   const instances = new Map<string, number>();
   for (const r of registrations) instances.set(typeIn(r), (instances.get(typeIn(r)) ?? 0) + 1);
   const perType = new Map<string, number>();
   const resources: PlanResource[] = registrations.map((r) => {
-    const where = providerInfo(registrations, r);
+    const where = providerInfo(index, r);
     const component = components.get(r.urn)!;
     const { service, site, replication } = siteOf(component);
     const sized = replication ? replicationCostOf(d, service) : withReplication(d, service, site === "standby" ? d.secondary?.services[service] : d.services[service], site);
@@ -136,7 +152,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanReport> {
       cost = resourceCost(replication ? "replication" : req.services[service]!.kind, r.type, sized, index, instances.get(key)!);
     }
     if (cost.label === "" && r.custom) {
-      const props = r.struct.toJavaScript() as { tags?: unknown; logConfig?: unknown };
+      const props = index.props(r) as { tags?: unknown; logConfig?: unknown };
       const tagged = props.tags !== null && typeof props.tags === "object" && LOG_STORE in props.tags;
       cost = governanceResourceCost(r.type, { logStore: tagged || r.name.endsWith("-access-logs"), flowLogs: props.logConfig !== undefined }) ?? cost;
     }
