@@ -30,7 +30,8 @@ const STACKS = FIXTURE_STACKS;
 const NOW = new Date("2026-11-24T12:00:00Z");
 const plans = new Map<string, PlanReport>();
 
-test.before(async () => {
+// Serial hooks and tests wherever the harness runs: with `npm test` this file shares its process (test/suites/program.ts).
+test.serial.before(async () => {
   for (const stack of EXAMPLES) plans.set(stack, await runPlan({ stack, stacksDir: STACKS, now: NOW, policyOptions: {} }));
 });
 
@@ -232,7 +233,7 @@ test("every example stack: each service's resource lines add up to the cost mode
   t.like(dr.placement.services.train!.lines[0], { basis: "spot", estimated: true, priceDate: "2026-11-23" });
 });
 
-test("the network's shared lines sit on the resources that incur them: NAT gateway (with its address) and Azure's private DNS zone", async (t) => {
+test.serial("the network's shared lines sit on the resources that incur them: NAT gateway (with its address) and Azure's private DNS zone", async (t) => {
   const plan = await runPlan({ stack: "azure-nat", stacksDir: join(__dirname, "fixtures", "network-stacks"), now: NOW, policyOptions: {} });
   const shared = plan.placement.shared ?? {};
   const carried = plan.resources.filter((r) => r.service === "" && r.monthlyUsd > 0).map((r) => [r.type, r.monthlyUsd, r.costLabel]);

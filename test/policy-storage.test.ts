@@ -13,7 +13,7 @@ import { sorted, targets } from "./helpers";
 
 let h: Harness;
 
-test.before(async () => {
+test.serial.before(async () => {
   h = await installHarness();
   await h.run(() => {
     const t = targets();
