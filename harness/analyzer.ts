@@ -27,12 +27,48 @@ const structOf = (value: JsonObject): Struct => Struct.fromJavaScript(publicKeys
 /** Provider config from the stack config, for synthesized default providers (`<pkg>:*` keys). */
 export type ProviderConfig = Readonly<Record<string, string>>;
 
+/**
+ * What every request of one run shares, built once: registrations by URN, each registration's
+ * public inputs as a Struct, and each provider's `AnalyzerProviderResource` (a stack of n
+ * resources asked these 3n times; the requests are the same messages either way).
+ */
+interface Shared {
+  readonly byUrn: Map<string, Registration>;
+  readonly inputs: Map<Registration, Struct>;
+  readonly providers: Map<string, AnalyzerProviderResource>;
+}
+
+const sharedBy = new WeakMap<readonly Registration[], Shared>();
+
+function shared(registrations: readonly Registration[]): Shared {
+  let s = sharedBy.get(registrations);
+  if (!s) sharedBy.set(registrations, (s = { byUrn: new Map(registrations.map((r) => [r.urn, r])), inputs: new Map(), providers: new Map() }));
+  return s;
+}
+
+/** A registration's inputs without engine-internal keys, as a Struct (once per run). */
+function inputsOf(registrations: readonly Registration[], r: Registration): Struct {
+  const { inputs } = shared(registrations);
+  let struct = inputs.get(r);
+  if (!struct) inputs.set(r, (struct = structOf(r.struct.toJavaScript() as JsonObject)));
+  return struct;
+}
+
 function providerResource(registrations: readonly Registration[], r: Registration, stack: string, project: string, config: ProviderConfig): AnalyzerProviderResource | undefined {
   if (!r.custom || r.type.startsWith("pulumi:providers:")) return undefined;
+  const { providers } = shared(registrations);
+  // A default provider depends on the run's context (its config), an explicit one on itself.
+  const key = r.provider || JSON.stringify([r.type.split(":")[0], stack, project, config]);
+  let provider = providers.get(key);
+  if (!provider) providers.set(key, (provider = newProviderResource(registrations, r, stack, project, config)));
+  return provider;
+}
+
+function newProviderResource(registrations: readonly Registration[], r: Registration, stack: string, project: string, config: ProviderConfig): AnalyzerProviderResource {
   const provider = new AnalyzerProviderResource();
   if (r.provider) {
     const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
-    const reg = registrations.find((x) => x.urn === urn);
+    const reg = shared(registrations).byUrn.get(urn);
     provider.setUrn(urn);
     provider.setType(reg?.type ?? urn.split("::")[2] ?? "");
     provider.setName(reg?.name ?? urn.split("::")[3] ?? "");
@@ -74,7 +110,7 @@ export function analyzeRequest(registrations: readonly Registration[], r: Regist
   req.setType(r.type);
   req.setName(r.name);
   req.setUrn(r.urn);
-  req.setProperties(structOf(properties ?? (r.struct.toJavaScript() as JsonObject)));
+  req.setProperties(properties ? structOf(properties) : inputsOf(registrations, r));
   req.setOptions(options(r));
   const provider = providerResource(registrations, r, ctx.stack, ctx.project, ctx.config);
   if (provider) req.setProvider(provider);

@@ -82,7 +82,8 @@ function verdicts(resp: AnalyzeResponse, urn: string, stage: Verdict["stage"]): 
 export async function analyzeRegistrations(analyzer: Analyzer, registrations: readonly Registration[], ctx: RequestContext): Promise<PolicyRun> {
   const run: PolicyRun = { verdicts: [], fixes: [] };
   for (const r of registrations) {
-    let properties = r.struct.toJavaScript() as Record<string, unknown>;
+    // Analyze sees the remediated inputs when a remediation changed them (undefined: as registered).
+    let properties: Record<string, unknown> | undefined;
     const remediated = await analyzer.remediate(analyzeRequest(registrations, r, ctx));
     for (const fix of remediated.getRemediationsList()) {
       const fixed = fix.getProperties()?.toJavaScript() as Record<string, unknown> | undefined;

@@ -2,10 +2,10 @@
  * Reading the catalog's CSV files (csv-parse), one typed loader per file. Every value is checked;
  * a malformed cell is a {@link CatalogError} naming the file, line and column.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import { CLOUDS, type Cloud, isCloud } from "../core/cloud";
+import { parseCsvCached } from "../core/data";
 import type { AvailabilityRow, ComplianceRow, Offering, PostgresPriceRow, PriceRow, Region, ServiceRow, StoragePrices } from "./catalog";
 import { CONFIDENCE_LEVELS } from "./confidence";
 
@@ -22,7 +22,7 @@ type Row = Record<string, string>;
 function readCsv(dir: string, file: string): Row[] {
   const path = join(dir, file);
   if (!existsSync(path)) throw new CatalogError(`catalog file missing: ${path}`);
-  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+  return parseCsvCached(path);
 }
 
 /** Column readers that fail with file:line:column instead of producing NaN. */
