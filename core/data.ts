@@ -56,16 +56,18 @@ export function parseCsvCached(path: string): Array<Record<string, string>> {
   const file = join(dir, `${basename(path)}.${key}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Array<Record<string, string>>;
   const rows = parseText();
+  const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(rows));
     renameSync(temp, file);
     // The file's earlier versions' records are no longer read.
     for (const old of readdirSync(dir)) if (old.startsWith(`${basename(path)}.`) && old.endsWith(".json") && old !== basename(file)) rmSync(join(dir, old), { force: true });
   } catch (e) {
-    // Only a cache that cannot be written is let go: the records are right either way.
-    if (!["EACCES", "EPERM", "EROFS", "ENOSPC"].includes((e as NodeJS.ErrnoException).code ?? "")) throw e;
+    // Only a cache that cannot be written is let go (a file-size limit or quota too: `place
+    // --write` under one must still say it cannot write the lock): the records are right either way.
+    if (!["EACCES", "EPERM", "EROFS", "ENOSPC", "EFBIG", "EDQUOT"].includes((e as NodeJS.ErrnoException).code ?? "")) throw e;
+    rmSync(temp, { force: true });
   }
   return rows;
 }
