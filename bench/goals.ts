@@ -29,7 +29,7 @@ interface Run {
   readonly peakMb: number;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Every measured process, floors included, runs with the same on-disk compile cache (`tessera`
@@ -38,7 +38,7 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
  */
 const ENV = { ...process.env, NODE_COMPILE_CACHE: join(tmpdir(), "tessera-bench-compile-cache") };
 
-function once(args: readonly string[], ok: readonly number[] = [0, 1], env: NodeJS.ProcessEnv = ENV): Run {
+export function once(args: readonly string[], ok: readonly number[] = [0, 1], env: NodeJS.ProcessEnv = ENV): Run {
   const r = spawnSync(TIME, ["-f", "%U %S %M", process.execPath, ...args], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (!ok.includes(r.status ?? -1)) throw new Error(`node ${args.join(" ")} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const [user, sys, kb] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);

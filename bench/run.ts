@@ -5,6 +5,7 @@
  * - placement: catalog load; 1,000 random stacks placed (targets: < 200 ms, < 1 s).
  * - pack: the policy pack started as the engine starts it, until it serves (target: < 1.5 s).
  * - place, plan, hints: issue 17's goals as ratios to their floors (bench/goals.ts).
+ * - typecheck: issue 17's type-check goal, the project's check over its provider floor (bench/typecheck.ts).
  * - phases: where `tessera plan`'s CPU goes on each example (bench/phases.ts).
  * - plan-wall: `tessera plan` wall time on the examples (target on the largest: < 3 s warm, < 600 MB).
  */
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<string[]> | string[]> = {
   place: () => goals().benchPlaceRatio(),
   plan: () => [...goals().benchPlanRatio(), ...goals().benchPerResource()],
   hints: () => goals().benchHints(),
+  typecheck: () => (require("./typecheck") as typeof import("./typecheck")).benchTypecheck(),
   // Not a goal: the profile behind the plan goals (CPU per phase on each example).
   phases: () => goals().benchPhases(),
   "plan-wall": () =>
