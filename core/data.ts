@@ -64,13 +64,15 @@ export function parseCsvCached(path: string): Array<Record<string, string>> {
     // The file's earlier versions' records are no longer read.
     for (const old of readdirSync(dir)) if (old.startsWith(`${basename(path)}.`) && old.endsWith(".json") && old !== basename(file)) rmSync(join(dir, old), { force: true });
   } catch (e) {
-    // Only a cache that cannot be written is let go (a file-size limit or quota too: `place
-    // --write` under one must still say it cannot write the lock): the records are right either way.
-    if (!["EACCES", "EPERM", "EROFS", "ENOSPC", "EFBIG", "EDQUOT"].includes((e as NodeJS.ErrnoException).code ?? "")) throw e;
     rmSync(temp, { force: true });
+    // Only a cache the disk refuses is let go (the records are right either way); anything else is a bug.
+    if (!CACHE_REFUSALS.includes((e as NodeJS.ErrnoException).code ?? "")) throw e;
   }
   return rows;
 }
+
+/** Why a disk refuses a write: permissions, a read-only or full file system, a quota, a file-size limit. */
+const CACHE_REFUSALS = ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EFBIG"];
 
 /** The catalog date (`date` in data/manifest.json): the day the facts were last assembled. */
 export function catalogDate(dir: string): string {

@@ -46,6 +46,9 @@ function shared(registrations: readonly Registration[]): Shared {
   return s;
 }
 
+/** Lets go of what the run's requests shared (call when the run is over). */
+export const releaseRequests = (registrations: readonly Registration[]): boolean => sharedBy.delete(registrations);
+
 /** A registration's inputs without engine-internal keys, as a Struct (once per run). */
 function inputsOf(registrations: readonly Registration[], r: Registration): Struct {
   const { inputs } = shared(registrations);

@@ -26,7 +26,7 @@ import {
 } from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { analyzeRequest, analyzeStackRequest, type RequestContext } from "./analyzer";
+import { analyzeRequest, analyzeStackRequest, releaseRequests, type RequestContext } from "./analyzer";
 import type { Registration } from "./monitor";
 
 /** One diagnostic, flattened. */
@@ -95,6 +95,7 @@ export async function analyzeRegistrations(analyzer: Analyzer, registrations: re
     run.verdicts.push(...verdicts(await analyzer.analyze(analyzeRequest(registrations, r, ctx, properties)), r.urn, "analyze"));
   }
   run.verdicts.push(...verdicts(await analyzer.analyzeStack(analyzeStackRequest(registrations, ctx)), "", "analyzeStack"));
+  releaseRequests(registrations);
   return run;
 }
 
