@@ -34,7 +34,19 @@ interface ClassPrice {
   readonly source: string;
 }
 
-function classPrices(catalog: Catalog, cloud: Cloud, region: string): ClassPrice[] {
+/** The managed PostgreSQL classes' prices in (cloud, region), computed once per catalog and site. */
+function classPrices(catalog: Catalog, cloud: Cloud, region: string): readonly ClassPrice[] {
+  let bySite = classPricesBySite.get(catalog);
+  if (!bySite) classPricesBySite.set(catalog, (bySite = new Map()));
+  const key = regionKey(cloud, region);
+  let prices = bySite.get(key);
+  if (!prices) bySite.set(key, (prices = sitePrices(catalog, cloud, region)));
+  return prices;
+}
+
+const classPricesBySite = new WeakMap<Catalog, Map<string, readonly ClassPrice[]>>();
+
+function sitePrices(catalog: Catalog, cloud: Cloud, region: string): ClassPrice[] {
   const rows = catalog.postgresPrices.filter((r) => r.cloud === cloud);
   const local = rows.filter((r) => r.region === region || r.region === "all");
   const factor = catalog.priceIndex.get(regionKey(cloud, region));

@@ -49,16 +49,21 @@ const describe = (r: PriceRow): string => `prices.csv ${r.cloud} ${r.region} ${r
 export function tablePrice(catalog: Catalog, cloud: Cloud, region: string, item: string): TablePrice | undefined {
   // Memoized per catalog: placement prices every service in every candidate region, and a
   // stack of 200 object stores asks for the same few answers ~100,000 times (issue 17).
-  let answers = tablePrices.get(catalog);
-  if (!answers) tablePrices.set(catalog, (answers = new Map()));
-  const key = `${cloud}/${region}/${item}`;
-  if (answers.has(key)) return answers.get(key);
+  // Nested maps, not a joined key: the lookup allocates nothing (it runs millions of times in
+  // the property tests, where a string per call was a good part of the garbage).
+  let byCloud = tablePrices.get(catalog);
+  if (!byCloud) tablePrices.set(catalog, (byCloud = new Map()));
+  let byRegion = byCloud.get(cloud);
+  if (!byRegion) byCloud.set(cloud, (byRegion = new Map()));
+  let byItem = byRegion.get(region);
+  if (!byItem) byRegion.set(region, (byItem = new Map()));
+  if (byItem.has(item)) return byItem.get(item);
   const answer = lookUp(catalog, cloud, region, item);
-  answers.set(key, answer);
+  byItem.set(item, answer);
   return answer;
 }
 
-const tablePrices = new WeakMap<Catalog, Map<string, TablePrice | undefined>>();
+const tablePrices = new WeakMap<Catalog, Map<Cloud, Map<string, Map<string, TablePrice | undefined>>>>();
 
 function lookUp(catalog: Catalog, cloud: Cloud, region: string, item: string): TablePrice | undefined {
   const own = rowOf(catalog, cloud, region, item) ?? rowOf(catalog, cloud, "all", item);
