@@ -133,6 +133,13 @@ test("a stack name Pulumi would refuse (a path, 101 characters) is bad input for
   t.deepEqual(readdirSync(dir), []);
 });
 
+test("a reader that stops early (| head -c 1) ends tessera quietly: exit 0, nothing on stderr (not an EPIPE stack trace)", async (t) => {
+  // 105 KB of JSON: more than a pipe holds, so tessera is still writing when head has gone.
+  const script = `node bin/tessera.js place --stack ml-dr-us --stacks-dir "$0" --json | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+  const { stdout, stderr } = await promisify(execFile)("bash", ["-c", script, FIXTURE_STACKS], { cwd: join(__dirname, ".."), env: { ...process.env, PATH: `${join(process.execPath, "..")}:${process.env.PATH}` } });
+  t.deepEqual([stdout, stderr], ["0\n", ""]);
+});
+
 test("place --write writes a lock once; a corrupt lock stops place and nothing is written", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-stacks-"));
   copyFileSync(join(FIXTURE_STACKS, "Pulumi.us-budget.yaml"), join(dir, "Pulumi.us-budget.yaml"));

@@ -175,6 +175,15 @@ test("tessera check names the stack that broke and why; the rest still plan", as
   t.true(r.stdout.endsWith("2 of 3 stacks not deployable\n"));
 });
 
+test("--stack followed by an option (a forgotten name) is bad input: exit 2, and with --json the error is the JSON document", async (t) => {
+  const message = `option '-s, --stack <name>' argument '--json' is invalid. a stack name, not an option, is needed after --stack (got "--json")`;
+  const r = await tessera("plan", "--stack", "--json");
+  const hint = "(`tessera <command> --help` lists a command's options)";
+  t.deepEqual([r.code, JSON.parse(r.stdout), r.stderr], [2, { schemaVersion: 1, error: { exitCode: 2, kind: "usage", message, problems: [] } }, `error: ${message}\n${hint}\n`]);
+  const text = await tessera("place", "--stack", "-x");
+  t.deepEqual([text.code, text.stdout, text.stderr.split("\n")[0]], [2, "", `error: option '-s, --stack <name>' argument '-x' is invalid. a stack name, not an option, is needed after --stack (got "-x")`]);
+});
+
 test("tessera check on a folder without stack files is bad input (exit 2): a wrong --stacks-dir in CI is not a pass", async (t) => {
   const dir = tmp();
   writeFileSync(join(dir, "README.md"), "not a stack\n");
