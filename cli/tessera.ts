@@ -47,7 +47,8 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .name("tessera")
     .description("Place multi-cloud stacks by requirements, preview them offline, and check them against policy.")
     .version(VERSION, "-V, --version", "print the tessera version")
-    .showHelpAfterError()
+    // One message per mistake, not the whole usage: the way to the options instead.
+    .showHelpAfterError("(`tessera <command> --help` lists a command's options)")
     .exitOverride();
 
   const out = io();

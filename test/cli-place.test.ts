@@ -5,7 +5,7 @@
  * streams, a file-size limit, a read-only file system.
  */
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -113,6 +113,24 @@ test("bad input: exit 2 with the field and allowed values; bad flags and unknown
   const flag = await run("place", "--stack", "eu-gdpr", "--frobnicate");
   t.is(flag.code, 2);
   t.regex(flag.stderr, /unknown option '--frobnicate'/);
+});
+
+test("a stack name Pulumi would refuse (a path, 101 characters) is bad input for every command, and nothing is read or written outside the folder", async (t) => {
+  const root = mkdtempSync(join(tmpdir(), "tessera-names-"));
+  const dir = join(root, "stacks");
+  mkdirSync(dir);
+  mkdirSync(join(root, "evil"));
+  // What `x/../../evil/x` would have reached: a stack file beside the folder, and its lock there.
+  copyFileSync(join(FIXTURE_STACKS, "Pulumi.us-budget.yaml"), join(root, "evil", "Pulumi.x.yaml"));
+  const message = (name: string) => `tessera: stack name "${name}" is not one Pulumi accepts: 1–100 letters, digits, hyphens (-), underscores (_) or periods (.)\n`;
+  for (const name of ["../evil/x", "a/b", "x".repeat(101), "", "tab\there"]) {
+    for (const args of [["place", "--write"], ["plan"], ["replan", "--write"], ["failover", "--promote"]]) {
+      const r = await run(args[0]!, "--stack", name, "--stacks-dir", dir, ...args.slice(1));
+      t.deepEqual([r.code, r.stderr], [2, message(name)], `${args.join(" ")} --stack ${JSON.stringify(name)}`);
+    }
+  }
+  t.deepEqual(readdirSync(join(root, "evil")), ["Pulumi.x.yaml"]);
+  t.deepEqual(readdirSync(dir), []);
 });
 
 test("place --write writes a lock once; a corrupt lock stops place and nothing is written", async (t) => {
