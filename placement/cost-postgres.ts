@@ -20,6 +20,7 @@ import { displaySku, postgresInstanceClass } from "../core/skus";
 import { type Catalog, type Offering, type PostgresPriceRow, regionKey } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
 import { billedHours, cheapest, computeSource, type CostResult, fits, HOURS_PER_MONTH, priced, regionalPrice, sizeText } from "./cost";
+import { perCatalog } from "./memo";
 import { tableLine, tablePrice } from "./prices";
 import type { ServiceRequirement } from "./requirements";
 
@@ -36,15 +37,10 @@ interface ClassPrice {
 
 /** The managed PostgreSQL classes' prices in (cloud, region), computed once per catalog and site. */
 function classPrices(catalog: Catalog, cloud: Cloud, region: string): readonly ClassPrice[] {
-  let bySite = classPricesBySite.get(catalog);
-  if (!bySite) classPricesBySite.set(catalog, (bySite = new Map()));
-  const key = regionKey(cloud, region);
-  let prices = bySite.get(key);
-  if (!prices) bySite.set(key, (prices = sitePrices(catalog, cloud, region)));
-  return prices;
+  return classPricesBySite(catalog, regionKey(cloud, region), () => sitePrices(catalog, cloud, region));
 }
 
-const classPricesBySite = new WeakMap<Catalog, Map<string, readonly ClassPrice[]>>();
+const classPricesBySite = perCatalog<readonly ClassPrice[]>();
 
 function sitePrices(catalog: Catalog, cloud: Cloud, region: string): ClassPrice[] {
   const rows = catalog.postgresPrices.filter((r) => r.cloud === cloud);

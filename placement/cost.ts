@@ -25,6 +25,7 @@ import { postgres, postgresClassOf } from "./cost-postgres";
 import { alwaysOnServices } from "./cost-services";
 import { objectStorage } from "./cost-storage";
 import { exactFlexSize, flexOffering, validFlexSize } from "./flex";
+import { perCatalog } from "./memo";
 import { tablePrice } from "./prices";
 import type { ServiceRequirement } from "./requirements";
 import { webTierCost } from "./cost-loadbalancer";
@@ -81,17 +82,10 @@ export interface RegionalPrice {
  * the region has no price index (no compute prices to compare).
  */
 export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
-  // Memoized per catalog, as tablePrice is: the same answers are asked once per service and candidate.
-  let answers = regionalPrices.get(catalog);
-  if (!answers) regionalPrices.set(catalog, (answers = new Map()));
-  const key = `${cloud}/${region}/${column}`;
-  if (answers.has(key)) return answers.get(key);
-  const answer = lookUpRegional(catalog, cloud, region, column);
-  answers.set(key, answer);
-  return answer;
+  return regionalPrices(catalog, `${cloud}/${region}/${column}`, () => lookUpRegional(catalog, cloud, region, column));
 }
 
-const regionalPrices = new WeakMap<Catalog, Map<string, RegionalPrice | undefined>>();
+const regionalPrices = perCatalog<RegionalPrice | undefined>();
 
 function lookUpRegional(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
   const own = catalog.storage.find((r) => r.cloud === cloud && (r.region === region || r.region === "all") && r[column] !== undefined);
