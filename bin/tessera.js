@@ -27,6 +27,14 @@ if (major < 24 || (major === 24 && minor < 11)) {
 // second run skips compiling the bundle and the Pulumi SDKs, about a fifth of a plan's start-up.
 // NODE_COMPILE_CACHE chooses the folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 require("node:module").enableCompileCache?.();
+// A reader that stops early (`tessera plan --stack x | head`) closes the pipe: stop quietly, as a
+// command killed by SIGPIPE does, instead of an unhandled EPIPE stack trace. Other errors still throw.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const bundle = join(root, "dist", "tessera.js");
 const SOURCES = ["cli", "core", "components", "placement", "policies", "program", "harness"];
 

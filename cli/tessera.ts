@@ -16,7 +16,7 @@
 // First: defers the SDK's TypeScript and Arborist (see the module) before anything loads the SDK.
 import "../harness/defer-sdk-deps";
 import { isDeepStrictEqual } from "node:util";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { loadCatalog } from "../placement/catalog";
 import { type Lock, lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { errorJson, UsageError } from "./errors";
@@ -35,6 +35,15 @@ const docsModule = () => require("./docs") as typeof import("./docs");
 /** The package version (package.json; esbuild inlines it into the bundle). */
 const VERSION = (require("../package.json") as { version: string }).version;
 
+/**
+ * `--stack`'s value, refused when it looks like an option: `--stack --json` (a forgotten name)
+ * would otherwise plan a stack called "--json" and print no JSON document.
+ */
+function stackName(value: string): string {
+  if (value.startsWith("-")) throw new InvalidArgumentError(`a stack name, not an option, is needed after --stack (got "${value}")`);
+  return value;
+}
+
 const formatOf = (opts: { json?: boolean; markdown?: boolean }): Format => (opts.json ? "json" : opts.markdown ? "markdown" : "text");
 
 /**
@@ -47,7 +56,8 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .name("tessera")
     .description("Place multi-cloud stacks by requirements, preview them offline, and check them against policy.")
     .version(VERSION, "-V, --version", "print the tessera version")
-    .showHelpAfterError()
+    // One message per mistake, not the whole usage: the way to the options instead.
+    .showHelpAfterError("(`tessera <command> --help` lists a command's options)")
     .exitOverride();
 
   const out = io();
@@ -67,7 +77,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command("place")
     .description("choose cloud, region and sizes for a stack and explain every rejected candidate")
-    .option("-s, --stack <name>", "a stack in the stacks folder (reads its requirements and lock)")
+    .option("-s, --stack <name>", "a stack in the stacks folder (reads its requirements and lock)", stackName)
     .option("-r, --requirements <file>", "a YAML/JSON file: a requirements map, or a Pulumi stack file with tessera:requirements")
     .option("--json", "print the decision (or why nothing is feasible) as JSON")
     .option("--write", "write the placement lock when the stack has none")
@@ -96,7 +106,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command("replan")
     .description("show what moving a locked stack to today's best placement would take")
-    .requiredOption("-s, --stack <name>", "a stack in the stacks folder")
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder", stackName)
     .option("--json", "print the plan as JSON")
     .option("--write", "write the new lock")
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
@@ -125,7 +135,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command("plan")
     .description("preview the stack offline: placement, resources, monthly cost and policy verdicts")
-    .requiredOption("-s, --stack <name>", "a stack in the stacks folder (repeat for several stacks, planned in one process: needs --out-dir)", (v: string, prev: string[] = []) => [...prev, v])
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder (repeat for several stacks, planned in one process: needs --out-dir)", (v: string, prev: string[] = []) => [...prev, stackName(v)])
     .addOption(new Option("--json", "print the plan as JSON (schema: docs/plan-schema.json)").conflicts("markdown"))
     .addOption(new Option("--markdown", "print Markdown for a pull-request comment").conflicts("json"))
     .option("--diff <previous.json>", "compare with a previous `plan --json` output")
@@ -164,7 +174,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command("failover")
     .description("promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)")
-    .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover")
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover", stackName)
     .addOption(new Option("--promote", "serve from the standby: promote its database replicas, turn bucket replication around, move the DNS name").conflicts("failBack"))
     .addOption(new Option("--fail-back", "serve from the primary again (after re-seeding its database, see README)").conflicts("promote"))
     .option("--planned", "Azure: wait for replicas to catch up (a switchover while the primary is healthy)")

@@ -4,7 +4,7 @@
  * policies need too, so they live below all of them.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 
@@ -31,7 +31,7 @@ export function findDataDir(start: string = __dirname): string {
 }
 
 /** One CSV file as records keyed by the header, values trimmed (cached: {@link parseCsvCached}). */
-export function readCsv(path: string): Array<Record<string, string>> {
+export function readCsv(path: string): Rows {
   if (!existsSync(path)) throw new DataFileError(`missing data file ${path}`);
   return parseCsvCached(path);
 }
@@ -39,40 +39,77 @@ export function readCsv(path: string): Array<Record<string, string>> {
 /** How records are read from CSV; part of the cache key, so a change here re-parses every file. */
 const CSV_OPTIONS = { columns: true, skip_empty_lines: true, trim: true } as const;
 
+type Rows = Array<Record<string, string>>;
+
+/** Where parsed CSV records are kept: `TESSERA_CACHE_DIR`, else `node_modules/.cache/tessera/` beside `data/`. */
+export const csvCacheDir = (): string => process.env.TESSERA_CACHE_DIR || join(dirname(findDataDir()), "node_modules", ".cache", "tessera");
+
+/** `TESSERA_CSV_CACHE=off` (or `0`, `false`, `no`, any case) reads every CSV file from its text. */
+const cacheOff = () => /^(off|0|false|no)$/i.test(process.env.TESSERA_CSV_CACHE ?? "");
+
 /**
  * The records of the CSV file at `path` (header row as keys, values trimmed). Parsing CSV is most
  * of what loading the catalog costs (about 0.2 s for 5,474 offerings), so each file's records are
- * kept as JSON in `node_modules/.cache/tessera/` under the SHA-1 of the file's text and the parse
- * options: an edited file is a new key and is parsed again, never read stale. The cache is
- * written to a temporary file and renamed, so a reader never sees half a file; where it cannot be
- * written (a read-only install) every run parses the CSV. `TESSERA_CSV_CACHE=off` turns it off.
+ * kept as JSON in {@link csvCacheDir} under the SHA-1 of the file's text and the parse options:
+ * an edited file is a new key and is parsed again, never read stale. An entry that is not whole
+ * or not this text's (a crash, a hand edit) is a miss: parsed again and rewritten. Entries are
+ * written to a temporary file, flushed and renamed, so a reader never sees half of one; where the
+ * disk refuses them (read-only, full, a file-size limit) every run parses the CSV.
  */
-export function parseCsvCached(path: string): Array<Record<string, string>> {
+export function parseCsvCached(path: string, cacheDir: string = csvCacheDir()): Rows {
   const text = readFileSync(path, "utf8");
-  const parseText = () => parse(text, CSV_OPTIONS) as Array<Record<string, string>>;
-  if (process.env.TESSERA_CSV_CACHE === "off") return parseText();
+  const parseText = () => parse(text, CSV_OPTIONS) as Rows;
+  if (cacheOff()) return parseText();
   const key = createHash("sha1").update(JSON.stringify(CSV_OPTIONS)).update(text).digest("hex");
-  const dir = join(dirname(findDataDir()), "node_modules", ".cache", "tessera");
-  const file = join(dir, `${basename(path)}.${key}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Array<Record<string, string>>;
+  const file = join(cacheDir, `${basename(path)}.${key}.json`);
+  const cached = readEntry(file, key);
+  if (cached) return cached;
   const rows = parseText();
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(rows));
-    renameSync(temp, file);
-    // The file's earlier versions' records are no longer read.
-    for (const old of readdirSync(dir)) if (old.startsWith(`${basename(path)}.`) && old.endsWith(".json") && old !== basename(file)) rmSync(join(dir, old), { force: true });
-  } catch (e) {
-    rmSync(temp, { force: true });
-    // Only a cache the disk refuses is let go (the records are right either way); anything else is a bug.
-    if (!CACHE_REFUSALS.includes((e as NodeJS.ErrnoException).code ?? "")) throw e;
-  }
+  writeEntry(cacheDir, file, JSON.stringify({ key, rows }), `${basename(path)}.`);
   return rows;
 }
 
-/** Why a disk refuses a write: permissions, a read-only or full file system, a quota, a file-size limit. */
-const CACHE_REFUSALS = ["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EFBIG"];
+/** Error codes that make an entry unreadable or unwritable: a miss, or a cache the disk refuses. */
+const CACHE_REFUSALS = ["ENOENT", "ENOTDIR", "EISDIR", "EEXIST", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EFBIG"];
+const refused = (e: unknown) => CACHE_REFUSALS.includes((e as NodeJS.ErrnoException).code ?? "");
+
+/** The entry's records when it is whole and holds `key`'s records; undefined for a miss. */
+function readEntry(file: string, key: string): Rows | undefined {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    if (e instanceof SyntaxError || refused(e)) return undefined;
+    throw e;
+  }
+  const { key: held, rows } = (entry ?? {}) as { key?: unknown; rows?: unknown };
+  return held === key && Array.isArray(rows) ? (rows as Rows) : undefined;
+}
+
+/** Writes an entry whole (temporary file, fsync, rename) and drops the file's older entries. */
+function writeEntry(dir: string, file: string, json: string, prefix: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  let created = false;
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(temp, "w");
+    created = true;
+    // writeFileSync on a descriptor writes until every byte is out (a short write is retried, so a
+    // file-size limit fails here instead of leaving a truncated entry).
+    writeFileSync(fd, json);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+    for (const old of readdirSync(dir)) if (old.startsWith(prefix) && old.endsWith(".json") && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    if (created) rmSync(temp, { force: true });
+    // Only a cache the disk refuses is let go (the records are right either way); anything else is a bug.
+    if (!refused(e)) throw e;
+  }
+}
 
 /** The catalog date (`date` in data/manifest.json): the day the facts were last assembled. */
 export function catalogDate(dir: string): string {

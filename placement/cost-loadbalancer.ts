@@ -6,6 +6,7 @@
  * the reason, so a budget cannot be confirmed on that cloud.
  */
 import type { Cloud } from "../core/cloud";
+import { displaySku } from "../core/skus";
 import type { Catalog, Offering } from "./catalog";
 import { cents, type CostLine, line, round4, unpricedLine } from "./cost-line";
 import { tablePrice, tableLine } from "./prices";
@@ -70,8 +71,8 @@ export function webTierCost(
   if (!s.loadBalancer) return undefined;
   const { min, max } = groupRange({ kind: "compute", publicIp: false, spot: false, ...s });
   const range = min === max ? `${max}` : `${min}–${max}`;
-  const most = machineLine(max, `${range} × ${best.instanceType}`);
-  const least = machineLine(min, `${min} × ${best.instanceType}`);
+  const most = machineLine(max, `${range} × ${displaySku(best.instanceType)}`);
+  const least = machineLine(min, `${min} × ${displaySku(best.instanceType)}`);
   const lbLines = loadBalancerLines(catalog, cloud, region, s.loadBalancer.processedGbPerMonth);
   const lbTotal = lbLines.reduce((sum, l) => sum + l.monthlyUsd, 0);
   return {

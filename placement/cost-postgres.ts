@@ -16,7 +16,7 @@
  */
 import type { Cloud } from "../core/cloud";
 import { postgresHaProblem } from "../core/constraints";
-import { postgresInstanceClass } from "../core/skus";
+import { displaySku, postgresInstanceClass } from "../core/skus";
 import { type Catalog, type Offering, type PostgresPriceRow, regionKey } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
 import { billedHours, cheapest, computeSource, type CostResult, fits, HOURS_PER_MONTH, priced, regionalPrice, sizeText } from "./cost";
@@ -108,7 +108,7 @@ export function postgres(catalog: Catalog, cloud: Cloud, region: string, s: Data
       const ocpus = offering.vcpus / 2;
       const hour = offering.priceHour + ocpus * fee.value;
       instance = line(
-        `${sku}${haText} × ${HOURS_PER_MONTH} h × (${round4(offering.priceHour)} USD/h shape + ${ocpus} OCPU × ${round4(fee.value)} USD/h PostgreSQL fee)`,
+        `${displaySku(sku)}${haText} × ${HOURS_PER_MONTH} h × (${round4(offering.priceHour)} USD/h shape + ${ocpus} OCPU × ${round4(fee.value)} USD/h PostgreSQL fee)`,
         replicas * HOURS_PER_MONTH * hour,
         fee.estimated || haEstimated ? "estimated" : "list",
         `${computeSource(catalog, cloud)}; ${fee.source}`,

@@ -18,7 +18,7 @@
  * such figures are "not priced".
  */
 import type { Cloud } from "../core/cloud";
-import { parseOciFlex } from "../core/skus";
+import { displaySku, parseOciFlex } from "../core/skus";
 import { type Catalog, type Offering, regionKey, type StoragePrices } from "./catalog";
 import { cents, type CostLine, line, round4 } from "./cost-line";
 import { postgres, postgresClassOf } from "./cost-postgres";
@@ -202,7 +202,7 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   const price = spot ? best.spotPriceHour! : best.priceHour;
   const billed = billedHours(catalog, cloud, region, s.hoursPerMonth);
   const date = catalog.manifest.computePrices[cloud].date;
-  const what = `${s.count} × ${best.instanceType}${spot ? ` (spot, market price of ${date})` : ""}`;
+  const what = `${s.count} × ${displaySku(best.instanceType)}${spot ? ` (spot, market price of ${date})` : ""}`;
   const unconfirmed = gpu ? gpuAvailability(catalog, best).unconfirmed : undefined;
   // A load-balanced service: its machine range and its load balancer (cost-loadbalancer.ts).
   const machineLine = (n: number, label: string) =>
@@ -231,7 +231,7 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
     node.instanceType,
     [
       line(`control plane × ${HOURS_PER_MONTH} h × ${fee} USD/h`, HOURS_PER_MONTH * fee, "list", `storage-and-egress.csv ${cloud} ${ref!.region} k8s_control_plane_hour_usd`),
-      line(`${s.nodes} × ${node.instanceType} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, machineMonth(s.nodes, billed, node.priceHour), "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
+      line(`${s.nodes} × ${displaySku(node.instanceType)} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, machineMonth(s.nodes, billed, node.priceHour), "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
     ],
     { count: s.nodes, offering: node },
   );

@@ -12,8 +12,7 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog } from "./catalog";
-import { cents, regionalPrice, skuOffered } from "./cost";
-import type { Candidate } from "./evaluate";
+import { cents, skuOffered } from "./cost";
 import type { PlacementContext } from "./constraints";
 import { type Decision, type Pins, place, type Placement, placeLocked } from "./place";
 import { formatPath, type Requirements } from "./requirements";
@@ -289,57 +288,4 @@ function placeUncached(catalog: Catalog, req: Requirements, lock: Lock | undefin
   };
 }
 
-/** One stateful service a move would replace. */
-export interface Move {
-  readonly service: string;
-  readonly kind: string;
-  readonly dataGb: number;
-  readonly egressUsd: number;
-  readonly note: string;
-}
-
-/** What `tessera replan` shows before it writes a new lock. */
-export interface MigrationPlan {
-  readonly from: { readonly cloud: Cloud; readonly region: string; readonly monthlyUsd: number };
-  readonly to: { readonly cloud: Cloud; readonly region: string; readonly monthlyUsd: number };
-  readonly moves: readonly Move[];
-  readonly oneTimeEgressUsd: number;
-  readonly monthlySavingUsd: number;
-}
-
-const STATEFUL = new Set(["database", "object-storage", "kubernetes"]);
-
-/**
- * The migration from the locked site to a fresh placement: which stateful services are
- * replaced, how much data moves, and the one-time egress at the old site's price (inter-region
- * within a cloud, internet egress across clouds).
- */
-export function migrationPlan(catalog: Catalog, req: Requirements, lock: Lock, fresh: Placement, lockedCandidate: Candidate | undefined): MigrationPlan {
-  const from = lock.decision;
-  const to = fresh.decision;
-  const moved = from.cloud !== to.cloud || from.region !== to.region;
-  const column = from.cloud === to.cloud ? "interRegionEgressGb" : "internetEgressGb";
-  const price = regionalPrice(catalog, from.cloud, from.region, column)?.usd ?? 0;
-  const moves: Move[] = [];
-  for (const [name, service] of Object.entries(req.services)) {
-    if (!STATEFUL.has(service.kind)) continue;
-    const changed = moved || from.services[name]?.sku !== to.services[name]?.sku;
-    if (!changed) continue;
-    const dataGb = !moved ? 0 : service.kind === "object-storage" ? service.sizeGb : service.kind === "database" ? service.storageGb : 0;
-    const note = !moved
-      ? `resized in place: ${from.services[name]?.sku ?? "(new)"} → ${to.services[name]?.sku}`
-      : service.kind === "kubernetes"
-        ? "cluster replaced; redeploy workloads (persistent volumes are not modelled)"
-        : `replaced in ${to.cloud} ${to.region}; copy ${dataGb} GB before switching`;
-    moves.push({ service: name, kind: service.kind, dataGb, egressUsd: cents(dataGb * price), note });
-  }
-  // Today's price of the locked site when it can still be priced, else the price locked in.
-  const currentMonthly = lockedCandidate?.monthlyUsd ?? from.monthlyUsd;
-  return {
-    from: { cloud: from.cloud, region: from.region, monthlyUsd: currentMonthly },
-    to: { cloud: to.cloud, region: to.region, monthlyUsd: to.monthlyUsd },
-    moves,
-    oneTimeEgressUsd: cents(moves.reduce((s, m) => s + m.egressUsd, 0)),
-    monthlySavingUsd: cents(currentMonthly - to.monthlyUsd),
-  };
-}
+export { type MigrationPlan, migrationPlan, type MigrationSite, type Move } from "./migration";

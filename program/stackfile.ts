@@ -106,8 +106,19 @@ function securePathsIn(value: unknown, path: string, out: string[]): void {
   for (const [k, v] of Object.entries(value)) securePathsIn(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, out);
 }
 
+/**
+ * The stack names Pulumi accepts: 1–100 letters, digits, hyphens, underscores or periods (the
+ * CLI's "stack names are limited to 100 characters and may only contain alphanumeric, hyphens,
+ * underscores, or periods"; pulumi/pulumi pkg/backend/filestate/backend.go, pulumi/pulumi#6685).
+ * A name outside it never names a file: `x/../../evil` would read and write outside the folder.
+ */
+export const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
 /** Reads a stack file: config, secret keys and secure paths. */
 export function readStackFileDetails(dir: string, stack: string): StackFile {
+  if (!STACK_NAME.test(stack)) {
+    throw new StackFileError(`stack name "${stack}" is not one Pulumi accepts: 1–100 letters, digits, hyphens (-), underscores (_) or periods (.)`);
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new StackFileError(`no stacks folder ${dir}`);
   const path = join(dir, `Pulumi.${stack}.yaml`);
   if (!existsSync(path)) {

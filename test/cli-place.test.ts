@@ -5,7 +5,7 @@
  * streams, a file-size limit, a read-only file system.
  */
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -113,6 +113,31 @@ test("bad input: exit 2 with the field and allowed values; bad flags and unknown
   const flag = await run("place", "--stack", "eu-gdpr", "--frobnicate");
   t.is(flag.code, 2);
   t.regex(flag.stderr, /unknown option '--frobnicate'/);
+});
+
+test("a stack name Pulumi would refuse (a path, 101 characters) is bad input for every command, and nothing is read or written outside the folder", async (t) => {
+  const root = mkdtempSync(join(tmpdir(), "tessera-names-"));
+  const dir = join(root, "stacks");
+  mkdirSync(dir);
+  mkdirSync(join(root, "evil"));
+  // What `x/../../evil/x` would have reached: a stack file beside the folder, and its lock there.
+  copyFileSync(join(FIXTURE_STACKS, "Pulumi.us-budget.yaml"), join(root, "evil", "Pulumi.x.yaml"));
+  const message = (name: string) => `tessera: stack name "${name}" is not one Pulumi accepts: 1–100 letters, digits, hyphens (-), underscores (_) or periods (.)\n`;
+  for (const name of ["../evil/x", "a/b", "x".repeat(101), "", "tab\there"]) {
+    for (const args of [["place", "--write"], ["plan"], ["replan", "--write"], ["failover", "--promote"]]) {
+      const r = await run(args[0]!, "--stack", name, "--stacks-dir", dir, ...args.slice(1));
+      t.deepEqual([r.code, r.stderr], [2, message(name)], `${args.join(" ")} --stack ${JSON.stringify(name)}`);
+    }
+  }
+  t.deepEqual(readdirSync(join(root, "evil")), ["Pulumi.x.yaml"]);
+  t.deepEqual(readdirSync(dir), []);
+});
+
+test("a reader that stops early (| head -c 1) ends tessera quietly: exit 0, nothing on stderr (not an EPIPE stack trace)", async (t) => {
+  // 105 KB of JSON: more than a pipe holds, so tessera is still writing when head has gone.
+  const script = `node bin/tessera.js place --stack ml-dr-us --stacks-dir "$0" --json | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+  const { stdout, stderr } = await promisify(execFile)("bash", ["-c", script, FIXTURE_STACKS], { cwd: join(__dirname, ".."), env: { ...process.env, PATH: `${join(process.execPath, "..")}:${process.env.PATH}` } });
+  t.deepEqual([stdout, stderr], ["0\n", ""]);
 });
 
 test("place --write writes a lock once; a corrupt lock stops place and nothing is written", async (t) => {
@@ -258,4 +283,115 @@ test("a killed write's temp file is ignored by git", async (t) => {
   const root = join(__dirname, "..");
   const { stdout } = await promisify(execFile)("git", ["check-ignore", "--no-index", "stacks/prod.placement.lock.json.12345.tmp", "plan.json.12345.tmp"], { cwd: root });
   t.is(stdout, "stacks/prod.placement.lock.json.12345.tmp\nplan.json.12345.tmp\n");
+});
+
+test("replan with a failover standby: both sites' totals (as place gives them), the standby's moves, the payback on both sites' copies; --write locks both sites", async (t) => {
+  const dir = stacksDir("Pulumi.shop-dr-eu.yaml", "shop-dr-eu.placement.lock.json");
+  const lock = join(dir, "shop-dr-eu.placement.lock.json");
+  const locked = readFileSync(lock, "utf8");
+  // The same totals `place` reports for the kept lock and the cheaper pair: 550.61 → 449.76.
+  const place = await run("place", "--stack", "shop-dr-eu", "--stacks-dir", dir, "--json");
+  const placed = JSON.parse(place.stdout) as { decision: { totalMonthlyUsd: number }; lock: { cheaper: { savingUsd: number; monthlyUsd: number } } };
+  t.deepEqual([placed.decision.totalMonthlyUsd, placed.lock.cheaper.monthlyUsd, placed.lock.cheaper.savingUsd], [550.61, 449.76, 100.85]);
+
+  const text = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir);
+  t.deepEqual([text.code, text.stderr], [0, ""]);
+  t.deepEqual(text.stdout.split("\n"), [
+    "Migration plan: gcp europe-north2 (267.77 USD/month) → aws eu-north-1 (219.11 USD/month)",
+    "Standby: gcp europe-west1 (280.53 USD/month) → aws eu-south-2 (227.56 USD/month)",
+    "Replication: 2.31 USD/month → 3.09 USD/month",
+    "Total (primary + standby + replication): 550.61 USD/month → 449.76 USD/month",
+    "┌──────────────────┬────────────────┬─────────┬─────────────────────┬───────────────────────────────────────────────────────────────────────────┐",
+    "│ service          │ kind           │ data GB │ one-time egress USD │ what happens                                                              │",
+    "├──────────────────┼────────────────┼─────────┼─────────────────────┼───────────────────────────────────────────────────────────────────────────┤",
+    "│ orders           │ database       │ 100     │ 12.6                │ replaced in aws eu-north-1; copy 100 GB before switching                  │",
+    "│ images           │ object-storage │ 500     │ 63                  │ replaced in aws eu-north-1; copy 500 GB before switching                  │",
+    "│ orders (standby) │ database       │ 100     │ 2.13                │ replaced in aws eu-south-2; seed 100 GB from the primary (aws eu-north-1) │",
+    "│ images (standby) │ object-storage │ 500     │ 10.63               │ replaced in aws eu-south-2; seed 500 GB from the primary (aws eu-north-1) │",
+    "└──────────────────┴────────────────┴─────────┴─────────────────────┴───────────────────────────────────────────────────────────────────────────┘",
+    "One-time egress: 88.36 USD. Monthly saving: 100.85 USD (pays back in 1 month(s)).",
+    "Stateful resources are protected: `pulumi up` will refuse to delete them until you move the data and unprotect them.",
+    "Run with --write to write the new lock.",
+    "",
+  ]);
+
+  const doc = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir, "--json");
+  t.is(doc.code, 0, doc.stderr);
+  const out = JSON.parse(doc.stdout) as { decision: { totalMonthlyUsd: number; secondary: { cloud: string; region: string } }; migration: unknown; written: boolean };
+  t.deepEqual([out.decision.totalMonthlyUsd, out.decision.secondary.cloud, out.decision.secondary.region, out.written], [449.76, "aws", "eu-south-2", false]);
+  // The primary's copy is priced at the old site's internet egress (gcp → aws); the standby's
+  // re-seed at the new primary's inter-region transfer (aws → aws, as its replication bills).
+  t.deepEqual(out.migration, {
+    from: { cloud: "gcp", region: "europe-north2", monthlyUsd: 267.77, standby: { cloud: "gcp", region: "europe-west1", monthlyUsd: 280.53 }, replicationMonthlyUsd: 2.31, totalMonthlyUsd: 550.61 },
+    to: { cloud: "aws", region: "eu-north-1", monthlyUsd: 219.11, standby: { cloud: "aws", region: "eu-south-2", monthlyUsd: 227.56 }, replicationMonthlyUsd: 3.09, totalMonthlyUsd: 449.76 },
+    moves: [
+      { service: "orders", site: "primary", kind: "database", dataGb: 100, egressUsd: 12.6, note: "replaced in aws eu-north-1; copy 100 GB before switching" },
+      { service: "images", site: "primary", kind: "object-storage", dataGb: 500, egressUsd: 63, note: "replaced in aws eu-north-1; copy 500 GB before switching" },
+      { service: "orders", site: "standby", kind: "database", dataGb: 100, egressUsd: 2.13, note: "replaced in aws eu-south-2; seed 100 GB from the primary (aws eu-north-1)" },
+      { service: "images", site: "standby", kind: "object-storage", dataGb: 500, egressUsd: 10.63, note: "replaced in aws eu-south-2; seed 500 GB from the primary (aws eu-north-1)" },
+    ],
+    oneTimeEgressUsd: 88.36,
+    monthlySavingUsd: 100.85,
+  });
+  t.is(readFileSync(lock, "utf8"), locked, "without --write nothing is written");
+
+  // --write locks both sites with their SKUs; a second run has nothing to move.
+  const written = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir, "--write");
+  t.is(written.code, 0, written.stderr);
+  t.is(written.stderr, `tessera: wrote ${lock}: aws eu-north-1 (web t3.medium, orders db.t3.large, images standard), 219.11 USD/month, standby aws eu-south-2 (web t3.medium, orders db.t3.large, images standard), 227.56 USD/month, catalog 2026-11-24\n`);
+  t.true(written.stdout.endsWith("The new lock is written; commit it, then `pulumi up` makes the move.\n"), written.stdout);
+  const services = { web: { kind: "compute", sku: "t3.medium" }, orders: { kind: "database", sku: "db.t3.large" }, images: { kind: "object-storage", sku: "standard" } };
+  t.deepEqual(JSON.parse(readFileSync(lock, "utf8")), {
+    version: 1,
+    stack: "shop-dr-eu",
+    catalogDate: "2026-11-24",
+    decision: { cloud: "aws", region: "eu-north-1", monthlyUsd: 219.11, services, secondary: { cloud: "aws", region: "eu-south-2", monthlyUsd: 227.56, services } },
+  });
+  const again = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir, "--write");
+  t.deepEqual(again, {
+    code: 0,
+    stdout: "The lock (aws eu-north-1, standby aws eu-south-2) is already today's best placement; nothing to move.\n",
+    stderr: `tessera: kept ${lock}: it already holds today's best placement; nothing written\n`,
+  });
+
+  // Only the standby moves (the primary is today's best): its data is re-seeded, the saving is the totals'.
+  const lockDoc = JSON.parse(readFileSync(lock, "utf8")) as { decision: { secondary: { region: string; monthlyUsd: number } } };
+  lockDoc.decision.secondary = { ...lockDoc.decision.secondary, region: "eu-central-1", monthlyUsd: 235.73 };
+  writeFileSync(lock, JSON.stringify(lockDoc));
+  const standbyOnly = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir, "--json");
+  t.deepEqual((JSON.parse(standbyOnly.stdout) as { migration: unknown }).migration, {
+    from: { cloud: "aws", region: "eu-north-1", monthlyUsd: 219.11, standby: { cloud: "aws", region: "eu-central-1", monthlyUsd: 235.73 }, replicationMonthlyUsd: 3.09, totalMonthlyUsd: 457.93 },
+    to: { cloud: "aws", region: "eu-north-1", monthlyUsd: 219.11, standby: { cloud: "aws", region: "eu-south-2", monthlyUsd: 227.56 }, replicationMonthlyUsd: 3.09, totalMonthlyUsd: 449.76 },
+    moves: [
+      { service: "orders", site: "standby", kind: "database", dataGb: 100, egressUsd: 2.13, note: "replaced in aws eu-south-2; seed 100 GB from the primary (aws eu-north-1)" },
+      { service: "images", site: "standby", kind: "object-storage", dataGb: 500, egressUsd: 10.63, note: "replaced in aws eu-south-2; seed 500 GB from the primary (aws eu-north-1)" },
+    ],
+    oneTimeEgressUsd: 12.76,
+    monthlySavingUsd: 8.17,
+  });
+});
+
+test("replan when the stack newly asks for a standby: the standby's data is created and seeded, the totals compare one site with a pair", async (t) => {
+  const dir = stacksDir("Pulumi.shop-dr-eu.yaml", "shop-dr-eu.placement.lock.json");
+  const lock = join(dir, "shop-dr-eu.placement.lock.json");
+  const single = JSON.parse(readFileSync(lock, "utf8")) as { decision: { secondary?: unknown } };
+  delete single.decision.secondary;
+  writeFileSync(lock, JSON.stringify(single));
+  const r = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir, "--json");
+  t.is(r.code, 0, r.stderr);
+  const m = (JSON.parse(r.stdout) as { migration: { from: unknown; to: { totalMonthlyUsd: number }; moves: { service: string; site: string; egressUsd: number; note: string }[]; oneTimeEgressUsd: number; monthlySavingUsd: number } }).migration;
+  t.deepEqual(m.from, { cloud: "gcp", region: "europe-north2", monthlyUsd: 267.77, replicationMonthlyUsd: 0, totalMonthlyUsd: 267.77 });
+  t.deepEqual(m.moves.filter((x) => x.site === "standby").map((x) => [x.service, x.egressUsd, x.note]), [
+    ["orders", 2.13, "created in aws eu-south-2; seed 100 GB from the primary (aws eu-north-1)"],
+    ["images", 10.63, "created in aws eu-south-2; seed 500 GB from the primary (aws eu-north-1)"],
+  ]);
+  t.deepEqual([m.to.totalMonthlyUsd, m.oneTimeEgressUsd, m.monthlySavingUsd], [449.76, 88.36, -181.99]);
+  const text = await run("replan", "--stack", "shop-dr-eu", "--stacks-dir", dir);
+  t.deepEqual(text.stdout.split("\n").slice(0, 4), [
+    "Migration plan: gcp europe-north2 (267.77 USD/month) → aws eu-north-1 (219.11 USD/month)",
+    "Standby: none → aws eu-south-2 (227.56 USD/month)",
+    "Replication: 0 USD/month → 3.09 USD/month",
+    "Total (primary + standby + replication): 267.77 USD/month → 449.76 USD/month",
+  ]);
+  t.true(text.stdout.includes("One-time egress: 88.36 USD. Monthly saving: -181.99 USD.\n"), text.stdout);
 });

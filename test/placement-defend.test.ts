@@ -259,14 +259,14 @@ test("OCI flex shapes are priced for the exact size from the OCPU and GB rates a
   t.deepEqual(catalog.flexRates.get("VM.Standard.E4.Flex"), { shape: "VM.Standard.E4.Flex", ocpuHour: 0.025, gbHour: 0.0015, spotOcpuHour: 0.0125, spotGbHour: 0.00075, maxOcpus: 32, maxMemoryGb: 512 });
   t.deepEqual(catalog.flexRates.get("VM.Standard.E5.Flex")?.ocpuHour, 0.03);
   // 2 vCPU / 4 GiB: 1 OCPU + 4 GB = 0.031 USD/h, not the sampled 1 OCPU / 8 GB row at 0.037 (19% high).
-  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "compute", vcpus: 2, memoryGib: 4 }), [["1 × VM.Standard.E4.Flex$_2_4 × 730 h × 0.031 USD/h", 22.63, "list"]]);
+  t.deepEqual(lines("oci", "us-ashburn-1", { kind: "compute", vcpus: 2, memoryGib: 4 }), [["1 × VM.Standard.E4.Flex, 1 OCPU, 4 GB × 730 h × 0.031 USD/h", 22.63, "list"]]);
   t.is(displaySku("VM.Standard.E4.Flex$_2_8"), "VM.Standard.E4.Flex, 1 OCPU, 8 GB");
   t.is(displaySku("PostgreSQL.VM.Standard.E5.Flex$_4_24"), "PostgreSQL.VM.Standard.E5.Flex, 2 OCPU, 24 GB");
   const p = place(catalog, req({ services: { web: { kind: "compute", vcpus: 2, memoryGib: 8 } }, clouds: { allow: ["oci"] } }));
   t.deepEqual(placeJson({ placement: p, lock: { status: "unlocked" } }).decision.services.web!.size, "VM.Standard.E4.Flex, 1 OCPU, 8 GB");
   t.true(renderPlace({ placement: p, lock: { status: "unlocked" } }).includes("VM.Standard.E4.Flex, 1 OCPU, 8 GB"));
   // 3 vCPU round up to 2 OCPUs; 100 GB on 1 OCPU would break 64 GB per OCPU, so 2 OCPUs.
-  t.is(lines("oci", "us-ashburn-1", { kind: "compute", vcpus: 1, memoryGib: 100 })[0]![0], "1 × VM.Standard.E4.Flex$_4_100 × 730 h × 0.2 USD/h");
+  t.is(lines("oci", "us-ashburn-1", { kind: "compute", vcpus: 1, memoryGib: 100 })[0]![0], "1 × VM.Standard.E4.Flex, 2 OCPU, 100 GB × 730 h × 0.2 USD/h");
 });
 
 test("spot lines say spot and the snapshot date in every output; the JSON marks them as a market snapshot", (t) => {

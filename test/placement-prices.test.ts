@@ -84,7 +84,7 @@ test("OCI Database with PostgreSQL: the shape's compute at the exact size plus t
     sku: "PostgreSQL.VM.Standard.E4.Flex$_2_8",
     monthlyUsd: 105.75,
     lines: [
-      ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 730 h × (0.037 USD/h shape + 1 OCPU × 0.098 USD/h PostgreSQL fee)", 98.55, "list"],
+      ["PostgreSQL.VM.Standard.E4.Flex, 1 OCPU, 8 GB × 730 h × (0.037 USD/h shape + 1 OCPU × 0.098 USD/h PostgreSQL fee)", 98.55, "list"],
       ["100 GB storage × 0.072 USD/GB-month", 7.2, "list"],
     ],
     unpriced: [],

@@ -100,7 +100,7 @@ test("database: managed list prices per cloud, Multi-AZ doubling where the sourc
   t.is(oci.cost.sku, "PostgreSQL.VM.Standard.E4.Flex$_2_8");
   t.deepEqual(oci.cost.unpriced, []);
   t.deepEqual(oci.cost.lines.map((l) => [l.label, l.monthlyUsd, l.basis]), [
-    ["PostgreSQL.VM.Standard.E4.Flex$_2_8 × 2 (HA standby, assumed billed like the primary) × 730 h × (0.037 USD/h shape + 1 OCPU × 0.098 USD/h PostgreSQL fee)", 197.1, "estimated"],
+    ["PostgreSQL.VM.Standard.E4.Flex, 1 OCPU, 8 GB × 2 (HA standby, assumed billed like the primary) × 730 h × (0.037 USD/h shape + 1 OCPU × 0.098 USD/h PostgreSQL fee)", 197.1, "estimated"],
     ["100 GB storage × 2 (HA standby, assumed billed like the primary) × 0.072 USD/GB-month", 14.4, "estimated"],
   ]);
   // A class no source prices is still not priced, and said (RDS db.m6i.4xlarge).

@@ -135,15 +135,14 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
  * `tessera check`: plans every stack in `stacksDir` and prints one line per stack — deployable,
  * or which stack broke and why — so a team's own stack (or an example) that stops planning is
  * named, not hidden in a test failure. Returns the worst exit code: 0 all deployable, 1 one is not
- * (policy, budget, infeasible), 2 one could not be read or planned (its stack file, requirements).
+ * (policy, budget, infeasible), 2 one could not be read or planned (its stack file, requirements)
+ * or the folder holds no stack file.
  */
 export async function check(stacksDir: string): Promise<number> {
   checkStacksDir(stacksDir);
   const stacks = listStacks(stacksDir);
-  if (stacks.length === 0) {
-    printDocument(`no Pulumi.<stack>.yaml in ${stacksDir}`);
-    return 0;
-  }
+  // Nothing to check is a wrong folder, not a pass: CI pointed at it would stay green.
+  if (stacks.length === 0) throw new UsageError(`--stacks-dir: no Pulumi.<stack>.yaml in ${stacksDir}; nothing to check`);
   loadCatalog();
   let failed = 0;
   // The worst outcome: 1 a stack is not deployable, 2 one could not be read or planned (bad input).
