@@ -89,7 +89,7 @@ export const CAPABILITIES = {
     oci: yes("OCI Kubernetes Engine", "oci:ContainerEngine/cluster:Cluster"),
   },
   serverless: {
-    aws: yes("AWS Lambda + function URL", "aws:lambda/function:Function"),
+    aws: yes("AWS Lambda + function URL", "aws:lambda/function:Function", "no secret environment values: Lambda has no secret reference, so placement skips AWS for a function with one (core/constraints.ts)"),
     azure: yes("Azure Container Apps", "azure-native:app:ContainerApp", "HTTP functions run as a container image on Container Apps (scale to zero)"),
     gcp: yes("Cloud Run", "gcp:cloudrunv2/service:Service"),
     digitalocean: yes(
@@ -97,7 +97,7 @@ export const CAPABILITIES = {
       "digitalocean:index/app:App",
       "App Platform functions deploy only from Git, so the container image runs as an App Platform service; no scale to zero, no workload identity",
     ),
-    oci: yes("OCI Functions", "oci:Functions/function:Function"),
+    oci: yes("OCI Functions", "oci:Functions/function:Function", "no secret environment values: configuration parameters have no Vault reference, so placement skips OCI for a function with one (core/constraints.ts)"),
   },
   secrets: {
     aws: yes("AWS Secrets Manager + KMS", "aws:secretsmanager/secret:Secret"),

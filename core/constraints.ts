@@ -80,3 +80,35 @@ export function natNeeded(cloud: Cloud, services: readonly NetworkedService[]): 
   const kubernetes = services.some((s) => s.kind === "kubernetes");
   return privateMachines || (kubernetes && cloud !== "azure");
 }
+
+/**
+ * Secret environment values of a `serverless` function (a `secure:` value, or a secret-looking
+ * name such as `API_TOKEN`): the clouds where tessera's Function keeps them in the cloud's secret
+ * mechanism, and why not elsewhere. Where it cannot, the value would sit in the function's plain
+ * configuration, which the `no-plaintext-secrets` policy rejects — so placement skips the cloud.
+ * Checked 2026-11-30.
+ */
+export const FUNCTION_SECRET_ENVIRONMENT: Readonly<Record<Cloud, { readonly supported: true; readonly how: string } | { readonly supported: false; readonly why: string }>> = {
+  aws: {
+    supported: false,
+    // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
+    why: "Lambda environment variables are plain function configuration with no secret reference (AWS recommends Secrets Manager read by the function's code instead)",
+  },
+  azure: { supported: true, how: "Container Apps secrets (secretRef)" },
+  // https://cloud.google.com/run/docs/configuring/services/secrets
+  gcp: { supported: true, how: "Secret Manager secrets referenced by Cloud Run (valueSource.secretKeyRef)" },
+  digitalocean: { supported: true, how: "App Platform SECRET variables" },
+  oci: {
+    supported: false,
+    // https://docs.oracle.com/en-us/iaas/Content/Functions/Tasks/functionspassingconfigparams.htm
+    why: "OCI Functions configuration parameters are plain key-value pairs with no Vault reference",
+  },
+};
+
+/** A function's secret environment variables (`names`, sorted) on a cloud: why it cannot keep them secret, or undefined. */
+export function secretEnvironmentProblem(cloud: Cloud, names: readonly string[]): string | undefined {
+  const cell = FUNCTION_SECRET_ENVIRONMENT[cloud];
+  if (cell.supported || names.length === 0) return undefined;
+  const allowed = CLOUDS.filter((c) => FUNCTION_SECRET_ENVIRONMENT[c].supported).join(", ");
+  return `secret environment ${names.length === 1 ? "variable" : "variables"} ${names.join(", ")} cannot stay secret on ${cloud}: ${cell.why}; allowed on ${allowed}`;
+}

@@ -8,7 +8,8 @@
  */
 import { type Accounts, missingAccountFields } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
-import { machineImageProblem, natGatewayProblem, spotProblem, warehouseUnitsProblem } from "../core/constraints";
+import { machineImageProblem, natGatewayProblem, secretEnvironmentProblem, spotProblem, warehouseUnitsProblem } from "../core/constraints";
+import { isSensitiveName } from "../core/sensitive";
 import { loadRegionFacts, zonesOf } from "../core/facts";
 import { versionProblem } from "../core/versions";
 import type { Catalog } from "./catalog";
@@ -42,6 +43,9 @@ export function serviceProblem(catalog: Catalog, cloud: Cloud, region: string, s
       return versionProblem(facts.versions.postgres, "postgres", cloud, service.version, facts.date);
     case "kubernetes":
       return versionProblem(facts.versions.kubernetes, "kubernetes", cloud, service.version, facts.date);
+    case "serverless":
+      // Secret values (`secure:`) and secret-looking names: the Function keeps them secret only where the cloud can.
+      return secretEnvironmentProblem(cloud, Object.entries(service.environment).filter(([key, value]) => typeof value !== "string" || isSensitiveName(key)).map(([key]) => key).sort());
     case "analytics":
       return service.computeUnits !== undefined ? warehouseUnitsProblem(cloud, service.computeUnits) : undefined;
     default:

@@ -48,6 +48,7 @@ export const NOT_JUDGED: Readonly<Record<string, string>> = {
   "gcp:logging/projectBucketConfig:ProjectBucketConfig": "a log bucket: Google-encrypted, no labels",
   "gcp:logging/projectExclusion:ProjectExclusion": "keeps logs routed to a tessera log bucket out of _Default (stored once); no labels",
   "gcp:logging/projectSink:ProjectSink": "routes audit or flow logs to a log bucket (the audit and flow-log rules judge what is logged); no labels",
+  "gcp:secretmanager/secretIamMember:SecretIamMember": "lets a function's own service account read its own secret (roles/secretmanager.secretAccessor on that secret only)",
   "gcp:secretmanager/secretVersion:SecretVersion": "the secret value itself, stored encrypted by the judged secret",
   "gcp:projects/serviceIdentity:ServiceIdentity": "creates a Google service agent; an identity, no labels",
   "gcp:serviceaccount/account:Account": "an identity; no labels",

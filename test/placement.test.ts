@@ -216,6 +216,30 @@ test("serverless: a cloud the stack has no usable image for is rejected, naming 
   ]);
 });
 
+test("serverless: secret environment values (secure:, or a secret-looking name) rule out Lambda and OCI Functions, which have no secret reference; Azure, GCP and DigitalOcean keep them secret", (t) => {
+  const image = { default: "ghcr.io/acme/api:1", aws: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1", oci: "fra.ocir.io/acme/api:1" };
+  // The README's example: API_TOKEN set with `pulumi config set --secret` is { secure: v1:… } in the stack file.
+  const secure = req({ services: { api: { kind: "serverless", image, environment: { API_TOKEN: { secure: "v1:abc" }, LOG_LEVEL: "info" } } } });
+  t.deepEqual(evaluateCandidate(catalog, secure, region("aws", "eu-west-1")).reasons, [
+    {
+      constraint: "service:api",
+      message: "api: secret environment variable API_TOKEN cannot stay secret on aws: Lambda environment variables are plain function configuration with no secret reference (AWS recommends Secrets Manager read by the function's code instead); allowed on azure, gcp, digitalocean",
+    },
+  ]);
+  t.deepEqual(evaluateCandidate(catalog, secure, region("oci", "eu-frankfurt-1")).reasons, [
+    { constraint: "service:api", message: "api: secret environment variable API_TOKEN cannot stay secret on oci: OCI Functions configuration parameters are plain key-value pairs with no Vault reference; allowed on azure, gcp, digitalocean" },
+  ]);
+  for (const [cloud, id] of [["azure", "westeurope"], ["gcp", "europe-west1"], ["digitalocean", "ams3"]] as const) t.deepEqual(evaluateCandidate(catalog, secure, region(cloud, id)).reasons, [], cloud);
+  // A plain value under a secret-looking name would sit in plain configuration too; a secure: value under any name is a secret.
+  const named = req({ services: { api: { kind: "serverless", image, environment: { DB_PASSWORD: "p", SIGNING: { secure: "v1:abc" }, LOG_LEVEL: "info" } } } });
+  t.deepEqual(evaluateCandidate(catalog, named, region("aws", "eu-west-1")).reasons.map((r) => r.message), [
+    "api: secret environment variables DB_PASSWORD, SIGNING cannot stay secret on aws: Lambda environment variables are plain function configuration with no secret reference (AWS recommends Secrets Manager read by the function's code instead); allowed on azure, gcp, digitalocean",
+  ]);
+  // Plain, harmless names: every cloud.
+  const plainEnv = req({ services: { api: { kind: "serverless", image, environment: { LOG_LEVEL: "info" } } } });
+  t.deepEqual(evaluateCandidate(catalog, plainEnv, region("aws", "eu-west-1")).reasons, []);
+});
+
 test("serverless: Lambda and OCI Functions pull only from their own region's registry; a replicated image lists one per region; Cloud Run pulls from anywhere", (t) => {
   const ecr = (region: string) => `123456789012.dkr.ecr.${region}.amazonaws.com/inference:2.3`;
   const east1 = req({ services: { api: { kind: "serverless", image: { default: "ghcr.io/acme/inference:2.3", aws: ecr("us-east-1"), oci: "iad.ocir.io/acme/inference:2.3" } } } });

@@ -22,6 +22,9 @@ import type { GovernanceLine } from "../program/governance";
 import { readStackFile } from "../program/stackfile";
 import { FIXTURE_STACKS, plain, providerOf } from "./helpers";
 import { OFFLINE_SECRET, secretPaths } from "../program/secrets";
+import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
+import { asRule, toPolicy } from "../policies/rule";
+import { noPlaintextSecrets } from "../policies/rules/secrets";
 
 const STACKS = FIXTURE_STACKS;
 
@@ -259,6 +262,26 @@ test.serial("secrets in the requirements stay secret end to end: offline (secure
   ]);
 });
 
+test.serial("the README's Secrets example placed on GCP: the token is a Secret Manager secret read by reference, and the pack finds nothing in plain configuration", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-secrets-"));
+  writeFileSync(join(dir, "Pulumi.sec.yaml"), "config:\n  tessera:requirements:\n    services:\n      api:\n        environment:\n          TOKEN:\n            secure: v1:ciphertext\n");
+  const h = await installHarness({ stack: "sec", config: { ...secretStack("gcp", { secure: "v1:ciphertext" }), "tessera:accounts": JSON.stringify({ gcp: { project: "acme-sec-123" } }) }, secretKeys: ["tessera:requirements"], preview: true });
+  await h.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const secret = h.registrations.find((r) => r.type === "gcp:secretmanager/secret:Secret" && r.name === "api-token")!;
+  const secretId = (plain(secret.struct.toJavaScript()) as { secretId: string }).secretId;
+  t.regex(secretId, /^sec-api-token-[a-z0-9]+$/);
+  const version = plain(h.registrations.find((r) => r.type === "gcp:secretmanager/secretVersion:SecretVersion" && r.name === "api-token")!.struct.toJavaScript()) as { secretData: unknown };
+  t.deepEqual(version.secretData, { secret: OFFLINE_SECRET });
+  const service = plain(h.registrations.find((r) => r.type === "gcp:cloudrunv2/service:Service")!.struct.toJavaScript()) as { template: { containers: Array<{ envs: unknown }> } };
+  t.deepEqual(service.template.containers[0]!.envs, [
+    // A new secret's version number is known only once it exists: unknown in a preview.
+    { name: "TOKEN", valueSource: { secretKeyRef: { secret: secretId, version: unknownValue } } },
+    { name: "LOG_LEVEL", value: "debug" },
+  ]);
+  const run = await analyzeRegistrations(inProcessAnalyzer([toPolicy(asRule(noPlaintextSecrets))]), h.registrations, { stack: h.stack, project: h.project, config: {} });
+  t.deepEqual(run.verdicts, []);
+});
+
 test("which values are secret: the stack file's secure: paths; every environment value of a secret key the file does not explain", (t) => {
   const exact = secretPaths(["tessera:requirements.services.api.environment.TOKEN"], true);
   t.deepEqual([exact("services.api.environment.TOKEN"), exact("services.api.environment.LOG_LEVEL")], [true, false]);
@@ -288,7 +311,17 @@ function stackArb() {
     }, { requiredKeys: ["kind", "vcpus", "memoryGib", "storageGb"] }),
     fc.record({ kind: fc.constant("kubernetes"), nodes: fc.integer({ min: 1, max: 3 }), vcpus: fc.constantFrom(2, 4), memoryGib: fc.constantFrom(4, 8, 16), version: fc.constantFrom(...offeredAnywhere(facts.versions.kubernetes, facts.date)) }, { requiredKeys: ["kind", "nodes", "vcpus", "memoryGib"] }),
     fc.record({ kind: fc.constant("object-storage"), sizeGb: fc.integer({ min: 1, max: 500 }), retentionDays: fc.integer({ min: 1, max: 90 }) }, { requiredKeys: ["kind", "sizeGb"] }),
-    fc.record({ kind: fc.constant("serverless"), image: fc.constant({ default: "ghcr.io/acme/api:1.4", aws: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4", oci: "iad.ocir.io/acme/api:1.4" }), public: fc.boolean() }),
+    // Weighted up: functions with secret environment values are where placement and the policy disagreed.
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant("serverless"),
+        image: fc.constant({ default: "ghcr.io/acme/api:1.4", aws: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4", oci: "iad.ocir.io/acme/api:1.4" }),
+        public: fc.boolean(),
+        // Secret values as the stack file holds them offline ({ secure }), secret-looking names with plain values, and harmless ones.
+        environment: fc.dictionary(fc.constantFrom("API_TOKEN", "DB_PASSWORD", "SIGNING", "LOG_LEVEL"), fc.constantFrom<string | { secure: string }>("plain", { secure: "v1:prop" }), { maxKeys: 3 }),
+      }),
+    },
     fc.record({ kind: fc.constant("analytics"), computeUnits: fc.integer({ min: 2, max: 600 }) }, { requiredKeys: ["kind"] }),
     fc.record({ kind: fc.constantFrom("secrets", "monitoring"), email: fc.constant("oncall@example.com") }),
   );
@@ -308,10 +341,11 @@ function stackArb() {
   });
 }
 
-test.serial("place ⇒ plan: for random valid stacks, whenever place succeeds the program runs (plan exit 0 or 1), never an error (exit 2) or a crash", async (t) => {
+test.serial("place ⇒ plan: for random valid stacks, whenever place succeeds the program runs (never an error (exit 2) or a crash) and keeps every secret out of plain configuration (no no-plaintext-secrets verdict)", async (t) => {
   const catalog = loadCatalog();
   const stacksDir = mkdtempSync(join(tmpdir(), "tessera-prop-"));
   let planned = 0;
+  let withEnvironment = 0;
   await fc.assert(
     fc.asyncProperty(stackArb(), async ({ requirements, accounts }) => {
       // Monitoring services keep only their email; secrets take no fields.
@@ -333,10 +367,15 @@ test.serial("place ⇒ plan: for random valid stacks, whenever place succeeds th
       planned++;
       const h = await installHarness({ stack: "prop", preview: true, config: { "tessera:requirements": JSON.stringify(input), "tessera:accounts": JSON.stringify(accounts) } });
       await h.run(() => tessera({ stacksDir, writeLock: false }));
+      // Placement never picks a cloud whose function would hold a secret in plain configuration (the plan's verdict).
+      const run = await analyzeRegistrations(inProcessAnalyzer([toPolicy(asRule(noPlaintextSecrets))]), h.registrations, { stack: h.stack, project: h.project, config: {} });
+      if (run.verdicts.length > 0) throw new Error(`placed on ${h.registrations.find((r) => r.type.startsWith("pulumi:providers:") && !r.type.endsWith(":random"))?.type ?? "?"}, yet ${run.verdicts.map((v) => v.message).join("; ")}`);
+      if (Object.values(services).some((s) => "environment" in s && Object.keys(s.environment).length > 0)) withEnvironment++;
     }),
     { numRuns: Number(process.env.PLAN_PROPERTY_RUNS ?? 20), seed: Number(process.env.PROPERTY_SEED ?? 20261124) },
   );
   // Not vacuous: most generated stacks are valid and placeable.
-  t.log(`${planned} stacks planned`);
+  t.log(`${planned} stacks planned, ${withEnvironment} with a function's environment`);
   t.true(planned >= 10, `${planned} stacks planned`);
+  t.true(withEnvironment >= 1, `${withEnvironment} stacks with a function's environment planned`);
 });

@@ -33,7 +33,8 @@ export const GCP_AUDITED_APIS: { readonly [K in ServiceKind]: readonly string[] 
   "object-storage": ["storage.googleapis.com"],
   database: ["cloudsql.googleapis.com"],
   kubernetes: ["container.googleapis.com"],
-  serverless: ["run.googleapis.com"],
+  // A function's secret environment values live in Secret Manager (components/serverless/gcp.ts).
+  serverless: ["run.googleapis.com", "secretmanager.googleapis.com"],
   secrets: ["secretmanager.googleapis.com", "cloudkms.googleapis.com"],
   monitoring: [],
   analytics: ["bigquery.googleapis.com"],

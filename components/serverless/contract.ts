@@ -8,7 +8,9 @@ import type { Labels } from "../tags";
 import type { Target } from "../target";
 import { checkInt, invalid } from "../validation";
 import { checkNetwork } from "../compute/contract";
+import { secretEnvironmentProblem } from "../../core/constraints";
 import { imageProblem } from "../../core/registries";
+import { isSensitiveName } from "../../core/sensitive";
 
 /** Arguments of {@link Function}. */
 export interface FunctionArgs {
@@ -38,9 +40,11 @@ export interface FunctionArgs {
   readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
   /**
    * Names of `environment` variables whose values are secrets (pass them as Pulumi secrets too).
-   * They go to the cloud's secret mechanism where it has one — Azure Container Apps secrets
-   * (`secretRef`), App Platform `SECRET` variables — as secret-looking names (`*_PASSWORD`,
-   * `*_TOKEN`, …) always do.
+   * They go to the cloud's secret mechanism — Azure Container Apps secrets (`secretRef`), App
+   * Platform `SECRET` variables — as secret-looking names (`*_PASSWORD`, `*_TOKEN`, …) always do.
+   * Lambda, OCI Functions and (in this version) Cloud Run would keep them in plain configuration:
+   * there, any secret or secret-looking variable is an `InputPropertyError` on `environment`
+   * (`FUNCTION_SECRET_ENVIRONMENT` in core/constraints.ts), and placement skips those clouds.
    * @default []
    */
   readonly secretEnvironment?: readonly string[];
@@ -88,6 +92,10 @@ export function validateFunctionArgs(args: FunctionArgs): void {
   for (const key of args.secretEnvironment ?? []) {
     if (!(key in (args.environment ?? {}))) invalid("secretEnvironment", `"${key}" is not an environment variable; allowed values: ${Object.keys(args.environment ?? {}).join(", ") || "(none)"}`);
   }
+  // Where the cloud has no secret reference the value would sit in plain configuration (placement skips that cloud too).
+  const secrets = Object.keys(args.environment ?? {}).filter((key) => isSensitiveName(key) || (args.secretEnvironment ?? []).includes(key)).sort();
+  const secretProblem = secretEnvironmentProblem(args.target.cloud, secrets);
+  if (secretProblem) invalid("environment", secretProblem);
   if (args.network) checkNetwork(args.target, args.network);
   const problem = imageProblem(args.target.cloud, args.image, args.target.region);
   if (problem) invalid("image", problem);

@@ -1,11 +1,25 @@
 /**
  * Function on GCP: a Cloud Run service with its own service account, internal ingress unless
  * public (then open to allUsers), scaling from zero.
+ *
+ * Secret environment variables (`secretEnvironment`, and secret-looking names such as
+ * `DB_PASSWORD`) never sit in the service's plain configuration: each is a Secret Manager secret
+ * (one replica in the function's region, so the value stays where the stack is placed) whose
+ * version the container reads by reference (`valueSource.secretKeyRef`,
+ * https://cloud.google.com/run/docs/configuring/services/secrets). The service account may read
+ * only those secrets (`roles/secretmanager.secretAccessor` on each), and the service waits for that
+ * grant: a revision whose account may not read a referenced secret fails with "Permission denied
+ * on secret … for Revision service account" (terraform-google-modules/terraform-docs-samples#168).
  */
+import * as pulumi from "@pulumi/pulumi";
 import { Service } from "@pulumi/gcp/cloudrunv2/service";
 import { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
+import { Secret } from "@pulumi/gcp/secretmanager/secret";
+import { SecretIamMember } from "@pulumi/gcp/secretmanager/secretIamMember";
+import { SecretVersion } from "@pulumi/gcp/secretmanager/secretVersion";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import { physicalName } from "../../core/naming";
+import { isSensitiveName } from "../../core/sensitive";
 import { enableApis } from "../gcp-project";
 import { childOpts, type Impl } from "../registry";
 import { gcpLabels } from "../tags";
@@ -14,8 +28,27 @@ import { type FunctionArgs, type FunctionOutputs, functionSettings } from "./con
 export const gcp: Impl<"gcp", FunctionArgs, FunctionOutputs> = (name, args, parent) => {
   const { target } = args;
   const s = functionSettings(args);
-  const opts = childOpts(parent, target, { dependsOn: enableApis(target, "run", "iam") });
+  const labels = gcpLabels(target, name, args.labels);
+  const env = Object.entries(s.environment);
+  const isSecret = (key: string) => isSensitiveName(key) || s.secretEnvironment.has(key);
+  const hasSecrets = env.some(([key]) => isSecret(key));
+  const apis = enableApis(target, "run", "iam", ...(hasSecrets ? (["secretmanager"] as const) : []));
+  const opts = childOpts(parent, target, { dependsOn: apis });
   const account = new Account(name, { accountId: physicalName("gcp", "serviceAccount", [target.stack, name]), project: target.project, displayName: `tessera ${target.stack} ${name}` }, opts);
+  const grants: pulumi.Resource[] = [];
+  const envs = env.map(([key, value]) => {
+    if (!isSecret(key)) return { name: key, value };
+    const child = `${name}-${key.toLowerCase().replace(/_/g, "-")}`;
+    const secret = new Secret(
+      child,
+      { secretId: physicalName("gcp", "secretManagerSecret", [target.stack, name, key.toLowerCase()]), project: target.project, replication: { userManaged: { replicas: [{ location: target.region }] } }, labels },
+      opts,
+    );
+    const version = new SecretVersion(child, { secret: secret.id, secretData: pulumi.secret(value) }, opts);
+    grants.push(new SecretIamMember(child, { project: target.project, secretId: secret.secretId, role: "roles/secretmanager.secretAccessor", member: pulumi.interpolate`serviceAccount:${account.email}` }, opts));
+    // The version number, not "latest": a changed value rolls out a new revision.
+    return { name: key, valueSource: { secretKeyRef: { secret: secret.secretId, version: version.version } } };
+  });
   const service = new Service(
     name,
     {
@@ -28,11 +61,11 @@ export const gcp: Impl<"gcp", FunctionArgs, FunctionOutputs> = (name, args, pare
         serviceAccount: account.email,
         timeout: `${s.timeoutSeconds}s`,
         scaling: { minInstanceCount: 0, maxInstanceCount: 10 },
-        containers: [{ image: args.image, ports: { containerPort: s.port }, resources: { limits: { cpu: "1", memory: `${s.memoryMb}Mi` } }, envs: Object.entries(s.environment).map(([n, value]) => ({ name: n, value })) }],
+        containers: [{ image: args.image, ports: { containerPort: s.port }, resources: { limits: { cpu: "1", memory: `${s.memoryMb}Mi` } }, envs }],
       },
-      labels: gcpLabels(target, name, args.labels),
+      labels,
     },
-    opts,
+    childOpts(parent, target, { dependsOn: [...apis, ...grants] }),
   );
   if (s.public) new ServiceIamMember(`${name}-public`, { project: target.project, location: target.region, name: service.name, role: "roles/run.invoker", member: "allUsers" }, opts);
   return { url: service.uri, identity: account.email, resourceId: service.id };

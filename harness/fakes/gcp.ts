@@ -31,6 +31,8 @@ export const gcpFakes: CloudFakes = {
     }),
     "gcp:serviceaccount/account:Account": (i, a) => ({ email: `${str(i.accountId, a.name)}@${str(i.project, "p")}.iam.gserviceaccount.com`, name: `projects/${str(i.project, "p")}/serviceAccounts/${str(i.accountId, a.name)}@${str(i.project, "p")}.iam.gserviceaccount.com` }),
     "gcp:cloudrunv2/service:Service": (i, a) => ({ name: str(i.name, a.name), uri: `https://${str(i.name, a.name)}-abcdefghij-ew.a.run.app` }),
+    // Secret Manager numbers a secret's versions from 1.
+    "gcp:secretmanager/secretVersion:SecretVersion": (i) => ({ version: "1", name: `${str(i.secret, "secret")}/versions/1` }),
     "gcp:bigquery/dataset:Dataset": (i, a) => ({ selfLink: `https://bigquery.googleapis.com/bigquery/v2/projects/${str(i.project, "p")}/datasets/${str(i.datasetId, a.name)}` }),
     "gcp:monitoring/notificationChannel:NotificationChannel": (i, a) => ({ name: `projects/${str(i.project, "p")}/notificationChannels/${Math.abs(hash(a.name))}` }),
     "gcp:monitoring/alertPolicy:AlertPolicy": (i, a) => ({ name: `projects/${str(i.project, "p")}/alertPolicies/${Math.abs(hash(a.name))}` }),

@@ -44,7 +44,7 @@ export const noPlaintextSecrets: ResourceRule<Exposed> = {
   severity: "high",
   frameworks: CONTROLS.secretHandling,
   remediation:
-    "Keep the value in the cloud's secret store (tessera's Secrets component) and reference it: Secrets Manager or SSM SecureString, Container Apps secretRef, Cloud Run secretKeyRef, App Platform SECRET variables, OCI Vault; tessera's Function does this for Azure and DigitalOcean.",
+    "Keep the value in the cloud's secret store (tessera's Secrets component) and reference it: Secrets Manager or SSM SecureString, Container Apps secretRef, Cloud Run secretKeyRef, App Platform SECRET variables, OCI Vault; tessera's Function does this on Azure, GCP and DigitalOcean, and is not placed on AWS or OCI with secret environment values.",
   defaults: {},
   extractors: [
     extractor(Lambda, "aws", (p) => plainKeys("environment variable", Object.keys(p.environment?.variables ?? {}))),

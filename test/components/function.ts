@@ -42,6 +42,11 @@ test.serial.before(async () => {
     // Secret-looking variables: Container Apps secrets on Azure, encrypted SECRET variables on DigitalOcean.
     new Fn("sec-azure", { target: t.azure, image: IMAGE.azure, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
     new Fn("sec-digitalocean", { target: t.digitalocean, image: IMAGE.digitalocean, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
+    // Cloud Run: a Secret Manager secret per secret variable (a secret-looking name, or one marked secret), read by reference.
+    new Fn("sec-gcp", { target: t.gcp, image: IMAGE.gcp, environment: { DB_PASSWORD: "hunter2", SIGNING: "s3cr3t", MODE: "prod" }, secretEnvironment: ["SIGNING"] });
+    // Lambda and OCI Functions have no secret reference: refused, as placement refuses those clouds.
+    attempt("aws-secret", () => new Fn("bad-aws-secret", { target: t.aws, image: IMAGE.aws, environment: { API_TOKEN: "t", MODE: "prod" } }));
+    attempt("oci-secret", () => new Fn("bad-oci-secret", { target: t.oci, image: IMAGE.oci, environment: { SIGNING: "s", DB_PASSWORD: "p" }, secretEnvironment: ["SIGNING"], network: new Network("net-oci-secret", { target: t.oci }) }));
     attempt("aws-image", () => new Fn("bad-aws", { target: t.aws, image: "ghcr.io/acme/api:1.4" }));
     attempt("aws-region", () => new Fn("bad-aws-region", { target: t.aws, image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4" }));
     attempt("oci-region", () => new Fn("bad-oci-region", { target: t.oci, image: "iad.ocir.io/acme/api:1.4", network: new Network("net-oci-bad", { target: t.oci }) }));
@@ -299,6 +304,39 @@ test("secret-looking environment variables: Container Apps secrets by reference 
   ]);
 });
 
+test("gcp: secret variables are Secret Manager secrets in the function's region, readable by its own service account only, referenced by version", (t) => {
+  const fn = component("sec-gcp");
+  t.deepEqual(children(h, fn), [
+    ["gcp:cloudrunv2/service:Service", "sec-gcp"],
+    ["gcp:secretmanager/secret:Secret", "sec-gcp-db-password"],
+    ["gcp:secretmanager/secret:Secret", "sec-gcp-signing"],
+    ["gcp:secretmanager/secretIamMember:SecretIamMember", "sec-gcp-db-password"],
+    ["gcp:secretmanager/secretIamMember:SecretIamMember", "sec-gcp-signing"],
+    ["gcp:secretmanager/secretVersion:SecretVersion", "sec-gcp-db-password"],
+    ["gcp:secretmanager/secretVersion:SecretVersion", "sec-gcp-signing"],
+    ["gcp:serviceaccount/account:Account", "sec-gcp"],
+  ]);
+  const secret = find(h, "gcp:secretmanager/secret:Secret", "sec-gcp-db-password");
+  t.deepEqual(inputs(secret), { labels: stampsFor("gcp", "sec-gcp"), project: "acme-test-123", replication: { userManaged: { replicas: [{ location: "europe-west1" }] } }, secretId: inputs(secret).secretId });
+  t.regex(inputs(secret).secretId as string, /^dev-sec-gcp-db-password-[a-z0-9]+$/);
+  const signing = inputs(find(h, "gcp:secretmanager/secret:Secret", "sec-gcp-signing")).secretId as string;
+  t.deepEqual(inputs(find(h, "gcp:secretmanager/secretVersion:SecretVersion", "sec-gcp-db-password")), { secret: `projects/acme-test-123/secrets/${inputs(secret).secretId}`, secretData: { secret: "hunter2" } });
+  t.deepEqual(inputs(find(h, "gcp:secretmanager/secretIamMember:SecretIamMember", "sec-gcp-signing")), {
+    member: `serviceAccount:${inputs(find(h, "gcp:serviceaccount/account:Account", "sec-gcp")).accountId}@acme-test-123.iam.gserviceaccount.com`,
+    project: "acme-test-123",
+    role: "roles/secretmanager.secretAccessor",
+    secretId: signing,
+  });
+  const service = find(h, "gcp:cloudrunv2/service:Service", "sec-gcp");
+  t.deepEqual((inputs(service).template as { containers: Array<{ envs: unknown }> }).containers[0]!.envs, [
+    { name: "DB_PASSWORD", valueSource: { secretKeyRef: { secret: inputs(secret).secretId, version: "1" } } },
+    { name: "SIGNING", valueSource: { secretKeyRef: { secret: signing, version: "1" } } },
+    { name: "MODE", value: "prod" },
+  ]);
+  // The revision is created only once its account may read both secrets.
+  t.deepEqual(service.dependencies.filter((d) => d.includes("SecretIamMember")).map((d) => d.split("::").pop()), ["sec-gcp-db-password", "sec-gcp-signing"]);
+});
+
 test("every child on its cloud's provider, none protected (functions hold no data)", (t) => {
   for (const cloud of CLOUDS) {
     for (const name of [`api-${cloud}`, `int-${cloud}`]) {
@@ -350,6 +388,11 @@ test("bad arguments: InputPropertyError naming the field and the allowed values,
     env: ["environment.1BAD", "environment.1BAD: environment variable names are letters, digits and _, not starting with a digit"],
     memory: ["memoryMb", "memoryMb: must be an integer from 128 to 3072 (got 8192)"],
     network: ["network", "network: is on aws eu-west-1, but this component is placed on oci eu-frankfurt-1"],
+    "aws-secret": [
+      "environment",
+      "environment: secret environment variable API_TOKEN cannot stay secret on aws: Lambda environment variables are plain function configuration with no secret reference (AWS recommends Secrets Manager read by the function's code instead); allowed on azure, gcp, digitalocean",
+    ],
+    "oci-secret": ["environment", "environment: secret environment variables DB_PASSWORD, SIGNING cannot stay secret on oci: OCI Functions configuration parameters are plain key-value pairs with no Vault reference; allowed on azure, gcp, digitalocean"],
   });
   t.deepEqual(h.registrations.filter((r) => r.name.startsWith("bad-")).map((r) => r.name), []);
 });
