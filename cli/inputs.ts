@@ -11,7 +11,7 @@ import { parseRequirements, type Requirements, RequirementsError } from "../plac
 import type { Accounts } from "../core/accounts";
 import { parseAccounts } from "../program/config-values";
 import { readStackFileDetails, readYamlFile, StackFileError, unknownTesseraKeys, WHOLE_REQUIREMENTS_SECRET } from "../program/stackfile";
-import { UsageError } from "./errors";
+import { OutputError, UsageError } from "./errors";
 
 /** The repository's stacks folder. */
 export const STACKS_DIR = join(repoRoot(), "stacks");
@@ -44,7 +44,8 @@ export function checkStacksDir(dir: string, write = false): void {
     try {
       accessSync(dir, constants.W_OK);
     } catch (e) {
-      throw new UsageError(`--write: cannot write the lock into ${dir} (${(e as NodeJS.ErrnoException).code ?? "not writable"}); nothing was written`);
+      // An I/O refusal, like --out's and failover's (the JSON document's kind "io"), not a misuse.
+      throw new OutputError(`--write: cannot write the lock into ${dir} (${(e as NodeJS.ErrnoException).code ?? "not writable"}); nothing was written`);
     }
   }
 }

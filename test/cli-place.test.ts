@@ -276,6 +276,16 @@ test("a lock that cannot be written whole: exit 2, the old lock untouched, no te
     (e: { code: number; stderr: string }) => e,
   );
   t.deepEqual([ro.code, ro.stderr], [2, `tessera: --write: cannot write the lock into ${dir} (EROFS); nothing was written\n`]);
+  // With --json the same refusal is the error document, of kind "io" as --out's and failover's are.
+  const roJson = await promisify(execFile)(
+    "unshare",
+    ["-rm", "sh", "-c", `mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$1" "$2" replan --stack us-budget --stacks-dir "$0" --write --json`, dir, process.execPath, join(root, "bin", "tessera.js")],
+    { cwd: root },
+  ).then(
+    () => ({ code: 0, stdout: "" }),
+    (e: { code: number; stdout: string }) => e,
+  );
+  t.deepEqual([roJson.code, JSON.parse(roJson.stdout).error], [2, { exitCode: 2, kind: "io", message: `--write: cannot write the lock into ${dir} (EROFS); nothing was written`, problems: [] }]);
   t.deepEqual(readdirSync(dir), ["Pulumi.us-budget.yaml"]);
 });
 
