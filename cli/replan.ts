@@ -4,7 +4,7 @@
  * lock.
  */
 import Table from "cli-table3";
-import pc from "picocolors";
+import colors from "picocolors";
 import type { Catalog } from "../placement/catalog";
 import type { PlacementContext } from "../placement/constraints";
 import { usd } from "../placement/evaluate";
@@ -50,8 +50,12 @@ export function describeLock(lock: Lock): string {
   return `${site(lock.decision)}, ${usd(lock.decision.monthlyUsd)} USD/month${standby}, catalog ${lock.catalogDate}`;
 }
 
-/** Human report of a replan; `written` when `--write` wrote the new lock. */
-export function renderReplan(result: Replan, written = false): string {
+/**
+ * Human report of a replan; `written` when `--write` wrote the new lock; `color` only when stdout
+ * is a terminal (picocolors alone would also color captured output whenever `CI` is set).
+ */
+export function renderReplan(result: Replan, written = false, color = false): string {
+  const pc = color ? colors : colors.createColors(false);
   const d = result.placement.decision;
   const m = result.migration;
   const next = written ? "The new lock is written; commit it, then `pulumi up` makes the move." : "Run with --write to write the new lock.";

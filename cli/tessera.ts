@@ -125,7 +125,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
         printDocument(
           format === "json"
             ? json({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written })
-            : renderReplan(result, written),
+            : renderReplan(result, written, io().stdout.isTTY === true),
         );
       } catch (e) {
         fail(e, format, outcomeDocument(opts.stack));

@@ -5,6 +5,7 @@
 // helper threads cost more CPU than they save (measured: about 15% of a worker's CPU); and with a
 // young generation of 16-64 MB (package.json: at most 32) the SDK-loading workers scavenge less
 // often (about 12% of the component tests' CPU, measured A/B).
+// The pseudo-terminal tests drop CI again for the commands they start (test/cli-tty.test.ts).
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -24,5 +25,7 @@ export default {
   nodeArguments: [...base.nodeArguments.filter((a) => !a.startsWith("--max-semi-space-size=")), "--single-threaded-gc", "--min-semi-space-size=16", "--max-semi-space-size=64"],
   require: ["./test/source-maps.ts", ...base.require],
   files: [...base.files, ...grouped.map((name) => `!test/${name}.test.ts`), ...Object.keys(groups).map((group) => `test/suites/${group}.ts`)],
-  environmentVariables: { ...base.environmentVariables, NODE_COMPILE_CACHE: fileURLToPath(new URL("node_modules/.cache/node-compile-cache", root)), TMPDIR: testTmp },
+  // CI=true on every run, as CI has it: picocolors then turns color on for any stream, so a
+  // command that colors captured output fails here, not first in CI (replan did, 2026-11-30).
+  environmentVariables: { ...base.environmentVariables, CI: "true", NODE_COMPILE_CACHE: fileURLToPath(new URL("node_modules/.cache/node-compile-cache", root)), TMPDIR: testTmp },
 };
