@@ -115,6 +115,19 @@ test("bad input: exit 2 with the field and allowed values; bad flags and unknown
   t.regex(flag.stderr, /unknown option '--frobnicate'/);
 });
 
+test("budget.email a@b.c is an address (the reviewer's example): placed, exit 0; a@b or a phrase is exit 2 naming the field and the rule", async (t) => {
+  const req = (email: string) => file("req.yaml", `services:\n  web: { kind: compute, vcpus: 2, memoryGib: 4, publicIp: true }\nclouds: { allow: [aws] }\nresidency: { jurisdictions: [EU] }\nbudget: { monthlyUsd: 100, email: "${email}" }\n`);
+  const ok = await run("place", "--requirements", req("a@b.c"));
+  t.deepEqual([ok.code, ok.stderr, ok.stdout.split("\n")[0]], [0, "", "Placement: aws eu-north-1 (Europe (Stockholm)) — 31.54 USD/month"]);
+  for (const email of ["a@b", "finance at example dot com"]) {
+    const file = req(email);
+    const bad = await run("place", "--requirements", file, "--json");
+    const problem = `budget.email: expected an email address such as name@example.com (HTML's rule, a dot in the domain) (got "${email}")`;
+    const message = `invalid ${file}:\n  - ${problem}`;
+    t.deepEqual({ ...bad, stdout: JSON.parse(bad.stdout) as unknown }, { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "requirements", message, problems: [problem] } }, stderr: `tessera: ${message}\n` });
+  }
+});
+
 test("a stack name Pulumi would refuse (a path, 101 characters) is bad input for every command, and nothing is read or written outside the folder", async (t) => {
   const root = mkdtempSync(join(tmpdir(), "tessera-names-"));
   const dir = join(root, "stacks");
