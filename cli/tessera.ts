@@ -191,8 +191,11 @@ function createProgram(setExitCode: (code: number) => void): Command {
           planned: opts.planned === true,
           restore: parseRestore(opts.restore ?? []),
         });
-        note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
-        printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting }) : `${opts.stack}: ${opts.promote ? "the standby serves (promotion)" : "the primary serves (fail-back)"}`);
+        // Nothing to do (the site already serves) is exit 0 with nothing written, as replan's kept lock.
+        if (written.written) note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
+        else note(`kept ${written.path}: ${written.kept}; nothing written`);
+        const site = `the ${opts.promote ? "standby" : "primary"} ${written.written ? `serves (${opts.promote ? "promotion" : "fail-back"})` : "already serves; nothing written"}`;
+        printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting, written: written.written }) : `${opts.stack}: ${site}`);
       } catch (e) {
         fail(e, format);
       }
