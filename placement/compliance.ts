@@ -17,6 +17,7 @@
 import type { Cloud } from "../core/cloud";
 import type { Catalog, ComplianceRow, Region } from "./catalog";
 import { atLeast, type Confidence } from "./confidence";
+import { isFirstParty, sourceParts } from "./first-party";
 
 /** Requirement ids that expand to programs and/or residency. */
 export const COMPLIANCE_ALIASES = {
@@ -113,9 +114,9 @@ export function complianceRow(catalog: Catalog, cloud: Cloud, program: string): 
 export function programStatus(catalog: Catalog, cloud: Cloud, region: string, program: string, min: Confidence = DEFAULT_MIN_COMPLIANCE_CONFIDENCE): ProgramStatus {
   const row = complianceRow(catalog, cloud, program);
   if (!row) return { held: false, kind: "not-confirmed", reason: `${program} not confirmed for ${cloud}: no source in compliance.csv`, cloudWide: true };
-  if (row.scope === "none") return { held: false, kind: "not-offered", reason: `${program} not offered by ${cloud} (compliance.csv, ${row.confidence}: ${row.source})`, cloudWide: true };
+  if (row.scope === "none") return { held: false, kind: "not-offered", reason: `${program} not offered by ${cloud} (compliance.csv, ${row.confidence}: ${citedSource(row)})`, cloudWide: true };
   if (!atLeast(row.confidence, min)) {
-    return { held: false, kind: "not-confirmed", reason: `${program} not confirmed for ${cloud}: its only source is ${row.confidence} confidence, below the required ${min} (${row.source})`, cloudWide: true };
+    return { held: false, kind: "not-confirmed", reason: `${program} not confirmed for ${cloud}: its only source is ${row.confidence} confidence, below the required ${min} (${citedSource(row)})`, cloudWide: true };
   }
   const scoped = row.scope === "listed-regions" || REGION_SCOPED_PROGRAMS.includes(program);
   if (!scoped) return { held: true, row };
@@ -124,6 +125,29 @@ export function programStatus(catalog: Catalog, cloud: Cloud, region: string, pr
   }
   if (!row.regions.includes(region)) return { held: false, kind: "not-offered", reason: `${program} not offered in ${cloud} ${region} (held in ${row.regions.join(", ")})`, cloudWide: false };
   return { held: true, row };
+}
+
+const cited = new WeakMap<ComplianceRow, string>();
+
+/**
+ * How a reason cites a row's source: its first-party parts (the cloud's own pages or
+ * documentation repository, placement/first-party.ts), verbatim. Third-party parts (mirrors, proxy
+ * copies, summaries on other hosts) are never shown as if they were the program's source: a row
+ * with only those says so and points at its compliance.csv row, whose notes say what was read.
+ */
+export function citedSource(row: ComplianceRow): string {
+  let text = cited.get(row);
+  if (text === undefined) {
+    const parts = sourceParts(row.source);
+    const own = parts.filter((part) => isFirstParty(row.cloud, part));
+    const thirdParty = own.length < parts.length;
+    text =
+      own.length === 0
+        ? `read only in third-party material, not on ${row.cloud}'s own pages: compliance.csv ${row.cloud} ${row.program}`
+        : `${own.join(" ; ")}${thirdParty ? `, plus third-party material (compliance.csv ${row.cloud} ${row.program})` : ""}`;
+    cited.set(row, text);
+  }
+  return text;
 }
 
 /** Why `program` is not held at (cloud, region), or undefined when it is. */

@@ -44,7 +44,8 @@ export function isFirstParty(cloud: Cloud, part: string): boolean {
   if (/^https?:\/\//.test(part)) {
     let host: string;
     try {
-      host = new URL(part).hostname.toLowerCase();
+      // A fully qualified name's trailing dot (`learn.microsoft.com.`) names the same host.
+      host = new URL(part).hostname.toLowerCase().replace(/\.$/, "");
     } catch {
       return false;
     }

@@ -112,8 +112,8 @@ test("a lock that no longer meets the requirements is an error listing why", (t)
       "the locked placement aws us-east-1 (stack s) no longer meets the requirements:",
       "  - jurisdiction US not in [EU]",
       "  - gdpr needs EU/EEA residency; us-east-1 is in US",
-      // AWS's ISO 27001 row has only third-party sources (low).
-      "  - iso27001 not confirmed for aws: its only source is low confidence, below the required medium (https://docslib.org/doc/137702/aws-risk-and-compliance-whitepaper-for-additional-details-policy-available-at ; https://raw.githubusercontent.com/api-evangelist/amazon-pinpoint/refs/heads/main/security/amazon-pinpoint-trust-center.yml)",
+      // AWS's ISO 27001 row has only third-party sources (low): never cited as AWS's.
+      "  - iso27001 not confirmed for aws: its only source is low confidence, below the required medium (read only in third-party material, not on aws's own pages: compliance.csv aws iso27001)",
       "Run `tessera replan --stack s` to see the migration plan and write a new lock.",
     ].join("\n"),
   );

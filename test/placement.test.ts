@@ -134,7 +134,7 @@ test("a rejected candidate lists every reason, each tied to its constraint", (t)
     {
       constraint: "compliance:hipaa",
       kind: "not-confirmed",
-      message: "hipaa not confirmed for digitalocean: its only source is low confidence, below the required medium (https://www.telehealthcrm.com/legal/subprocessors)",
+      message: "hipaa not confirmed for digitalocean: its only source is low confidence, below the required medium (read only in third-party material, not on digitalocean's own pages: compliance.csv digitalocean hipaa)",
     },
     { constraint: "compliance:iso27001", kind: "not-confirmed", message: "iso27001 not confirmed for digitalocean: no source in compliance.csv" },
     { constraint: "service:web", message: "web: no offering with ≥ 64 vCPU and ≥ 1024 GiB in digitalocean nyc3" },
@@ -154,7 +154,7 @@ test("sox and gdpr expand to soc1 and EU/EEA residency plus a DPA", (t) => {
     {
       constraint: "compliance:gdpr",
       kind: "not-confirmed",
-      message: "gdpr-dpa not confirmed for digitalocean: its only source is low confidence, below the required medium (http://stophairloss.biz/gdpr-faq.html ; https://burgenblogger.eu/data-protection-regulation-agreement/) (gdpr → gdpr-dpa)",
+      message: "gdpr-dpa not confirmed for digitalocean: its only source is low confidence, below the required medium (read only in third-party material, not on digitalocean's own pages: compliance.csv digitalocean gdpr-dpa) (gdpr → gdpr-dpa)",
     },
   ]);
 });

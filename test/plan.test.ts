@@ -283,7 +283,7 @@ test("terminal and Markdown renderings carry the decision, the tree with costs, 
   t.regex(text, /\n  ✔ storage-tls-only \(azure\): supportsHttpsTrafficOnly on the storage account\n/);
   t.regex(text, /\n  compliance soc2: azure swedencentral, medium confidence — MicrosoftDocs\/Compliance-pr\.fr-fr:compliance\/regulatory\/offering-SOC\.md@0b46480892f8f86c9d0f016703278d5a04b33f19\n/);
   t.regex(text, /\n  excluded in every region: digitalocean — iso27001 not confirmed for digitalocean: no source in compliance\.csv \(not confirmed\)\n/);
-  t.regex(text, /\n  excluded in every region: gcp — iso27001 not confirmed for gcp: its only source is low confidence, below the required medium \(https:\/\/raw\.githubusercontent\.com\/api-evangelist\/google-cloud-logging\//);
+  t.regex(text, /\n  excluded in every region: gcp — iso27001 not confirmed for gcp: its only source is low confidence, below the required medium \(read only in third-party material, not on gcp's own pages: compliance\.csv gcp iso27001\) \(not confirmed\)\n/);
   t.regex(text, /Budget 2,000 USD\/month: within/);
   t.regex(text, /Policies \(tessera@0\.1\.0\): 0 mandatory, 0 advisory/);
   t.regex(text, /\nCatalog 2026-11-24; azure compute prices 2026-05-20 \(188 days old\)\n/);
