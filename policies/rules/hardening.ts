@@ -4,15 +4,9 @@
  * restricted data (buckets, databases, machine disks) is encrypted with the stack's own
  * customer-managed key.
  */
-import { Cluster as EksCluster } from "@pulumi/aws/eks/cluster";
-import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
-import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { ManagedCluster } from "@pulumi/azure-native/containerservice/managedCluster";
-import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { KubernetesCluster } from "@pulumi/digitalocean/kubernetesCluster";
-import { Cluster as GkeCluster } from "@pulumi/gcp/container/cluster";
-import { Cluster as OkeCluster } from "@pulumi/oci/containerengine/cluster";
+import {
+  EksCluster, S3Bucket, BucketPolicy, BucketServerSideEncryptionConfiguration, ManagedCluster, StorageAccount, KubernetesCluster, GkeCluster, OkeCluster,
+} from "../types";
 import type { PolicyResource } from "@pulumi/policy";
 import { LOG_STORE, TAG_KEYS } from "../../core/tags";
 import { isAnywhere } from "../facts";
