@@ -17,12 +17,10 @@ import { runPlan } from "../cli/plan/run";
 import { loadCatalog } from "../placement/catalog";
 import { parseRequirements } from "../placement/requirements";
 import type { PlanReport, PlanVerdict } from "../cli/plan/schema";
-import { installHarness } from "../harness";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
 import { NAME_FIELDS, type NameField } from "../core/name-fields";
 import { createPolicies } from "../policies/pack";
-import { tessera } from "../program";
-import { readStackFile } from "../program/stackfile";
+import { exampleRun } from "./examples";
 import { EXAMPLES, FIXTURE_STACKS, sorted } from "./helpers";
 
 const ROOT = join(__dirname, "..");
@@ -41,8 +39,7 @@ const SIZES: Record<string, number> = { "eu-gdpr": 22, "ml-dr-us": 189, "platfor
 test.serial("every example stack: the plan lists exactly what the program registers, and the pack's own verdicts", async (t) => {
   t.deepEqual([...plans.keys()].sort(), Object.keys(SIZES));
   for (const [stack, plan] of plans) {
-    const h = await installHarness({ stack, config: readStackFile(STACKS, stack), preview: true });
-    await h.run(() => tessera({ stacksDir: STACKS, writeLock: false }));
+    const { h } = await exampleRun(stack);
     t.deepEqual(
       plan.resources.map((r) => [r.urn, r.type, r.name, r.parent, r.protect]),
       h.registrations.map((r) => [r.urn, r.type, r.name, r.parent, r.protect]),

@@ -19,7 +19,7 @@ import { parseRequirements, RequirementsError } from "../placement/requirements"
 import { type Harness, installHarness, type Registration } from "../harness";
 import { tessera } from "../program";
 import type { GovernanceLine } from "../program/governance";
-import { readStackFile } from "../program/stackfile";
+import { exampleRun } from "./examples";
 import { FIXTURE_STACKS, plain, providerOf } from "./helpers";
 import { OFFLINE_SECRET, secretPaths } from "../program/secrets";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
@@ -29,11 +29,8 @@ import { sensitiveDataCustomerKey } from "../policies/rules/hardening";
 
 const STACKS = FIXTURE_STACKS;
 
-async function runStack(stack: string, config: Record<string, string> = readStackFile(STACKS, stack)) {
-  const h = await installHarness({ stack, config, preview: true });
-  const outputs = await h.run(() => tessera({ stacksDir: STACKS, writeLock: false }));
-  return { h, outputs };
-}
+/** An example stack's program run under the harness (preview), shared with plan.test.ts (test/examples.ts). */
+const runStack = exampleRun;
 
 const expected: Array<[string, string, string, string?]> = [
   ["eu-gdpr", "azure", "swedencentral"],

@@ -6,7 +6,7 @@
  */
 import type { Verdict } from "../../harness/policy";
 import { suite } from "../suite";
-import { type Captured, cloudsOf, coverage, judgedClouds, of, sharedRun, verdicts } from "./helpers";
+import { type Captured, cloudsOf, coverage, configuredVerdicts, judgedClouds, of, sharedRun } from "./helpers";
 
 const test = suite("data");
 let run: Captured;
@@ -66,7 +66,7 @@ test("backup-retention: fewer days than required, or none; minDays raises the ba
   ]);
   spans(t, "backup-retention", failing, ["aws", "azure", "gcp", "oci"]);
   // At 14 days DigitalOcean's fixed seven fail, and so do tessera's 7-day defaults elsewhere.
-  const strict = await verdicts(run, { config: { "backup-retention": { minDays: 14 } } });
+  const strict = await configuredVerdicts(run, { config: { "backup-retention": { minDays: 14 } } });
   t.deepEqual(of(strict, "backup-retention", "all-db-"), [
     ["all-db-aws", "backups kept 7 days (backupRetentionPeriod), fewer than the required 14 days"],
     ["all-db-azure", "backups kept 7 days (backup.backupRetentionDays), fewer than the required 14 days"],
@@ -81,7 +81,7 @@ test("data-encryption-at-rest: encryption turned off fails; with customer keys r
     ["bad-kusto", "encryption at rest is turned off"],
     ["bad-rds", "encryption at rest is turned off"],
   ]);
-  const cmk = await verdicts(run, { config: { "data-encryption-at-rest": { requireCustomerManagedKey: true } } });
+  const cmk = await configuredVerdicts(run, { config: { "data-encryption-at-rest": { requireCustomerManagedKey: true } } });
   const need = "a customer-managed key is required; this resource uses provider-managed keys";
   const failing = of(cmk, "data-encryption-at-rest", "all-");
   // The components' databases and disks use the stack's key (confidential data); warehouses,

@@ -14,7 +14,7 @@ import type { Verdict } from "../../harness/policy";
 import { governanceViolations } from "../fixtures/noncompliant-governance";
 import { targets } from "../helpers";
 import { suite } from "../suite";
-import { type Captured, capture, cloudsOf, coverage, judgedClouds, of, sharedRun, verdicts } from "./helpers";
+import { type Captured, capture, cloudsOf, coverage, configuredVerdicts, judgedClouds, of, sharedRun, verdicts } from "./helpers";
 
 const test = suite("governance");
 const FIXTURE_STACKS = join(__dirname, "..", "fixtures", "stacks");
@@ -150,7 +150,7 @@ test("sensitive-data-customer-key: confidential buckets, databases, disks and GC
 // Serial: it installs the process-wide harness (see suite.ts).
 test.serial("a stack without governance fails the stack-wide checks on every cloud; a stated opt-out is honoured, its budget still checked", async (t) => {
   const settings = { "audit-trail": { stacksDir: FIXTURE_STACKS }, "storage-access-logging": { stacksDir: FIXTURE_STACKS }, "budget-alarms": { stacksDir: FIXTURE_STACKS } };
-  const noGovernance = await verdicts(await capture(bare), { config: { ...settings, "budget-alarms": { stacksDir: FIXTURE_STACKS, monthlyUsd: 500 } } });
+  const noGovernance = await configuredVerdicts(await capture(bare), { config: { ...settings, "budget-alarms": { stacksDir: FIXTURE_STACKS, monthlyUsd: 500 } } });
   const stackWide = (vs: Verdict[], id: string) => vs.filter((v) => v.policy === id && !v.urn.includes("::bare-")).map((v) => v.message).sort();
   const why = "add tessera's Governance, or state audit: { trail: false, reason: … } in the stack file when an organisation trail records this account";
   t.deepEqual(stackWide(noGovernance, "audit-trail"), [
@@ -164,7 +164,7 @@ test.serial("a stack without governance fails the stack-wide checks on every clo
 
   const h = await installHarness({ stack: "optout" });
   await h.run(() => bare(targets("optout")));
-  const optOut = await verdicts({ registrations: [...h.registrations], stack: h.stack, project: h.project }, { config: settings });
+  const optOut = await configuredVerdicts({ registrations: [...h.registrations], stack: h.stack, project: h.project }, { config: settings });
   t.deepEqual(stackWide(optOut, "audit-trail"), []);
   t.deepEqual(of(optOut, "storage-access-logging", "bare-"), []);
   t.deepEqual(stackWide(optOut, "budget-alarms"), ["no aws budget watches the stack's budget of 500 USD/month", "no azure budget watches the stack's budget of 500 USD/month", "no gcp budget watches the stack's budget of 500 USD/month", "no oci budget watches the stack's budget of 500 USD/month"]);

@@ -32,6 +32,20 @@ export async function verdicts(run: Captured, options: PackOptions = {}): Promis
   return sorted(result.verdicts);
 }
 
+/**
+ * The verdicts of the rules `options.config` configures, from the pack built with `options`, in a
+ * stable order: the same as those rules' verdicts in {@link verdicts}' (each rule judges alone, and
+ * no rule remediates unless `options.enforcement` says so), without analyzing every other rule of
+ * the pack over the whole capture again (most of a re-analysis's CPU).
+ */
+export async function configuredVerdicts(run: Captured, options: PackOptions): Promise<Verdict[]> {
+  const ids = new Set(Object.keys(options.config ?? {}));
+  const policies = createPolicies(options).filter((p) => ids.has(p.name));
+  if (policies.length !== ids.size) throw new Error(`configuredVerdicts: the pack has no rule for ${[...ids].filter((id) => !policies.some((p) => p.name === id)).join(", ")}`);
+  const result = await analyzeRegistrations(inProcessAnalyzer(policies), run.registrations, { stack: run.stack, project: run.project, config: {} });
+  return sorted(result.verdicts);
+}
+
 /** `[resource name, message]` of one policy's verdicts on resources whose name starts with `prefix`. */
 export function of(vs: readonly Verdict[], policy: string, prefix = "bad-"): Array<[string, string]> {
   return vs

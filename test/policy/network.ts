@@ -12,7 +12,7 @@ import { Network } from "../../components/network";
 import { analyzeRegistrations, inProcessAnalyzer, type Verdict } from "../../harness/policy";
 import { createPolicies } from "../../policies/pack";
 import { suite } from "../suite";
-import { type Captured, capture, cloudsOf, coverage, judgedClouds, of, sharedRun, verdicts } from "./helpers";
+import { type Captured, capture, cloudsOf, coverage, configuredVerdicts, judgedClouds, of, sharedRun, verdicts } from "./helpers";
 
 const test = suite("network");
 let run: Captured;
@@ -47,7 +47,7 @@ test("no-open-admin-ports: admin and database ports open to 0.0.0.0/0 fail on ev
   ]);
   spans(t, "no-open-admin-ports", failing);
   // Ports are a setting: with 443 listed, the stacks' HTTPS ingress fails too.
-  const https = await verdicts(run, { config: { "no-open-admin-ports": { ports: [443] } } });
+  const https = await configuredVerdicts(run, { config: { "no-open-admin-ports": { ports: [443] } } });
   t.deepEqual(of(https, "no-open-admin-ports", "all-net-aws"), [["all-net-aws-ingress-0-0", "ingress allows tcp port 443 from 0.0.0.0/0, exposing 443"]]);
 });
 
@@ -61,7 +61,7 @@ test("no-public-ip: public IPs without the allowed label fail on every cloud; th
     ["bad-vm", "public IP: associatePublicIpAddress is true, and the machine is not labelled tessera-public-ip: allowed"],
   ]);
   spans(t, "no-public-ip", failing);
-  const otherLabel = await verdicts(run, { config: { "no-public-ip": { label: "exposure", value: "internet" } } });
+  const otherLabel = await configuredVerdicts(run, { config: { "no-public-ip": { label: "exposure", value: "internet" } } });
   t.deepEqual(of(otherLabel, "no-public-ip", "all-vm-").map(([name]) => name), ["all-vm-aws-0", "all-vm-azure-0", "all-vm-digitalocean-0", "all-vm-gcp-0", "all-vm-oci-0"]);
 });
 
@@ -102,7 +102,7 @@ test("required-tags: untagged hand-written resources fail on every cloud; the ta
     ["bad-vm", missing],
   ]);
   spans(t, "required-tags", failing);
-  const team = await verdicts(run, { config: { "required-tags": { tags: ["team"] } } });
+  const team = await configuredVerdicts(run, { config: { "required-tags": { tags: ["team"] } } });
   const perCloud = (cloud: Cloud) => of(team, "required-tags", `all-bucket-${cloud}`).slice(0, 1);
   t.deepEqual(
     CLOUDS.filter((c) => c !== "digitalocean").map(perCloud),
@@ -122,7 +122,7 @@ test("residency: resources outside the residency stamped on the stack fail on ev
   ]);
   t.deepEqual(of(all, "residency", "all-"), []);
   t.deepEqual(cloudsOf(run, failing), [...CLOUDS].sort());
-  const us = await verdicts(run, { config: { residency: { jurisdictions: ["US"] } } });
+  const us = await configuredVerdicts(run, { config: { residency: { jurisdictions: ["US"] } } });
   t.deepEqual(of(us, "residency", "bad-us"), []);
   // Every resource is judged, companions included (they have no tags: their provider's region counts).
   const outside = (type: string, name: string) => [name, `${type} ${name} is in aws eu-west-1 (EU, IE), outside the allowed residency [US]`];
@@ -173,20 +173,22 @@ test.serial("budget: the placement cost model over the stack's machines, against
   for (const cloud of CLOUDS) {
     const [sku, each] = BUDGET_CASES[cloud];
     const total = Math.round(each * 2 * 100) / 100;
-    const over = await verdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 45 } } });
+    const over = await configuredVerdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 45 } } });
+    // A configured rule judges alone: the same verdicts as in the whole pack's run.
+    t.deepEqual(over, (await verdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 45 } } })).filter((v) => v.policy === "budget"), cloud);
     t.deepEqual(
       over.filter((v) => v.policy === "budget").map((v) => [v.enforcement, v.stage, v.message]),
       [["mandatory", "analyzeStack", `estimated ${total} USD/month exceeds the budget of 45 USD/month (largest: vm-${cloud}-0 ${sku} ${each}; vm-${cloud}-1 ${sku} ${each})`]],
       cloud,
     );
-    const within = await verdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 200 } } });
+    const within = await configuredVerdicts(perCloud(cloud), { config: { budget: { monthlyUsd: 200 } } });
     t.deepEqual(within.filter((v) => v.policy === "budget"), [], cloud);
   }
   // No budget configured: the stack file's requirements.budget.monthlyUsd applies.
   const dir = mkdtempSync(join(tmpdir(), "tessera-budget-"));
   writeFileSync(join(dir, "Pulumi.dev.yaml"), "config:\n  tessera:requirements:\n    services: { vm: { kind: compute, vcpus: 2, memoryGib: 4 } }\n    budget: { monthlyUsd: 60, email: finance@example.com }\n");
-  const fromFile = await verdicts(perCloud("aws"), { config: { budget: { stacksDir: dir } } });
+  const fromFile = await configuredVerdicts(perCloud("aws"), { config: { budget: { stacksDir: dir } } });
   t.deepEqual(fromFile.filter((v) => v.policy === "budget").map((v) => v.message), ["estimated 66.58 USD/month exceeds the budget of 60 USD/month (largest: vm-aws-0 t3.medium 33.29; vm-aws-1 t3.medium 33.29)"]);
-  const noFile = await verdicts(perCloud("aws"), { config: { budget: { stacksDir: join(dir, "missing") } } });
+  const noFile = await configuredVerdicts(perCloud("aws"), { config: { budget: { stacksDir: join(dir, "missing") } } });
   t.deepEqual(noFile.filter((v) => v.policy === "budget"), []);
 });

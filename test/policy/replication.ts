@@ -10,7 +10,7 @@ import type { Verdict } from "../../harness/policy";
 import { installHarness } from "../../harness";
 import { REPLICATION_FAILURES, replicationFixture } from "../fixtures/replication";
 import { suite } from "../suite";
-import { type Captured, cloudsOf, coverage, of, verdicts } from "./helpers";
+import { type Captured, cloudsOf, coverage, configuredVerdicts, of, verdicts } from "./helpers";
 
 const test = suite("replication");
 let run: Captured;
@@ -42,7 +42,7 @@ test("replication-encrypted: plaintext or unencrypted sides of hand-written link
 });
 
 test("replication-encrypted with requireCustomerManagedKey: both sides of every link need the customer's key; DigitalOcean and OCI have none to give", async (t) => {
-  const cmk = await verdicts(run, { config: { [ID]: { requireCustomerManagedKey: true } } });
+  const cmk = await configuredVerdicts(run, { config: { [ID]: { requireCustomerManagedKey: true } } });
   const failing = of(cmk, ID, "all-");
   t.deepEqual(failing, [
     ["all-rep-aws-aws-copy", "replicated data not encrypted at rest: a customer-managed key is required; no SSE-KMS configuration with a customer-managed key (the replica all-rep-aws-aws-copy)"],

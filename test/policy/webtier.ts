@@ -5,7 +5,7 @@
  */
 import type { Verdict } from "../../harness/policy";
 import { suite } from "../suite";
-import { type Captured, cloudsOf, coverage, judgedClouds, of, sharedRun, verdicts } from "./helpers";
+import { type Captured, cloudsOf, coverage, configuredVerdicts, judgedClouds, of, sharedRun } from "./helpers";
 
 const test = suite("webtier");
 let run: Captured;
@@ -66,7 +66,7 @@ test("group-machines-not-public: group templates that give machines public IPs f
   ]);
   spans(t, "group-machines-not-public", failing);
   // The label is a setting: with another one, tessera's labelled machines are unaffected (they have no public IP).
-  const other = await verdicts(run, { config: { "group-machines-not-public": { label: "exposure", value: "internet" } } });
+  const other = await configuredVerdicts(run, { config: { "group-machines-not-public": { label: "exposure", value: "internet" } } });
   t.deepEqual(of(other, "group-machines-not-public", "all-"), []);
   t.is(of(other, "group-machines-not-public").length, 5);
 });
