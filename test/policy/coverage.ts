@@ -23,8 +23,17 @@ test.serial.before(async () => {
   childTypes = [...new Set(run.registrations.filter((r) => r.custom && inComponent(r.urn)).map((r) => r.type))].sort();
 });
 
-/** The compiled provider module of a type token (`aws:ec2/vpc:Vpc` → `@pulumi/aws/ec2/vpc`). */
+const listings = new Map<string, string[]>();
+const sources = new Map<string, string>();
+
+/** The compiled provider module of a type token (`aws:ec2/vpc:Vpc` → `@pulumi/aws/ec2/vpc`), read once per type. */
 function moduleSource(type: string): string {
+  let source = sources.get(type);
+  if (source === undefined) sources.set(type, (source = readModuleSource(type)));
+  return source;
+}
+
+function readModuleSource(type: string): string {
   const [pkg, mod, cls] = type.split(":") as [string, string, string];
   const [first, second] = mod.split("/");
   const path =
@@ -32,7 +41,10 @@ function moduleSource(type: string): string {
   // Module files are lower camel case; a few tokens capitalise more (gcp projects/iAMAuditConfig → iamauditConfig).
   const dir = dirname(require.resolve(`${path.slice(0, path.lastIndexOf("/"))}/index.js`));
   const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  const file = readdirSync(dir).find((f) => f.toLowerCase() === `${base}.js`);
+  // One listing per folder (azure-native's hold thousands of files).
+  let files = listings.get(dir);
+  if (!files) listings.set(dir, (files = readdirSync(dir)));
+  const file = files.find((f) => f.toLowerCase() === `${base}.js`);
   if (!file || !existsSync(join(dir, file))) throw new Error(`no module for ${type}`);
   return readFileSync(join(dir, file), "utf8");
 }
