@@ -20,6 +20,7 @@ import type { Catalog } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
 import { IN_NETWORK } from "./constraints";
+import { perCatalog } from "./memo";
 import { type TablePrice, tablePrice } from "./prices";
 import type { Requirements } from "./requirements";
 import { groupRange } from "./webtier";
@@ -59,6 +60,15 @@ function combined(label: string, usd: number, prices: readonly TablePrice[]): Co
 /** The NAT gateway's monthly line, or undefined when the site has none. */
 export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
   if (!natOn(req, cloud)) return undefined;
+  const vms = cloud === "gcp" ? Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req))) : 0;
+  // The same line for every stack with as many private VMs: remembered per catalog (issue 17).
+  return natLines(catalog, `${cloud}/${region}/${vms}`, () => natLineAt(catalog, cloud, region, vms));
+}
+
+const natLines = perCatalog<CostLine>();
+
+/** The NAT gateway's line in (cloud, region), `vms` private VMs using it on GCP. */
+function natLineAt(catalog: Catalog, cloud: Cloud, region: string, vms: number): CostLine {
   const hour = (item: string) => tablePrice(catalog, cloud, region, item);
   // The processing rate is named where this region has its own (or one global) figure.
   const data = hour("nat-gateway-data");
@@ -68,7 +78,6 @@ export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, regio
     const perVm = hour("nat-gateway-vm-hour");
     const ip = hour("nat-ip-hour");
     if (!perVm || !ip) return unpricedLine("Cloud NAT, always on", "its price is not in prices.csv (nat-gateway-vm-hour)");
-    const vms = Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req)));
     return combined(`Cloud NAT (${vms} VMs × ${round4(perVm.value)} + 1 IP × ${round4(ip.value)} USD/h) × ${HOURS_PER_MONTH} h; ${perGb}`, HOURS_PER_MONTH * (vms * perVm.value + ip.value), [perVm, ip]);
   }
   const gateway = hour("nat-gateway");
@@ -82,6 +91,12 @@ export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, regio
 /** Azure's privatelink DNS zone line (one per network), or undefined elsewhere. */
 export function privateDnsZoneLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
   if (cloud !== "azure" || !buildsNetwork(cloud, req)) return undefined;
+  return zoneLines(catalog, region, () => zoneLineAt(catalog, cloud, region));
+}
+
+const zoneLines = perCatalog<CostLine>();
+
+function zoneLineAt(catalog: Catalog, cloud: Cloud, region: string): CostLine {
   const zone = tablePrice(catalog, cloud, region, "private-dns-zone");
   const what = "private DNS zone privatelink.postgres.database.azure.com";
   return zone ? combined(`${what} × ${round4(zone.value)} USD/month`, zone.value, [zone]) : unpricedLine(what, "its price is not in prices.csv (private-dns-zone)");
