@@ -62,7 +62,7 @@ export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, regio
   if (!natOn(req, cloud)) return undefined;
   const vms = cloud === "gcp" ? Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req))) : 0;
   // The same line for every stack with as many private VMs: remembered per catalog (issue 17).
-  return natLines(catalog, `${cloud}/${region}/${vms}`, () => natLineAt(catalog, cloud, region, vms));
+  return natLines(catalog, cloud, region, String(vms), () => natLineAt(catalog, cloud, region, vms));
 }
 
 const natLines = perCatalog<CostLine>();
@@ -91,7 +91,7 @@ function natLineAt(catalog: Catalog, cloud: Cloud, region: string, vms: number):
 /** Azure's privatelink DNS zone line (one per network), or undefined elsewhere. */
 export function privateDnsZoneLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
   if (cloud !== "azure" || !buildsNetwork(cloud, req)) return undefined;
-  return zoneLines(catalog, region, () => zoneLineAt(catalog, cloud, region));
+  return zoneLines(catalog, cloud, region, "", () => zoneLineAt(catalog, cloud, region));
 }
 
 const zoneLines = perCatalog<CostLine>();

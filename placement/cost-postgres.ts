@@ -37,7 +37,7 @@ interface ClassPrice {
 
 /** The managed PostgreSQL classes' prices in (cloud, region), computed once per catalog and site. */
 function classPrices(catalog: Catalog, cloud: Cloud, region: string): readonly ClassPrice[] {
-  return classPricesBySite(catalog, regionKey(cloud, region), () => sitePrices(catalog, cloud, region));
+  return classPricesBySite(catalog, cloud, region, "", () => sitePrices(catalog, cloud, region));
 }
 
 const classPricesBySite = perCatalog<readonly ClassPrice[]>();

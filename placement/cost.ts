@@ -82,7 +82,7 @@ export interface RegionalPrice {
  * the region has no price index (no compute prices to compare).
  */
 export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
-  return regionalPrices(catalog, `${cloud}/${region}/${column}`, () => lookUpRegional(catalog, cloud, region, column));
+  return regionalPrices(catalog, cloud, region, column, () => lookUpRegional(catalog, cloud, region, column));
 }
 
 const regionalPrices = perCatalog<RegionalPrice | undefined>();
@@ -108,11 +108,11 @@ export const computeSource = (catalog: Catalog, cloud: Cloud): string => `comput
  * rows replaced by each flex shape at the exact size asked (and at a locked size).
  */
 function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolean, size?: { vcpus: number; memoryGib: number }, pin?: string): readonly Offering[] {
-  const list = (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? [];
+  const list = regionOfferings(catalog, cloud, region, spot ? "spot" : "list", () => (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? []);
   if (cloud !== "oci" || catalog.flexRates.size === 0) return list;
   const order = spot ? bySpotPrice : byPrice;
   // The catalog rows without the sampled flex rows, in order: once per (region, spot) (issue 17).
-  const fixed = ociFixed(catalog, `${region}/${spot}`, () => list.filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? "")).sort(order));
+  const fixed = ociFixed(catalog, region, spot ? "spot" : "list", "", () => list.filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? "")).sort(order));
   const flex: Offering[] = [];
   const locked = pin !== undefined ? parseOciFlex(pin) : undefined;
   for (const rates of catalog.flexRates.values()) {
@@ -133,6 +133,7 @@ function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolea
 }
 
 const ociFixed = perCatalog<readonly Offering[]>();
+const regionOfferings = perCatalog<readonly Offering[]>();
 const byName = (a: Offering, b: Offering) => (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
 const byPrice = (a: Offering, b: Offering) => a.priceHour - b.priceHour || byName(a, b);
 const bySpotPrice = (a: Offering, b: Offering) => (a.spotPriceHour ?? a.priceHour) - (b.spotPriceHour ?? b.priceHour) || byName(a, b);

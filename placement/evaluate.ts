@@ -9,7 +9,7 @@ import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
 import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
-import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
+import { type Allowances, cents, type CostResult, priceService, type ServiceCost } from "./cost";
 import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
 import { residencyReasons } from "./residency";
@@ -138,10 +138,29 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
 }
 
 /**
- * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
- * see place.ts). `pins` keeps a locked SKU per service while it still fits.
+ * Prices already computed in one placement, per service object and catalog region: the
+ * did-you-mean search re-evaluates candidates under relaxed requirements that share the service
+ * objects (hints.ts `relax`), so it reprices nothing it priced before (issue 17). One per
+ * placement, dropped with it: kept longer, the answers would outlive the stacks that asked.
  */
-export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}): Candidate {
+export type PriceMemo = Map<ServiceRequirement, Map<Region, CostResult>>;
+
+/** `priceService` through `memo`; object storage (it consumes the site's allowances) and a locked SKU are priced each time. */
+function priceIn(catalog: Catalog, region: Region, service: ServiceRequirement, pin: string | undefined, allowances: Allowances, memo: PriceMemo | undefined): CostResult {
+  if (!memo || pin !== undefined || service.kind === "object-storage") return priceService(catalog, region.cloud, region.region, service, pin, allowances);
+  let byRegion = memo.get(service);
+  if (!byRegion) memo.set(service, (byRegion = new Map()));
+  let result = byRegion.get(region);
+  if (!result) byRegion.set(region, (result = priceService(catalog, region.cloud, region.region, service, pin, allowances)));
+  return result;
+}
+
+/**
+ * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
+ * see place.ts). `pins` keeps a locked SKU per service while it still fits; `memo` shares prices
+ * within one placement.
+ */
+export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}, memo?: PriceMemo): Candidate {
   const p = prepare(req);
   const cloud = region.cloud;
   const reasons: Reason[] = [];
@@ -202,7 +221,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       priceable = false;
       continue;
     }
-    const result = priceService(catalog, cloud, region.region, service, pins[name], allowances);
+    const result = priceIn(catalog, region, service, pins[name], allowances, memo);
     if (!result.ok) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: ${result.reason}` });
       priceable = false;
