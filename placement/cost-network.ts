@@ -62,10 +62,10 @@ export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, regio
   if (!natOn(req, cloud)) return undefined;
   const vms = cloud === "gcp" ? Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req))) : 0;
   // The same line for every stack with as many private VMs: remembered per catalog (issue 17).
-  return natLines(catalog, cloud, region, String(vms), () => natLineAt(catalog, cloud, region, vms));
+  return natLines(catalog, cloud, region, String(vms));
 }
 
-const natLines = perCatalog<CostLine>();
+const natLines = perCatalog((catalog, cloud: Cloud, region, vms) => natLineAt(catalog, cloud, region, Number(vms)));
 
 /** The NAT gateway's line in (cloud, region), `vms` private VMs using it on GCP. */
 function natLineAt(catalog: Catalog, cloud: Cloud, region: string, vms: number): CostLine {
@@ -91,10 +91,10 @@ function natLineAt(catalog: Catalog, cloud: Cloud, region: string, vms: number):
 /** Azure's privatelink DNS zone line (one per network), or undefined elsewhere. */
 export function privateDnsZoneLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
   if (cloud !== "azure" || !buildsNetwork(cloud, req)) return undefined;
-  return zoneLines(catalog, cloud, region, "", () => zoneLineAt(catalog, cloud, region));
+  return zoneLines(catalog, cloud, region, "");
 }
 
-const zoneLines = perCatalog<CostLine>();
+const zoneLines = perCatalog((catalog, cloud: Cloud, region) => zoneLineAt(catalog, cloud, region));
 
 function zoneLineAt(catalog: Catalog, cloud: Cloud, region: string): CostLine {
   const zone = tablePrice(catalog, cloud, region, "private-dns-zone");

@@ -61,9 +61,16 @@ export type CostResult = { readonly ok: true; readonly cost: ServiceCost } | { r
 
 /** Builds a priced result from its lines. */
 export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "unconfirmed" | "range"> = {}): CostResult {
-  const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
-  const unpriced = lines.flatMap((l) => (l.basis === "unpriced" ? [l.unpriced ?? l.label] : []));
-  return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, unpriced, ...extra } };
+  // One pass: this runs for every service in every candidate region (issue 17).
+  let sum = 0;
+  let estimated = false;
+  const unpriced: string[] = [];
+  for (const l of lines) {
+    sum += l.monthlyUsd;
+    estimated ||= l.estimated;
+    if (l.basis === "unpriced") unpriced.push(l.unpriced ?? l.label);
+  }
+  return { ok: true, cost: { sku, monthlyUsd: cents(sum), estimated, lines, unpriced, ...extra } };
 }
 
 type PriceColumn = "objectGbMonth" | "blockGbMonth" | "internetEgressGb" | "interRegionEgressGb" | "postgresSmallHour" | "postgres2x8Hour";
@@ -82,10 +89,10 @@ export interface RegionalPrice {
  * the region has no price index (no compute prices to compare).
  */
 export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
-  return regionalPrices(catalog, cloud, region, column, () => lookUpRegional(catalog, cloud, region, column));
+  return regionalPrices(catalog, cloud, region, column);
 }
 
-const regionalPrices = perCatalog<RegionalPrice | undefined>();
+const regionalPrices = perCatalog((catalog, cloud: Cloud, region, column: PriceColumn) => lookUpRegional(catalog, cloud, region, column));
 
 function lookUpRegional(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
   const own = catalog.storage.find((r) => r.cloud === cloud && (r.region === region || r.region === "all") && r[column] !== undefined);
@@ -101,18 +108,20 @@ function lookUpRegional(catalog: Catalog, cloud: Cloud, region: string, column: 
 const skuText = (sku: string): string => (sku.includes("Flex$_") ? displaySku(sku) : sku);
 
 /** Where a compute row's price was read: the catalog file and its upstream source. */
-export const computeSource = (catalog: Catalog, cloud: Cloud): string => `compute-offerings.csv ← ${catalog.manifest.computePrices[cloud].source}`;
+export const computeSource = (catalog: Catalog, cloud: Cloud): string => computeSources(catalog, cloud, "", "");
+
+const computeSources = perCatalog((catalog, cloud: Cloud) => `compute-offerings.csv ← ${catalog.manifest.computePrices[cloud].source}`);
 
 /**
  * The offerings of a region a requirement can pick from: the catalog rows, with OCI's sampled flex
  * rows replaced by each flex shape at the exact size asked (and at a locked size).
  */
 function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolean, size?: { vcpus: number; memoryGib: number }, pin?: string): readonly Offering[] {
-  const list = regionOfferings(catalog, cloud, region, spot ? "spot" : "list", () => (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? []);
+  const list = regionOfferings(catalog, cloud, region, spot ? "spot" : "list");
   if (cloud !== "oci" || catalog.flexRates.size === 0) return list;
   const order = spot ? bySpotPrice : byPrice;
   // The catalog rows without the sampled flex rows, in order: once per (region, spot) (issue 17).
-  const fixed = ociFixed(catalog, region, spot ? "spot" : "list", "", () => list.filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? "")).sort(order));
+  const fixed = ociFixed(catalog, region, spot ? "spot" : "list", "");
   const flex: Offering[] = [];
   const locked = pin !== undefined ? parseOciFlex(pin) : undefined;
   for (const rates of catalog.flexRates.values()) {
@@ -132,8 +141,12 @@ function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolea
   return out;
 }
 
-const ociFixed = perCatalog<readonly Offering[]>();
-const regionOfferings = perCatalog<readonly Offering[]>();
+const regionOfferings = perCatalog((catalog, cloud: Cloud, region, spot: "spot" | "list"): readonly Offering[] => (spot === "spot" ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? []);
+const ociFixed = perCatalog((catalog, region, spot: "spot" | "list"): readonly Offering[] =>
+  regionOfferings(catalog, "oci", region, spot)
+    .filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? ""))
+    .sort(spot === "spot" ? bySpotPrice : byPrice),
+);
 const byName = (a: Offering, b: Offering) => (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
 const byPrice = (a: Offering, b: Offering) => a.priceHour - b.priceHour || byName(a, b);
 const bySpotPrice = (a: Offering, b: Offering) => (a.spotPriceHour ?? a.priceHour) - (b.spotPriceHour ?? b.priceHour) || byName(a, b);

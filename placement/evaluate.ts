@@ -12,7 +12,7 @@ import { type PlacementContext, serviceProblem, siteReasons } from "./constraint
 import { type Allowances, cents, type CostResult, priceService, type ServiceCost } from "./cost";
 import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
-import { residencyReasons } from "./residency";
+import { residencyReasonsOf } from "./residency";
 import { type SharedCosts, sharedCosts } from "./cost-site";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
 import { webTierCloudProblems } from "./webtier";
@@ -75,7 +75,15 @@ const SLACK = /^https:\/\/hooks\.slack\.com\//;
 let USD: Intl.NumberFormat | undefined;
 
 /** `2,410` / `12.5`: how USD figures read in reasons. */
-export const usd = (n: number): string => (USD ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
+export function usd(n: number): string {
+  // The figure asked last is remembered: the budget reason formats the same budget for every candidate.
+  if (Object.is(n, lastUsd)) return lastUsdText;
+  lastUsdText = (USD ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
+  lastUsd = n;
+  return lastUsdText;
+}
+let lastUsd = Number.NaN;
+let lastUsdText = "NaN";
 
 /** How a user is named in a latency constraint: its `name`, else `users[<i>]`. */
 export const userLabel = (user: { readonly name?: string | undefined }, i: number): string => user.name ?? `users[${i}]`;
@@ -165,7 +173,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
   const cloud = region.cloud;
   const reasons: Reason[] = [];
   cloudReasons(req, cloud, reasons);
-  for (const message of residencyReasons(catalog, req.residency, region)) reasons.push({ constraint: "residency", message });
+  for (const message of residencyReasonsOf(catalog, req.residency, region)) reasons.push({ constraint: "residency", message });
   const compliance: ComplianceEvidence[] = [];
   complianceReasons(catalog, p, region, reasons, compliance);
   const services: Record<string, ServiceCost> = {};

@@ -94,10 +94,21 @@ const unpricedRank = (c: { readonly unpriced: readonly string[] }) => (c.unprice
 /** The budget reason of a candidate (or pair) costing `cost` with `unpriced` parts, if any. */
 function budgetReason(budget: number | undefined, cost: number, unpriced: readonly string[], suffix = ""): Reason | undefined {
   if (budget === undefined) return undefined;
-  if (cost > budget) return { constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month${suffix}` };
-  if (unpriced.length > 0) return { constraint: "budget", message: `budget of ${usd(budget)} USD/month cannot be confirmed: ${unpriced.join("; ")}${suffix}` };
+  if (cost > budget) return { constraint: "budget", message: `over budget: ${usd(cost)} > ${budgetText(budget)} USD/month${suffix}` };
+  if (unpriced.length > 0) return { constraint: "budget", message: `budget of ${budgetText(budget)} USD/month cannot be confirmed: ${unpriced.join("; ")}${suffix}` };
   return undefined;
 }
+
+/** `usd(budget)`, remembered for the budget asked last: every candidate's reason names it. */
+function budgetText(budget: number): string {
+  if (!Object.is(budget, lastBudget)) {
+    lastBudgetText = usd(budget);
+    lastBudget = budget;
+  }
+  return lastBudgetText;
+}
+let lastBudget = Number.NaN;
+let lastBudgetText = "";
 
 /** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
 function tieBreak(req: Requirements, a: Candidate, b: Candidate): number {
@@ -364,10 +375,17 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   const onAllowed = (c: Candidate) => !c.reasons.some((r) => r.constraint === "clouds");
   const allowed = candidates.filter(onAllowed);
   const excluded = new Map<string, { count: number; allowed: number }>();
+  const seen = new Set<string>();
   for (const c of candidates) {
-    for (const id of new Set(c.reasons.map((r) => r.constraint))) {
-      const n = excluded.get(id) ?? { count: 0, allowed: 0 };
-      excluded.set(id, { count: n.count + 1, allowed: n.allowed + (onAllowed(c) ? 1 : 0) });
+    const onAllowedCloud = onAllowed(c);
+    seen.clear();
+    for (const { constraint: id } of c.reasons) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let n = excluded.get(id);
+      if (!n) excluded.set(id, (n = { count: 0, allowed: 0 }));
+      n.count++;
+      if (onAllowedCloud) n.allowed++;
     }
   }
   const ranked = [...excluded].sort((a, b) => b[1].allowed - a[1].allowed || b[1].count - a[1].count || a[0].localeCompare(b[0]));
@@ -375,9 +393,11 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   const relaxedSite = relaxations(catalog, req, base, context, memo);
   // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id; from an allowed cloud first.
   const example = (constraint: string) => {
-    for (const c of [...allowed, ...candidates]) {
-      const r = c.reasons.find((x) => x.constraint === constraint);
-      if (r) return `${c.cloud} ${c.region}: ${r.message}`;
+    for (const list of [allowed, candidates]) {
+      for (const c of list) {
+        const r = c.reasons.find((x) => x.constraint === constraint);
+        if (r) return `${c.cloud} ${c.region}: ${r.message}`;
+      }
     }
     return "";
   };

@@ -52,10 +52,10 @@ export function tablePrice(catalog: Catalog, cloud: Cloud, region: string, item:
   // stack of 200 object stores asks for the same few answers ~100,000 times (issue 17).
   // Nested maps, not a joined key: the lookup allocates nothing (it runs millions of times in
   // the property tests, where a string per call was a good part of the garbage).
-  return tablePrices(catalog, cloud, region, item, () => lookUp(catalog, cloud, region, item));
+  return tablePrices(catalog, cloud, region, item);
 }
 
-const tablePrices = perCatalog<TablePrice | undefined>();
+const tablePrices = perCatalog((catalog, cloud: Cloud, region, item) => lookUp(catalog, cloud, region, item));
 
 function lookUp(catalog: Catalog, cloud: Cloud, region: string, item: string): TablePrice | undefined {
   const own = rowOf(catalog, cloud, region, item) ?? rowOf(catalog, cloud, "all", item);
