@@ -22,19 +22,28 @@ import { HOURS_PER_MONTH } from "./cost";
 import { IN_NETWORK } from "./constraints";
 import { perCatalog } from "./memo";
 import { type TablePrice, tablePrice } from "./prices";
-import type { Requirements } from "./requirements";
+import type { Requirements, ServiceRequirement } from "./requirements";
 import { groupRange } from "./webtier";
 
 /** Google's Cloud NAT hourly fee stops growing at this many VMs (cloud.google.com/nat/pricing). */
 const GCP_NAT_VM_CAP = 32;
 
 /** True when the program builds a Network for this site (program/services.ts). */
-export const buildsNetwork = (cloud: Cloud, req: Requirements): boolean => Object.values(req.services).some((s) => IN_NETWORK[cloud].includes(s.kind));
+export const buildsNetwork = (cloud: Cloud, req: Requirements): boolean => servicesOf(req).some((s) => IN_NETWORK[cloud].includes(s.kind));
+
+const services = new WeakMap<Requirements["services"], readonly ServiceRequirement[]>();
+
+/** `Object.values(req.services)`, once per services object: asked for every candidate region (issue 17). */
+function servicesOf(req: Requirements): readonly ServiceRequirement[] {
+  let list = services.get(req.services);
+  if (!list) services.set(req.services, (list = Object.values(req.services)));
+  return list;
+}
 
 /** True when the site's network gets a NAT gateway. */
 export function natOn(req: Requirements, cloud: Cloud): boolean {
   if (natGatewayProblem(cloud) || !buildsNetwork(cloud, req)) return false;
-  return req.network?.natGateway ?? natNeeded(cloud, Object.values(req.services));
+  return req.network?.natGateway ?? natNeeded(cloud, servicesOf(req));
 }
 
 /**
@@ -43,7 +52,7 @@ export function natOn(req: Requirements, cloud: Cloud): boolean {
  */
 export function privateMachines(req: Requirements): number {
   let n = 0;
-  for (const s of Object.values(req.services)) {
+  for (const s of servicesOf(req)) {
     if (s.kind === "compute" && !s.publicIp) n += groupRange(s).max;
     if (s.kind === "gpu-compute" && !s.publicIp) n += s.count;
     if (s.kind === "kubernetes") n += s.nodes; // private nodes (components/kubernetes)

@@ -95,6 +95,8 @@ interface Prepared {
   readonly req: Requirements;
   readonly services: ReadonlyArray<readonly [string, ServiceRequirement]>;
   readonly compliance: ReadonlyArray<{ readonly id: string; readonly needs: ComplianceNeeds; readonly alias: boolean }>;
+  /** `[aws, gcp]`: the allow-list as reasons show it. */
+  readonly allowText: string;
 }
 
 const prepared = new WeakMap<Requirements, Prepared>();
@@ -106,14 +108,16 @@ function prepare(req: Requirements): Prepared {
       req,
       services: Object.entries(req.services),
       compliance: req.compliance.map((id) => ({ id, needs: complianceNeeds([id]), alias: id in COMPLIANCE_ALIASES })),
+      allowText: req.clouds?.allow ? list(req.clouds.allow) : "",
     };
     prepared.set(req, p);
   }
   return p;
 }
 
-function cloudReasons(req: Requirements, cloud: Cloud, reasons: Reason[]): void {
-  if (req.clouds?.allow && !req.clouds.allow.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} not in allow ${list(req.clouds.allow)}` });
+function cloudReasons(p: Prepared, cloud: Cloud, reasons: Reason[]): void {
+  const req = p.req;
+  if (req.clouds?.allow && !req.clouds.allow.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} not in allow ${p.allowText}` });
   if (req.clouds?.deny?.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} is denied` });
 }
 
@@ -172,7 +176,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
   const p = prepare(req);
   const cloud = region.cloud;
   const reasons: Reason[] = [];
-  cloudReasons(req, cloud, reasons);
+  cloudReasons(p, cloud, reasons);
   for (const message of residencyReasonsOf(catalog, req.residency, region)) reasons.push({ constraint: "residency", message });
   const compliance: ComplianceEvidence[] = [];
   complianceReasons(catalog, p, region, reasons, compliance);

@@ -110,9 +110,13 @@ function budgetText(budget: number): string {
 let lastBudget = Number.NaN;
 let lastBudgetText = "";
 
+/** `String#localeCompare` without its arguments, as one collator: the same order, without a lookup per comparison. */
+const COLLATOR = new Intl.Collator();
+const siteName = (c: { readonly cloud: Cloud; readonly region: string }) => `${c.cloud}/${c.region}`;
+
 /** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
 function tieBreak(req: Requirements, a: Candidate, b: Candidate): number {
-  return preferRank(req, a.cloud) - preferRank(req, b.cloud) || a.maxRttMs - b.maxRttMs || `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`);
+  return preferRank(req, a.cloud) - preferRank(req, b.cloud) || a.maxRttMs - b.maxRttMs || COLLATOR.compare(siteName(a), siteName(b));
 }
 
 const site = (c: Candidate): Site => ({
@@ -251,7 +255,12 @@ const pairUnpriced = (pairs: Map<Candidate, Pair>, c: Candidate) => (c.unpriced.
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
 function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates: Candidate[]): Candidate[] {
   const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairUnpriced(pairs, a) - pairUnpriced(pairs, b) || pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
-  const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
+  // By name, each name built once (the comparator ran ~1,500 times per placement).
+  const rejected = candidates
+    .filter((c) => !c.feasible)
+    .map((c) => ({ c, name: siteName(c) }))
+    .sort((a, b) => COLLATOR.compare(a.name, b.name))
+    .map(({ c }) => c);
   return [...feasible, ...rejected];
 }
 
