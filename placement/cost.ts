@@ -131,7 +131,7 @@ function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolea
   }
   if (flex.length === 0) return fixed;
   // What sorting [...fixed, ...flex] stably gives: both sorted, merged with fixed rows first on ties.
-  flex.sort(order);
+  if (flex.length > 1) flex.sort(order);
   const out: Offering[] = [];
   let i = 0;
   let j = 0;

@@ -150,29 +150,28 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
 }
 
 /**
- * Prices already computed in one placement, per service object and catalog region: the
- * did-you-mean search re-evaluates candidates under relaxed requirements that share the service
- * objects (hints.ts `relax`), so it reprices nothing it priced before (issue 17). One per
- * placement, dropped with it: kept longer, the answers would outlive the stacks that asked.
+ * The same region evaluated before under requirements that share service objects with these (the
+ * did-you-mean search re-evaluates candidates under relaxed requirements, hints.ts `relax`): its
+ * priced services are reused instead of priced again (issue 17). Object storage is priced again
+ * (it consumes the site's allowances, which a removed service changes).
  */
-export type PriceMemo = Map<ServiceRequirement, Map<Region, CostResult>>;
+export interface Prior {
+  readonly req: Requirements;
+  readonly candidate: Candidate;
+}
 
-/** `priceService` through `memo`; object storage (it consumes the site's allowances) and a locked SKU are priced each time. */
-function priceIn(catalog: Catalog, region: Region, service: ServiceRequirement, pin: string | undefined, allowances: Allowances, memo: PriceMemo | undefined): CostResult {
-  if (!memo || pin !== undefined || service.kind === "object-storage") return priceService(catalog, region.cloud, region.region, service, pin, allowances);
-  let byRegion = memo.get(service);
-  if (!byRegion) memo.set(service, (byRegion = new Map()));
-  let result = byRegion.get(region);
-  if (!result) byRegion.set(region, (result = priceService(catalog, region.cloud, region.region, service, pin, allowances)));
-  return result;
+/** `priceService`, or the prior evaluation's price of the same service object in the same region. */
+function priceIn(catalog: Catalog, region: Region, name: string, service: ServiceRequirement, pin: string | undefined, allowances: Allowances, prior: Prior | undefined): CostResult {
+  const before = prior && pin === undefined && service.kind !== "object-storage" && prior.req.services[name] === service ? prior.candidate.services[name] : undefined;
+  return before ? { ok: true, cost: before } : priceService(catalog, region.cloud, region.region, service, pin, allowances);
 }
 
 /**
  * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
- * see place.ts). `pins` keeps a locked SKU per service while it still fits; `memo` shares prices
- * within one placement.
+ * see place.ts). `pins` keeps a locked SKU per service while it still fits; `prior` is this region
+ * evaluated before under requirements sharing these service objects (its prices are reused).
  */
-export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}, memo?: PriceMemo): Candidate {
+export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}, prior?: Prior): Candidate {
   const p = prepare(req);
   const cloud = region.cloud;
   const reasons: Reason[] = [];
@@ -233,7 +232,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       priceable = false;
       continue;
     }
-    const result = priceIn(catalog, region, service, pins[name], allowances, memo);
+    const result = priceIn(catalog, region, name, service, pins[name], allowances, prior);
     if (!result.ok) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: ${result.reason}` });
       priceable = false;

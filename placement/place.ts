@@ -11,7 +11,7 @@ import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from ".
 import { cents, type ServiceCost } from "./cost";
 import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
 import type { SharedCosts } from "./cost-site";
-import { type Candidate, evaluateCandidate, type PriceMemo, pricedSubtotal, type Reason, usd } from "./evaluate";
+import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm } from "./geo";
 import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
@@ -158,8 +158,6 @@ interface Evaluated {
   readonly pairs: Map<Candidate, Pair>;
   /** The candidates before failover pairing and the budget (what the hint search relaxes). */
   readonly base: readonly Candidate[];
-  /** The prices computed on the way, for the hint search to reuse. */
-  readonly memo: PriceMemo;
 }
 
 /**
@@ -185,16 +183,15 @@ function findPair(catalog: Catalog, req: Requirements, primary: Candidate, stand
 
 /** Evaluates every region, then applies failover pairing and the budget. */
 function evaluateAll(catalog: Catalog, req: Requirements, pins: Pins | undefined, context: PlacementContext): Evaluated {
-  const memo: PriceMemo = new Map();
   const base = catalog.regions.map((region) => {
     const pinned = pins && region.cloud === pins.cloud && region.region === pins.region ? pins.skus : pins?.secondary && region.cloud === pins.secondary.cloud && region.region === pins.secondary.region ? pins.secondary.skus : undefined;
-    return evaluateCandidate(catalog, req, region, pinned, context, memo);
+    return evaluateCandidate(catalog, req, region, pinned, context);
   });
-  return { ...judge(catalog, req, base, pins), base, memo };
+  return { ...judge(catalog, req, base, pins), base };
 }
 
 /** Failover pairing and the budget over evaluated candidates. */
-function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], pins: Pins | undefined): Omit<Evaluated, "base" | "memo"> {
+function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], pins: Pins | undefined): Omit<Evaluated, "base"> {
   const budget = req.budget?.monthlyUsd;
   const pairs = new Map<Candidate, Pair>();
   if (!req.failover) {
@@ -272,16 +269,16 @@ function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates
  */
 export function place(catalog: Catalog, req: Requirements, context: PlacementContext = {}): Placement {
   const result = tryPlace(catalog, req, context);
-  if (!("decision" in result)) throw infeasible(catalog, req, result.candidates, result.base, context, result.memo);
+  if (!("decision" in result)) throw infeasible(catalog, req, result.candidates, result.base, context);
   return result;
 }
 
 /** Places, or returns the candidates when nothing is feasible (no hint search: cheap). */
 function tryPlace(catalog: Catalog, req: Requirements, context: PlacementContext): Placement | Omit<Evaluated, "pairs"> {
-  const { candidates, pairs, base, memo } = evaluateAll(catalog, req, undefined, context);
+  const { candidates, pairs, base } = evaluateAll(catalog, req, undefined, context);
   const ordered = displayOrder(req, pairs, candidates);
   const best = ordered[0];
-  if (!best || !best.feasible) return { candidates, base, memo };
+  if (!best || !best.feasible) return { candidates, base };
   return { decision: toDecision(catalog.regionByKey, best, pairs.get(best)), candidates: ordered, catalog: catalogInfo(catalog, best.cloud), excludedClouds: exclusions(catalog, req) };
 }
 
@@ -331,14 +328,25 @@ export function placeLocked(
  *
  * @param base the candidates before pairing and budget (`Evaluated.base`).
  */
-function relaxations(catalog: Catalog, req: Requirements, base: readonly Candidate[], context: PlacementContext, memo: PriceMemo): (constraint: string, relaxed?: Requirements) => Reached | undefined {
+function relaxations(catalog: Catalog, req: Requirements, base: readonly Candidate[], context: PlacementContext): (constraint: string, relaxed?: Requirements) => Reached | undefined {
   // What rejects each candidate; one rejected by three or more constraints stays rejected after relaxing one.
   const byRejection = new Map<string, Candidate[]>();
   for (const c of base) {
-    const rejecting = new Set<string>();
-    for (const r of c.reasons) if (rejecting.add(r.constraint).size > 2) break;
-    if (rejecting.size > 2) continue;
-    const key = [...rejecting].sort().join("\n");
+    // The distinct rejecting constraints, sorted and joined (at most two; a third skips the candidate).
+    let first: string | undefined;
+    let second: string | undefined;
+    let more = false;
+    for (const { constraint } of c.reasons) {
+      if (constraint === first || constraint === second) continue;
+      if (first === undefined) first = constraint;
+      else if (second === undefined) second = constraint;
+      else {
+        more = true;
+        break;
+      }
+    }
+    if (more) continue;
+    const key = first === undefined ? "" : second === undefined ? first : first < second ? `${first}\n${second}` : `${second}\n${first}`;
     const list = byRejection.get(key);
     if (list) list.push(c);
     else byRejection.set(key, [c]);
@@ -352,7 +360,7 @@ function relaxations(catalog: Catalog, req: Requirements, base: readonly Candida
     // Only an `accounts:` relaxation leaves its reasons in place (the field is supplied, not a requirement).
     const accounts = constraint.startsWith("accounts:");
     const freed = [...primaries, ...standbys].map((c) => {
-      const judged = evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context, memo);
+      const judged = evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context, { req, candidate: c });
       return accounts ? withoutReasons(judged, constraint) : judged;
     });
     const { candidates, pairs } = judge(catalog, relaxed, freed, undefined);
@@ -371,8 +379,7 @@ const withoutReasons = (c: Candidate, constraint: string): Candidate => {
 
 /** Where relaxing one constraint leads (see {@link relaxations}): the site and its monthly cost with the standby, undefined when nothing becomes feasible. */
 export function relaxedSite(catalog: Catalog, req: Requirements, constraint: string, context: PlacementContext = {}): Reached | undefined {
-  const { base, memo } = evaluateAll(catalog, req, undefined, context);
-  return relaxations(catalog, req, base, context, memo)(constraint);
+  return relaxations(catalog, req, evaluateAll(catalog, req, undefined, context).base, context)(constraint);
 }
 
 /**
@@ -380,7 +387,7 @@ export function relaxedSite(catalog: Catalog, req: Requirements, constraint: str
  * relaxation. Candidates on the clouds the stack allows come first: their constraints rank first
  * and give the examples, so the real blocker is never hidden behind `clouds`.
  */
-function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], base: readonly Candidate[], context: PlacementContext, memo: PriceMemo): NoFeasiblePlacementError {
+function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Candidate[], base: readonly Candidate[], context: PlacementContext): NoFeasiblePlacementError {
   const onAllowed = (c: Candidate) => !c.reasons.some((r) => r.constraint === "clouds");
   const allowed = candidates.filter(onAllowed);
   const excluded = new Map<string, { count: number; allowed: number }>();
@@ -399,7 +406,7 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   }
   const ranked = [...excluded].sort((a, b) => b[1].allowed - a[1].allowed || b[1].count - a[1].count || a[0].localeCompare(b[0]));
   const [top, { count, allowed: topAllowed }] = ranked[0] ?? ["(none)", { count: 0, allowed: 0 }];
-  const relaxedSite = relaxations(catalog, req, base, context, memo);
+  const relaxedSite = relaxations(catalog, req, base, context);
   // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id; from an allowed cloud first.
   const example = (constraint: string) => {
     for (const list of [allowed, candidates]) {
