@@ -136,11 +136,16 @@ const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
 
 /** A secondary for `primary`: another region, far enough, same cloud unless crossCloud (another cloud when `required`). */
 export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: { cloud: Cloud; region: string }, other: { cloud: Cloud; region: string }): boolean {
+  return secondaryOkAt(req, primary, () => regions.get(siteName(primary))!, other, regions.get(siteName(other))!);
+}
+
+/** {@link secondaryOk} with the regions at hand (the primary's only looked up when the distance is needed). */
+function secondaryOkAt(req: Requirements, primary: { cloud: Cloud; region: string }, primaryRegion: () => Region, other: { cloud: Cloud; region: string }, otherRegion: Region): boolean {
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
   if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
   if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
-  return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
+  return greatCircleKm(primaryRegion(), otherRegion) >= req.failover!.minDistanceKm;
 }
 
 /** A primary's standby, its repriced services and the replication between them. */
@@ -165,11 +170,15 @@ interface Evaluated {
  * keep the primary's data; priced standbys before ones with unpriced parts, then the standby order.
  * Returns the first reason a standby could not keep the data when none can.
  */
-function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
+function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[], regions: readonly Region[]): Pair | string {
   let why = "";
   let best: Pair | undefined;
-  for (const s of standbys) {
-    if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
+  // The primary's region, looked up once (every standby is checked against it).
+  let at: Region | undefined;
+  const primaryRegion = () => (at ??= catalog.regionByKey.get(siteName(primary))!);
+  for (let i = 0; i < standbys.length; i++) {
+    const s = standbys[i]!;
+    if (!secondaryOkAt(req, primary, primaryRegion, s, regions[i]!)) continue;
     const r = replicationPlan(catalog, req, primary, s, s.services);
     if (!r.ok) {
       why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
@@ -203,6 +212,8 @@ function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], 
   }
   // A standby needs everything but the DNS failover service, which lives on the primary's cloud.
   const standbys = base.filter((c) => c.reasons.every((r) => r.constraint === "failover")).sort((a, b) => compareCandidates(req, a, b));
+  const regionOf = (c: Candidate) => catalog.regionByKey.get(siteName(c))!;
+  const standbyRegions = standbys.map(regionOf);
   const candidates = base.map((c) => {
     const extra: Reason[] = [];
     const own = c.monthlyUsd ?? pricedSubtotal(c);
@@ -215,8 +226,8 @@ function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], 
     const lockedStandby = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
       ? standbys.filter((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region)
       : [];
-    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby) : undefined;
-    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
+    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby, lockedStandby.map(regionOf)) : undefined;
+    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys, standbyRegions);
     if (typeof pair === "string") {
       const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
       extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints${pair ? ` and can keep the data${pair}` : ""}` });
