@@ -237,3 +237,27 @@ test("several stacks in one process: each stack's JSON and Markdown in --out-dir
   t.regex(readFileSync(join(next, "us-budget.md"), "utf8"), /\n#### Changes since the previous plan\n(.*\n)*.*no change\n$/);
   t.truthy((JSON.parse(readFileSync(join(next, "us-budget.json"), "utf8")) as { diff?: unknown }).diff);
 });
+
+test("captured output never carries a colour or cursor code, whatever the command (npm test runs with CI=true, under which picocolors colours any stream)", async (t) => {
+  const dir = tmp();
+  for (const f of ["Pulumi.us-budget.yaml", "us-budget.placement.lock.json", "Pulumi.shop-dr-eu.yaml", "shop-dr-eu.placement.lock.json"]) copyFileSync(join(FIXTURES, f), join(dir, f));
+  const runs: string[][] = [
+    ["place", "--stack", "shop-dr-eu"],
+    ["replan", "--stack", "shop-dr-eu"],
+    ["plan", "--stack", "us-budget"],
+    ["plan", "--stack", "us-budget", "--markdown"],
+    ["check"],
+    ["failover", "--stack", "shop-dr-eu", "--fail-back"],
+    ["place", "--stack", "nope"],
+    ["plan", "--frobnicate"],
+  ].map((args) => (args[0] === "plan" && args[1] === "--frobnicate" ? args : [...args, "--stacks-dir", dir]));
+  runs.push(["--help"], ["plan", "--help"], ["--version"], ["place", "--requirements", join(__dirname, "fixtures", "infeasible.yaml")]);
+  const codes: number[] = [];
+  for (const args of runs) {
+    const r = await tessera(...args);
+    codes.push(r.code);
+    t.false(`${r.stdout}${r.stderr}`.includes("\x1b"), `${args.join(" ")}: ${JSON.stringify(`${r.stdout}${r.stderr}`.slice(0, 300))}`);
+  }
+  // Each ran to its documented end: the placement, replan, both plans, check, failover's nothing-to-do, then the errors, the help and version, an infeasible stack.
+  t.deepEqual(codes, [0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 1]);
+});
