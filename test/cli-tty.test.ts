@@ -92,6 +92,31 @@ test.serial("plan: the progress line animates through every phase (also while th
   t.true(r.text.endsWith("\ntessera: warning: some figures are estimates (marked *): the catalog has no exact row for them\n"), r.text.slice(-600));
 });
 
+test.serial("Ctrl-C during a plan ends it at once (no signal handler waits for the busy main thread)", async (t) => {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== "CI") vars[k] = v;
+  const term = spawn(process.execPath, [join(ROOT, "bin", "tessera.js"), "plan", "--stack", "eu-gdpr", "--stacks-dir", FIXTURE_STACKS], { name: "xterm-256color", cols: 120, rows: 40, cwd: ROOT, env: { ...vars, TERM: "xterm-256color" } });
+  let screen = "";
+  let sent = 0;
+  const exit = await new Promise<{ exitCode: number; signal?: number }>((resolve) => {
+    const timer = setTimeout(() => term.kill("SIGKILL"), HANG_MS);
+    term.onData((d) => {
+      screen += d;
+      // The first frame: the SDKs are loading, the main thread is busy for a while yet.
+      if (sent === 0 && screen.includes("loading the program")) {
+        sent = Date.now();
+        term.write("\x03");
+      }
+    });
+    term.onExit((e) => {
+      clearTimeout(timer);
+      resolve(e);
+    });
+  });
+  t.deepEqual([exit.signal, screen.includes("tessera plan — stack")], [2, false], screen.slice(-300));
+  t.true(Date.now() - sent < 5000, `${Date.now() - sent} ms after Ctrl-C`);
+});
+
 test.serial("no progress line under CI, though stdout and stderr are a terminal: the plan alone", async (t) => {
   const ci = await tty(["plan", "--stack", "us-budget", "--stacks-dir", FIXTURE_STACKS], { CI: "true" });
   t.is(ci.code, 0, ci.text);
