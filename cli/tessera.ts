@@ -6,7 +6,7 @@
  *   tessera plan   --stack <name>  [--json | --markdown] [--diff <previous.json>] [--out <file>]
  *   tessera plan   --stack <a> --stack <b> … --out-dir <dir> [--diff-dir <dir>] [--json]
  *   tessera failover --stack <name> --promote [--planned] [--restore <db>=<backup OCID>] | --fail-back
- *   tessera check  [--stacks-dir <dir>]
+ *   tessera check  [--stacks-dir <dir>] [--json]
  *   tessera --version | --help
  *
  * Maintainers also have `tessera docs [--write]` (hidden from the help).
@@ -165,12 +165,14 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
   program
     .command("check")
     .description("plan every stack in the stacks folder; say which one is not deployable and why")
+    .option("--json", "print each stack's outcome as JSON")
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-    .action(async (opts: { stacksDir: string }) => {
+    .action(async (opts: { json?: boolean; stacksDir: string }) => {
+      const format = opts.json ? "json" : "text";
       try {
-        setExitCode(await planCommand().check(opts.stacksDir));
+        setExitCode(await planCommand().check(opts.stacksDir, format));
       } catch (e) {
-        fail(e);
+        fail(e, format);
       }
     });
 

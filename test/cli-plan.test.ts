@@ -203,6 +203,19 @@ test("tessera check: a stack file that cannot be read is bad input, exit 2 (the 
     "✘ gpu: not feasible: no feasible placement among 192 candidates.",
     "2 of 2 stacks not deployable",
   ]);
+  // --json: the same outcomes as one document (the worst exit code, each stack's code and summary).
+  const json = await tessera("check", "--stacks-dir", dir, "--json");
+  const doc = JSON.parse(json.stdout) as { schemaVersion: 1; exitCode: number; stacks: Array<{ stack: string; exitCode: number; summary: string }> };
+  t.deepEqual([json.code, json.stderr, doc.schemaVersion, doc.exitCode, doc.stacks.map((s) => [s.stack, s.exitCode, s.summary.split("\n")[0]])], [
+    2,
+    "",
+    1,
+    2,
+    [
+      ["broken", 2, `cannot be planned: ${join(dir, "Pulumi.broken.yaml")} is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:`],
+      ["gpu", 1, "not feasible: no feasible placement among 192 candidates."],
+    ],
+  ]);
 });
 
 test("several stacks in one process: each stack's JSON and Markdown in --out-dir, one line per stack, the worst exit code; --diff-dir diffs each against its own", async (t) => {

@@ -142,39 +142,38 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
  * or which stack broke and why — so a team's own stack (or an example) that stops planning is
  * named, not hidden in a test failure. Returns the worst exit code: 0 all deployable, 1 one is not
  * (policy, budget, infeasible), 2 one could not be read or planned (its stack file, requirements)
- * or the folder holds no stack file.
+ * or the folder holds no stack file. `json`: `{ schemaVersion, exitCode, stacks: [{ stack,
+ * exitCode, summary }] }`, the summary as the line says it.
  */
-export async function check(stacksDir: string): Promise<number> {
+export async function check(stacksDir: string, format: Exclude<Format, "markdown"> = "text"): Promise<number> {
   checkStacksDir(stacksDir);
   const stacks = listStacks(stacksDir);
   // Nothing to check is a wrong folder, not a pass: CI pointed at it would stay green.
   if (stacks.length === 0) throw new UsageError(`--stacks-dir: no Pulumi.<stack>.yaml in ${stacksDir}; nothing to check`);
   loadCatalog();
-  let failed = 0;
-  // The worst outcome: 1 a stack is not deployable, 2 one could not be read or planned (bad input).
-  let worst: 0 | 1 | 2 = 0;
-  const lines: string[] = [];
+  const outcomes: StackOutcome[] = [];
   await withProgress("loading the program", async (progress) => {
     for (const [i, stack] of stacks.entries()) {
       try {
         const report = await runPlan({ stack, stacksDir, onPhase: (phase) => progress.update(`${stack} (${i + 1} of ${stacks.length}): ${phase}`) });
         const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
-        if (report.deployable) lines.push(`✔ ${stack}: deployable (${where})`);
-        else {
-          failed++;
-          worst = Math.max(worst, 1) as 1 | 2;
-          lines.push(`✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}`);
-        }
+        outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `deployable (${where})` } : { stack, exitCode: 1, summary: `not deployable (${where}): ${blockers(report).join("; ")}` });
       } catch (e) {
         const code = exitCodeFor(e);
         if (code === undefined) throw e;
-        failed++;
-        worst = Math.max(worst, code) as 1 | 2;
         const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
-        lines.push(`✘ ${stack}: ${code === 1 ? "not feasible" : "cannot be planned"}: ${why.split("\n").join("\n    ")}`);
+        outcomes.push({ stack, exitCode: code, summary: `${code === 1 ? "not feasible" : "cannot be planned"}: ${why}` });
       }
     }
   });
-  printDocument(`${lines.join("\n")}\n${failed === 0 ? `all ${stacks.length} stacks deployable` : `${failed} of ${stacks.length} stacks not deployable`}`);
+  // The worst outcome: 1 a stack is not deployable, 2 one could not be read or planned (bad input).
+  const worst = Math.max(...outcomes.map((o) => o.exitCode)) as 0 | 1 | 2;
+  const failed = outcomes.filter((o) => o.exitCode !== 0).length;
+  if (format === "json") {
+    printDocument(json({ schemaVersion: 1, exitCode: worst, stacks: outcomes }));
+  } else {
+    const lines = outcomes.map((o) => `${o.exitCode === 0 ? "✔" : "✘"} ${o.stack}: ${o.summary.split("\n").join("\n    ")}`);
+    printDocument(`${lines.join("\n")}\n${failed === 0 ? `all ${stacks.length} stacks deployable` : `${failed} of ${stacks.length} stacks not deployable`}`);
+  }
   return worst;
 }
