@@ -5,11 +5,6 @@
  * DIGITALOCEAN_TOKEN, ~/.oci/config).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Provider as AwsProvider } from "@pulumi/aws/provider";
-import { Provider as AzureProvider } from "@pulumi/azure-native/provider";
-import { Provider as DigitalOceanProvider } from "@pulumi/digitalocean/provider";
-import { Provider as GcpProvider } from "@pulumi/gcp/provider";
-import { Provider as OciProvider } from "@pulumi/oci/provider";
 import type { Accounts } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
 
@@ -17,21 +12,37 @@ export type { Accounts } from "../core/accounts";
 
 type Factory = (name: string, region: string, accounts: Accounts, opts: pulumi.CustomResourceOptions) => pulumi.ProviderResource;
 
-/** The provider constructors, one per cloud (a missing cloud is a compile error). */
+/**
+ * The provider constructors, one per cloud (a missing cloud is a compile error). Each loads its
+ * provider SDK's module when first called, so a stack loads only its placed clouds' SDKs (as the
+ * component registries do, components/registry.ts).
+ */
 export const PROVIDER_FACTORIES = {
-  aws: (name, region, _accounts, opts) => new AwsProvider(name, { region }, opts),
-  azure: (name, region, accounts, opts) =>
-    new AzureProvider(name, { location: region, ...(accounts.azure?.subscriptionId ? { subscriptionId: accounts.azure.subscriptionId } : {}) }, opts),
+  aws: (name, region, _accounts, opts) => {
+    const { Provider } = require("@pulumi/aws/provider") as typeof import("@pulumi/aws/provider");
+    return new Provider(name, { region }, opts);
+  },
+  azure: (name, region, accounts, opts) => {
+    const { Provider } = require("@pulumi/azure-native/provider") as typeof import("@pulumi/azure-native/provider");
+    return new Provider(name, { location: region, ...(accounts.azure?.subscriptionId ? { subscriptionId: accounts.azure.subscriptionId } : {}) }, opts);
+  },
   gcp: (name, region, accounts, opts) => {
+    const { Provider } = require("@pulumi/gcp/provider") as typeof import("@pulumi/gcp/provider");
     const project = requireAccount(accounts.gcp?.project, "gcp", "project");
     // The Billing Budget API refuses user credentials without a quota project: bill the calls to
     // the stack's project (hashicorp/terraform-provider-google budget 403 "requires a quota project").
     const quota = accounts.gcp?.billingAccount ? { userProjectOverride: true, billingProject: project } : {};
-    return new GcpProvider(name, { project, region, ...quota }, opts);
+    return new Provider(name, { project, region, ...quota }, opts);
   },
   // DigitalOcean sets the region on each resource; the provider is region-free.
-  digitalocean: (name, _region, _accounts, opts) => new DigitalOceanProvider(name, {}, opts),
-  oci: (name, region, _accounts, opts) => new OciProvider(name, { region }, opts),
+  digitalocean: (name, _region, _accounts, opts) => {
+    const { Provider } = require("@pulumi/digitalocean/provider") as typeof import("@pulumi/digitalocean/provider");
+    return new Provider(name, {}, opts);
+  },
+  oci: (name, region, _accounts, opts) => {
+    const { Provider } = require("@pulumi/oci/provider") as typeof import("@pulumi/oci/provider");
+    return new Provider(name, { region }, opts);
+  },
 } as const satisfies Record<Cloud, Factory>;
 
 /** The account setting a placed cloud needs, or an error naming the config key. */

@@ -258,7 +258,7 @@ export const GOVERNANCE = {
   "customer-managed-keys": {
     aws: yes("the stack's KMS key on S3, RDS, EBS and EKS secrets", "aws:kms/key:Key"),
     azure: yes("the stack's Key Vault key through a user-assigned identity (storage, PostgreSQL) and a disk encryption set (VM disks)", "azure-native:keyvault:Key"),
-    gcp: yes("the stack's Cloud KMS key on Cloud Storage, Cloud SQL and persistent disks", "gcp:kms/cryptoKey:CryptoKey"),
+    gcp: yes("the stack's Cloud KMS key on Cloud Storage, Cloud SQL, persistent disks and Secret Manager (Cloud Run secret environment values)", "gcp:kms/cryptoKey:CryptoKey"),
     digitalocean: no("digitalocean has no key-management service: Spaces, volumes, Droplets and managed databases encrypt with DigitalOcean-managed keys only"),
     oci: yes("the stack's Vault key on buckets, boot volumes and OKE secrets", "oci:Kms/key:Key", "OCI Database with PostgreSQL encrypts with Oracle-managed keys only"),
   },

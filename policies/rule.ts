@@ -42,21 +42,31 @@ export interface Extractor<F> {
   extract(props: Props, ctx: ExtractContext): F;
 }
 
-/** A provider resource class (what `validateResourceOfType` takes). */
-export interface ResourceClass<TArgs> {
-  new (name: string, args: TArgs, ...rest: never[]): Resource;
+/** A provider resource class: the type `resourceType` takes (its constructor's `args` type the props). */
+export type ResourceClass = abstract new (name: string, args: never, ...rest: never[]) => Resource;
+
+/** The Args of a provider class (`BucketArgs | undefined` for `Bucket`). */
+export type ArgsOf<C extends ResourceClass> = C extends abstract new (name: string, args: infer A, ...rest: never[]) => Resource ? A : never;
+
+/**
+ * A provider resource type by its type token (`aws:s3/bucket:Bucket`), with its class as a type
+ * only: the pack judges props by token and never loads a provider SDK (policies/types.ts).
+ */
+export interface ResourceType<C extends ResourceClass> {
+  readonly token: string;
+  /** Never set: carries the class for the type checker. */
+  readonly class?: C;
 }
 
-/** The type token of a provider class (`aws:s3/bucket:Bucket`); @internal in the provider typings. */
-export function typeOf<TArgs>(cls: ResourceClass<TArgs>): string {
-  const token = (cls as unknown as { __pulumiType?: unknown }).__pulumiType;
-  if (typeof token !== "string") throw new Error(`${cls.name} has no __pulumiType`);
-  return token;
-}
+/** `resourceType<typeof Bucket>("aws:s3/bucket:Bucket")`: the type of that token, typed as `Bucket`. */
+export const resourceType = <C extends ResourceClass>(token: string): ResourceType<C> => ({ token });
 
-/** An extractor for `cls`, its function typed against the class's Args. */
-export function extractor<TArgs, F>(cls: ResourceClass<TArgs>, cloud: Cloud, fn: (props: Unwrap<NonNullable<TArgs>>, ctx: ExtractContext) => F): Extractor<F> {
-  return { type: typeOf(cls), cloud, extract: (props, ctx) => fn(props as Unwrap<NonNullable<TArgs>>, ctx) };
+/** The type token of a provider resource type (`aws:s3/bucket:Bucket`). */
+export const typeOf = (type: ResourceType<ResourceClass>): string => type.token;
+
+/** An extractor for `type`, its function typed against the class's Args. */
+export function extractor<C extends ResourceClass, F>(type: ResourceType<C>, cloud: Cloud, fn: (props: Unwrap<NonNullable<ArgsOf<C>>>, ctx: ExtractContext) => F): Extractor<F> {
+  return { type: type.token, cloud, extract: (props, ctx) => fn(props as Unwrap<NonNullable<ArgsOf<C>>>, ctx) };
 }
 
 /** Metadata every rule carries. */

@@ -14,6 +14,7 @@ import { Alerts } from "../components/monitoring";
 import { Network } from "../components/network";
 import { Secrets } from "../components/security";
 import { Function as ServerlessFunction } from "../components/serverless";
+import { secretVariables } from "../components/serverless/contract";
 import { imageFor, imageProblem } from "../core/registries";
 import { invalid } from "../components/validation";
 import { ObjectStorage } from "../components/storage";
@@ -27,7 +28,7 @@ import { type DrContext, postgresExtras, standbyDatabase, storageExtras } from "
 import type { ServiceCost } from "../placement/cost";
 import type { RequestedKind, Requirements, ServiceRequirement } from "../placement/requirements";
 import { flowLogRetention } from "./governance";
-import { bucketKey, databaseKey, diskKey, keyUses } from "./keys";
+import { bucketKey, databaseKey, diskKey, functionKey, keyUses } from "./keys";
 import { environmentInputs, type IsSecret, NO_SECRETS } from "./secrets";
 
 /** Components already built on this site, by service name, for services that refer to others. */
@@ -160,8 +161,10 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
     const cluster = new Cluster(resourceName, { target, network: network(), nodeSize: sizing.sku, nodeCount: service.nodes, version: service.version, apiAllowedCidrs: service.apiAllowedCidrs });
     return { clusterName: cluster.clusterName, endpoint: cluster.endpoint, kubeconfig: cluster.kubeconfig };
   },
-  serverless: ({ name, resourceName, service, target, network, built, isSecret }) => {
+  serverless: ({ name, resourceName, service, target, network, built, isSecret, key }) => {
     const environment = environmentInputs(name, service.environment, isSecret);
+    // The stack's key only when there is a secret to encrypt (key() creates it on first call).
+    const secrets = secretVariables(environment.values, environment.secretNames).length > 0;
     // Placement only picks a cloud and region the stack has an image for; a stale lock can still reach here.
     const image = imageFor(service.image, target.cloud, target.region);
     const problem = imageProblem(target.cloud, image, target.region);
@@ -175,6 +178,7 @@ export const BUILDERS: { readonly [K in RequestedKind]: Builder<K> } = {
       public: service.public,
       environment: environment.values,
       ...(environment.secretNames.length > 0 ? { secretEnvironment: environment.secretNames } : {}),
+      ...(secrets ? functionKey(key(), target.cloud) : {}),
       // Only OCI Functions run inside the network.
       ...(target.cloud === "oci" ? { network: network() } : {}),
     });

@@ -4,11 +4,10 @@
  * compartment).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import type { Cloud } from "../core/cloud";
 import { type RegionFacts, siteFacts } from "../core/facts";
 import { physicalName } from "../core/naming";
-import { ProjectApis } from "../components/gcp-project";
+import type { ProjectApis } from "../components/gcp-project";
 import { type Accounts, createProvider, requireAccount } from "../components/providers";
 import { tags } from "../components/tags";
 import type { Target } from "../components/target";
@@ -35,7 +34,11 @@ function apisOf(ctx: TargetContext, project: string, provider: pulumi.ProviderRe
   let byProject = projectApis.get(ctx);
   if (!byProject) projectApis.set(ctx, (byProject = new Map()));
   let apis = byProject.get(project);
-  if (!apis) byProject.set(project, (apis = new ProjectApis(project, provider)));
+  if (!apis) {
+    // Loaded here, not imported: only a stack placed on GCP loads the GCP SDK's modules.
+    const { ProjectApis } = require("../components/gcp-project") as typeof import("../components/gcp-project");
+    byProject.set(project, (apis = new ProjectApis(project, provider)));
+  }
   return apis;
 }
 
@@ -59,6 +62,8 @@ export function createTarget(ctx: TargetContext, cloud: Cloud, region: string): 
       return { ...base, cloud };
     case "azure": {
       const base0 = { ...base, cloud } as const;
+      // Loaded here, not imported: only a stack placed on Azure loads the Azure SDK's modules.
+      const { ResourceGroup } = require("@pulumi/azure-native/resources/resourceGroup") as typeof import("@pulumi/azure-native/resources/resourceGroup");
       const group = new ResourceGroup(
         `rg-${region}`,
         {

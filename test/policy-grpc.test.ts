@@ -22,7 +22,7 @@ let pack: PackProcess;
 
 /** Verdicts of the non-compliant fixture, per rule. */
 const PER_RULE = {
-  "audit-trail": 6,
+  "audit-trail": 7,
   "backup-retention": 4,
   "data-encryption-at-rest": 2,
   "database-not-public": 7,
@@ -34,10 +34,10 @@ const PER_RULE = {
   "no-open-admin-ports": 6,
   "no-plaintext-secrets": 6,
   "no-public-ip": 5,
-  "required-tags": 33,
+  "required-tags": 34,
   residency: 5,
   "s3-bucket-locked-down": 2,
-  "sensitive-data-customer-key": 13,
+  "sensitive-data-customer-key": 14,
   "storage-access-logging": 12,
   "storage-encryption-at-rest": 1,
   "storage-no-public-access": 9,

@@ -9,3 +9,4 @@ import "./policy/preview";
 import "./policy/replication";
 import "./policy/webtier";
 import "./policy/governance";
+import "./policy/types";

@@ -25,6 +25,7 @@ import { OFFLINE_SECRET, secretPaths } from "../program/secrets";
 import { analyzeRegistrations, inProcessAnalyzer } from "../harness/policy";
 import { asRule, toPolicy } from "../policies/rule";
 import { noPlaintextSecrets } from "../policies/rules/secrets";
+import { sensitiveDataCustomerKey } from "../policies/rules/hardening";
 
 const STACKS = FIXTURE_STACKS;
 
@@ -280,6 +281,43 @@ test.serial("the README's Secrets example placed on GCP: the token is a Secret M
   ]);
   const run = await analyzeRegistrations(inProcessAnalyzer([toPolicy(asRule(noPlaintextSecrets))]), h.registrations, { stack: h.stack, project: h.project, config: {} });
   t.deepEqual(run.verdicts, []);
+});
+
+test.serial("a confidential stack on GCP: Cloud Run's secret environment values are encrypted with the stack's own Cloud KMS key, granted to the Secret Manager agent first; the pack finds no provider-keyed secret", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-secrets-"));
+  const stack = (dataClassification: string, environment: Record<string, unknown>) => ({
+    ...requirements({ dataClassification, services: { api: { kind: "serverless", image: "ghcr.io/acme/api:1", environment } }, clouds: { allow: ["gcp"] }, residency: { jurisdictions: ["EU"] } }),
+    "tessera:accounts": JSON.stringify({ gcp: { project: "acme-sec-123" } }),
+  });
+  const h = await installHarness({ stack: "sec", config: stack("confidential", { API_TOKEN: "s3cr3t", LOG_LEVEL: "debug" }), preview: true });
+  await h.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const named = (type: string, name: string) => h.registrations.find((r) => r.type === type && r.name === name)!;
+  const key = named("gcp:kms/cryptoKey:CryptoKey", "data-key");
+  const region = (plain(named("gcp:kms/keyRing:KeyRing", "data-key").struct.toJavaScript()) as { location: string }).location;
+  const secret = named("gcp:secretmanager/secret:Secret", "api-api-token");
+  // In a preview the new key's id is unknown: the replica names it, in the key's region.
+  t.deepEqual((plain(secret.struct.toJavaScript()) as { replication: unknown }).replication, { userManaged: { replicas: [{ location: region, customerManagedEncryption: { kmsKeyName: unknownValue } }] } });
+  t.deepEqual(secret.propertyDependencies.replication, [key.urn]);
+  const grant = named("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "api-secretmanager-cmek");
+  // The agent's email too is known once the service identity exists.
+  t.deepEqual(plain(grant.struct.toJavaScript()), { cryptoKeyId: unknownValue, member: unknownValue, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter" });
+  t.deepEqual(grant.propertyDependencies.cryptoKeyId, [key.urn]);
+  t.deepEqual(grant.propertyDependencies.member, [named("gcp:projects/serviceIdentity:ServiceIdentity", "api-secretmanager").urn]);
+  t.true(secret.dependencies.includes(grant.urn));
+  t.deepEqual(h.errors, []);
+  const run = await analyzeRegistrations(inProcessAnalyzer([toPolicy(asRule(sensitiveDataCustomerKey))]), h.registrations, { stack: h.stack, project: h.project, config: {} });
+  t.deepEqual(run.verdicts, []);
+
+  // Internal data: Google-managed encryption, no key of the stack's own.
+  const internal = await installHarness({ stack: "sec", config: stack("internal", { API_TOKEN: "s3cr3t" }), preview: true });
+  await internal.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  const plainSecret = internal.registrations.find((r) => r.type === "gcp:secretmanager/secret:Secret")!;
+  t.deepEqual((plain(plainSecret.struct.toJavaScript()) as { replication: unknown }).replication, { userManaged: { replicas: [{ location: region }] } });
+  t.deepEqual(internal.registrations.filter((r) => r.type.startsWith("gcp:kms/")).map((r) => r.name), []);
+  // Confidential, nothing secret: no key is created for it.
+  const nothing = await installHarness({ stack: "sec", config: stack("confidential", { LOG_LEVEL: "debug" }), preview: true });
+  await nothing.run(() => tessera({ stacksDir: dir, writeLock: false }));
+  t.deepEqual(nothing.registrations.filter((r) => r.type.startsWith("gcp:kms/") || r.type.startsWith("gcp:secretmanager/")).map((r) => r.name), []);
 });
 
 test("which values are secret: the stack file's secure: paths; every environment value of a secret key the file does not explain", (t) => {

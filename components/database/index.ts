@@ -10,17 +10,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { type PostgresArgs, type PostgresOutputs, validatePostgresArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { PostgresArgs, PostgresOutputs } from "./contract";
 
-/** The per-cloud implementations. */
-export const POSTGRES_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<PostgresArgs, PostgresOutputs>;
+/** The per-cloud implementations, each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const POSTGRES_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<PostgresArgs, PostgresOutputs>;
 
 /** Managed PostgreSQL, private, TLS-only, backed up and deletion-protected. */
 export class Postgres extends pulumi.ComponentResource implements PostgresOutputs {

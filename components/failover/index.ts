@@ -11,17 +11,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { type FailoverArgs, type FailoverOutputs, validateFailoverArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { Endpoint, FailoverArgs, FailoverOutputs, HealthCheck } from "./contract";
 
-/** The per-cloud implementations. */
-export const FAILOVER_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<FailoverArgs, FailoverOutputs>;
+/** The per-cloud implementations, each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const FAILOVER_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<FailoverArgs, FailoverOutputs>;
 
 /** A health-checked DNS name that fails over from the primary to the secondary placement. */
 export class Failover extends pulumi.ComponentResource implements FailoverOutputs {

@@ -10,18 +10,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { type GovernanceArgs, type GovernanceOutputs, validateGovernanceArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { AuditTrailArgs, BudgetArgs, GovernanceArgs, GovernanceOutputs } from "./contract";
 export { BUDGET_THRESHOLDS, SPEND_BASES } from "./contract";
 
-/** The per-cloud implementations (DigitalOcean's throws: both cells are unsupported). */
-export const GOVERNANCE_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<GovernanceArgs, GovernanceOutputs>;
+/** The per-cloud implementations (DigitalOcean's throws: both cells are unsupported), each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const GOVERNANCE_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<GovernanceArgs, GovernanceOutputs>;
 
 /** The account scope's audit trail and the stack's budget alarms. */
 export class Governance extends pulumi.ComponentResource implements GovernanceOutputs {

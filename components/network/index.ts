@@ -12,17 +12,18 @@ import type { Cloud } from "../../core/cloud";
 import { build, type Registry } from "../registry";
 import type { Target } from "../target";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { DEFAULT_CIDR, type NetworkArgs, type NetworkOutputs, type NetworkRef, validateNetworkArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { IngressRule, NetworkArgs, NetworkOutputs, NetworkRef } from "./contract";
 
-/** The per-cloud implementations. */
-export const NETWORK_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<NetworkArgs, NetworkOutputs>;
+/** The per-cloud implementations, each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const NETWORK_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<NetworkArgs, NetworkOutputs>;
 
 /** A private network with public and private subnets and a default-deny firewall. */
 export class Network extends pulumi.ComponentResource implements NetworkRef {

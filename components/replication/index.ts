@@ -10,17 +10,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { replicationFor } from "../../core/replication";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { type BucketReplicationArgs, type BucketReplicationOutputs, validateBucketReplicationArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { BucketReplicationArgs, BucketReplicationOutputs, BucketSide } from "./contract";
 
-/** The per-cloud implementations, by destination cloud. */
-export const BUCKET_REPLICATION_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<BucketReplicationArgs, BucketReplicationOutputs>;
+/** The per-cloud implementations, by destination cloud, each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const BUCKET_REPLICATION_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<BucketReplicationArgs, BucketReplicationOutputs>;
 
 /** Replication of one bucket into a standby's bucket. */
 export class BucketReplication extends pulumi.ComponentResource {

@@ -29,7 +29,8 @@ export interface SecretsArgs {
    * `database`) and to a disk encryption set (`disks`). Elsewhere the consumer grants its own
    * service the key (GCP: the Cloud Storage, Cloud SQL or Compute Engine service agent; OCI: Object
    * Storage or Block Volume through an IAM policy); an AWS key's default policy already lets the
-   * account's services use it.
+   * account's services use it. `secret-environment`: a Cloud Run function's secret environment
+   * values in Secret Manager (GCP; the Function grants the Secret Manager agent the key).
    * @default []
    */
   readonly encrypts?: readonly KeyUse[];
@@ -57,7 +58,7 @@ export interface SecretsOutputs {
 }
 
 /** Data a customer-managed key encrypts. */
-export const KEY_USES = ["object-storage", "database", "disks"] as const;
+export const KEY_USES = ["object-storage", "database", "disks", "secret-environment"] as const;
 export type KeyUse = (typeof KEY_USES)[number];
 
 const SECRET_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,63}$/;

@@ -11,17 +11,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { type SecretsArgs, type SecretsOutputs, validateSecretsArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { KeyUse, SecretsArgs, SecretsOutputs } from "./contract";
 
-/** The per-cloud implementations (DigitalOcean's throws: the cell is unsupported). */
-export const SECRETS_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<SecretsArgs, SecretsOutputs>;
+/** The per-cloud implementations (DigitalOcean's throws: the cell is unsupported), each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const SECRETS_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<SecretsArgs, SecretsOutputs>;
 
 /** A secret store and a customer-managed encryption key. */
 export class Secrets extends pulumi.ComponentResource implements SecretsOutputs {

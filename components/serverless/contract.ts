@@ -10,6 +10,7 @@ import { checkInt, invalid } from "../validation";
 import { checkNetwork } from "../compute/contract";
 import { secretEnvironmentProblem } from "../../core/constraints";
 import { imageProblem } from "../../core/registries";
+import { kmsKeyLocation } from "../../core/gcp-key-agents";
 import { isSensitiveName } from "../../core/sensitive";
 
 /** Arguments of {@link Function}. */
@@ -48,6 +49,16 @@ export interface FunctionArgs {
    * @default []
    */
   readonly secretEnvironment?: readonly string[];
+  /**
+   * Customer-managed key for the secret environment values (GCP only): a Cloud KMS crypto key
+   * name (`projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>`, e.g. `Secrets.keyId`) in the
+   * function's region, which encrypts each value's Secret Manager replica. The Function creates
+   * the project's Secret Manager service agent and grants it roles/cloudkms.cryptoKeyEncrypterDecrypter
+   * on the key before the secrets exist (https://cloud.google.com/secret-manager/docs/cmek).
+   * Unset: Google-managed encryption. Other clouds keep secret values with provider-managed keys
+   * (Container Apps secrets, App Platform SECRET variables): an `InputPropertyError` there.
+   */
+  readonly customerManagedKey?: pulumi.Input<string>;
   /** The network to run in: required on OCI (functions need a subnet), unused elsewhere. */
   readonly network?: NetworkRef;
   /** Labels added to tessera's own. @default {} */
@@ -66,6 +77,13 @@ export interface FunctionOutputs {
   readonly identity: pulumi.Output<string>;
   /** The provider's id of the function resource (for alerts). */
   readonly resourceId: pulumi.Output<string>;
+}
+
+/** The environment variables whose values are secrets: named in `secretEnvironment`, or secret-looking (`DB_PASSWORD`), sorted. */
+export function secretVariables(environment: Readonly<Record<string, unknown>>, secretEnvironment: readonly string[] = []): string[] {
+  return Object.keys(environment)
+    .filter((key) => isSensitiveName(key) || secretEnvironment.includes(key))
+    .sort();
 }
 
 /** Defaults filled in. */
@@ -93,11 +111,23 @@ export function validateFunctionArgs(args: FunctionArgs): void {
     if (!(key in (args.environment ?? {}))) invalid("secretEnvironment", `"${key}" is not an environment variable; allowed values: ${Object.keys(args.environment ?? {}).join(", ") || "(none)"}`);
   }
   // Where the cloud has no secret reference the value would sit in plain configuration (placement skips that cloud too).
-  const secrets = Object.keys(args.environment ?? {}).filter((key) => isSensitiveName(key) || (args.secretEnvironment ?? []).includes(key)).sort();
+  const secrets = secretVariables(args.environment ?? {}, args.secretEnvironment);
   const secretProblem = secretEnvironmentProblem(args.target.cloud, secrets);
   if (secretProblem) invalid("environment", secretProblem);
+  checkSecretKey(args);
   if (args.network) checkNetwork(args.target, args.network);
   const problem = imageProblem(args.target.cloud, args.image, args.target.region);
   if (problem) invalid("image", problem);
   if (args.target.cloud === "oci" && !args.network) invalid("network", "is required on oci: OCI Functions run in a subnet");
+}
+
+/** A known key name must be a Cloud KMS key in the function's region (Secret Manager refuses a replica's key elsewhere). */
+function checkSecretKey(args: FunctionArgs): void {
+  const key = args.customerManagedKey;
+  if (key === undefined) return;
+  if (args.target.cloud !== "gcp") invalid("customerManagedKey", `encrypts secret environment values in Secret Manager (Cloud Run); ${args.target.cloud} keeps them with provider-managed keys; allowed on gcp`);
+  if (typeof key !== "string") return;
+  const location = kmsKeyLocation(key);
+  if (location === undefined) invalid("customerManagedKey", `"${key}" is not a Cloud KMS key name (projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>)`);
+  if (location !== args.target.region) invalid("customerManagedKey", `the key is in ${location}, and Secret Manager needs each replica's key in the replica's location: ${args.target.region}`);
 }

@@ -10,17 +10,18 @@ import { requireCapability } from "../../core/capabilities";
 import type { Cloud } from "../../core/cloud";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { type ObjectStorageArgs, type ObjectStorageOutputs, validateObjectStorageArgs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { ObjectStorageArgs, ObjectStorageOutputs } from "./contract";
 
-/** The per-cloud implementations. */
-export const OBJECT_STORAGE_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<ObjectStorageArgs, ObjectStorageOutputs>;
+/** The per-cloud implementations, each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const OBJECT_STORAGE_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<ObjectStorageArgs, ObjectStorageOutputs>;
 
 /** A private, encrypted, versioned bucket on the placed cloud. */
 export class ObjectStorage extends pulumi.ComponentResource implements ObjectStorageOutputs {

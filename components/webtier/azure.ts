@@ -26,7 +26,7 @@ import { physicalName } from "../../core/naming";
 import { subnetLayout } from "../network/cidr";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { type WebTierArgs, type WebTierOutputs, webTierSettings } from "./contract";
+import { scaleInThreshold, type WebTierArgs, type WebTierOutputs, webTierSettings } from "./contract";
 
 /** Predefined policy: TLS 1.2 minimum, strong ciphers (the 2015/2017 policies allow TLS 1.0). */
 export const AZURE_TLS_POLICY = "AppGwSslPolicy20220101";
@@ -267,6 +267,3 @@ export const azure: Impl<"azure", WebTierArgs, WebTierOutputs> = (name, args, pa
     memberSelector: scaleSet.id,
   };
 };
-
-/** Scale in 20 points below the target (at least 1 %), so a scale-in does not trigger a scale-out. */
-export const scaleInThreshold = (target: number): number => Math.max(1, target - 20);

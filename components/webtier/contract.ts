@@ -218,3 +218,10 @@ export function validateWebTierArgs(args: WebTierArgs): void {
     invalid("certificate.ociCertificateId", `is required on oci and must be a certificate OCID (ocid1.certificate.…): ${CERTIFICATE_NEEDS.oci}`);
   }
 }
+
+/**
+ * The scale-in threshold of the threshold-rule autoscalers (Azure, OCI): 20 points below the
+ * target (at least 1 %), so a scale-in does not trigger a scale-out. Here, not in azure.ts, so
+ * OCI's web tier does not load Azure's (and its provider modules).
+ */
+export const scaleInThreshold = (target: number): number => Math.max(1, target - 20);

@@ -14,18 +14,19 @@ import * as pulumi from "@pulumi/pulumi";
 import { requireCapability } from "../../core/capabilities";
 import { build, type Registry } from "../registry";
 import { TOKENS } from "../tokens";
-import { aws } from "./aws";
-import { azure } from "./azure";
 import { ADDRESS_KIND, validateWebTierArgs, type WebTierArgs, type WebTierOutputs } from "./contract";
-import { digitalocean } from "./digitalocean";
-import { gcp } from "./gcp";
-import { oci } from "./oci";
 
 export type { Autoscaling, CertificateSource, WebHealthCheck, WebTierArgs, WebTierOutputs } from "./contract";
 export { ADDRESS_KIND, CERTIFICATE_NEEDS } from "./contract";
 
-/** The per-cloud implementations. */
-export const WEB_TIER_IMPLS = { aws, azure, gcp, digitalocean, oci } satisfies Registry<WebTierArgs, WebTierOutputs>;
+/** The per-cloud implementations, each file loaded when a component is first placed on its cloud (see {@link Registry}). */
+export const WEB_TIER_IMPLS = {
+  aws: () => (require("./aws") as typeof import("./aws")).aws,
+  azure: () => (require("./azure") as typeof import("./azure")).azure,
+  gcp: () => (require("./gcp") as typeof import("./gcp")).gcp,
+  digitalocean: () => (require("./digitalocean") as typeof import("./digitalocean")).digitalocean,
+  oci: () => (require("./oci") as typeof import("./oci")).oci,
+} satisfies Registry<WebTierArgs, WebTierOutputs>;
 
 /** A load-balanced, autoscaled web tier. */
 export class WebTier extends pulumi.ComponentResource implements WebTierOutputs {

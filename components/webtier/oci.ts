@@ -28,8 +28,7 @@ import { physicalName } from "../../core/naming";
 import { parseOciFlex } from "../../core/skus";
 import { childOpts, type Impl } from "../registry";
 import { tags } from "../tags";
-import { scaleInThreshold } from "./azure";
-import { type WebTierArgs, type WebTierOutputs, webTierSettings } from "./contract";
+import { scaleInThreshold, type WebTierArgs, type WebTierOutputs, webTierSettings } from "./contract";
 
 /** TLS 1.2 and 1.3 only, HTTP/2-capable (an OCI predefined cipher suite). */
 export const OCI_CIPHER_SUITE = "oci-default-http2-tls-12-13-ssl-cipher-suite-v1";

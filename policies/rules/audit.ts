@@ -3,15 +3,9 @@
  * deploys into (unless the stack file opts out with a reason), and a stated budget has alarms at
  * 80% and 100% of actual and forecast spend that reach someone.
  */
-import { Budget as AwsBudget } from "@pulumi/aws/budgets/budget";
-import { Trail } from "@pulumi/aws/cloudtrail/trail";
-import { Budget as AzureBudget } from "@pulumi/azure-native/consumption/budget";
-import { SubscriptionDiagnosticSetting } from "@pulumi/azure-native/monitor/subscriptionDiagnosticSetting";
-import { Budget as GcpBudget } from "@pulumi/gcp/billing/budget";
-import { IAMAuditConfig } from "@pulumi/gcp/projects/iamauditConfig";
-import { Configuration as OciAuditConfiguration } from "@pulumi/oci/audit/configuration";
-import { Budget as OciBudget } from "@pulumi/oci/budget/budget";
-import { Rule as OciBudgetRule } from "@pulumi/oci/budget/rule";
+import {
+  AwsBudget, Trail, AzureBudget, SubscriptionDiagnosticSetting, GcpBudget, IAMAuditConfig, OciAuditConfiguration, OciBudget, OciBudgetRule,
+} from "../types";
 import type { PolicyResource } from "@pulumi/policy";
 import { governance } from "../../core/capabilities";
 import { type Cloud, cloudOfType } from "../../core/cloud";

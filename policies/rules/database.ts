@@ -3,17 +3,10 @@
  * least N days — for managed PostgreSQL on every cloud and the analytics warehouses.
  */
 import { REPLICA_OF } from "../../core/tags";
-import { Instance as RdsInstance } from "@pulumi/aws/rds/instance";
-import { FirewallRule as AzurePgFirewallRule } from "@pulumi/azure-native/dbforpostgresql/firewallRule";
-import { Server as AzurePgServer } from "@pulumi/azure-native/dbforpostgresql/server";
-import { Cluster as KustoCluster } from "@pulumi/azure-native/kusto/cluster";
-import { DatabaseCluster } from "@pulumi/digitalocean/databaseCluster";
-import { DatabaseFirewall } from "@pulumi/digitalocean/databaseFirewall";
-import { Dataset } from "@pulumi/gcp/bigquery/dataset";
-import { DatasetIamMember } from "@pulumi/gcp/bigquery/datasetIamMember";
-import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
-import { AutonomousDatabase } from "@pulumi/oci/database/autonomousDatabase";
-import { DbSystem } from "@pulumi/oci/psql/dbSystem";
+import {
+  RdsInstance, AzurePgFirewallRule, AzurePgServer, KustoCluster, DatabaseCluster, DatabaseFirewall, Dataset, DatasetIamMember, DatabaseInstance,
+  AutonomousDatabase, DbSystem,
+} from "../types";
 import { has, isAnywhere } from "../facts";
 import { CONTROLS } from "../frameworks";
 import { configures } from "../resources";

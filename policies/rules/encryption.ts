@@ -3,30 +3,11 @@
  * warehouses, machine disks, Kubernetes secrets, queues, logs and secret stores — with a
  * customer-managed key where the level asks for one.
  */
-import { Workgroup } from "@pulumi/aws/athena/workgroup";
-import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
-import { Volume } from "@pulumi/aws/ebs/volume";
-import { Instance as Ec2Instance } from "@pulumi/aws/ec2/instance";
-import { Cluster as EksCluster } from "@pulumi/aws/eks/cluster";
-import { Instance as RdsInstance } from "@pulumi/aws/rds/instance";
-import { Secret as AwsSecret } from "@pulumi/aws/secretsmanager/secret";
-import { Topic } from "@pulumi/aws/sns/topic";
-import { VirtualMachine } from "@pulumi/azure-native/compute/virtualMachine";
-import { ManagedCluster } from "@pulumi/azure-native/containerservice/managedCluster";
-import { Server as AzurePgServer } from "@pulumi/azure-native/dbforpostgresql/server";
-import { Cluster as KustoCluster } from "@pulumi/azure-native/kusto/cluster";
-import { DatabaseCluster } from "@pulumi/digitalocean/databaseCluster";
-import { Droplet } from "@pulumi/digitalocean/droplet";
-import { KubernetesCluster } from "@pulumi/digitalocean/kubernetesCluster";
-import { Dataset } from "@pulumi/gcp/bigquery/dataset";
-import { Instance as GceInstance } from "@pulumi/gcp/compute/instance";
-import { Cluster as GkeCluster } from "@pulumi/gcp/container/cluster";
-import { Secret as GcpSecret } from "@pulumi/gcp/secretmanager/secret";
-import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
-import { Cluster as OkeCluster } from "@pulumi/oci/containerengine/cluster";
-import { Instance as OciInstance } from "@pulumi/oci/core/instance";
-import { AutonomousDatabase } from "@pulumi/oci/database/autonomousDatabase";
-import { DbSystem } from "@pulumi/oci/psql/dbSystem";
+import {
+  Workgroup, LogGroup, Volume, Ec2Instance, EksCluster, RdsInstance, AwsSecret, Topic, VirtualMachine, ManagedCluster, AzurePgServer, KustoCluster,
+  DatabaseCluster, Droplet, KubernetesCluster, Dataset, GceInstance, GkeCluster, GcpSecret, DatabaseInstance, OkeCluster, OciInstance,
+  AutonomousDatabase, DbSystem,
+} from "../types";
 import { has } from "../facts";
 import { CONTROLS } from "../frameworks";
 import { known } from "../resources";

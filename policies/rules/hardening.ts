@@ -4,15 +4,9 @@
  * restricted data (buckets, databases, machine disks) is encrypted with the stack's own
  * customer-managed key.
  */
-import { Cluster as EksCluster } from "@pulumi/aws/eks/cluster";
-import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
-import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { ManagedCluster } from "@pulumi/azure-native/containerservice/managedCluster";
-import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { KubernetesCluster } from "@pulumi/digitalocean/kubernetesCluster";
-import { Cluster as GkeCluster } from "@pulumi/gcp/container/cluster";
-import { Cluster as OkeCluster } from "@pulumi/oci/containerengine/cluster";
+import {
+  EksCluster, S3Bucket, BucketPolicy, BucketServerSideEncryptionConfiguration, ManagedCluster, StorageAccount, KubernetesCluster, GkeCluster, OkeCluster,
+} from "../types";
 import type { PolicyResource } from "@pulumi/policy";
 import { LOG_STORE, TAG_KEYS } from "../../core/tags";
 import { isAnywhere } from "../facts";
@@ -113,7 +107,7 @@ export interface SensitiveKeyConfig {
 
 /**
  * Types holding data at rest where the cloud offers a customer key: buckets, databases, machine
- * disks (their encryption facts come from the encryption rules). DigitalOcean and OCI Database
+ * disks, GCP secrets (their encryption facts come from the encryption rules). DigitalOcean and OCI Database
  * with PostgreSQL offer none: the governance matrix and the plan report them instead.
  */
 const KEYED_TYPES = new Set([
@@ -129,6 +123,8 @@ const KEYED_TYPES = new Set([
   "azure-native:compute:VirtualMachine",
   "gcp:compute/instance:Instance",
   "oci:Core/instance:Instance",
+  // Secret values (Cloud Run's secret environment, the Secrets store): Secret Manager takes the customer's key per replica.
+  "gcp:secretmanager/secret:Secret",
 ]);
 
 const EXTRACTORS: ReadonlyMap<string, Extractor<AtRest>> = new Map(
@@ -143,7 +139,7 @@ function holder(r: PolicyResource, resources: readonly PolicyResource[]): Policy
 export const sensitiveDataCustomerKey: StackRule<SensitiveKeyConfig> = {
   kind: "stack",
   id: "sensitive-data-customer-key",
-  description: "Buckets, databases and machine disks holding confidential or restricted data must be encrypted with a customer-managed key wherever the cloud offers one (log stores excepted).",
+  description: "Buckets, databases, machine disks and GCP secrets holding confidential or restricted data must be encrypted with a customer-managed key wherever the cloud offers one (log stores excepted).",
   severity: "high",
   frameworks: CONTROLS.customerManagedKeys,
   remediation: "Let tessera give confidential and restricted stacks their own key (it uses the stack's secrets service, or creates one). Where a cloud offers no customer key (DigitalOcean, OCI Database with PostgreSQL) the governance matrix and the plan say so, and placement keeps such stacks off DigitalOcean.",

@@ -2,22 +2,10 @@
  * Logging rules over the whole stack: every network keeps flow logs, and every bucket's access is
  * logged (stores that hold logs are exempt: logging a log store into itself loops).
  */
-import { FlowLog as AwsFlowLog } from "@pulumi/aws/ec2/flowLog";
-import { Vpc } from "@pulumi/aws/ec2/vpc";
-import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
-import { BucketLogging } from "@pulumi/aws/s3/bucketLogging";
-import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
-import { FlowLog as AzureFlowLog } from "@pulumi/azure-native/network/flowLog";
-import { VirtualNetwork } from "@pulumi/azure-native/network/virtualNetwork";
-import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
-import { SpacesBucketLogging } from "@pulumi/digitalocean/spacesBucketLogging";
-import { Subnetwork } from "@pulumi/gcp/compute/subnetwork";
-import { IAMAuditConfig } from "@pulumi/gcp/projects/iamauditConfig";
-import { Bucket as GcsBucket } from "@pulumi/gcp/storage/bucket";
-import { Subnet as OciSubnet } from "@pulumi/oci/core/subnet";
-import { Log as OciLog } from "@pulumi/oci/logging/log";
-import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
+import {
+  AwsFlowLog, Vpc, S3Bucket, BucketLogging, DiagnosticSetting, AzureFlowLog, VirtualNetwork, StorageAccount, SpacesBucket, SpacesBucketLogging,
+  Subnetwork, IAMAuditConfig, GcsBucket, OciSubnet, OciLog, OciBucket,
+} from "../types";
 import type { PolicyResource } from "@pulumi/policy";
 import { LOG_STORE } from "../../core/tags";
 import { has } from "../facts";

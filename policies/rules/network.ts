@@ -2,21 +2,10 @@
  * Network exposure rules: no firewall rule opens an admin or database port to the whole
  * internet, and no machine gets a public IP unless it is labelled as allowed to.
  */
-import { Instance as Ec2Instance } from "@pulumi/aws/ec2/instance";
-import { Eip } from "@pulumi/aws/ec2/eip";
-import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
-import { SecurityGroupRule } from "@pulumi/aws/ec2/securityGroupRule";
-import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
-import { NetworkInterface } from "@pulumi/azure-native/network/networkInterface";
-import { NetworkSecurityGroup } from "@pulumi/azure-native/network/networkSecurityGroup";
-import { SecurityRule } from "@pulumi/azure-native/network/securityRule";
-import { Droplet } from "@pulumi/digitalocean/droplet";
-import { Firewall as DoFirewall } from "@pulumi/digitalocean/firewall";
-import { Firewall as GcpFirewall } from "@pulumi/gcp/compute/firewall";
-import { Instance as GceInstance } from "@pulumi/gcp/compute/instance";
-import { Instance as OciInstance } from "@pulumi/oci/core/instance";
-import { NetworkSecurityGroupSecurityRule } from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
-import { SecurityList } from "@pulumi/oci/core/securityList";
+import {
+  Ec2Instance, Eip, SecurityGroup, SecurityGroupRule, SecurityGroupIngressRule, NetworkInterface, NetworkSecurityGroup, SecurityRule, Droplet,
+  DoFirewall, GcpFirewall, GceInstance, OciInstance, NetworkSecurityGroupSecurityRule, SecurityList,
+} from "../types";
 import { ADMIN_PORTS, ALL_PORTS, isAnywhere, labelMap, type PortRange, parsePorts, portName, rangeText } from "../facts";
 import { PUBLIC_IP_ALLOWED } from "../../core/tags";
 import { CONTROLS } from "../frameworks";

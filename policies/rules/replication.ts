@@ -19,23 +19,11 @@
  * accepting HTTP or old TLS, a Cloud SQL instance accepting unencrypted connections, a transfer job
  * reading a plain-HTTP URL list. Sources read 2026-11-30.
  */
-import { Instance as RdsInstance } from "@pulumi/aws/rds/instance";
-import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
-import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
-import { BucketReplicationConfig } from "@pulumi/aws/s3/bucketReplicationConfig";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { Configuration as AzurePgConfiguration } from "@pulumi/azure-native/dbforpostgresql/configuration";
-import { Server as AzurePgServer } from "@pulumi/azure-native/dbforpostgresql/server";
-import { ObjectReplicationPolicy } from "@pulumi/azure-native/storage/objectReplicationPolicy";
-import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { DatabaseCluster } from "@pulumi/digitalocean/databaseCluster";
-import { DatabaseReplica } from "@pulumi/digitalocean/databaseReplica";
-import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
-import { Bucket as GcsBucket } from "@pulumi/gcp/storage/bucket";
-import { TransferJob } from "@pulumi/gcp/storage/transferJob";
-import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
-import { ReplicationPolicy } from "@pulumi/oci/objectstorage/replicationPolicy";
-import { DbSystem } from "@pulumi/oci/psql/dbSystem";
+import {
+  RdsInstance, ParameterGroup, S3Bucket, BucketReplicationConfig, BucketServerSideEncryptionConfiguration, AzurePgConfiguration, AzurePgServer,
+  ObjectReplicationPolicy, StorageAccount, DatabaseCluster, DatabaseReplica, DatabaseInstance, GcsBucket, TransferJob, OciBucket, ReplicationPolicy,
+  DbSystem,
+} from "../types";
 import type { PolicyResource } from "@pulumi/policy";
 import { has } from "../facts";
 import { type Controls, CONTROLS, FRAMEWORKS } from "../frameworks";

@@ -9,14 +9,7 @@
  * make passwords and kubeconfigs secret themselves (their tests check it), and `tessera plan`
  * checks the program's outputs, where secretness is visible.
  */
-import { Function as Lambda } from "@pulumi/aws/lambda/function";
-import { TaskDefinition } from "@pulumi/aws/ecs/taskDefinition";
-import { Parameter } from "@pulumi/aws/ssm/parameter";
-import { ContainerApp } from "@pulumi/azure-native/app/containerApp";
-import { App } from "@pulumi/digitalocean/app";
-import { Function as CloudFunction } from "@pulumi/gcp/cloudfunctionsv2/function";
-import { Service as CloudRunService } from "@pulumi/gcp/cloudrunv2/service";
-import { Function as OciFunction } from "@pulumi/oci/functions/function";
+import { Lambda, TaskDefinition, Parameter, ContainerApp, App, CloudFunction, CloudRunService, OciFunction } from "../types";
 import { isSensitiveName } from "../../core/sensitive";
 import { CONTROLS } from "../frameworks";
 import { extractor, type ResourceRule } from "../rule";

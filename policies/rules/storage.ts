@@ -3,19 +3,10 @@
  * level asks), versioned, and — on AWS, where these settings live in companion resources — every
  * S3 bucket locked down by a public access block.
  */
-import { BlobContainer } from "@pulumi/azure-native/storage/blobContainer";
-import { BlobServiceProperties } from "@pulumi/azure-native/storage/blobServiceProperties";
-import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { Bucket as S3Bucket } from "@pulumi/aws/s3/bucket";
-import { BucketAcl } from "@pulumi/aws/s3/bucketAcl";
-import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
-import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { BucketVersioning } from "@pulumi/aws/s3/bucketVersioning";
-import { SpacesBucket } from "@pulumi/digitalocean/spacesBucket";
-import { Bucket as GcsBucket } from "@pulumi/gcp/storage/bucket";
-import { BucketIAMBinding } from "@pulumi/gcp/storage/bucketIAMBinding";
-import { BucketIAMMember } from "@pulumi/gcp/storage/bucketIAMMember";
-import { Bucket as OciBucket } from "@pulumi/oci/objectstorage/bucket";
+import {
+  BlobContainer, BlobServiceProperties, StorageAccount, S3Bucket, BucketAcl, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration,
+  BucketVersioning, SpacesBucket, GcsBucket, BucketIAMBinding, BucketIAMMember, OciBucket,
+} from "../types";
 import type { PolicyResource } from "@pulumi/policy";
 import { has } from "../facts";
 import { CONTROLS } from "../frameworks";

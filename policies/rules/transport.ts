@@ -3,18 +3,10 @@
  * plaintext endpoint — no HTTP listeners or webhooks, no database accepting unencrypted
  * connections.
  */
-import { Distribution } from "@pulumi/aws/cloudfront/distribution";
-import { Listener } from "@pulumi/aws/lb/listener";
-import { ParameterGroup } from "@pulumi/aws/rds/parameterGroup";
-import { TopicSubscription } from "@pulumi/aws/sns/topicSubscription";
-import { ContainerApp } from "@pulumi/azure-native/app/containerApp";
-import { Configuration as AzurePgConfiguration } from "@pulumi/azure-native/dbforpostgresql/configuration";
-import { ActionGroup } from "@pulumi/azure-native/monitor/actionGroup";
-import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
-import { SSLPolicy } from "@pulumi/gcp/compute/sslpolicy";
-import { NotificationChannel } from "@pulumi/gcp/monitoring/notificationChannel";
-import { DatabaseInstance } from "@pulumi/gcp/sql/databaseInstance";
-import { Subscription as OnsSubscription } from "@pulumi/oci/ons/subscription";
+import {
+  Distribution, AlbListener as Listener, ParameterGroup, TopicSubscription, ContainerApp, AzurePgConfiguration, ActionGroup, StorageAccount, SSLPolicy,
+  NotificationChannel, DatabaseInstance, OnsSubscription,
+} from "../types";
 import { CONTROLS } from "../frameworks";
 import { extractor, type ResourceRule, typeOf } from "../rule";
 

@@ -10,21 +10,10 @@
  * - `group-machines-not-public`: machines an autoscaling group launches get no public IP (the
  *   load balancer is their only way in), unless labelled as allowed like `no-public-ip`.
  */
-import { Group } from "@pulumi/aws/autoscaling/group";
-import { LaunchTemplate } from "@pulumi/aws/ec2/launchTemplate";
-import { Listener as AwsListener } from "@pulumi/aws/lb/listener";
-import { TargetGroup } from "@pulumi/aws/lb/targetGroup";
-import { VirtualMachineScaleSet } from "@pulumi/azure-native/compute/virtualMachineScaleSet";
-import { ApplicationGateway } from "@pulumi/azure-native/network/applicationGateway";
-import { DropletAutoscale } from "@pulumi/digitalocean/dropletAutoscale";
-import { LoadBalancer as DoLoadBalancer } from "@pulumi/digitalocean/loadBalancer";
-import { BackendService } from "@pulumi/gcp/compute/backendService";
-import { InstanceTemplate } from "@pulumi/gcp/compute/instanceTemplate";
-import { RegionInstanceGroupManager } from "@pulumi/gcp/compute/regionInstanceGroupManager";
-import { TargetHttpsProxy } from "@pulumi/gcp/compute/targetHttpsProxy";
-import { InstanceConfiguration } from "@pulumi/oci/core/instanceConfiguration";
-import { BackendSet } from "@pulumi/oci/loadbalancer/backendSet";
-import { Listener as OciListener } from "@pulumi/oci/loadbalancer/listener";
+import {
+  AutoScalingGroup as Group, LaunchTemplate, AlbListener as AwsListener, TargetGroup, VirtualMachineScaleSet, ApplicationGateway, DropletAutoscale,
+  DoLoadBalancer, BackendService, InstanceTemplate, RegionInstanceGroupManager, TargetHttpsProxy, InstanceConfiguration, BackendSet, OciListener,
+} from "../types";
 import { PUBLIC_IP_ALLOWED } from "../../core/tags";
 import { has, labelMap } from "../facts";
 import { CONTROLS } from "../frameworks";

@@ -28,6 +28,7 @@ let awsTarget: Target;
 const pub = {} as Record<Cloud, Fn>;
 const priv = {} as Record<Cloud, Fn>;
 const { errors, attempt } = errorCatcher();
+const KEY = "projects/acme-test-123/locations/europe-west1/keyRings/ring/cryptoKeys/data";
 
 test.serial.before(async () => {
   h = await installHarness();
@@ -44,6 +45,13 @@ test.serial.before(async () => {
     new Fn("sec-digitalocean", { target: t.digitalocean, image: IMAGE.digitalocean, environment: { DB_PASSWORD: "hunter2", MODE: "prod" } });
     // Cloud Run: a Secret Manager secret per secret variable (a secret-looking name, or one marked secret), read by reference.
     new Fn("sec-gcp", { target: t.gcp, image: IMAGE.gcp, environment: { DB_PASSWORD: "hunter2", SIGNING: "s3cr3t", MODE: "prod" }, secretEnvironment: ["SIGNING"] });
+    // With the stack's Cloud KMS key (confidential data): each replica encrypted with it, after the Secret Manager agent's grant.
+    new Fn("cmek-gcp", { target: t.gcp, image: IMAGE.gcp, environment: { DB_PASSWORD: "hunter2", MODE: "prod" }, customerManagedKey: KEY });
+    // A key and nothing secret: no agent, no grant.
+    new Fn("cmek-plain-gcp", { target: t.gcp, image: IMAGE.gcp, environment: { MODE: "prod" }, customerManagedKey: KEY });
+    attempt("key-region", () => new Fn("bad-key-region", { target: t.gcp, image: IMAGE.gcp, environment: { DB_PASSWORD: "p" }, customerManagedKey: KEY.replace("europe-west1", "us-central1") }));
+    attempt("key-name", () => new Fn("bad-key-name", { target: t.gcp, image: IMAGE.gcp, environment: { DB_PASSWORD: "p" }, customerManagedKey: "tessera-key" }));
+    attempt("key-azure", () => new Fn("bad-key-azure", { target: t.azure, image: IMAGE.azure, environment: { DB_PASSWORD: "p" }, customerManagedKey: "https://vault.vault.azure.net/keys/data" }));
     // Lambda and OCI Functions have no secret reference: refused, as placement refuses those clouds.
     attempt("aws-secret", () => new Fn("bad-aws-secret", { target: t.aws, image: IMAGE.aws, environment: { API_TOKEN: "t", MODE: "prod" } }));
     attempt("oci-secret", () => new Fn("bad-oci-secret", { target: t.oci, image: IMAGE.oci, environment: { SIGNING: "s", DB_PASSWORD: "p" }, secretEnvironment: ["SIGNING"], network: new Network("net-oci-secret", { target: t.oci }) }));
@@ -337,6 +345,37 @@ test("gcp: secret variables are Secret Manager secrets in the function's region,
   t.deepEqual(service.dependencies.filter((d) => d.includes("SecretIamMember")).map((d) => d.split("::").pop()), ["sec-gcp-db-password", "sec-gcp-signing"]);
 });
 
+test("gcp: with a customer key, the Secret Manager agent is created, granted the key, and each secret's replica is encrypted with it after the grant", (t) => {
+  t.deepEqual(children(h, component("cmek-gcp")), [
+    ["gcp:cloudrunv2/service:Service", "cmek-gcp"],
+    ["gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "cmek-gcp-secretmanager-cmek"],
+    ["gcp:projects/serviceIdentity:ServiceIdentity", "cmek-gcp-secretmanager"],
+    ["gcp:secretmanager/secret:Secret", "cmek-gcp-db-password"],
+    ["gcp:secretmanager/secretIamMember:SecretIamMember", "cmek-gcp-db-password"],
+    ["gcp:secretmanager/secretVersion:SecretVersion", "cmek-gcp-db-password"],
+    ["gcp:serviceaccount/account:Account", "cmek-gcp"],
+  ]);
+  const identity = find(h, "gcp:projects/serviceIdentity:ServiceIdentity", "cmek-gcp-secretmanager");
+  t.deepEqual(inputs(identity), { project: "acme-test-123", service: "secretmanager.googleapis.com" });
+  const grant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "cmek-gcp-secretmanager-cmek");
+  t.deepEqual(inputs(grant), { cryptoKeyId: KEY, member: "serviceAccount:service-123456789012@gcp-sa-secretmanager.iam.gserviceaccount.com", role: "roles/cloudkms.cryptoKeyEncrypterDecrypter" });
+  t.deepEqual(grant.propertyDependencies.member, [identity.urn]);
+  const secret = find(h, "gcp:secretmanager/secret:Secret", "cmek-gcp-db-password");
+  t.deepEqual(inputs(secret), {
+    labels: stampsFor("gcp", "cmek-gcp"),
+    project: "acme-test-123",
+    replication: { userManaged: { replicas: [{ customerManagedEncryption: { kmsKeyName: KEY }, location: "europe-west1" }] } },
+    secretId: inputs(secret).secretId,
+  });
+  t.true(secret.dependencies.includes(grant.urn));
+  t.true(secret.dependencies.includes(find(h, "gcp:projects/service:Service", "gcp-api-secretmanager").urn));
+  // Nothing secret, nothing to encrypt: the key is not used.
+  t.deepEqual(children(h, component("cmek-plain-gcp")), [
+    ["gcp:cloudrunv2/service:Service", "cmek-plain-gcp"],
+    ["gcp:serviceaccount/account:Account", "cmek-plain-gcp"],
+  ]);
+});
+
 test("every child on its cloud's provider, none protected (functions hold no data)", (t) => {
   for (const cloud of CLOUDS) {
     for (const name of [`api-${cloud}`, `int-${cloud}`]) {
@@ -388,6 +427,9 @@ test("bad arguments: InputPropertyError naming the field and the allowed values,
     env: ["environment.1BAD", "environment.1BAD: environment variable names are letters, digits and _, not starting with a digit"],
     memory: ["memoryMb", "memoryMb: must be an integer from 128 to 3072 (got 8192)"],
     network: ["network", "network: is on aws eu-west-1, but this component is placed on oci eu-frankfurt-1"],
+    "key-region": ["customerManagedKey", "customerManagedKey: the key is in us-central1, and Secret Manager needs each replica's key in the replica's location: europe-west1"],
+    "key-name": ["customerManagedKey", 'customerManagedKey: "tessera-key" is not a Cloud KMS key name (projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>)'],
+    "key-azure": ["customerManagedKey", "customerManagedKey: encrypts secret environment values in Secret Manager (Cloud Run); azure keeps them with provider-managed keys; allowed on gcp"],
     "aws-secret": [
       "environment",
       "environment: secret environment variable API_TOKEN cannot stay secret on aws: Lambda environment variables are plain function configuration with no secret reference (AWS recommends Secrets Manager read by the function's code instead); allowed on azure, gcp, digitalocean",

@@ -8,9 +8,11 @@ import { suite } from "../suite";
 import { Warehouse } from "../../components/analytics";
 import { ObjectStorage } from "../../components/storage";
 import { type Harness, installHarness } from "../../harness";
+import type { Registration } from "../../harness/monitor";
 import { prerequisiteProblems } from "../../harness/prerequisites";
 import { Postgres } from "../../components/database";
 import { Network } from "../../components/network";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { allComponents } from "../fixtures/components";
 import { errorCatcher, find, inputs, propertyError, targetIn, targets } from "../helpers";
 
@@ -19,6 +21,7 @@ const test = suite("prerequisites");
 let h: Harness;
 const { errors, attempt } = errorCatcher();
 const KEY = "projects/acme-test-123/locations/europe-west1/keyRings/ring/cryptoKeys/data";
+const structOf = (value: Record<string, unknown>) => Struct.fromJavaScript(value as Parameters<typeof Struct.fromJavaScript>[0]);
 
 test.serial.before(async () => {
   h = await installHarness();
@@ -91,9 +94,45 @@ test("the check names a GCP resource that does not depend on its API", (t) => {
   const alone = { ...bucket, dependencies: [] };
   t.deepEqual(prerequisiteProblems([alone]), [
     "gcp:storage/bucket:Bucket all-bucket-gcp: calls storage.googleapis.com but does not depend on the gcp:projects/service:Service enabling it (a fresh project refuses it: SERVICE_DISABLED)",
+    // Nor on the grant letting the Cloud Storage agent use the stack's key.
+    'gcp:storage/bucket:Bucket all-bucket-gcp: encrypts with Cloud KMS key projects/acme-test-123/locations/europe-west1/keyRings/dev-all-key-gcp-5clspa/cryptoKeys/tessera, but depends on no gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember granting roles/cloudkms.cryptoKeyEncrypterDecrypter on it to the Cloud Storage service agent (service-PROJECT_NUMBER@gs-project-accounts.iam.gserviceaccount.com); the create fails with "Permission denied on Cloud KMS key"',
   ]);
   t.deepEqual(prerequisiteProblems([{ ...bucket, type: "gcp:pubsub/topic:Topic" }]), [
     "gcp:pubsub/topic:Topic all-bucket-gcp: its API is not in core/gcp-apis.ts, so nothing enables it in a fresh project",
+  ]);
+});
+
+test("the check names a GCP resource on a customer key without its agent's grant, a grant before the agent exists, and a Secret Manager key outside its replica's location", (t) => {
+  const key = "projects/acme-test-123/locations/europe-west1/keyRings/dev-all-key-gcp-5clspa/cryptoKeys/tessera";
+  const secret = find(h, "gcp:secretmanager/secret:Secret", "all-int-gcp-api-token");
+  const grant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "all-int-gcp-secretmanager-cmek");
+  const identity = find(h, "gcp:projects/serviceIdentity:ServiceIdentity", "all-int-gcp-secretmanager");
+  // The API services too, so that only the key's prerequisites are in question.
+  const check = (...rs: Registration[]) => prerequisiteProblems([...h.registrations.filter((r) => r.type === "gcp:projects/service:Service"), ...rs]);
+  // The fixture's Cloud Run secret on the stack's key: agent, then grant, then secret.
+  t.deepEqual(check(identity, grant, secret), []);
+  t.deepEqual(check(identity, grant, { ...secret, dependencies: secret.dependencies.filter((d) => d !== grant.urn) }), [
+    `gcp:secretmanager/secret:Secret all-int-gcp-api-token: encrypts with Cloud KMS key ${key}, but depends on no gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember granting roles/cloudkms.cryptoKeyEncrypterDecrypter on it to the Secret Manager service agent (service-PROJECT_NUMBER@gcp-sa-secretmanager.iam.gserviceaccount.com); the create fails with "Permission denied on Cloud KMS key"`,
+  ]);
+  // A grant to another agent does not count.
+  t.is(check({ ...grant, struct: structOf({ ...inputs(grant), member: "serviceAccount:service-123456789012@gs-project-accounts.iam.gserviceaccount.com" }) }, identity, secret).length, 1);
+  const early = { ...grant, dependencies: grant.dependencies.filter((d) => d !== identity.urn), propertyDependencies: { ...grant.propertyDependencies, member: [] } };
+  t.deepEqual(check(identity, early, secret), [
+    "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember all-int-gcp-secretmanager-cmek: names the Secret Manager service agent, which a fresh project does not have until a gcp:projects/serviceIdentity:ServiceIdentity for secretmanager.googleapis.com creates it, and depends on none (the grant fails: \"Service account … does not exist\")",
+  ]);
+  const elsewhere = structOf({ ...inputs(secret), replication: { userManaged: { replicas: [{ location: "europe-west4", customerManagedEncryption: { kmsKeyName: key } }] } } });
+  t.deepEqual(check(identity, grant, { ...secret, struct: elsewhere }), [
+    `gcp:secretmanager/secret:Secret all-int-gcp-api-token: the europe-west4 replica's key ${key} is in europe-west1; Secret Manager needs the key in the replica's location (global with automatic replication)`,
+  ]);
+  const automatic = structOf({ ...inputs(secret), replication: { auto: { customerManagedEncryption: { kmsKeyName: key } } } });
+  t.deepEqual(check(identity, grant, { ...secret, struct: automatic }), [
+    `gcp:secretmanager/secret:Secret all-int-gcp-api-token: the global replica's key ${key} is in europe-west1; Secret Manager needs the key in the replica's location (global with automatic replication)`,
+  ]);
+  // Cloud SQL's agent too must exist before its grant.
+  const sqlGrant = find(h, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "all-db-gcp-cmek");
+  const sqlEarly = { ...sqlGrant, dependencies: sqlGrant.dependencies.filter((d) => !d.includes("ServiceIdentity")), propertyDependencies: { ...sqlGrant.propertyDependencies, member: [] } };
+  t.deepEqual(check(sqlEarly, find(h, "gcp:sql/databaseInstance:DatabaseInstance", "all-db-gcp")), [
+    "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember all-db-gcp-cmek: names the Cloud SQL service agent, which a fresh project does not have until a gcp:projects/serviceIdentity:ServiceIdentity for sqladmin.googleapis.com creates it, and depends on none (the grant fails: \"Service account … does not exist\")",
   ]);
 });
 

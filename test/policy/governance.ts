@@ -138,10 +138,10 @@ test("kubernetes-api-not-public: open endpoints fail on every cloud; private end
   spans(t, "kubernetes-api-not-public", failing);
 });
 
-test("sensitive-data-customer-key: confidential buckets, databases and disks on provider keys fail where the cloud offers a customer key", (t) => {
+test("sensitive-data-customer-key: confidential buckets, databases, disks and GCP secrets on provider keys fail where the cloud offers a customer key", (t) => {
   const failing = of(sharedAll, "sensitive-data-customer-key");
   const msg = (name: string) => [name, `${name} holds confidential data encrypted with provider-managed keys, not a customer-managed key`];
-  t.deepEqual(failing, ["bad-account", "bad-gce", "bad-gcs", "bad-oci", "bad-oci-vm", "bad-pg", "bad-rds", "bad-sql", "bad-tls-account", "bad-us-account", "bad-us-gcs", "bad-us-oci", "bad-vm"].map(msg));
+  t.deepEqual(failing, ["bad-account", "bad-gce", "bad-gcp-secret", "bad-gcs", "bad-oci", "bad-oci-vm", "bad-pg", "bad-rds", "bad-sql", "bad-tls-account", "bad-us-account", "bad-us-gcs", "bad-us-oci", "bad-vm"].map(msg));
   t.deepEqual(judgedClouds(shared, "sensitive-data-customer-key", "all-"), coverage("sensitive-data-customer-key").clouds);
   t.deepEqual(of(sharedAll, "sensitive-data-customer-key", "all-"), []);
   t.deepEqual(cloudsOf(shared, failing), coverage("sensitive-data-customer-key").clouds);

@@ -86,7 +86,7 @@ test("required-tags: untagged hand-written resources fail on every cloud; the ta
   const missing = "missing required tags: tessera-stack, tessera-service, tessera-placement, tessera-data-class";
   const failing = of(all, "required-tags");
   // Every hand-written taggable resource of every fixture misses them; the network fixture's:
-  t.deepEqual([failing.length, [...new Set(failing.map(([, m]) => m))]], [33, [missing]]);
+  t.deepEqual([failing.length, [...new Set(failing.map(([, m]) => m))]], [34, [missing]]);
   t.deepEqual(failing.filter(([name]) => NETWORK_BAD.includes(name)), [
     ["bad-droplet", missing],
     ["bad-gce", missing],

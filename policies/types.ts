@@ -1,0 +1,185 @@
+/**
+ * The provider resource types the pack judges, by type token: the pack never loads a provider
+ * SDK (a plan on one cloud would otherwise load the resource modules of all five, about 180 of
+ * them for the clouds it is not on). Each entry carries its class as a type only, so extractors
+ * stay typed against the provider's Args; test/policy/types.ts checks every token against the
+ * class's own `__pulumiType`, so a token cannot drift from its class.
+ */
+import { resourceType } from "./rule";
+
+// AWS
+export const AcmCertificate = resourceType<typeof import("@pulumi/aws/acm/certificate").Certificate>("aws:acm/certificate:Certificate");
+export const Workgroup = resourceType<typeof import("@pulumi/aws/athena/workgroup").Workgroup>("aws:athena/workgroup:Workgroup");
+export const AutoScalingGroup = resourceType<typeof import("@pulumi/aws/autoscaling/group").Group>("aws:autoscaling/group:Group");
+export const AwsBudget = resourceType<typeof import("@pulumi/aws/budgets/budget").Budget>("aws:budgets/budget:Budget");
+export const Distribution = resourceType<typeof import("@pulumi/aws/cloudfront/distribution").Distribution>("aws:cloudfront/distribution:Distribution");
+export const Trail = resourceType<typeof import("@pulumi/aws/cloudtrail/trail").Trail>("aws:cloudtrail/trail:Trail");
+export const LogGroup = resourceType<typeof import("@pulumi/aws/cloudwatch/logGroup").LogGroup>("aws:cloudwatch/logGroup:LogGroup");
+export const MetricAlarm = resourceType<typeof import("@pulumi/aws/cloudwatch/metricAlarm").MetricAlarm>("aws:cloudwatch/metricAlarm:MetricAlarm");
+export const Volume = resourceType<typeof import("@pulumi/aws/ebs/volume").Volume>("aws:ebs/volume:Volume");
+export const DefaultSecurityGroup = resourceType<typeof import("@pulumi/aws/ec2/defaultSecurityGroup").DefaultSecurityGroup>("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+export const Eip = resourceType<typeof import("@pulumi/aws/ec2/eip").Eip>("aws:ec2/eip:Eip");
+export const AwsFlowLog = resourceType<typeof import("@pulumi/aws/ec2/flowLog").FlowLog>("aws:ec2/flowLog:FlowLog");
+export const Ec2Instance = resourceType<typeof import("@pulumi/aws/ec2/instance").Instance>("aws:ec2/instance:Instance");
+export const InternetGateway = resourceType<typeof import("@pulumi/aws/ec2/internetGateway").InternetGateway>("aws:ec2/internetGateway:InternetGateway");
+export const KeyPair = resourceType<typeof import("@pulumi/aws/ec2/keyPair").KeyPair>("aws:ec2/keyPair:KeyPair");
+export const LaunchTemplate = resourceType<typeof import("@pulumi/aws/ec2/launchTemplate").LaunchTemplate>("aws:ec2/launchTemplate:LaunchTemplate");
+export const NatGateway = resourceType<typeof import("@pulumi/aws/ec2/natGateway").NatGateway>("aws:ec2/natGateway:NatGateway");
+export const RouteTable = resourceType<typeof import("@pulumi/aws/ec2/routeTable").RouteTable>("aws:ec2/routeTable:RouteTable");
+export const SecurityGroup = resourceType<typeof import("@pulumi/aws/ec2/securityGroup").SecurityGroup>("aws:ec2/securityGroup:SecurityGroup");
+export const SecurityGroupRule = resourceType<typeof import("@pulumi/aws/ec2/securityGroupRule").SecurityGroupRule>("aws:ec2/securityGroupRule:SecurityGroupRule");
+export const Subnet = resourceType<typeof import("@pulumi/aws/ec2/subnet").Subnet>("aws:ec2/subnet:Subnet");
+export const Vpc = resourceType<typeof import("@pulumi/aws/ec2/vpc").Vpc>("aws:ec2/vpc:Vpc");
+export const TaskDefinition = resourceType<typeof import("@pulumi/aws/ecs/taskDefinition").TaskDefinition>("aws:ecs/taskDefinition:TaskDefinition");
+export const EksCluster = resourceType<typeof import("@pulumi/aws/eks/cluster").Cluster>("aws:eks/cluster:Cluster");
+export const NodeGroup = resourceType<typeof import("@pulumi/aws/eks/nodeGroup").NodeGroup>("aws:eks/nodeGroup:NodeGroup");
+export const CatalogDatabase = resourceType<typeof import("@pulumi/aws/glue/catalogDatabase").CatalogDatabase>("aws:glue/catalogDatabase:CatalogDatabase");
+export const Role = resourceType<typeof import("@pulumi/aws/iam/role").Role>("aws:iam/role:Role");
+export const KmsKey = resourceType<typeof import("@pulumi/aws/kms/key").Key>("aws:kms/key:Key");
+export const Lambda = resourceType<typeof import("@pulumi/aws/lambda/function").Function>("aws:lambda/function:Function");
+export const AlbListener = resourceType<typeof import("@pulumi/aws/lb/listener").Listener>("aws:lb/listener:Listener");
+export const Alb = resourceType<typeof import("@pulumi/aws/lb/loadBalancer").LoadBalancer>("aws:lb/loadBalancer:LoadBalancer");
+export const TargetGroup = resourceType<typeof import("@pulumi/aws/lb/targetGroup").TargetGroup>("aws:lb/targetGroup:TargetGroup");
+export const RdsInstance = resourceType<typeof import("@pulumi/aws/rds/instance").Instance>("aws:rds/instance:Instance");
+export const ParameterGroup = resourceType<typeof import("@pulumi/aws/rds/parameterGroup").ParameterGroup>("aws:rds/parameterGroup:ParameterGroup");
+export const SubnetGroup = resourceType<typeof import("@pulumi/aws/rds/subnetGroup").SubnetGroup>("aws:rds/subnetGroup:SubnetGroup");
+export const Route53HealthCheck = resourceType<typeof import("@pulumi/aws/route53/healthCheck").HealthCheck>("aws:route53/healthCheck:HealthCheck");
+export const S3Bucket = resourceType<typeof import("@pulumi/aws/s3/bucket").Bucket>("aws:s3/bucket:Bucket");
+export const BucketAcl = resourceType<typeof import("@pulumi/aws/s3/bucketAcl").BucketAcl>("aws:s3/bucketAcl:BucketAcl");
+export const BucketLogging = resourceType<typeof import("@pulumi/aws/s3/bucketLogging").BucketLogging>("aws:s3/bucketLogging:BucketLogging");
+export const BucketPolicy = resourceType<typeof import("@pulumi/aws/s3/bucketPolicy").BucketPolicy>("aws:s3/bucketPolicy:BucketPolicy");
+export const BucketPublicAccessBlock = resourceType<typeof import("@pulumi/aws/s3/bucketPublicAccessBlock").BucketPublicAccessBlock>("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+export const BucketReplicationConfig = resourceType<typeof import("@pulumi/aws/s3/bucketReplicationConfig").BucketReplicationConfig>("aws:s3/bucketReplicationConfig:BucketReplicationConfig");
+export const BucketServerSideEncryptionConfiguration = resourceType<typeof import("@pulumi/aws/s3/bucketServerSideEncryptionConfiguration").BucketServerSideEncryptionConfiguration>("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+export const BucketVersioning = resourceType<typeof import("@pulumi/aws/s3/bucketVersioning").BucketVersioning>("aws:s3/bucketVersioning:BucketVersioning");
+export const AwsSecret = resourceType<typeof import("@pulumi/aws/secretsmanager/secret").Secret>("aws:secretsmanager/secret:Secret");
+export const Topic = resourceType<typeof import("@pulumi/aws/sns/topic").Topic>("aws:sns/topic:Topic");
+export const TopicSubscription = resourceType<typeof import("@pulumi/aws/sns/topicSubscription").TopicSubscription>("aws:sns/topicSubscription:TopicSubscription");
+export const Parameter = resourceType<typeof import("@pulumi/aws/ssm/parameter").Parameter>("aws:ssm/parameter:Parameter");
+export const SecurityGroupEgressRule = resourceType<typeof import("@pulumi/aws/vpc/securityGroupEgressRule").SecurityGroupEgressRule>("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+export const SecurityGroupIngressRule = resourceType<typeof import("@pulumi/aws/vpc/securityGroupIngressRule").SecurityGroupIngressRule>("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+
+// Azure (azure-native)
+export const ContainerApp = resourceType<typeof import("@pulumi/azure-native/app/containerApp").ContainerApp>("azure-native:app:ContainerApp");
+export const ManagedEnvironment = resourceType<typeof import("@pulumi/azure-native/app/managedEnvironment").ManagedEnvironment>("azure-native:app:ManagedEnvironment");
+export const DiskEncryptionSet = resourceType<typeof import("@pulumi/azure-native/compute/diskEncryptionSet").DiskEncryptionSet>("azure-native:compute:DiskEncryptionSet");
+export const VirtualMachine = resourceType<typeof import("@pulumi/azure-native/compute/virtualMachine").VirtualMachine>("azure-native:compute:VirtualMachine");
+export const VirtualMachineExtension = resourceType<typeof import("@pulumi/azure-native/compute/virtualMachineExtension").VirtualMachineExtension>("azure-native:compute:VirtualMachineExtension");
+export const VirtualMachineScaleSet = resourceType<typeof import("@pulumi/azure-native/compute/virtualMachineScaleSet").VirtualMachineScaleSet>("azure-native:compute:VirtualMachineScaleSet");
+export const AzureBudget = resourceType<typeof import("@pulumi/azure-native/consumption/budget").Budget>("azure-native:consumption:Budget");
+export const ManagedCluster = resourceType<typeof import("@pulumi/azure-native/containerservice/managedCluster").ManagedCluster>("azure-native:containerservice:ManagedCluster");
+export const AzurePgConfiguration = resourceType<typeof import("@pulumi/azure-native/dbforpostgresql/configuration").Configuration>("azure-native:dbforpostgresql:Configuration");
+export const AzurePgFirewallRule = resourceType<typeof import("@pulumi/azure-native/dbforpostgresql/firewallRule").FirewallRule>("azure-native:dbforpostgresql:FirewallRule");
+export const AzurePgServer = resourceType<typeof import("@pulumi/azure-native/dbforpostgresql/server").Server>("azure-native:dbforpostgresql:Server");
+export const VaultKey = resourceType<typeof import("@pulumi/azure-native/keyvault/key").Key>("azure-native:keyvault:Key");
+export const VaultSecret = resourceType<typeof import("@pulumi/azure-native/keyvault/secret").Secret>("azure-native:keyvault:Secret");
+export const Vault = resourceType<typeof import("@pulumi/azure-native/keyvault/vault").Vault>("azure-native:keyvault:Vault");
+export const KustoCluster = resourceType<typeof import("@pulumi/azure-native/kusto/cluster").Cluster>("azure-native:kusto:Cluster");
+export const UserAssignedIdentity = resourceType<typeof import("@pulumi/azure-native/managedidentity/userAssignedIdentity").UserAssignedIdentity>("azure-native:managedidentity:UserAssignedIdentity");
+export const ActionGroup = resourceType<typeof import("@pulumi/azure-native/monitor/actionGroup").ActionGroup>("azure-native:monitor:ActionGroup");
+export const AutoscaleSetting = resourceType<typeof import("@pulumi/azure-native/monitor/autoscaleSetting").AutoscaleSetting>("azure-native:monitor:AutoscaleSetting");
+export const DiagnosticSetting = resourceType<typeof import("@pulumi/azure-native/monitor/diagnosticSetting").DiagnosticSetting>("azure-native:monitor:DiagnosticSetting");
+export const MetricAlert = resourceType<typeof import("@pulumi/azure-native/monitor/metricAlert").MetricAlert>("azure-native:monitor:MetricAlert");
+export const SubscriptionDiagnosticSetting = resourceType<typeof import("@pulumi/azure-native/monitor/subscriptionDiagnosticSetting").SubscriptionDiagnosticSetting>("azure-native:monitor:SubscriptionDiagnosticSetting");
+export const ApplicationGateway = resourceType<typeof import("@pulumi/azure-native/network/applicationGateway").ApplicationGateway>("azure-native:network:ApplicationGateway");
+export const AzureFlowLog = resourceType<typeof import("@pulumi/azure-native/network/flowLog").FlowLog>("azure-native:network:FlowLog");
+export const AzureNatGateway = resourceType<typeof import("@pulumi/azure-native/network/natGateway").NatGateway>("azure-native:network:NatGateway");
+export const NetworkInterface = resourceType<typeof import("@pulumi/azure-native/network/networkInterface").NetworkInterface>("azure-native:network:NetworkInterface");
+export const NetworkSecurityGroup = resourceType<typeof import("@pulumi/azure-native/network/networkSecurityGroup").NetworkSecurityGroup>("azure-native:network:NetworkSecurityGroup");
+export const PrivateEndpoint = resourceType<typeof import("@pulumi/azure-native/network/privateEndpoint").PrivateEndpoint>("azure-native:network:PrivateEndpoint");
+export const PublicIPAddress = resourceType<typeof import("@pulumi/azure-native/network/publicIPAddress").PublicIPAddress>("azure-native:network:PublicIPAddress");
+export const SecurityRule = resourceType<typeof import("@pulumi/azure-native/network/securityRule").SecurityRule>("azure-native:network:SecurityRule");
+export const VirtualNetwork = resourceType<typeof import("@pulumi/azure-native/network/virtualNetwork").VirtualNetwork>("azure-native:network:VirtualNetwork");
+export const Workspace = resourceType<typeof import("@pulumi/azure-native/operationalinsights/workspace").Workspace>("azure-native:operationalinsights:Workspace");
+export const PrivateZone = resourceType<typeof import("@pulumi/azure-native/privatedns/privateZone").PrivateZone>("azure-native:privatedns:PrivateZone");
+export const VirtualNetworkLink = resourceType<typeof import("@pulumi/azure-native/privatedns/virtualNetworkLink").VirtualNetworkLink>("azure-native:privatedns:VirtualNetworkLink");
+export const ResourceGroup = resourceType<typeof import("@pulumi/azure-native/resources/resourceGroup").ResourceGroup>("azure-native:resources:ResourceGroup");
+export const BlobContainer = resourceType<typeof import("@pulumi/azure-native/storage/blobContainer").BlobContainer>("azure-native:storage:BlobContainer");
+export const BlobServiceProperties = resourceType<typeof import("@pulumi/azure-native/storage/blobServiceProperties").BlobServiceProperties>("azure-native:storage:BlobServiceProperties");
+export const ObjectReplicationPolicy = resourceType<typeof import("@pulumi/azure-native/storage/objectReplicationPolicy").ObjectReplicationPolicy>("azure-native:storage:ObjectReplicationPolicy");
+export const StorageAccount = resourceType<typeof import("@pulumi/azure-native/storage/storageAccount").StorageAccount>("azure-native:storage:StorageAccount");
+export const Profile = resourceType<typeof import("@pulumi/azure-native/trafficmanager/profile").Profile>("azure-native:trafficmanager:Profile");
+
+// GCP
+export const Dataset = resourceType<typeof import("@pulumi/gcp/bigquery/dataset").Dataset>("gcp:bigquery/dataset:Dataset");
+export const DatasetIamMember = resourceType<typeof import("@pulumi/gcp/bigquery/datasetIamMember").DatasetIamMember>("gcp:bigquery/datasetIamMember:DatasetIamMember");
+export const GcpBudget = resourceType<typeof import("@pulumi/gcp/billing/budget").Budget>("gcp:billing/budget:Budget");
+export const CloudFunction = resourceType<typeof import("@pulumi/gcp/cloudfunctionsv2/function").Function>("gcp:cloudfunctionsv2/function:Function");
+export const CloudRunService = resourceType<typeof import("@pulumi/gcp/cloudrunv2/service").Service>("gcp:cloudrunv2/service:Service");
+export const BackendService = resourceType<typeof import("@pulumi/gcp/compute/backendService").BackendService>("gcp:compute/backendService:BackendService");
+export const GcpFirewall = resourceType<typeof import("@pulumi/gcp/compute/firewall").Firewall>("gcp:compute/firewall:Firewall");
+export const GlobalAddress = resourceType<typeof import("@pulumi/gcp/compute/globalAddress").GlobalAddress>("gcp:compute/globalAddress:GlobalAddress");
+export const GlobalForwardingRule = resourceType<typeof import("@pulumi/gcp/compute/globalForwardingRule").GlobalForwardingRule>("gcp:compute/globalForwardingRule:GlobalForwardingRule");
+export const GceInstance = resourceType<typeof import("@pulumi/gcp/compute/instance").Instance>("gcp:compute/instance:Instance");
+export const InstanceTemplate = resourceType<typeof import("@pulumi/gcp/compute/instanceTemplate").InstanceTemplate>("gcp:compute/instanceTemplate:InstanceTemplate");
+export const RegionInstanceGroupManager = resourceType<typeof import("@pulumi/gcp/compute/regionInstanceGroupManager").RegionInstanceGroupManager>("gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager");
+export const SSLPolicy = resourceType<typeof import("@pulumi/gcp/compute/sslpolicy").SSLPolicy>("gcp:compute/sSLPolicy:SSLPolicy");
+export const Subnetwork = resourceType<typeof import("@pulumi/gcp/compute/subnetwork").Subnetwork>("gcp:compute/subnetwork:Subnetwork");
+export const TargetHttpsProxy = resourceType<typeof import("@pulumi/gcp/compute/targetHttpsProxy").TargetHttpsProxy>("gcp:compute/targetHttpsProxy:TargetHttpsProxy");
+export const GkeCluster = resourceType<typeof import("@pulumi/gcp/container/cluster").Cluster>("gcp:container/cluster:Cluster");
+export const NodePool = resourceType<typeof import("@pulumi/gcp/container/nodePool").NodePool>("gcp:container/nodePool:NodePool");
+export const CryptoKey = resourceType<typeof import("@pulumi/gcp/kms/cryptoKey").CryptoKey>("gcp:kms/cryptoKey:CryptoKey");
+export const AlertPolicy = resourceType<typeof import("@pulumi/gcp/monitoring/alertPolicy").AlertPolicy>("gcp:monitoring/alertPolicy:AlertPolicy");
+export const NotificationChannel = resourceType<typeof import("@pulumi/gcp/monitoring/notificationChannel").NotificationChannel>("gcp:monitoring/notificationChannel:NotificationChannel");
+export const IAMAuditConfig = resourceType<typeof import("@pulumi/gcp/projects/iamauditConfig").IAMAuditConfig>("gcp:projects/iAMAuditConfig:IAMAuditConfig");
+export const GcpSecret = resourceType<typeof import("@pulumi/gcp/secretmanager/secret").Secret>("gcp:secretmanager/secret:Secret");
+export const DatabaseInstance = resourceType<typeof import("@pulumi/gcp/sql/databaseInstance").DatabaseInstance>("gcp:sql/databaseInstance:DatabaseInstance");
+export const GcsBucket = resourceType<typeof import("@pulumi/gcp/storage/bucket").Bucket>("gcp:storage/bucket:Bucket");
+export const BucketIAMBinding = resourceType<typeof import("@pulumi/gcp/storage/bucketIAMBinding").BucketIAMBinding>("gcp:storage/bucketIAMBinding:BucketIAMBinding");
+export const BucketIAMMember = resourceType<typeof import("@pulumi/gcp/storage/bucketIAMMember").BucketIAMMember>("gcp:storage/bucketIAMMember:BucketIAMMember");
+export const TransferJob = resourceType<typeof import("@pulumi/gcp/storage/transferJob").TransferJob>("gcp:storage/transferJob:TransferJob");
+
+// DigitalOcean
+export const App = resourceType<typeof import("@pulumi/digitalocean/app").App>("digitalocean:index/app:App");
+export const DatabaseCluster = resourceType<typeof import("@pulumi/digitalocean/databaseCluster").DatabaseCluster>("digitalocean:index/databaseCluster:DatabaseCluster");
+export const DatabaseFirewall = resourceType<typeof import("@pulumi/digitalocean/databaseFirewall").DatabaseFirewall>("digitalocean:index/databaseFirewall:DatabaseFirewall");
+export const DatabaseReplica = resourceType<typeof import("@pulumi/digitalocean/databaseReplica").DatabaseReplica>("digitalocean:index/databaseReplica:DatabaseReplica");
+export const Droplet = resourceType<typeof import("@pulumi/digitalocean/droplet").Droplet>("digitalocean:index/droplet:Droplet");
+export const DropletAutoscale = resourceType<typeof import("@pulumi/digitalocean/dropletAutoscale").DropletAutoscale>("digitalocean:index/dropletAutoscale:DropletAutoscale");
+export const DoFirewall = resourceType<typeof import("@pulumi/digitalocean/firewall").Firewall>("digitalocean:index/firewall:Firewall");
+export const KubernetesCluster = resourceType<typeof import("@pulumi/digitalocean/kubernetesCluster").KubernetesCluster>("digitalocean:index/kubernetesCluster:KubernetesCluster");
+export const DoLoadBalancer = resourceType<typeof import("@pulumi/digitalocean/loadBalancer").LoadBalancer>("digitalocean:index/loadBalancer:LoadBalancer");
+export const SpacesBucket = resourceType<typeof import("@pulumi/digitalocean/spacesBucket").SpacesBucket>("digitalocean:index/spacesBucket:SpacesBucket");
+export const SpacesBucketLogging = resourceType<typeof import("@pulumi/digitalocean/spacesBucketLogging").SpacesBucketLogging>("digitalocean:index/spacesBucketLogging:SpacesBucketLogging");
+
+// OCI
+export const Deployment = resourceType<typeof import("@pulumi/oci/apigateway/deployment").Deployment>("oci:ApiGateway/deployment:Deployment");
+export const Gateway = resourceType<typeof import("@pulumi/oci/apigateway/gateway").Gateway>("oci:ApiGateway/gateway:Gateway");
+export const OciAuditConfiguration = resourceType<typeof import("@pulumi/oci/audit/configuration").Configuration>("oci:Audit/configuration:Configuration");
+export const AutoScalingConfiguration = resourceType<typeof import("@pulumi/oci/autoscaling/autoScalingConfiguration").AutoScalingConfiguration>("oci:Autoscaling/autoScalingConfiguration:AutoScalingConfiguration");
+export const OciBudget = resourceType<typeof import("@pulumi/oci/budget/budget").Budget>("oci:Budget/budget:Budget");
+export const OciBudgetRule = resourceType<typeof import("@pulumi/oci/budget/rule").Rule>("oci:Budget/rule:Rule");
+export const OkeCluster = resourceType<typeof import("@pulumi/oci/containerengine/cluster").Cluster>("oci:ContainerEngine/cluster:Cluster");
+export const OkeNodePool = resourceType<typeof import("@pulumi/oci/containerengine/nodePool").NodePool>("oci:ContainerEngine/nodePool:NodePool");
+export const OciInstance = resourceType<typeof import("@pulumi/oci/core/instance").Instance>("oci:Core/instance:Instance");
+export const InstanceConfiguration = resourceType<typeof import("@pulumi/oci/core/instanceConfiguration").InstanceConfiguration>("oci:Core/instanceConfiguration:InstanceConfiguration");
+export const InstancePool = resourceType<typeof import("@pulumi/oci/core/instancePool").InstancePool>("oci:Core/instancePool:InstancePool");
+export const OciInternetGateway = resourceType<typeof import("@pulumi/oci/core/internetGateway").InternetGateway>("oci:Core/internetGateway:InternetGateway");
+export const OciNatGateway = resourceType<typeof import("@pulumi/oci/core/natGateway").NatGateway>("oci:Core/natGateway:NatGateway");
+export const OciNsg = resourceType<typeof import("@pulumi/oci/core/networkSecurityGroup").NetworkSecurityGroup>("oci:Core/networkSecurityGroup:NetworkSecurityGroup");
+export const NetworkSecurityGroupSecurityRule = resourceType<typeof import("@pulumi/oci/core/networkSecurityGroupSecurityRule").NetworkSecurityGroupSecurityRule>("oci:Core/networkSecurityGroupSecurityRule:NetworkSecurityGroupSecurityRule");
+export const OciRouteTable = resourceType<typeof import("@pulumi/oci/core/routeTable").RouteTable>("oci:Core/routeTable:RouteTable");
+export const SecurityList = resourceType<typeof import("@pulumi/oci/core/securityList").SecurityList>("oci:Core/securityList:SecurityList");
+export const ServiceGateway = resourceType<typeof import("@pulumi/oci/core/serviceGateway").ServiceGateway>("oci:Core/serviceGateway:ServiceGateway");
+export const OciSubnet = resourceType<typeof import("@pulumi/oci/core/subnet").Subnet>("oci:Core/subnet:Subnet");
+export const Vcn = resourceType<typeof import("@pulumi/oci/core/vcn").Vcn>("oci:Core/vcn:Vcn");
+export const AutonomousDatabase = resourceType<typeof import("@pulumi/oci/database/autonomousDatabase").AutonomousDatabase>("oci:Database/autonomousDatabase:AutonomousDatabase");
+export const SteeringPolicy = resourceType<typeof import("@pulumi/oci/dns/steeringPolicy").SteeringPolicy>("oci:Dns/steeringPolicy:SteeringPolicy");
+export const Application = resourceType<typeof import("@pulumi/oci/functions/application").Application>("oci:Functions/application:Application");
+export const OciFunction = resourceType<typeof import("@pulumi/oci/functions/function").Function>("oci:Functions/function:Function");
+export const HttpMonitor = resourceType<typeof import("@pulumi/oci/healthchecks/httpMonitor").HttpMonitor>("oci:HealthChecks/httpMonitor:HttpMonitor");
+export const OciPolicy = resourceType<typeof import("@pulumi/oci/identity/policy").Policy>("oci:Identity/policy:Policy");
+export const OciKey = resourceType<typeof import("@pulumi/oci/kms/key").Key>("oci:Kms/key:Key");
+export const OciVault = resourceType<typeof import("@pulumi/oci/kms/vault").Vault>("oci:Kms/vault:Vault");
+export const BackendSet = resourceType<typeof import("@pulumi/oci/loadbalancer/backendSet").BackendSet>("oci:LoadBalancer/backendSet:BackendSet");
+export const OciListener = resourceType<typeof import("@pulumi/oci/loadbalancer/listener").Listener>("oci:LoadBalancer/listener:Listener");
+export const OciLoadBalancer = resourceType<typeof import("@pulumi/oci/loadbalancer/loadBalancer").LoadBalancer>("oci:LoadBalancer/loadBalancer:LoadBalancer");
+export const OciLog = resourceType<typeof import("@pulumi/oci/logging/log").Log>("oci:Logging/log:Log");
+export const OciLogGroup = resourceType<typeof import("@pulumi/oci/logging/logGroup").LogGroup>("oci:Logging/logGroup:LogGroup");
+export const Alarm = resourceType<typeof import("@pulumi/oci/monitoring/alarm").Alarm>("oci:Monitoring/alarm:Alarm");
+export const OciBucket = resourceType<typeof import("@pulumi/oci/objectstorage/bucket").Bucket>("oci:ObjectStorage/bucket:Bucket");
+export const ReplicationPolicy = resourceType<typeof import("@pulumi/oci/objectstorage/replicationPolicy").ReplicationPolicy>("oci:ObjectStorage/replicationPolicy:ReplicationPolicy");
+export const NotificationTopic = resourceType<typeof import("@pulumi/oci/ons/notificationTopic").NotificationTopic>("oci:Ons/notificationTopic:NotificationTopic");
+export const OnsSubscription = resourceType<typeof import("@pulumi/oci/ons/subscription").Subscription>("oci:Ons/subscription:Subscription");
+export const DbSystem = resourceType<typeof import("@pulumi/oci/psql/dbSystem").DbSystem>("oci:Psql/dbSystem:DbSystem");
+export const OciSecret = resourceType<typeof import("@pulumi/oci/vault/secret").Secret>("oci:Vault/secret:Secret");
