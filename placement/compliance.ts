@@ -169,6 +169,22 @@ export function citedSource(row: ComplianceRow): string {
   return text;
 }
 
+/**
+ * The source a held fact is shown with (place's and plan's compliance lines, the lock): the row's
+ * source verbatim when every part is the cloud's own, else {@link citedSource}'s text, so a
+ * low-confidence fact a stack accepts never presents a third-party copy as its source.
+ */
+export function evidenceSource(row: ComplianceRow): string {
+  let text = shown.get(row);
+  if (text === undefined) {
+    text = sourceParts(row.source).every((part) => isFirstParty(row.cloud, part)) ? row.source : citedSource(row);
+    shown.set(row, text);
+  }
+  return text;
+}
+
+const shown = new WeakMap<ComplianceRow, string>();
+
 /** Why `program` is not held at (cloud, region), or undefined when it is. */
 export function programGap(catalog: Catalog, cloud: Cloud, region: string, program: string, min: Confidence = DEFAULT_MIN_COMPLIANCE_CONFIDENCE): string | undefined {
   const status = programStatus(catalog, cloud, region, program, min);

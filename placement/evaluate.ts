@@ -7,7 +7,7 @@ import { capability } from "../core/capabilities";
 import { imageFor, imageProblem } from "../core/registries";
 import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
-import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
+import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, evidenceSource, inEea, programStatus } from "./compliance";
 import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
 import { type Allowances, cents, type CostResult, priceService, type ServiceCost } from "./cost";
 import { governanceProblem } from "./governance";
@@ -129,8 +129,8 @@ function complianceReasons(catalog: Catalog, p: Prepared, region: Region, reason
     for (const program of needs.programs) {
       const status = programStatus(catalog, region.cloud, region.region, program, p.req.minComplianceConfidence);
       if (status.held) {
-        const { scope, confidence, source } = status.row;
-        evidence.push({ requirement: id, program, cloud: region.cloud, region: region.region, scope, confidence, source });
+        const { scope, confidence } = status.row;
+        evidence.push({ requirement: id, program, cloud: region.cloud, region: region.region, scope, confidence, source: evidenceSource(status.row) });
       } else {
         reasons.push({ constraint: `compliance:${id}`, message: alias ? `${status.reason} (${id} → ${program})` : status.reason, kind: status.kind });
       }
