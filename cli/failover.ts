@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import type { Catalog } from "../placement/catalog";
 import { placeWithLock } from "../placement/lock";
-import { RequirementsError } from "../placement/requirements";
+import { type Requirements, RequirementsError } from "../placement/requirements";
 import { failoverSiteProblems, parseFailover } from "../program/config-values";
+import { readStackFileDetails } from "../program/stackfile";
 import { readInputs } from "./inputs";
 import { writeOutFile } from "./output";
 
@@ -35,14 +36,28 @@ export function parseRestore(values: readonly string[]): Record<string, string> 
   return out;
 }
 
+/** What {@link writeFailover} did. */
+export interface FailoverResult {
+  /** The stack file. */
+  readonly path: string;
+  /** The setting now in the file: the one written, or (nothing written) the one already there. */
+  readonly setting: Record<string, unknown>;
+  /** False when the asked-for site already serves: the file is left as it was. */
+  readonly written: boolean;
+  /** Why nothing was written (`written: false`), for the user. */
+  readonly kept?: string;
+}
+
 /**
- * Writes `tessera:failover` for `stack`. Returns the file and the setting written.
+ * Writes `tessera:failover` for `stack`, unless the asked-for site already serves (`--fail-back`
+ * on a stack never promoted or already failed back, `--promote` on a promoted one): then nothing
+ * is written and {@link FailoverResult.kept} says why, as `replan --write` keeps a current lock.
  *
  * @throws RequirementsError when the stack has no failover site, or the setting is one the program
  *   rejects (an option the standby's cloud lacks, an unknown database service, a malformed OCID);
  *   OutputError when the stack file cannot be written (it is then unchanged).
  */
-export function writeFailover(catalog: Catalog, stacksDir: string, stack: string, change: FailoverChange): { path: string; setting: Record<string, unknown> } {
+export function writeFailover(catalog: Catalog, stacksDir: string, stack: string, change: FailoverChange): FailoverResult {
   const inputs = readInputs(catalog, { stack }, stacksDir);
   const { requirements } = inputs;
   if (!requirements.failover) throw new RequirementsError([`failover: stack ${stack} has no standby site (add failover to its requirements)`], `tessera failover --stack ${stack}`);
@@ -65,10 +80,34 @@ export function writeFailover(catalog: Catalog, stacksDir: string, stack: string
   problems.push(...failoverSiteProblems({ promoteOption: change.planned ? "planned" : "forced", restore: change.restore ?? {} }, requirements, { primary: d.cloud, standby: d.secondary?.cloud }, stack));
   if (problems.length > 0) throw new RequirementsError(problems, `tessera:failover of stack ${stack}`);
   const path = join(stacksDir, `Pulumi.${stack}.yaml`);
+  const current = currentFailover(readStackFileDetails(stacksDir, stack).config["tessera:failover"], requirements, stack);
+  if (current?.active === change.active) {
+    const kept =
+      change.active === "primary"
+        ? current.setting === undefined
+          ? `stack ${stack} was never promoted: the primary already serves`
+          : `the primary already serves stack ${stack} (tessera:failover ${JSON.stringify(current.setting)})`
+        : `stack ${stack} is already promoted: the standby serves (tessera:failover ${JSON.stringify(current.setting)})`;
+    return { path, setting: current.setting ?? { active: "primary" }, written: false, kept };
+  }
   const doc = parseDocument(readFileSync(path, "utf8"));
   doc.setIn(["config", "tessera:failover"], doc.createNode(setting));
   // Whole or not at all (temp file, fsync, rename): a stack file is never left half written.
   // The user's layout stays: no padding added inside `[EU]`, no re-wrapped long lines.
   writeOutFile("tessera failover", path, doc.toString({ flowCollectionPadding: false, lineWidth: 0 }));
-  return { path, setting };
+  return { path, setting, written: true };
+}
+
+/**
+ * The site the stack file says serves, and the setting as written there (none: never promoted).
+ * Undefined when the setting is one the program rejects: writing the new one then repairs it.
+ */
+function currentFailover(raw: string | undefined, requirements: Requirements, stack: string): { active: "primary" | "standby"; setting?: Record<string, unknown> } | undefined {
+  try {
+    const { active } = parseFailover(raw, requirements, stack);
+    return raw === undefined ? { active } : { active, setting: JSON.parse(raw) as Record<string, unknown> };
+  } catch (e) {
+    if (e instanceof RequirementsError) return undefined;
+    throw e;
+  }
 }

@@ -6,7 +6,7 @@
  *   tessera plan   --stack <name>  [--json | --markdown] [--diff <previous.json>] [--out <file>]
  *   tessera plan   --stack <a> --stack <b> … --out-dir <dir> [--diff-dir <dir>] [--json]
  *   tessera failover --stack <name> --promote [--planned] [--restore <db>=<backup OCID>] | --fail-back
- *   tessera check  [--stacks-dir <dir>]
+ *   tessera check  [--stacks-dir <dir>] [--json]
  *   tessera --version | --help
  *
  * Maintainers also have `tessera docs [--write]` (hidden from the help).
@@ -16,7 +16,7 @@
 // First: defers the SDK's TypeScript and Arborist (see the module) before anything loads the SDK.
 import "../harness/defer-sdk-deps";
 import { isDeepStrictEqual } from "node:util";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, type Help, InvalidArgumentError, Option } from "commander";
 import { loadCatalog } from "../placement/catalog";
 import { type Lock, lockFor, placeWithLock, writeLock } from "../placement/lock";
 import { errorJson, UsageError } from "./errors";
@@ -51,11 +51,12 @@ const formatOf = (opts: { json?: boolean; markdown?: boolean }): Format => (opts
  * With I/O other than the process's, commander writes its usage and errors there too (set before
  * the subcommands are added: they copy it).
  */
-function createProgram(setExitCode: (code: number) => void): Command {
+function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): Command {
   const program = new Command()
     .name("tessera")
     .description("Place multi-cloud stacks by requirements, preview them offline, and check them against policy.")
-    .version(VERSION, "-V, --version", "print the tessera version")
+    // With --json every output is a JSON document, the version and the help too (commander prints them).
+    .version(jsonMode ? json({ schemaVersion: 1, version: VERSION }).trimEnd() : VERSION, "-V, --version", "print the tessera version")
     // One message per mistake, not the whole usage: the way to the options instead.
     .showHelpAfterError("(`tessera <command> --help` lists a command's options)")
     .exitOverride();
@@ -73,6 +74,8 @@ function createProgram(setExitCode: (code: number) => void): Command {
       getErrHasColors: () => false,
     });
   }
+  // Set before the subcommands are added, as the output: they copy it.
+  if (jsonMode) program.configureHelp({ formatHelp: (cmd, helper) => json(helpJson(cmd, helper)) });
 
   program
     .command("place")
@@ -162,12 +165,14 @@ function createProgram(setExitCode: (code: number) => void): Command {
   program
     .command("check")
     .description("plan every stack in the stacks folder; say which one is not deployable and why")
+    .option("--json", "print each stack's outcome as JSON")
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-    .action(async (opts: { stacksDir: string }) => {
+    .action(async (opts: { json?: boolean; stacksDir: string }) => {
+      const format = opts.json ? "json" : "text";
       try {
-        setExitCode(await planCommand().check(opts.stacksDir));
+        setExitCode(await planCommand().check(opts.stacksDir, format));
       } catch (e) {
-        fail(e);
+        fail(e, format);
       }
     });
 
@@ -191,8 +196,11 @@ function createProgram(setExitCode: (code: number) => void): Command {
           planned: opts.planned === true,
           restore: parseRestore(opts.restore ?? []),
         });
-        note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
-        printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting }) : `${opts.stack}: ${opts.promote ? "the standby serves (promotion)" : "the primary serves (fail-back)"}`);
+        // Nothing to do (the site already serves) is exit 0 with nothing written, as replan's kept lock.
+        if (written.written) note(`wrote tessera:failover ${JSON.stringify(written.setting)} to ${written.path}; review with \`tessera plan --stack ${opts.stack} --diff <previous plan.json>\`, then run \`pulumi up\``);
+        else note(`kept ${written.path}: ${written.kept}; nothing written`);
+        const site = `the ${opts.promote ? "standby" : "primary"} ${written.written ? `serves (${opts.promote ? "promotion" : "fail-back"})` : "already serves; nothing written"}`;
+        printDocument(format === "json" ? json({ schemaVersion: 1, stack: opts.stack, file: written.path, failover: written.setting, written: written.written }) : `${opts.stack}: ${site}`);
       } catch (e) {
         fail(e, format);
       }
@@ -213,6 +221,32 @@ function createProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/** `--help --json`: a command's usage, options and subcommands as data (what the help text says). */
+export function helpJson(cmd: Command, helper: Help): HelpJson {
+  return {
+    schemaVersion: 1,
+    usage: helper.commandUsage(cmd),
+    description: helper.commandDescription(cmd),
+    options: helper.visibleOptions(cmd).map((o) => ({
+      flags: o.flags,
+      description: o.description,
+      ...(o.mandatory ? { required: true } : {}),
+      ...(o.defaultValue !== undefined ? { default: o.defaultValue as unknown } : {}),
+    })),
+    commands: helper.visibleCommands(cmd).map((c) => ({ name: c.name(), usage: helper.subcommandTerm(c), description: helper.subcommandDescription(c) })),
+  };
+}
+
+/** What `tessera [command] --help --json` prints. */
+export interface HelpJson {
+  readonly schemaVersion: 1;
+  /** As the help's first line: `tessera plan [options]`. */
+  readonly usage: string;
+  readonly description: string;
+  readonly options: ReadonlyArray<{ readonly flags: string; readonly description: string; readonly required?: true; readonly default?: unknown }>;
+  readonly commands: ReadonlyArray<{ readonly name: string; readonly usage: string; readonly description: string }>;
+}
+
 /** A lock's placement: each site's cloud, region and sizes, without the cost noted beside them. */
 function placementOf(lock: Lock): unknown {
   const site = ({ cloud, region, services }: Lock["decision"] | NonNullable<Lock["decision"]["secondary"]>) => ({ cloud, region, services });
@@ -222,8 +256,15 @@ function placementOf(lock: Lock): unknown {
 /** Flag errors (commander already printed them): exit 2, and with `--json` the JSON error too. */
 function flagError(err: CommanderError, argv: readonly string[]): never {
   if (err.exitCode === 0) return io().exit(0); // --help, --version
-  if (argv.includes("--json")) printDocument(json(errorJson(new UsageError(err.message.replace(/^error: /, "")))));
+  if (argv.includes("--json")) printDocument(json(errorJson(new UsageError(flagMessage(err, argv)))));
   return io().exit(2);
+}
+
+/** The message of a flag error; for the help commander shows instead of a missing or unknown command ("(outputHelp)"), what was missing. */
+function flagMessage(err: CommanderError, argv: readonly string[]): string {
+  if (err.code !== "commander.help") return err.message.replace(/^error: /, "");
+  const named = argv[0] === "help" ? argv.slice(1).find((a) => !a.startsWith("-")) : undefined;
+  return `${named !== undefined ? `unknown command '${named}'` : "a command is needed"}; commands: place, replan, plan, check, failover (tessera --help lists them)`;
 }
 
 /** Thrown by the `exit` of in-process I/O to end a run early: {@link run} returns its code. */
@@ -245,7 +286,7 @@ export async function run(argv: readonly string[], cliIo: CliIo = PROCESS_IO): P
     let exitCode = 0;
     try {
       try {
-        await createProgram((code) => (exitCode = code)).parseAsync([...argv], { from: "user" });
+        await createProgram((code) => (exitCode = code), argv.includes("--json")).parseAsync([...argv], { from: "user" });
       } catch (e) {
         if (e instanceof CommanderError) flagError(e, argv);
         if (!(e instanceof CliExit)) fail(e);

@@ -11,14 +11,16 @@
  *
  * High availability bills a second instance and a second copy of the storage where the source says
  * so (prices.csv `postgres-ha-instances`: RDS Multi-AZ); elsewhere the standby is assumed to cost
- * the same as the primary and the line says it is an estimate. Storage: the service's own rate
- * (prices.csv `postgres-storage`), else the block-storage rate, estimated.
+ * the same as the primary and the line says it is an estimate. Storage: included in a plan that
+ * includes it (DigitalOcean, cost-postgres-storage.ts), else the service's own rate (prices.csv
+ * `postgres-storage`), else the block-storage rate, estimated.
  */
 import type { Cloud } from "../core/cloud";
 import { postgresHaProblem } from "../core/constraints";
 import { displaySku, postgresInstanceClass } from "../core/skus";
 import { type Catalog, type Offering, type PostgresPriceRow, regionKey } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
+import { planStorageLine } from "./cost-postgres-storage";
 import { billedHours, cheapest, computeSource, type CostResult, fits, HOURS_PER_MONTH, priced, regionalPrice, sizeText } from "./cost";
 import { perCatalog } from "./memo";
 import { tableLine, tablePrice } from "./prices";
@@ -124,7 +126,9 @@ export function postgres(catalog: Catalog, cloud: Cloud, region: string, s: Data
       instance = unpricedLine(`${sku}${haText}`, `the managed PostgreSQL list price of ${cloud} is not in postgres-prices.csv`);
     }
   }
-  return priced(sku!, [instance, storage(catalog, cloud, region, s, replicas, haText, haEstimated)]);
+  // A list-priced plan may include its storage (DigitalOcean): only storage beyond it is billed.
+  const inPlan = best && sku === best.row.instanceClass ? planStorageLine(catalog, cloud, region, sku, s.storageGb, replicas, haText) : undefined;
+  return priced(sku!, [instance, inPlan ?? storage(catalog, cloud, region, s, replicas, haText, haEstimated)]);
 }
 
 /** True when `pin` is a class sized from compute shapes (not a list-priced class). */

@@ -42,6 +42,15 @@ function strict<T extends z.ZodRawShape>(shape: T) {
   });
 }
 
+/**
+ * An email address as HTML's `<input type=email>` accepts it (WHATWG HTML, "valid e-mail address":
+ * https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address; zod's `html5Email`), with
+ * a dot in the domain: alerts leave over the internet, where dotless domains do not resolve (RFC
+ * 7085; ICANN NGPC resolution 2013.08.13.01). The clouds' budget APIs check less (AWS Budgets:
+ * any address without line breaks, API_budgets_Subscriber), so `a@b.c` passes, `a@b` or `a b@c.d` not.
+ */
+const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+const email = () => z.email({ pattern: EMAIL, error: "expected an email address such as name@example.com (HTML's rule, a dot in the domain)" });
 const positive = (max: number) => z.number().positive().max(max);
 const positiveInt = (max: number) => z.number().int().positive().max(max);
 const nonNegative = (max: number) => z.number().min(0).max(max);
@@ -123,7 +132,7 @@ export function requirementsSchema(catalog: Catalog) {
   const secrets = strict({ kind: z.literal("secrets") });
   const monitoring = strict({
     kind: z.literal("monitoring"),
-    email: z.email().optional(),
+    email: email().optional(),
     webhookUrl: z.url({ protocol: /^https$/, error: "an https:// URL" }).optional(),
     cpuPercent: z.number().int().min(1).max(100).default(80),
     storagePercent: z.number().int().min(1).max(100).default(80),
@@ -159,7 +168,7 @@ export function requirementsSchema(catalog: Catalog) {
       .array(strict({ name: z.string().min(1).max(60).optional(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), maxRttMs: positive(10_000) }))
       .default([]),
     /** `email`: who gets budget alarms when no monitoring service has an email or webhook (security). */
-    budget: strict({ monthlyUsd: positive(100_000_000), email: z.email().optional() }).optional(),
+    budget: strict({ monthlyUsd: positive(100_000_000), email: email().optional() }).optional(),
     /** The audit trail of the account scope (security): on unless opted out with a reason. */
     audit: strict({
       trail: z.boolean().default(true),

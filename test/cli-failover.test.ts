@@ -44,8 +44,47 @@ test("--json: the setting written as one JSON document", async (t) => {
   const dir = stacksDir();
   const r = await run("failover", "--stack", STACK, "--promote", "--json", "--stacks-dir", dir);
   t.is(r.code, 0, r.stderr);
-  t.deepEqual(JSON.parse(r.stdout), { schemaVersion: 1, stack: STACK, file: join(dir, `Pulumi.${STACK}.yaml`), failover: { active: "standby", promoteOption: "forced" } });
+  t.deepEqual(JSON.parse(r.stdout), { schemaVersion: 1, stack: STACK, file: join(dir, `Pulumi.${STACK}.yaml`), failover: { active: "standby", promoteOption: "forced" }, written: true });
   t.is(stackFile(dir), `${ORIGINAL}  tessera:failover:\n    active: standby\n    promoteOption: forced\n`);
+});
+
+test("nothing to do: --fail-back on a stack never promoted (or failed back), --promote on a promoted one say so, write nothing and exit 0 (as replan's kept lock)", async (t) => {
+  const dir = stacksDir();
+  const file = join(dir, `Pulumi.${STACK}.yaml`);
+  const never = await run("failover", "--stack", STACK, "--fail-back", "--stacks-dir", dir);
+  t.deepEqual(never, {
+    code: 0,
+    stdout: "shop-dr-eu: the primary already serves; nothing written\n",
+    stderr: `tessera: kept ${file}: stack shop-dr-eu was never promoted: the primary already serves; nothing written\n`,
+  });
+  t.is(stackFile(dir), ORIGINAL);
+  const neverJson = await run("failover", "--stack", STACK, "--fail-back", "--json", "--stacks-dir", dir);
+  t.deepEqual([neverJson.code, JSON.parse(neverJson.stdout)], [0, { schemaVersion: 1, stack: STACK, file, failover: { active: "primary" }, written: false }]);
+
+  t.is((await run("failover", "--stack", STACK, "--promote", "--stacks-dir", dir)).code, 0);
+  const promoted = stackFile(dir);
+  // Again, and with --json: the standby already serves; the options of a promotion that already happened change nothing.
+  const again = await run("failover", "--stack", STACK, "--promote", "--stacks-dir", dir);
+  t.deepEqual(again, {
+    code: 0,
+    stdout: "shop-dr-eu: the standby already serves; nothing written\n",
+    stderr: `tessera: kept ${file}: stack shop-dr-eu is already promoted: the standby serves (tessera:failover {"active":"standby","promoteOption":"forced"}); nothing written\n`,
+  });
+  const againJson = await run("failover", "--stack", STACK, "--promote", "--json", "--stacks-dir", dir);
+  t.deepEqual([againJson.code, JSON.parse(againJson.stdout)], [0, { schemaVersion: 1, stack: STACK, file, failover: { active: "standby", promoteOption: "forced" }, written: false }]);
+  t.is(stackFile(dir), promoted);
+
+  t.is((await run("failover", "--stack", STACK, "--fail-back", "--stacks-dir", dir)).code, 0);
+  const back = stackFile(dir);
+  t.deepEqual(await run("failover", "--stack", STACK, "--fail-back", "--stacks-dir", dir), {
+    code: 0,
+    stdout: "shop-dr-eu: the primary already serves; nothing written\n",
+    stderr: `tessera: kept ${file}: the primary already serves stack shop-dr-eu (tessera:failover {"active":"primary"}); nothing written\n`,
+  });
+  t.is(stackFile(dir), back);
+  // A bad option is still bad input when there is nothing to do (the program would reject it).
+  const planned = await run("failover", "--stack", STACK, "--fail-back", "--planned", "--stacks-dir", dir);
+  t.deepEqual([planned.code, planned.stderr], [2, "tessera: tessera failover: --planned applies to --promote only\n"]);
 });
 
 test("a setting the next plan would reject is never written: the program's own checks (OCID, options the standby's cloud has) run first, every problem in one message, exit 2", async (t) => {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import test from "ava";
 import { tessera as run, tesseraProcess } from "./cli";
-import { FIXTURE_STACKS } from "./paths";
+import { FIXTURE_STACKS, ROOT } from "./paths";
 
 const file = (name: string, content: string) => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-cli-"));
@@ -113,6 +113,76 @@ test("bad input: exit 2 with the field and allowed values; bad flags and unknown
   const flag = await run("place", "--stack", "eu-gdpr", "--frobnicate");
   t.is(flag.code, 2);
   t.regex(flag.stderr, /unknown option '--frobnicate'/);
+});
+
+test("budget.email a@b.c is an address (the reviewer's example): placed, exit 0; a@b or a phrase is exit 2 naming the field and the rule", async (t) => {
+  const req = (email: string) => file("req.yaml", `services:\n  web: { kind: compute, vcpus: 2, memoryGib: 4, publicIp: true }\nclouds: { allow: [aws] }\nresidency: { jurisdictions: [EU] }\nbudget: { monthlyUsd: 100, email: "${email}" }\n`);
+  const ok = await run("place", "--requirements", req("a@b.c"));
+  t.deepEqual([ok.code, ok.stderr, ok.stdout.split("\n")[0]], [0, "", "Placement: aws eu-north-1 (Europe (Stockholm)) — 31.54 USD/month"]);
+  for (const email of ["a@b", "finance at example dot com"]) {
+    const file = req(email);
+    const bad = await run("place", "--requirements", file, "--json");
+    const problem = `budget.email: expected an email address such as name@example.com (HTML's rule, a dot in the domain) (got "${email}")`;
+    const message = `invalid ${file}:\n  - ${problem}`;
+    t.deepEqual({ ...bad, stdout: JSON.parse(bad.stdout) as unknown }, { code: 2, stdout: { schemaVersion: 1, error: { exitCode: 2, kind: "requirements", message, problems: [problem] } }, stderr: `tessera: ${message}\n` });
+  }
+});
+
+test("--json makes every output a JSON document: the version, the help of tessera and of a command, a missing or unknown command", async (t) => {
+  const version = { code: 0, stdout: `${JSON.stringify({ schemaVersion: 1, version: "0.1.0" }, null, 2)}\n`, stderr: "" };
+  t.deepEqual(await run("--version", "--json"), version);
+  t.deepEqual(await run("--json", "-V"), version);
+  t.deepEqual(await run("--version"), { code: 0, stdout: "0.1.0\n", stderr: "" });
+  const help = await run("--help", "--json");
+  t.deepEqual([help.code, help.stderr, JSON.parse(help.stdout)], [
+    0,
+    "",
+    {
+      schemaVersion: 1,
+      usage: "tessera [options] [command]",
+      description: "Place multi-cloud stacks by requirements, preview them offline, and check them against policy.",
+      options: [
+        { flags: "-V, --version", description: "print the tessera version" },
+        { flags: "-h, --help", description: "display help for command" },
+      ],
+      commands: [
+        { name: "place", usage: "place [options]", description: "choose cloud, region and sizes for a stack and explain every rejected candidate" },
+        { name: "replan", usage: "replan [options]", description: "show what moving a locked stack to today's best placement would take" },
+        { name: "plan", usage: "plan [options]", description: "preview the stack offline: placement, resources, monthly cost and policy verdicts" },
+        { name: "check", usage: "check [options]", description: "plan every stack in the stacks folder; say which one is not deployable and why" },
+        { name: "failover", usage: "failover [options]", description: "promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)" },
+        { name: "help", usage: "help [command]", description: "display help for command" },
+      ],
+    },
+  ]);
+  // A command's help, by --help and by `help <command>`: the same document.
+  const replan = await run("replan", "--help", "--json");
+  t.deepEqual([replan.code, JSON.parse(replan.stdout)], [
+    0,
+    {
+      schemaVersion: 1,
+      usage: "tessera replan [options]",
+      description: "show what moving a locked stack to today's best placement would take",
+      options: [
+        { flags: "-s, --stack <name>", description: "a stack in the stacks folder", required: true },
+        { flags: "--json", description: "print the plan as JSON" },
+        { flags: "--write", description: "write the new lock" },
+        { flags: "--stacks-dir <dir>", description: "where stack files and locks live", default: join(ROOT, "stacks") },
+        { flags: "-h, --help", description: "display help for command" },
+      ],
+      commands: [],
+    },
+  ]);
+  t.deepEqual(await run("help", "replan", "--json"), replan);
+  // Without --json the help stays text.
+  t.true((await run("replan", "--help")).stdout.startsWith("Usage: tessera replan [options]\n"));
+  for (const [args, message] of [
+    [["help", "nosuch", "--json"], "unknown command 'nosuch'; commands: place, replan, plan, check, failover (tessera --help lists them)"],
+    [["nosuch", "--json"], "unknown command 'nosuch'"],
+  ] as const) {
+    const r = await run(...args);
+    t.deepEqual([r.code, JSON.parse(r.stdout)], [2, { schemaVersion: 1, error: { exitCode: 2, kind: "usage", message, problems: [] } }], args.join(" "));
+  }
 });
 
 test("a stack name Pulumi would refuse (a path, 101 characters) is bad input for every command, and nothing is read or written outside the folder", async (t) => {

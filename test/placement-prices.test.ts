@@ -145,3 +145,61 @@ test("a NAT gateway without a price row for its address is not priced, and a bud
     { constraint: "budget", message: `budget of 1,000 USD/month cannot be confirmed: network: ${why}` },
   ]);
 });
+
+test("DigitalOcean PostgreSQL: the plan's price includes its base storage; only storage beyond it is billed, never the whole disk again", (t) => {
+  // db-s-1vcpu-2gb includes 30 GB (DigitalOcean's provider acceptance test reads 30720 MiB back from the API).
+  const included = "prices.csv digitalocean all postgres-included-storage:db-s-1vcpu-2gb ← digitalocean/terraform-provider-digitalocean:digitalocean/database/resource_database_cluster_test.go@401992a1e493a0e3cfc833197820867991fc011f";
+  t.deepEqual(database("digitalocean", "nyc3", { vcpus: 1, memoryGib: 2, storageGb: 30 }), {
+    sku: "db-s-1vcpu-2gb",
+    monthlyUsd: 30,
+    lines: [
+      ["db-s-1vcpu-2gb × 30 USD/month", 30, "list"],
+      ["30 GB storage: within the 30 GB included in the db-s-1vcpu-2gb price", 0, "list"],
+    ],
+    unpriced: [],
+  });
+  const row = priceService(catalog, "digitalocean", "nyc3", req({ services: { db: { kind: "database", vcpus: 1, memoryGib: 2, storageGb: 30 } } }).services.db!);
+  t.is(row.ok && row.cost.lines[1]!.source, included);
+  // Beyond the base amount: DigitalOcean bills the added storage, at a rate the catalog does not have.
+  const why = "the digitalocean additional-storage rate is not in prices.csv";
+  t.deepEqual(database("digitalocean", "nyc3", { vcpus: 1, memoryGib: 2, storageGb: 100 }), {
+    sku: "db-s-1vcpu-2gb",
+    monthlyUsd: 30,
+    lines: [
+      ["db-s-1vcpu-2gb × 30 USD/month", 30, "list"],
+      [`100 GB storage: 70 GB beyond the 30 GB included in the db-s-1vcpu-2gb price: not priced (${why})`, 0, "unpriced"],
+    ],
+    unpriced: [why],
+  });
+  // A plan whose base amount the catalog lacks: included, the assumption stated, no disk charge.
+  t.deepEqual(database("digitalocean", "nyc3", { vcpus: 1, memoryGib: 1, storageGb: 10 }), {
+    sku: "db-s-1vcpu-1gb",
+    monthlyUsd: 15,
+    lines: [
+      ["db-s-1vcpu-1gb × 15 USD/month", 15, "list"],
+      ["10 GB storage: included in the db-s-1vcpu-1gb price, assuming the size's base storage holds it (its base amount is not in the catalog; storage beyond it is billed extra)", 0, "estimated"],
+    ],
+    unpriced: [],
+  });
+  // Other clouds still bill storage on top of the instance.
+  t.deepEqual(database("azure", "eastus", { vcpus: 1, memoryGib: 2 }).lines[1], ["100 GB storage × 0.115 USD/GB-month", 11.5, "list"]);
+});
+
+test("DigitalOcean PostgreSQL: with an additional-storage rate, the excess over the base amount × the rate, on every node of an HA cluster", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-catalog-"));
+  for (const f of readdirSync(findDataDir())) copyFileSync(join(findDataDir(), f), join(dir, f));
+  // A test row (the real rate is not in the catalog): 0.5 USD per GB-month.
+  writeFileSync(join(dir, "prices.csv"), `${readFileSync(join(dir, "prices.csv"), "utf8").trimEnd()}\ndigitalocean,all,postgres-additional-storage,usd/gb-month,0.5,test,2026-11-30,low,test row\n`);
+  const copy = loadCatalog(dir);
+  const price = (input: { storageGb: number; highAvailability?: boolean }) => {
+    const r = priceService(copy, "digitalocean", "nyc3", parseRequirements({ services: { db: { kind: "database", vcpus: 1, memoryGib: 2, ...input } } }, copy).services.db!);
+    if (!r.ok) throw new Error(r.reason);
+    return r.cost.lines.map((l) => [l.label, l.monthlyUsd, l.basis]);
+  };
+  t.deepEqual(price({ storageGb: 100 }), [
+    ["db-s-1vcpu-2gb × 30 USD/month", 30, "list"],
+    ["100 GB storage: 70 GB beyond the 30 GB included in the db-s-1vcpu-2gb price × 0.5 USD/GB-month", 35, "list"],
+  ]);
+  t.deepEqual(price({ storageGb: 100, highAvailability: true })[1], ["100 GB storage: 70 GB beyond the 30 GB included in the db-s-1vcpu-2gb price × 2 (HA standby, assumed billed like the primary) × 0.5 USD/GB-month", 70, "list"]);
+  t.deepEqual(price({ storageGb: 20 })[1], ["20 GB storage: within the 30 GB included in the db-s-1vcpu-2gb price", 0, "list"]);
+});

@@ -72,11 +72,12 @@ test("database: managed list prices per cloud, Multi-AZ doubling where the sourc
   // (the same-size Droplet is 24 USD, which the old compute-equivalent model showed ×730/672).
   t.deepEqual(cost("digitalocean", "nyc3", { kind: "database", vcpus: 1, memoryGib: 1, storageGb: 10 }), {
     sku: "db-s-1vcpu-1gb",
-    monthlyUsd: 16,
+    monthlyUsd: 15,
     estimated: true,
     lines: [
       ["db-s-1vcpu-1gb × 15 USD/month", 15, false],
-      ["10 GB storage × 0.1 USD/GB-month (block-storage rate; the service's storage rate is not in the catalog)", 1, true],
+      // The plan's price includes its base storage (DigitalOcean API reference); no disk charge on top.
+      ["10 GB storage: included in the db-s-1vcpu-1gb price, assuming the size's base storage holds it (its base amount is not in the catalog; storage beyond it is billed extra)", 0, true],
     ],
   });
   t.deepEqual(cost("digitalocean", "nyc3", { kind: "database", vcpus: 2, memoryGib: 4, storageGb: 10 }).lines[0], ["db-s-2vcpu-4gb × 60 USD/month", 60, false]);

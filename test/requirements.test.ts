@@ -136,6 +136,21 @@ test("budget: its alarms need a recipient wherever the stack may land with a bud
   t.deepEqual(problems({ services: { ...web, ops: { kind: "monitoring", webhookUrl: "https://hooks.example.com/x" } }, budget }), []);
 });
 
+test("email addresses (budget.email, monitoring email): HTML's rule with a dot in the domain; a@b.c passes, garbage does not", (t) => {
+  const web = { web: { kind: "compute", vcpus: 1, memoryGib: 1 } };
+  const valid = ["a@b.c", "finance@example.com", "user+tag@sub.example.org", "o'brien@x.ie", "first.last@xn--bcher-kva.ch", "a_b-c@1.2.3.4"];
+  for (const email of valid) {
+    t.deepEqual(problems({ services: web, budget: { monthlyUsd: 10, email } }), [], email);
+    t.deepEqual(problems({ services: { ...web, ops: { kind: "monitoring", email } } }), [], email);
+  }
+  const message = "expected an email address such as name@example.com (HTML's rule, a dot in the domain)";
+  const invalid = ["not an email", "a@b", "@b.com", "a@", "a@@b.com", "a@b..com", "a@-b.com", "a@b-.com", "a b@c.de", "a@b.c\n", "<a@b.c>", ""];
+  for (const email of invalid) {
+    t.deepEqual(problems({ services: web, budget: { monthlyUsd: 10, email } }), [`budget.email: ${message} (got ${JSON.stringify(email)})`], email);
+    t.deepEqual(problems({ services: { ...web, ops: { kind: "monitoring", email } } }), [`services.ops.email: ${message} (got ${JSON.stringify(email)})`], email);
+  }
+});
+
 test("references between services: analytics.bucket and failover.dns.service must name the right kind", (t) => {
   t.deepEqual(
     problems({
