@@ -9,6 +9,9 @@
  * - phases: where `tessera plan`'s CPU goes on each example (bench/phases.ts).
  * - plan-wall: `tessera plan` wall time on the examples (target on the largest: < 3 s warm, < 600 MB).
  * - progress: what plan's progress line costs in a terminal (bench/progress.ts).
+ *
+ * Not a bench: `node dist/bench/golden.js <other checkout>` compares this placement's outputs with
+ * another checkout's over random stacks (bench/golden.ts), for changes that must not change results.
  */
 // Each bench loads its own modules, so one bench's heap (the Pulumi SDK, the pack) never
 // slows another's garbage collection.
