@@ -157,14 +157,15 @@ export function benchPhases(runs = 3): string[] {
     const all = Array.from({ length: runs + 1 }, () => {
       const r = spawnSync(process.execPath, [script, stack], { cwd: ROOT, env: ENV, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
       if (r.status !== 0) throw new Error(`phases ${stack} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-      return JSON.parse(r.stdout) as { resources: number; at: { sdk: number; modules: number; placed: number; program: number; pack: number } };
+      return JSON.parse(r.stdout) as { resources: number; at: { sdk: number; modules: number; placed: number; program: number; pack: number }; sdks: Record<string, number> };
     }).slice(1);
-    const { resources, at } = [...all].sort((a, b) => a.at.pack - b.at.pack)[Math.floor(runs / 2)]!;
+    const { resources, at, sdks } = [...all].sort((a, b) => a.at.pack - b.at.pack)[Math.floor(runs / 2)]!;
+    const modules = Object.entries(sdks).map(([sdk, n]) => `${sdk} ${n}`).join(", ") || "none";
     const step = (a: number, b: number) => `+${(b - a).toFixed(2)} s`;
     const per = (a: number, b: number) => `${(((b - a) * 1000) / resources).toFixed(1)} ms per resource`;
     return (
       `${stack} (${resources} resources): Node + SDK ${at.sdk.toFixed(2)} s, modules ${step(at.sdk, at.modules)}, placement ${step(at.modules, at.placed)}, ` +
-      `program ${step(at.placed, at.program)} (${per(at.placed, at.program)}), policy pack and report ${step(at.program, at.pack)} (${per(at.program, at.pack)}); total ${at.pack.toFixed(2)} s = ${(at.pack / at.sdk).toFixed(2)}× the SDK`
+      `program ${step(at.placed, at.program)} (${per(at.placed, at.program)}), policy pack and report ${step(at.program, at.pack)} (${per(at.program, at.pack)}); total ${at.pack.toFixed(2)} s = ${(at.pack / at.sdk).toFixed(2)}× the SDK; provider modules loaded: ${modules}`
     );
   });
 }

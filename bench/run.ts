@@ -8,6 +8,10 @@
  * - typecheck: issue 17's type-check goal, the project's check over its provider floor (bench/typecheck.ts).
  * - phases: where `tessera plan`'s CPU goes on each example (bench/phases.ts).
  * - plan-wall: `tessera plan` wall time on the examples (target on the largest: < 3 s warm, < 600 MB).
+ * - progress: what plan's progress line costs in a terminal (bench/progress.ts).
+ *
+ * Not a bench: `node dist/bench/golden.js <other checkout>` compares this placement's outputs with
+ * another checkout's over random stacks (bench/golden.ts), for changes that must not change results.
  */
 // Each bench loads its own modules, so one bench's heap (the Pulumi SDK, the pack) never
 // slows another's garbage collection.
@@ -35,6 +39,8 @@ const BENCHES: Record<string, () => Promise<string[]> | string[]> = {
     benchPlan(["us-budget", "eu-gdpr", "platform-eu", "ml-dr-us"]).map(
       (r) => `tessera plan --stack ${r.stack} (${r.resources} resources): ${r.seconds.toFixed(2)} s median of 3 warm runs (target < 3 s), peak ${r.peakMb} MB (target < 600 MB)`,
     ),
+  // Not a goal: the progress line's cost (with it and without it, in a pseudo-terminal).
+  progress: () => (require("./progress") as typeof import("./progress")).benchProgress(["us-budget", "platform-eu"]),
   pack: async () => {
     const r = await benchPack();
     return [`policy pack (${r.rules} rules) serving gRPC: ${r.serveMs.toFixed(0)} ms median of ${r.runs} starts (target < 1,500 ms); answering GetAnalyzerInfo: ${r.infoMs.toFixed(0)} ms`];

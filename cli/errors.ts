@@ -8,6 +8,7 @@
  * | 0 | done (`plan`: deployable) |
  * | 1 | not deployable: a mandatory policy failed, the budget is exceeded, nothing is feasible, or the locked placement no longer meets the requirements |
  * | 2 | could not run as asked: flags, stack file, requirements, a corrupt or foreign lock, catalog, or a file that cannot be read or written |
+ * | 3 | tessera failed: a bug, not the input (its trace on stderr); a pipeline must not read it as "not deployable" |
  */
 import { UnsupportedServiceError } from "../core/capabilities";
 import { CatalogError } from "../placement/catalog";
@@ -38,7 +39,16 @@ export type ErrorKind = "usage" | "requirements" | "stack-file" | "lock" | "cata
 /** `{ schemaVersion, error }`: what `--json` prints for an error (docs/plan-schema.json). */
 export interface ErrorJson {
   readonly schemaVersion: 1;
-  readonly error: { readonly exitCode: 1 | 2; readonly kind: ErrorKind; readonly message: string; readonly problems: readonly string[] };
+  readonly error: { readonly exitCode: 1 | 2 | 3; readonly kind: ErrorKind | "internal"; readonly message: string; readonly problems: readonly string[] };
+}
+
+/** Exit code of a bug: neither "not deployable" (1) nor "bad input" (2). */
+export const INTERNAL_EXIT_CODE = 3;
+
+/** The JSON error object for a bug (exit 3): the message only; the trace goes to stderr. */
+export function internalErrorJson(e: unknown): ErrorJson {
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { schemaVersion: 1, error: { exitCode: INTERNAL_EXIT_CODE, kind: "internal", message, problems: [] } };
 }
 
 /** The kind and exit code of a user error; undefined for a bug (which keeps its stack trace). */

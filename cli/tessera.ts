@@ -6,7 +6,7 @@
  *   tessera plan   --stack <name>  [--json | --markdown] [--diff <previous.json>] [--out <file>]
  *   tessera plan   --stack <a> --stack <b> … --out-dir <dir> [--diff-dir <dir>] [--json]
  *   tessera failover --stack <name> --promote [--planned] [--restore <db>=<backup OCID>] | --fail-back
- *   tessera check  [--stacks-dir <dir>]
+ *   tessera check  [--stacks-dir <dir>] [--json]
  *   tessera --version | --help
  *
  * Maintainers also have `tessera docs [--write]` (hidden from the help).
@@ -19,7 +19,7 @@ import { isDeepStrictEqual } from "node:util";
 import { Command, CommanderError, type Help, InvalidArgumentError, Option } from "commander";
 import { loadCatalog } from "../placement/catalog";
 import { type Lock, lockFor, placeWithLock, writeLock } from "../placement/lock";
-import { errorJson, UsageError } from "./errors";
+import { errorJson, INTERNAL_EXIT_CODE, internalErrorJson, UsageError } from "./errors";
 import { parseRestore, writeFailover } from "./failover";
 import { outcomeDocument } from "./infeasible";
 import { readInputs, STACKS_DIR } from "./inputs";
@@ -165,12 +165,14 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
   program
     .command("check")
     .description("plan every stack in the stacks folder; say which one is not deployable and why")
+    .option("--json", "print each stack's outcome as JSON")
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
-    .action(async (opts: { stacksDir: string }) => {
+    .action(async (opts: { json?: boolean; stacksDir: string }) => {
+      const format = opts.json ? "json" : "text";
       try {
-        setExitCode(await planCommand().check(opts.stacksDir));
+        setExitCode(await planCommand().check(opts.stacksDir, format));
       } catch (e) {
-        fail(e);
+        fail(e, format);
       }
     });
 
@@ -298,9 +300,25 @@ export async function run(argv: readonly string[], cliIo: CliIo = PROCESS_IO): P
   });
 }
 
+/**
+ * {@link run} for a process: a bug (an error no command classifies) is reported, not rethrown —
+ * its trace on stderr, with `--json` the error document (kind `internal`) on stdout — and ends
+ * with exit code 3, so CI never reads a crash as "not deployable" (1) or "bad input" (2).
+ */
+export async function runReportingBugs(argv: readonly string[], cliIo: CliIo = PROCESS_IO): Promise<number> {
+  try {
+    return await run(argv, cliIo);
+  } catch (e) {
+    const trace = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    cliIo.stderr.write(`tessera: internal error, a bug in tessera (please report it with this trace):\n${trace}\n`);
+    if (argv.includes("--json")) cliIo.stdout.write(json(internalErrorJson(e)));
+    return INTERNAL_EXIT_CODE;
+  }
+}
+
 /** The process entry (bin/tessera.js): `process.argv`, the process's streams; error exits end the process at once. */
 export function main(): void {
-  void run(process.argv.slice(2)).then((code) => {
+  void runReportingBugs(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -18,6 +18,7 @@ import type { Cloud } from "../core/cloud";
 import type { Catalog, ComplianceRow, Region } from "./catalog";
 import { atLeast, type Confidence } from "./confidence";
 import { isFirstParty, sourceParts } from "./first-party";
+import { perCatalog } from "./memo";
 
 /** Requirement ids that expand to programs and/or residency. */
 export const COMPLIANCE_ALIASES = {
@@ -112,6 +113,24 @@ export function complianceRow(catalog: Catalog, cloud: Cloud, program: string): 
  * cloud.
  */
 export function programStatus(catalog: Catalog, cloud: Cloud, region: string, program: string, min: Confidence = DEFAULT_MIN_COMPLIANCE_CONFIDENCE): ProgramStatus {
+  // Remembered per (catalog, cloud, program, minimum) and region: asked for every candidate (issue 17).
+  const known = statuses(catalog, cloud, program, min);
+  if (!(known instanceof Map)) return known;
+  let status = known.get(region);
+  if (!status) known.set(region, (status = lookUpStatus(catalog, cloud, region, program, min)));
+  return status;
+}
+
+/**
+ * The answer when it is the same in every region (no region is called "": held there means held
+ * everywhere), else a map for the answers per region of a row with a region list.
+ */
+const statuses = perCatalog((catalog, cloud: Cloud, program, min: Confidence): ProgramStatus | Map<string, ProgramStatus> => {
+  const status = lookUpStatus(catalog, cloud, "", program, min);
+  return !status.held && !status.cloudWide ? new Map() : status;
+});
+
+function lookUpStatus(catalog: Catalog, cloud: Cloud, region: string, program: string, min: Confidence): ProgramStatus {
   const row = complianceRow(catalog, cloud, program);
   if (!row) return { held: false, kind: "not-confirmed", reason: `${program} not confirmed for ${cloud}: no source in compliance.csv`, cloudWide: true };
   if (row.scope === "none") return { held: false, kind: "not-offered", reason: `${program} not offered by ${cloud} (compliance.csv, ${row.confidence}: ${citedSource(row)})`, cloudWide: true };
@@ -149,6 +168,22 @@ export function citedSource(row: ComplianceRow): string {
   }
   return text;
 }
+
+/**
+ * The source a held fact is shown with (place's and plan's compliance lines, the lock): the row's
+ * source verbatim when every part is the cloud's own, else {@link citedSource}'s text, so a
+ * low-confidence fact a stack accepts never presents a third-party copy as its source.
+ */
+export function evidenceSource(row: ComplianceRow): string {
+  let text = shown.get(row);
+  if (text === undefined) {
+    text = sourceParts(row.source).every((part) => isFirstParty(row.cloud, part)) ? row.source : citedSource(row);
+    shown.set(row, text);
+  }
+  return text;
+}
+
+const shown = new WeakMap<ComplianceRow, string>();
 
 /** Why `program` is not held at (cloud, region), or undefined when it is. */
 export function programGap(catalog: Catalog, cloud: Cloud, region: string, program: string, min: Confidence = DEFAULT_MIN_COMPLIANCE_CONFIDENCE): string | undefined {

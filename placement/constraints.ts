@@ -10,7 +10,7 @@ import { type Accounts, missingAccountFields } from "../core/accounts";
 import type { Cloud } from "../core/cloud";
 import { machineImageProblem, natGatewayProblem, secretEnvironmentProblem, spotProblem, warehouseUnitsProblem } from "../core/constraints";
 import { isSensitiveName } from "../core/sensitive";
-import { loadRegionFacts, zonesOf } from "../core/facts";
+import { loadRegionFacts, type RegionFacts, zonesOf } from "../core/facts";
 import { versionProblem } from "../core/versions";
 import type { Catalog } from "./catalog";
 import type { Reason } from "./evaluate";
@@ -40,9 +40,9 @@ export function serviceProblem(catalog: Catalog, cloud: Cloud, region: string, s
     case "gpu-compute":
       return service.spot ? spotProblem(cloud) : undefined;
     case "database":
-      return versionProblem(facts.versions.postgres, "postgres", cloud, service.version, facts.date);
+      return versionProblemOf(facts, "postgres", cloud, service.version);
     case "kubernetes":
-      return versionProblem(facts.versions.kubernetes, "kubernetes", cloud, service.version, facts.date);
+      return versionProblemOf(facts, "kubernetes", cloud, service.version);
     case "serverless":
       // Secret values (`secure:`) and secret-looking names: the Function keeps them secret only where the cloud can.
       return secretEnvironmentProblem(cloud, Object.entries(service.environment).filter(([key, value]) => typeof value !== "string" || isSensitiveName(key)).map(([key]) => key).sort());
@@ -51,6 +51,19 @@ export function serviceProblem(catalog: Catalog, cloud: Cloud, region: string, s
     default:
       return undefined;
   }
+}
+
+const versionProblems = new WeakMap<RegionFacts, Map<string, string | undefined>>();
+
+/** `versionProblem` on the catalog date, remembered per facts (asked per service and candidate region, issue 17). */
+function versionProblemOf(facts: RegionFacts, engine: "postgres" | "kubernetes", cloud: Cloud, version: string): string | undefined {
+  let byKey = versionProblems.get(facts);
+  if (!byKey) versionProblems.set(facts, (byKey = new Map()));
+  const key = `${engine}/${cloud}/${version}`;
+  if (byKey.has(key)) return byKey.get(key);
+  const problem = versionProblem(facts.versions[engine], engine, cloud, version, facts.date);
+  byKey.set(key, problem);
+  return problem;
 }
 
 /** Kinds the program builds inside the site's Network (program/services.ts). */

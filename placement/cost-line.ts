@@ -38,7 +38,8 @@ export const cents = (usd: number): number => Math.round(usd * 100) / 100;
 
 /** A priced line. */
 export function line(label: string, usd: number, basis: "list" | "estimated" | "spot", source: string, priceDate?: string): CostLine {
-  return { label, monthlyUsd: cents(usd), estimated: basis !== "list", basis, source, ...(priceDate !== undefined ? { priceDate } : {}) };
+  // Two literals, not a spread: this runs for every line of every candidate (issue 17).
+  return priceDate !== undefined ? { label, monthlyUsd: cents(usd), estimated: basis !== "list", basis, source, priceDate } : { label, monthlyUsd: cents(usd), estimated: basis !== "list", basis, source };
 }
 
 /** A usage-billed line: 0 at rest. */

@@ -20,20 +20,30 @@ import type { Catalog } from "./catalog";
 import { type CostLine, line, round4, unpricedLine } from "./cost-line";
 import { HOURS_PER_MONTH } from "./cost";
 import { IN_NETWORK } from "./constraints";
+import { perCatalog } from "./memo";
 import { type TablePrice, tablePrice } from "./prices";
-import type { Requirements } from "./requirements";
+import type { Requirements, ServiceRequirement } from "./requirements";
 import { groupRange } from "./webtier";
 
 /** Google's Cloud NAT hourly fee stops growing at this many VMs (cloud.google.com/nat/pricing). */
 const GCP_NAT_VM_CAP = 32;
 
 /** True when the program builds a Network for this site (program/services.ts). */
-export const buildsNetwork = (cloud: Cloud, req: Requirements): boolean => Object.values(req.services).some((s) => IN_NETWORK[cloud].includes(s.kind));
+export const buildsNetwork = (cloud: Cloud, req: Requirements): boolean => servicesOf(req).some((s) => IN_NETWORK[cloud].includes(s.kind));
+
+const services = new WeakMap<Requirements["services"], readonly ServiceRequirement[]>();
+
+/** `Object.values(req.services)`, once per services object: asked for every candidate region (issue 17). */
+function servicesOf(req: Requirements): readonly ServiceRequirement[] {
+  let list = services.get(req.services);
+  if (!list) services.set(req.services, (list = Object.values(req.services)));
+  return list;
+}
 
 /** True when the site's network gets a NAT gateway. */
 export function natOn(req: Requirements, cloud: Cloud): boolean {
   if (natGatewayProblem(cloud) || !buildsNetwork(cloud, req)) return false;
-  return req.network?.natGateway ?? natNeeded(cloud, Object.values(req.services));
+  return req.network?.natGateway ?? natNeeded(cloud, servicesOf(req));
 }
 
 /**
@@ -42,7 +52,7 @@ export function natOn(req: Requirements, cloud: Cloud): boolean {
  */
 export function privateMachines(req: Requirements): number {
   let n = 0;
-  for (const s of Object.values(req.services)) {
+  for (const s of servicesOf(req)) {
     if (s.kind === "compute" && !s.publicIp) n += groupRange(s).max;
     if (s.kind === "gpu-compute" && !s.publicIp) n += s.count;
     if (s.kind === "kubernetes") n += s.nodes; // private nodes (components/kubernetes)
@@ -59,6 +69,15 @@ function combined(label: string, usd: number, prices: readonly TablePrice[]): Co
 /** The NAT gateway's monthly line, or undefined when the site has none. */
 export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
   if (!natOn(req, cloud)) return undefined;
+  const vms = cloud === "gcp" ? Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req))) : 0;
+  // The same line for every stack with as many private VMs: remembered per catalog (issue 17).
+  return natLines(catalog, cloud, region, String(vms));
+}
+
+const natLines = perCatalog((catalog, cloud: Cloud, region, vms) => natLineAt(catalog, cloud, region, Number(vms)));
+
+/** The NAT gateway's line in (cloud, region), `vms` private VMs using it on GCP. */
+function natLineAt(catalog: Catalog, cloud: Cloud, region: string, vms: number): CostLine {
   const hour = (item: string) => tablePrice(catalog, cloud, region, item);
   // The processing rate is named where this region has its own (or one global) figure.
   const data = hour("nat-gateway-data");
@@ -68,7 +87,6 @@ export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, regio
     const perVm = hour("nat-gateway-vm-hour");
     const ip = hour("nat-ip-hour");
     if (!perVm || !ip) return unpricedLine("Cloud NAT, always on", "its price is not in prices.csv (nat-gateway-vm-hour)");
-    const vms = Math.min(GCP_NAT_VM_CAP, Math.max(1, privateMachines(req)));
     return combined(`Cloud NAT (${vms} VMs × ${round4(perVm.value)} + 1 IP × ${round4(ip.value)} USD/h) × ${HOURS_PER_MONTH} h; ${perGb}`, HOURS_PER_MONTH * (vms * perVm.value + ip.value), [perVm, ip]);
   }
   const gateway = hour("nat-gateway");
@@ -82,6 +100,12 @@ export function natLine(catalog: Catalog, req: Requirements, cloud: Cloud, regio
 /** Azure's privatelink DNS zone line (one per network), or undefined elsewhere. */
 export function privateDnsZoneLine(catalog: Catalog, req: Requirements, cloud: Cloud, region: string): CostLine | undefined {
   if (cloud !== "azure" || !buildsNetwork(cloud, req)) return undefined;
+  return zoneLines(catalog, cloud, region, "");
+}
+
+const zoneLines = perCatalog((catalog, cloud: Cloud, region) => zoneLineAt(catalog, cloud, region));
+
+function zoneLineAt(catalog: Catalog, cloud: Cloud, region: string): CostLine {
   const zone = tablePrice(catalog, cloud, region, "private-dns-zone");
   const what = "private DNS zone privatelink.postgres.database.azure.com";
   return zone ? combined(`${what} × ${round4(zone.value)} USD/month`, zone.value, [zone]) : unpricedLine(what, "its price is not in prices.csv (private-dns-zone)");

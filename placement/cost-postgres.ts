@@ -39,10 +39,10 @@ interface ClassPrice {
 
 /** The managed PostgreSQL classes' prices in (cloud, region), computed once per catalog and site. */
 function classPrices(catalog: Catalog, cloud: Cloud, region: string): readonly ClassPrice[] {
-  return classPricesBySite(catalog, regionKey(cloud, region), () => sitePrices(catalog, cloud, region));
+  return classPricesBySite(catalog, cloud, region, "");
 }
 
-const classPricesBySite = perCatalog<readonly ClassPrice[]>();
+const classPricesBySite = perCatalog((catalog, cloud: Cloud, region): readonly ClassPrice[] => sitePrices(catalog, cloud, region));
 
 function sitePrices(catalog: Catalog, cloud: Cloud, region: string): ClassPrice[] {
   const rows = catalog.postgresPrices.filter((r) => r.cloud === cloud);

@@ -61,9 +61,16 @@ export type CostResult = { readonly ok: true; readonly cost: ServiceCost } | { r
 
 /** Builds a priced result from its lines. */
 export function priced(sku: string, lines: CostLine[], extra: Pick<ServiceCost, "count" | "offering" | "unconfirmed" | "range"> = {}): CostResult {
-  const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
-  const unpriced = lines.flatMap((l) => (l.basis === "unpriced" ? [l.unpriced ?? l.label] : []));
-  return { ok: true, cost: { sku, monthlyUsd, estimated: lines.some((l) => l.estimated), lines, unpriced, ...extra } };
+  // One pass: this runs for every service in every candidate region (issue 17).
+  let sum = 0;
+  let estimated = false;
+  const unpriced: string[] = [];
+  for (const l of lines) {
+    sum += l.monthlyUsd;
+    estimated ||= l.estimated;
+    if (l.basis === "unpriced") unpriced.push(l.unpriced ?? l.label);
+  }
+  return { ok: true, cost: { sku, monthlyUsd: cents(sum), estimated, lines, unpriced, ...extra } };
 }
 
 type PriceColumn = "objectGbMonth" | "blockGbMonth" | "internetEgressGb" | "interRegionEgressGb" | "postgresSmallHour" | "postgres2x8Hour";
@@ -82,10 +89,10 @@ export interface RegionalPrice {
  * the region has no price index (no compute prices to compare).
  */
 export function regionalPrice(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
-  return regionalPrices(catalog, `${cloud}/${region}/${column}`, () => lookUpRegional(catalog, cloud, region, column));
+  return regionalPrices(catalog, cloud, region, column);
 }
 
-const regionalPrices = perCatalog<RegionalPrice | undefined>();
+const regionalPrices = perCatalog((catalog, cloud: Cloud, region, column: PriceColumn) => lookUpRegional(catalog, cloud, region, column));
 
 function lookUpRegional(catalog: Catalog, cloud: Cloud, region: string, column: PriceColumn): RegionalPrice | undefined {
   const own = catalog.storage.find((r) => r.cloud === cloud && (r.region === region || r.region === "all") && r[column] !== undefined);
@@ -97,27 +104,52 @@ function lookUpRegional(catalog: Catalog, cloud: Cloud, region: string, column: 
   return { usd: value * factor, estimated: true, source: `storage-and-egress.csv ${cloud} ${ref!.region} × price index of ${region} (${round4(factor)})` };
 }
 
+/** `displaySku` without its regular expression for the SKUs it returns unchanged (all but OCI flex sizes, `…Flex$_<ocpus>_<gb>`). */
+const skuText = (sku: string): string => (sku.includes("Flex$_") ? displaySku(sku) : sku);
+
 /** Where a compute row's price was read: the catalog file and its upstream source. */
-export const computeSource = (catalog: Catalog, cloud: Cloud): string => `compute-offerings.csv ← ${catalog.manifest.computePrices[cloud].source}`;
+export const computeSource = (catalog: Catalog, cloud: Cloud): string => computeSources(catalog, cloud, "", "");
+
+const computeSources = perCatalog((catalog, cloud: Cloud) => `compute-offerings.csv ← ${catalog.manifest.computePrices[cloud].source}`);
 
 /**
  * The offerings of a region a requirement can pick from: the catalog rows, with OCI's sampled flex
  * rows replaced by each flex shape at the exact size asked (and at a locked size).
  */
 function candidates(catalog: Catalog, cloud: Cloud, region: string, spot: boolean, size?: { vcpus: number; memoryGib: number }, pin?: string): readonly Offering[] {
-  const list = (spot ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? [];
+  const list = regionOfferings(catalog, cloud, region, spot ? "spot" : "list");
   if (cloud !== "oci" || catalog.flexRates.size === 0) return list;
-  const fixed = list.filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? ""));
+  const order = spot ? bySpotPrice : byPrice;
+  // The catalog rows without the sampled flex rows, in order: once per (region, spot) (issue 17).
+  const fixed = ociFixed(catalog, region, spot ? "spot" : "list", "");
   const flex: Offering[] = [];
+  const locked = pin !== undefined ? parseOciFlex(pin) : undefined;
   for (const rates of catalog.flexRates.values()) {
     const exact = size && exactFlexSize(rates, size.vcpus, size.memoryGib);
     if (exact) flex.push(flexOffering(rates, region, exact));
-    const locked = pin !== undefined ? parseOciFlex(pin) : undefined;
     if (locked && locked.shape === rates.shape && validFlexSize(rates, locked)) flex.push(flexOffering(rates, region, locked));
   }
-  const price = (o: Offering) => (spot ? (o.spotPriceHour ?? o.priceHour) : o.priceHour);
-  return [...fixed, ...flex].sort((a, b) => price(a) - price(b) || (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0));
+  if (flex.length === 0) return fixed;
+  // What sorting [...fixed, ...flex] stably gives: both sorted, merged with fixed rows first on ties.
+  if (flex.length > 1) flex.sort(order);
+  const out: Offering[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < fixed.length && j < flex.length) out.push(order(fixed[i]!, flex[j]!) <= 0 ? fixed[i++]! : flex[j++]!);
+  while (i < fixed.length) out.push(fixed[i++]!);
+  while (j < flex.length) out.push(flex[j++]!);
+  return out;
 }
+
+const regionOfferings = perCatalog((catalog, cloud: Cloud, region, spot: "spot" | "list"): readonly Offering[] => (spot === "spot" ? catalog.offeringsBySpotPrice : catalog.offeringsByRegion).get(regionKey(cloud, region)) ?? []);
+const ociFixed = perCatalog((catalog, region, spot: "spot" | "list"): readonly Offering[] =>
+  regionOfferings(catalog, "oci", region, spot)
+    .filter((o) => !catalog.flexRates.has(parseOciFlex(o.instanceType)?.shape ?? ""))
+    .sort(spot === "spot" ? bySpotPrice : byPrice),
+);
+const byName = (a: Offering, b: Offering) => (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
+const byPrice = (a: Offering, b: Offering) => a.priceHour - b.priceHour || byName(a, b);
+const bySpotPrice = (a: Offering, b: Offering) => (a.spotPriceHour ?? a.priceHour) - (b.spotPriceHour ?? b.priceHour) || byName(a, b);
 
 /**
  * The catalog offering named `sku` in a region, OCI flex sizes included (priced from the shape's
@@ -196,7 +228,7 @@ function machines(catalog: Catalog, cloud: Cloud, region: string, s: Extract<Ser
   const price = spot ? best.spotPriceHour! : best.priceHour;
   const billed = billedHours(catalog, cloud, region, s.hoursPerMonth);
   const date = catalog.manifest.computePrices[cloud].date;
-  const what = `${s.count} × ${displaySku(best.instanceType)}${spot ? ` (spot, market price of ${date})` : ""}`;
+  const what = `${s.count} × ${skuText(best.instanceType)}${spot ? ` (spot, market price of ${date})` : ""}`;
   const unconfirmed = gpu ? gpuAvailability(catalog, best).unconfirmed : undefined;
   // A load-balanced service: its machine range and its load balancer (cost-loadbalancer.ts).
   const machineLine = (n: number, label: string) =>
@@ -225,7 +257,7 @@ function kubernetes(catalog: Catalog, cloud: Cloud, region: string, s: Extract<S
     node.instanceType,
     [
       line(`control plane × ${HOURS_PER_MONTH} h × ${fee} USD/h`, HOURS_PER_MONTH * fee, "list", `storage-and-egress.csv ${cloud} ${ref!.region} k8s_control_plane_hour_usd`),
-      line(`${s.nodes} × ${displaySku(node.instanceType)} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, machineMonth(s.nodes, billed, node.priceHour), "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
+      line(`${s.nodes} × ${skuText(node.instanceType)} × ${billed.hours} h${billed.note} × ${node.priceHour} USD/h`, machineMonth(s.nodes, billed, node.priceHour), "list", computeSource(catalog, cloud) + (billed.source ? `; ${billed.source}` : ""), date),
     ],
     { count: s.nodes, offering: node },
   );

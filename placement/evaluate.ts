@@ -7,12 +7,12 @@ import { capability } from "../core/capabilities";
 import { imageFor, imageProblem } from "../core/registries";
 import type { Cloud, ServiceKind } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
-import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, inEea, programStatus } from "./compliance";
+import { COMPLIANCE_ALIASES, type ComplianceEvidence, type ComplianceNeeds, complianceNeeds, evidenceSource, inEea, programStatus } from "./compliance";
 import { type PlacementContext, serviceProblem, siteReasons } from "./constraints";
-import { type Allowances, cents, priceService, type ServiceCost } from "./cost";
+import { type Allowances, cents, type CostResult, priceService, type ServiceCost } from "./cost";
 import { governanceProblem } from "./governance";
 import { rttMs } from "./geo";
-import { residencyReasons } from "./residency";
+import { residencyReasonsOf } from "./residency";
 import { type SharedCosts, sharedCosts } from "./cost-site";
 import type { RequestedKind, Requirements, ServiceRequirement } from "./requirements";
 import { webTierCloudProblems } from "./webtier";
@@ -75,7 +75,15 @@ const SLACK = /^https:\/\/hooks\.slack\.com\//;
 let USD: Intl.NumberFormat | undefined;
 
 /** `2,410` / `12.5`: how USD figures read in reasons. */
-export const usd = (n: number): string => (USD ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
+export function usd(n: number): string {
+  // The figure asked last is remembered: the budget reason formats the same budget for every candidate.
+  if (Object.is(n, lastUsd)) return lastUsdText;
+  lastUsdText = (USD ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
+  lastUsd = n;
+  return lastUsdText;
+}
+let lastUsd = Number.NaN;
+let lastUsdText = "NaN";
 
 /** How a user is named in a latency constraint: its `name`, else `users[<i>]`. */
 export const userLabel = (user: { readonly name?: string | undefined }, i: number): string => user.name ?? `users[${i}]`;
@@ -87,6 +95,8 @@ interface Prepared {
   readonly req: Requirements;
   readonly services: ReadonlyArray<readonly [string, ServiceRequirement]>;
   readonly compliance: ReadonlyArray<{ readonly id: string; readonly needs: ComplianceNeeds; readonly alias: boolean }>;
+  /** `[aws, gcp]`: the allow-list as reasons show it. */
+  readonly allowText: string;
 }
 
 const prepared = new WeakMap<Requirements, Prepared>();
@@ -98,14 +108,16 @@ function prepare(req: Requirements): Prepared {
       req,
       services: Object.entries(req.services),
       compliance: req.compliance.map((id) => ({ id, needs: complianceNeeds([id]), alias: id in COMPLIANCE_ALIASES })),
+      allowText: req.clouds?.allow ? list(req.clouds.allow) : "",
     };
     prepared.set(req, p);
   }
   return p;
 }
 
-function cloudReasons(req: Requirements, cloud: Cloud, reasons: Reason[]): void {
-  if (req.clouds?.allow && !req.clouds.allow.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} not in allow ${list(req.clouds.allow)}` });
+function cloudReasons(p: Prepared, cloud: Cloud, reasons: Reason[]): void {
+  const req = p.req;
+  if (req.clouds?.allow && !req.clouds.allow.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} not in allow ${p.allowText}` });
   if (req.clouds?.deny?.includes(cloud)) reasons.push({ constraint: "clouds", message: `cloud ${cloud} is denied` });
 }
 
@@ -117,8 +129,8 @@ function complianceReasons(catalog: Catalog, p: Prepared, region: Region, reason
     for (const program of needs.programs) {
       const status = programStatus(catalog, region.cloud, region.region, program, p.req.minComplianceConfidence);
       if (status.held) {
-        const { scope, confidence, source } = status.row;
-        evidence.push({ requirement: id, program, cloud: region.cloud, region: region.region, scope, confidence, source });
+        const { scope, confidence } = status.row;
+        evidence.push({ requirement: id, program, cloud: region.cloud, region: region.region, scope, confidence, source: evidenceSource(status.row) });
       } else {
         reasons.push({ constraint: `compliance:${id}`, message: alias ? `${status.reason} (${id} → ${program})` : status.reason, kind: status.kind });
       }
@@ -138,15 +150,33 @@ function latencyReasons(req: Requirements, region: Region, reasons: Reason[]): n
 }
 
 /**
- * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
- * see place.ts). `pins` keeps a locked SKU per service while it still fits.
+ * The same region evaluated before under requirements that share service objects with these (the
+ * did-you-mean search re-evaluates candidates under relaxed requirements, hints.ts `relax`): its
+ * priced services are reused instead of priced again (issue 17). Object storage is priced again
+ * (it consumes the site's allowances, which a removed service changes).
  */
-export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}): Candidate {
+export interface Prior {
+  readonly req: Requirements;
+  readonly candidate: Candidate;
+}
+
+/** `priceService`, or the prior evaluation's price of the same service object in the same region. */
+function priceIn(catalog: Catalog, region: Region, name: string, service: ServiceRequirement, pin: string | undefined, allowances: Allowances, prior: Prior | undefined): CostResult {
+  const before = prior && pin === undefined && service.kind !== "object-storage" && prior.req.services[name] === service ? prior.candidate.services[name] : undefined;
+  return before ? { ok: true, cost: before } : priceService(catalog, region.cloud, region.region, service, pin, allowances);
+}
+
+/**
+ * Evaluates (cloud, region) against everything but the budget (budget needs the failover pairing,
+ * see place.ts). `pins` keeps a locked SKU per service while it still fits; `prior` is this region
+ * evaluated before under requirements sharing these service objects (its prices are reused).
+ */
+export function evaluateCandidate(catalog: Catalog, req: Requirements, region: Region, pins: Readonly<Record<string, string>> = {}, context: PlacementContext = {}, prior?: Prior): Candidate {
   const p = prepare(req);
   const cloud = region.cloud;
   const reasons: Reason[] = [];
-  cloudReasons(req, cloud, reasons);
-  for (const message of residencyReasons(catalog, req.residency, region)) reasons.push({ constraint: "residency", message });
+  cloudReasons(p, cloud, reasons);
+  for (const message of residencyReasonsOf(catalog, req.residency, region)) reasons.push({ constraint: "residency", message });
   const compliance: ComplianceEvidence[] = [];
   complianceReasons(catalog, p, region, reasons, compliance);
   const services: Record<string, ServiceCost> = {};
@@ -202,7 +232,7 @@ export function evaluateCandidate(catalog: Catalog, req: Requirements, region: R
       priceable = false;
       continue;
     }
-    const result = priceService(catalog, cloud, region.region, service, pins[name], allowances);
+    const result = priceIn(catalog, region, name, service, pins[name], allowances, prior);
     if (!result.ok) {
       reasons.push({ constraint: `service:${name}`, message: `${name}: ${result.reason}` });
       priceable = false;

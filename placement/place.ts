@@ -94,14 +94,29 @@ const unpricedRank = (c: { readonly unpriced: readonly string[] }) => (c.unprice
 /** The budget reason of a candidate (or pair) costing `cost` with `unpriced` parts, if any. */
 function budgetReason(budget: number | undefined, cost: number, unpriced: readonly string[], suffix = ""): Reason | undefined {
   if (budget === undefined) return undefined;
-  if (cost > budget) return { constraint: "budget", message: `over budget: ${usd(cost)} > ${usd(budget)} USD/month${suffix}` };
-  if (unpriced.length > 0) return { constraint: "budget", message: `budget of ${usd(budget)} USD/month cannot be confirmed: ${unpriced.join("; ")}${suffix}` };
+  if (cost > budget) return { constraint: "budget", message: `over budget: ${usd(cost)} > ${budgetText(budget)} USD/month${suffix}` };
+  if (unpriced.length > 0) return { constraint: "budget", message: `budget of ${budgetText(budget)} USD/month cannot be confirmed: ${unpriced.join("; ")}${suffix}` };
   return undefined;
 }
 
+/** `usd(budget)`, remembered for the budget asked last: every candidate's reason names it. */
+function budgetText(budget: number): string {
+  if (!Object.is(budget, lastBudget)) {
+    lastBudgetText = usd(budget);
+    lastBudget = budget;
+  }
+  return lastBudgetText;
+}
+let lastBudget = Number.NaN;
+let lastBudgetText = "";
+
+/** `String#localeCompare` without its arguments, as one collator: the same order, without a lookup per comparison. */
+const COLLATOR = new Intl.Collator();
+const siteName = (c: { readonly cloud: Cloud; readonly region: string }) => `${c.cloud}/${c.region}`;
+
 /** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
 function tieBreak(req: Requirements, a: Candidate, b: Candidate): number {
-  return preferRank(req, a.cloud) - preferRank(req, b.cloud) || a.maxRttMs - b.maxRttMs || `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`);
+  return preferRank(req, a.cloud) - preferRank(req, b.cloud) || a.maxRttMs - b.maxRttMs || COLLATOR.compare(siteName(a), siteName(b));
 }
 
 const site = (c: Candidate): Site => ({
@@ -121,11 +136,16 @@ const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
 
 /** A secondary for `primary`: another region, far enough, same cloud unless crossCloud (another cloud when `required`). */
 export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: { cloud: Cloud; region: string }, other: { cloud: Cloud; region: string }): boolean {
+  return secondaryOkAt(req, primary, () => regions.get(siteName(primary))!, other, regions.get(siteName(other))!);
+}
+
+/** {@link secondaryOk} with the regions at hand (the primary's only looked up when the distance is needed). */
+function secondaryOkAt(req: Requirements, primary: { cloud: Cloud; region: string }, primaryRegion: () => Region, other: { cloud: Cloud; region: string }, otherRegion: Region): boolean {
   if (other.cloud === primary.cloud && other.region === primary.region) return false;
   if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
   if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
   if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
-  return greatCircleKm(regions.get(`${primary.cloud}/${primary.region}`)!, regions.get(`${other.cloud}/${other.region}`)!) >= req.failover!.minDistanceKm;
+  return greatCircleKm(primaryRegion(), otherRegion) >= req.failover!.minDistanceKm;
 }
 
 /** A primary's standby, its repriced services and the replication between them. */
@@ -150,11 +170,15 @@ interface Evaluated {
  * keep the primary's data; priced standbys before ones with unpriced parts, then the standby order.
  * Returns the first reason a standby could not keep the data when none can.
  */
-function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[]): Pair | string {
+function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[], regions: readonly Region[]): Pair | string {
   let why = "";
   let best: Pair | undefined;
-  for (const s of standbys) {
-    if (!secondaryOk(req, catalog.regionByKey, primary, s)) continue;
+  // The primary's region, looked up once (every standby is checked against it).
+  let at: Region | undefined;
+  const primaryRegion = () => (at ??= catalog.regionByKey.get(siteName(primary))!);
+  for (let i = 0; i < standbys.length; i++) {
+    const s = standbys[i]!;
+    if (!secondaryOkAt(req, primary, primaryRegion, s, regions[i]!)) continue;
     const r = replicationPlan(catalog, req, primary, s, s.services);
     if (!r.ok) {
       why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
@@ -188,6 +212,8 @@ function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], 
   }
   // A standby needs everything but the DNS failover service, which lives on the primary's cloud.
   const standbys = base.filter((c) => c.reasons.every((r) => r.constraint === "failover")).sort((a, b) => compareCandidates(req, a, b));
+  const regionOf = (c: Candidate) => catalog.regionByKey.get(siteName(c))!;
+  const standbyRegions = standbys.map(regionOf);
   const candidates = base.map((c) => {
     const extra: Reason[] = [];
     const own = c.monthlyUsd ?? pricedSubtotal(c);
@@ -200,8 +226,8 @@ function judge(catalog: Catalog, req: Requirements, base: readonly Candidate[], 
     const lockedStandby = pins?.secondary && c.cloud === pins.cloud && c.region === pins.region
       ? standbys.filter((s) => s.cloud === pins.secondary!.cloud && s.region === pins.secondary!.region)
       : [];
-    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby) : undefined;
-    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys);
+    const locked = lockedStandby.length > 0 ? findPair(catalog, req, c, lockedStandby, lockedStandby.map(regionOf)) : undefined;
+    const pair = typeof locked === "object" ? locked : findPair(catalog, req, c, standbys, standbyRegions);
     if (typeof pair === "string") {
       const where = req.failover!.crossCloud === "required" ? `on another cloud than ${c.cloud}` : req.failover!.crossCloud ? "on any allowed cloud" : `on ${c.cloud}`;
       extra.push({ constraint: "failover", message: `no secondary region ≥ ${usd(req.failover!.minDistanceKm)} km away ${where} meets the constraints${pair ? ` and can keep the data${pair}` : ""}` });
@@ -237,7 +263,12 @@ const pairUnpriced = (pairs: Map<Candidate, Pair>, c: Candidate) => (c.unpriced.
 /** Sorts candidates for display: feasible first in decision order, then rejected by name. */
 function displayOrder(req: Requirements, pairs: Map<Candidate, Pair>, candidates: Candidate[]): Candidate[] {
   const feasible = candidates.filter((c) => c.feasible).sort((a, b) => pairUnpriced(pairs, a) - pairUnpriced(pairs, b) || pairCost(pairs, a) - pairCost(pairs, b) || compareCandidates(req, a, b));
-  const rejected = candidates.filter((c) => !c.feasible).sort((a, b) => `${a.cloud}/${a.region}`.localeCompare(`${b.cloud}/${b.region}`));
+  // By name, each name built once (the comparator ran ~1,500 times per placement).
+  const rejected = candidates
+    .filter((c) => !c.feasible)
+    .map((c) => ({ c, name: siteName(c) }))
+    .sort((a, b) => COLLATOR.compare(a.name, b.name))
+    .map(({ c }) => c);
   return [...feasible, ...rejected];
 }
 
@@ -312,10 +343,21 @@ function relaxations(catalog: Catalog, req: Requirements, base: readonly Candida
   // What rejects each candidate; one rejected by three or more constraints stays rejected after relaxing one.
   const byRejection = new Map<string, Candidate[]>();
   for (const c of base) {
-    const rejecting = new Set<string>();
-    for (const r of c.reasons) if (rejecting.add(r.constraint).size > 2) break;
-    if (rejecting.size > 2) continue;
-    const key = [...rejecting].sort().join("\n");
+    // The distinct rejecting constraints, sorted and joined (at most two; a third skips the candidate).
+    let first: string | undefined;
+    let second: string | undefined;
+    let more = false;
+    for (const { constraint } of c.reasons) {
+      if (constraint === first || constraint === second) continue;
+      if (first === undefined) first = constraint;
+      else if (second === undefined) second = constraint;
+      else {
+        more = true;
+        break;
+      }
+    }
+    if (more) continue;
+    const key = first === undefined ? "" : second === undefined ? first : first < second ? `${first}\n${second}` : `${second}\n${first}`;
     const list = byRejection.get(key);
     if (list) list.push(c);
     else byRejection.set(key, [c]);
@@ -329,7 +371,7 @@ function relaxations(catalog: Catalog, req: Requirements, base: readonly Candida
     // Only an `accounts:` relaxation leaves its reasons in place (the field is supplied, not a requirement).
     const accounts = constraint.startsWith("accounts:");
     const freed = [...primaries, ...standbys].map((c) => {
-      const judged = evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context);
+      const judged = evaluateCandidate(catalog, relaxed, catalog.regionByKey.get(`${c.cloud}/${c.region}`)!, undefined, context, { req, candidate: c });
       return accounts ? withoutReasons(judged, constraint) : judged;
     });
     const { candidates, pairs } = judge(catalog, relaxed, freed, undefined);
@@ -360,10 +402,17 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   const onAllowed = (c: Candidate) => !c.reasons.some((r) => r.constraint === "clouds");
   const allowed = candidates.filter(onAllowed);
   const excluded = new Map<string, { count: number; allowed: number }>();
+  const seen = new Set<string>();
   for (const c of candidates) {
-    for (const id of new Set(c.reasons.map((r) => r.constraint))) {
-      const n = excluded.get(id) ?? { count: 0, allowed: 0 };
-      excluded.set(id, { count: n.count + 1, allowed: n.allowed + (onAllowed(c) ? 1 : 0) });
+    const onAllowedCloud = onAllowed(c);
+    seen.clear();
+    for (const { constraint: id } of c.reasons) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let n = excluded.get(id);
+      if (!n) excluded.set(id, (n = { count: 0, allowed: 0 }));
+      n.count++;
+      if (onAllowedCloud) n.allowed++;
     }
   }
   const ranked = [...excluded].sort((a, b) => b[1].allowed - a[1].allowed || b[1].count - a[1].count || a[0].localeCompare(b[0]));
@@ -371,9 +420,11 @@ function infeasible(catalog: Catalog, req: Requirements, candidates: readonly Ca
   const relaxedSite = relaxations(catalog, req, base, context);
   // One real reason per constraint ("no GPU offering A100 ×4 …"), not only its id; from an allowed cloud first.
   const example = (constraint: string) => {
-    for (const c of [...allowed, ...candidates]) {
-      const r = c.reasons.find((x) => x.constraint === constraint);
-      if (r) return `${c.cloud} ${c.region}: ${r.message}`;
+    for (const list of [allowed, candidates]) {
+      for (const c of list) {
+        const r = c.reasons.find((x) => x.constraint === constraint);
+        if (r) return `${c.cloud} ${c.region}: ${r.message}`;
+      }
     }
     return "";
   };

@@ -16,6 +16,7 @@
 import type { Cloud } from "../core/cloud";
 import { type Catalog, type PriceRow, regionKey } from "./catalog";
 import { line, type CostLine } from "./cost-line";
+import { perCatalog } from "./memo";
 
 /** A price read from the table, with its provenance. */
 export interface TablePrice {
@@ -51,19 +52,10 @@ export function tablePrice(catalog: Catalog, cloud: Cloud, region: string, item:
   // stack of 200 object stores asks for the same few answers ~100,000 times (issue 17).
   // Nested maps, not a joined key: the lookup allocates nothing (it runs millions of times in
   // the property tests, where a string per call was a good part of the garbage).
-  let byCloud = tablePrices.get(catalog);
-  if (!byCloud) tablePrices.set(catalog, (byCloud = new Map()));
-  let byRegion = byCloud.get(cloud);
-  if (!byRegion) byCloud.set(cloud, (byRegion = new Map()));
-  let byItem = byRegion.get(region);
-  if (!byItem) byRegion.set(region, (byItem = new Map()));
-  if (byItem.has(item)) return byItem.get(item);
-  const answer = lookUp(catalog, cloud, region, item);
-  byItem.set(item, answer);
-  return answer;
+  return tablePrices(catalog, cloud, region, item);
 }
 
-const tablePrices = new WeakMap<Catalog, Map<Cloud, Map<string, Map<string, TablePrice | undefined>>>>();
+const tablePrices = perCatalog((catalog, cloud: Cloud, region, item) => lookUp(catalog, cloud, region, item));
 
 function lookUp(catalog: Catalog, cloud: Cloud, region: string, item: string): TablePrice | undefined {
   const own = rowOf(catalog, cloud, region, item) ?? rowOf(catalog, cloud, "all", item);

@@ -53,6 +53,28 @@ export function residencyReasons(catalog: Catalog, r: Residency | undefined, reg
   return out;
 }
 
+const remembered = new WeakMap<Catalog, WeakMap<Residency, Map<string, Map<string, readonly string[]>>>>();
+
+/**
+ * {@link residencyReasons}, remembered per (catalog, residency object, jurisdiction, country) —
+ * all a region's answer depends on — and shared read-only: placement asks it for every candidate
+ * region, and a stack's 190 regions have about 60 (jurisdiction, country) pairs (issue 17).
+ */
+export function residencyReasonsOf(catalog: Catalog, r: Residency | undefined, region: Region): readonly string[] {
+  if (!r) return NO_REASONS;
+  let byResidency = remembered.get(catalog);
+  if (!byResidency) remembered.set(catalog, (byResidency = new WeakMap()));
+  let byJurisdiction = byResidency.get(r);
+  if (!byJurisdiction) byResidency.set(r, (byJurisdiction = new Map()));
+  let byCountry = byJurisdiction.get(region.jurisdiction);
+  if (!byCountry) byJurisdiction.set(region.jurisdiction, (byCountry = new Map()));
+  let reasons = byCountry.get(region.country);
+  if (!reasons) byCountry.set(region.country, (reasons = residencyReasons(catalog, r, region)));
+  return reasons;
+}
+
+const NO_REASONS: readonly string[] = [];
+
 /** Whether `region` satisfies the residency. */
 export const residencyAllows = (catalog: Catalog, r: Residency | undefined, region: Region): boolean => residencyReasons(catalog, r, region).length === 0;
 

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import test from "ava";
 import { tessera as run, tesseraProcess } from "./cli";
+import { CliExit, runReportingBugs } from "../cli/tessera";
+import type { CliIo } from "../cli/output";
 import { FIXTURE_STACKS, ROOT } from "./paths";
 
 const file = (name: string, content: string) => {
@@ -474,4 +476,43 @@ test("replan when the stack newly asks for a standby: the standby's data is crea
     "Total (primary + standby + replication): 267.77 USD/month → 449.76 USD/month",
   ]);
   t.true(text.stdout.includes("One-time egress: 88.36 USD. Monthly saving: -181.99 USD.\n"), text.stdout);
+});
+
+test("a bug in tessera (not the input) exits 3, the trace on stderr and, with --json, the error document kind internal: CI never reads a crash as not deployable (1) or bad input (2)", async (t) => {
+  const req = file("req.json", JSON.stringify({ services: { docs: { kind: "object-storage", sizeGb: 10 } } }));
+  // The bug: the first write of the document throws a TypeError, as a defect in a renderer would.
+  const runWithBug = async (...args: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    let writes = 0;
+    const io: CliIo = {
+      stdout: {
+        write: (text: string) => {
+          if (writes++ === 0) throw new TypeError("Cannot read properties of undefined (reading 'cloud')");
+          return (stdout += text);
+        },
+        isTTY: false,
+      },
+      stderr: { write: (text: string) => (stderr += text), isTTY: false },
+      env: process.env,
+      exit(code: number): never {
+        throw new CliExit(code);
+      },
+    };
+    return { code: await runReportingBugs(args, io), stdout, stderr };
+  };
+  const withJson = await runWithBug("place", "--requirements", req, "--json");
+  t.is(withJson.code, 3);
+  t.deepEqual(JSON.parse(withJson.stdout), {
+    schemaVersion: 1,
+    error: { exitCode: 3, kind: "internal", message: "TypeError: Cannot read properties of undefined (reading 'cloud')", problems: [] },
+  });
+  t.true(withJson.stderr.startsWith("tessera: internal error, a bug in tessera (please report it with this trace):\nTypeError: Cannot read properties of undefined (reading 'cloud')\n    at "));
+  const text = await runWithBug("place", "--requirements", req);
+  t.deepEqual([text.code, text.stdout], [3, ""]);
+  t.true(text.stderr.startsWith("tessera: internal error, a bug in tessera (please report it with this trace):\nTypeError: "));
+  // A user error still takes its own path through the same entry: exit 2, no trace.
+  const missing = await runWithBug("place", "--requirements", join(ROOT, "no-such-file.json"));
+  t.is(missing.code, 2);
+  t.false(missing.stderr.includes("internal error"));
 });

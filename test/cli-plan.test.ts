@@ -203,6 +203,19 @@ test("tessera check: a stack file that cannot be read is bad input, exit 2 (the 
     "✘ gpu: not feasible: no feasible placement among 192 candidates.",
     "2 of 2 stacks not deployable",
   ]);
+  // --json: the same outcomes as one document (the worst exit code, each stack's code and summary).
+  const json = await tessera("check", "--stacks-dir", dir, "--json");
+  const doc = JSON.parse(json.stdout) as { schemaVersion: 1; exitCode: number; stacks: Array<{ stack: string; exitCode: number; summary: string }> };
+  t.deepEqual([json.code, json.stderr, doc.schemaVersion, doc.exitCode, doc.stacks.map((s) => [s.stack, s.exitCode, s.summary.split("\n")[0]])], [
+    2,
+    "",
+    1,
+    2,
+    [
+      ["broken", 2, `cannot be planned: ${join(dir, "Pulumi.broken.yaml")} is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:`],
+      ["gpu", 1, "not feasible: no feasible placement among 192 candidates."],
+    ],
+  ]);
 });
 
 test("several stacks in one process: each stack's JSON and Markdown in --out-dir, one line per stack, the worst exit code; --diff-dir diffs each against its own", async (t) => {
@@ -236,4 +249,28 @@ test("several stacks in one process: each stack's JSON and Markdown in --out-dir
   t.deepEqual(JSON.parse(second.stdout), { schemaVersion: 1, stacks: [{ stack: "us-budget", exitCode: 0, plan: join(next, "us-budget.json"), markdown: join(next, "us-budget.md") }, { stack: "gpu", exitCode: 1, plan: join(next, "gpu.json"), markdown: join(next, "gpu.md") }] });
   t.regex(readFileSync(join(next, "us-budget.md"), "utf8"), /\n#### Changes since the previous plan\n(.*\n)*.*no change\n$/);
   t.truthy((JSON.parse(readFileSync(join(next, "us-budget.json"), "utf8")) as { diff?: unknown }).diff);
+});
+
+test("captured output never carries a colour or cursor code, whatever the command (npm test runs with CI=true, under which picocolors colours any stream)", async (t) => {
+  const dir = tmp();
+  for (const f of ["Pulumi.us-budget.yaml", "us-budget.placement.lock.json", "Pulumi.shop-dr-eu.yaml", "shop-dr-eu.placement.lock.json"]) copyFileSync(join(FIXTURES, f), join(dir, f));
+  const runs: string[][] = [
+    ["place", "--stack", "shop-dr-eu"],
+    ["replan", "--stack", "shop-dr-eu"],
+    ["plan", "--stack", "us-budget"],
+    ["plan", "--stack", "us-budget", "--markdown"],
+    ["check"],
+    ["failover", "--stack", "shop-dr-eu", "--fail-back"],
+    ["place", "--stack", "nope"],
+    ["plan", "--frobnicate"],
+  ].map((args) => (args[0] === "plan" && args[1] === "--frobnicate" ? args : [...args, "--stacks-dir", dir]));
+  runs.push(["--help"], ["plan", "--help"], ["--version"], ["place", "--requirements", join(__dirname, "fixtures", "infeasible.yaml")]);
+  const codes: number[] = [];
+  for (const args of runs) {
+    const r = await tessera(...args);
+    codes.push(r.code);
+    t.false(`${r.stdout}${r.stderr}`.includes("\x1b"), `${args.join(" ")}: ${JSON.stringify(`${r.stdout}${r.stderr}`.slice(0, 300))}`);
+  }
+  // Each ran to its documented end: the placement, replan, both plans, check, failover's nothing-to-do, then the errors, the help and version, an infeasible stack.
+  t.deepEqual(codes, [0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 1]);
 });

@@ -153,7 +153,7 @@ test("hds: no first-party source confirms HDS in a region, so an hds stack is in
   const p = place(catalog, lenient);
   t.deepEqual([p.decision.cloud, p.decision.region], ["oci", "eu-marseille-1"]);
   t.deepEqual(p.decision.compliance, [
-    { requirement: "hds", program: "hds", cloud: "oci", region: "eu-marseille-1", scope: "listed-regions", confidence: "low", source: OCI_TRUST },
+    { requirement: "hds", program: "hds", cloud: "oci", region: "eu-marseille-1", scope: "listed-regions", confidence: "low", source: "read only in third-party material, not on oci's own pages: compliance.csv oci hds" },
   ]);
   t.deepEqual(evaluateCandidate(catalog, lenient, region("oci", "af-casablanca-1")).reasons, [
     { constraint: "compliance:hds", kind: "not-offered", message: "hds not offered in oci af-casablanca-1 (held in eu-marseille-1, eu-paris-1)" },
@@ -386,3 +386,22 @@ test("a NAT gateway is a site-wide always-on line carried with its source; a reg
   ]);
 });
 
+
+test("a low-confidence fact a stack accepts is shown with where it was read, never a third-party copy as its source; first-party sources stay verbatim", (t) => {
+  const low = req({ services: { docs: storage }, compliance: ["c5"], minComplianceConfidence: "low" });
+  const c5 = evaluateCandidate(catalog, low, region("oci", "eu-frankfurt-1"));
+  t.deepEqual(c5.compliance, [
+    { requirement: "c5", program: "c5", cloud: "oci", region: "eu-frankfurt-1", scope: "listed-regions", confidence: "low", source: "read only in third-party material, not on oci's own pages: compliance.csv oci c5" },
+  ]);
+  t.false(c5.compliance.some((e) => e.source.includes(OCI_TRUST)));
+  // A first-party row keeps its source cell as written (notes in parentheses included).
+  const gdpr = evaluateCandidate(catalog, req({ services: { docs: storage }, compliance: ["gdpr"] }), region("aws", "eu-west-1"));
+  t.deepEqual(
+    gdpr.compliance.map((e) => e.source),
+    gdpr.compliance.map((e) => catalog.compliance.find((row) => row.cloud === "aws" && row.program === e.program)!.source),
+  );
+  t.true(gdpr.compliance.length > 0 && gdpr.compliance.every((e) => thirdPartyParts("aws", e.source).length === 0));
+  // And the place report prints the same text beside the confidence.
+  const placed = place(catalog, req({ services: { docs: storage }, compliance: ["c5"], minComplianceConfidence: "low", clouds: { allow: ["oci"] } }));
+  t.true(renderPlace({ placement: placed, lock: { status: "unlocked" } }).includes("c5: oci eu-frankfurt-1, listed-regions, low — read only in third-party material, not on oci's own pages: compliance.csv oci c5"));
+});

@@ -3,9 +3,11 @@
  * registers, the cost lines are the cost model's figures, the verdicts are the pack's own, and
  * the JSON validates against docs/plan-schema.json.
  */
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import Ajv2020 from "ajv/dist/2020";
 import test from "ava";
@@ -405,4 +407,17 @@ test("a public service or a failover health check that no ingress rule lets in i
   t.deepEqual(reachabilityWarnings(parseRequirements({ ...base, network: { ingress: [{ ports: 443, sources: ["0.0.0.0/0"] }] } }, catalog)), []);
   // The examples open what they serve.
   for (const [stack, plan] of plans) t.deepEqual(plan.warnings.filter((w) => /ingress/.test(w)), [], stack);
+});
+
+test("a plan loads only the placed cloud's provider SDK: the pack judges by type token, each cloud's components and provider load on first use (also in the bundle)", async (t) => {
+  const log = join(mkdtempSync(join(tmpdir(), "tessera-sdks-")), "sdks.json");
+  const hook = join(ROOT, "test", "fixtures", "provider-sdks.cjs");
+  // us-budget is placed on DigitalOcean alone; before, the plan loaded about 250 modules of the five SDKs.
+  const { stdout } = await promisify(execFile)(process.execPath, ["--require", hook, join(ROOT, "bin", "tessera.js"), "plan", "--stack", "us-budget", "--stacks-dir", STACKS, "--json"], {
+    cwd: ROOT,
+    env: { ...process.env, TESSERA_SDK_LOG: log },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  t.is((JSON.parse(stdout) as PlanReport).resources.length, SIZES["us-budget"]);
+  t.deepEqual(Object.keys(JSON.parse(readFileSync(log, "utf8")) as Record<string, number>), ["@pulumi/digitalocean"]);
 });

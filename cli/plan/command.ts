@@ -1,6 +1,6 @@
 /**
  * `tessera plan` and `tessera check` as commands: inputs checked before the work starts, the plan
- * run under a progress spinner that always stops, then the document on stdout (terminal text,
+ * run under a progress line that is always erased (cli/progress.ts), then the document on stdout (terminal text,
  * `--json` or `--markdown`, with `--diff`), `--out` written whole, and the exit code.
  */
 import { existsSync } from "node:fs";
@@ -40,7 +40,8 @@ export async function plan(opts: PlanCommandOptions): Promise<number> {
   const catalog = loadCatalog();
   const inputs = readInputs(catalog, { stack: opts.stack }, opts.stacksDir);
   placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
-  const report = await withProgress("planning", (progress) => runPlan({ stack: opts.stack, stacksDir: opts.stacksDir, onPhase: (phase) => progress.update(phase) }));
+  // The first phase loads the program, the provider SDKs and the policy pack (runPlan's module).
+  const report = await withProgress("loading the program", (progress) => runPlan({ stack: opts.stack, stacksDir: opts.stacksDir, onPhase: (phase) => progress.update(phase) }));
   const diff = previous ? diffPlans(previous, report) : undefined;
   const document = { ...report, ...(diff ? { diff } : {}) };
   if (opts.out !== undefined) writeOutFile("--out", opts.out, json(document));
@@ -88,39 +89,44 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
   for (const stack of opts.stacks) for (const ext of ["json", "md"]) checkOutFile("--out-dir", join(opts.outDir, `${stack}.${ext}`));
   const catalog = loadCatalog();
   const outcomes: StackOutcome[] = [];
-  for (const stack of opts.stacks) {
-    const write = (jsonText: string, markdown: string) => {
-      writeOutFile("--out-dir", join(opts.outDir, `${stack}.json`), jsonText);
-      writeOutFile("--out-dir", join(opts.outDir, `${stack}.md`), markdown.endsWith("\n") ? markdown : `${markdown}\n`);
-    };
-    try {
-      const previousFile = opts.diffDir !== undefined ? join(opts.diffDir, `${stack}.json`) : undefined;
-      let previous: PlanReport | undefined;
-      if (previousFile !== undefined && existsSync(previousFile)) {
-        // A previous outcome that is not a plan (an error document) gives no diff, as a new stack.
-        try {
-          previous = readPreviousPlan(previousFile, stack);
-        } catch (e) {
-          note(`${stack}: no diff: ${(e as Error).message}`);
+  // Said once the progress line is gone (a note written beside it would share its line).
+  const notes: string[] = [];
+  await withProgress("loading the program", async (progress) => {
+    for (const [i, stack] of opts.stacks.entries()) {
+      const write = (jsonText: string, markdown: string) => {
+        writeOutFile("--out-dir", join(opts.outDir, `${stack}.json`), jsonText);
+        writeOutFile("--out-dir", join(opts.outDir, `${stack}.md`), markdown.endsWith("\n") ? markdown : `${markdown}\n`);
+      };
+      try {
+        const previousFile = opts.diffDir !== undefined ? join(opts.diffDir, `${stack}.json`) : undefined;
+        let previous: PlanReport | undefined;
+        if (previousFile !== undefined && existsSync(previousFile)) {
+          // A previous outcome that is not a plan (an error document) gives no diff, as a new stack.
+          try {
+            previous = readPreviousPlan(previousFile, stack);
+          } catch (e) {
+            notes.push(`${stack}: no diff: ${(e as Error).message}`);
+          }
         }
+        const inputs = readInputs(catalog, { stack }, opts.stacksDir);
+        placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
+        const report = await runPlan({ stack, stacksDir: opts.stacksDir, onPhase: (phase) => progress.update(`${stack} (${i + 1} of ${opts.stacks.length}): ${phase}`) });
+        const diff = previous ? diffPlans(previous, report) : undefined;
+        const markdown = renderMarkdown(report);
+        write(json({ ...report, ...(diff ? { diff } : {}) }), previous ? `${markdown}\n\n${renderDiff(previous, report, true)}` : markdown);
+        const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
+        outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `✔ ${stack}: deployable (${where})` } : { stack, exitCode: 1, summary: `✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}` });
+      } catch (e) {
+        const c = classify(e);
+        if (c === undefined) throw e;
+        const document = outcomeDocument(stack);
+        write(document(e as Error, "json")!, document(e as Error, "markdown")!);
+        const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
+        outcomes.push({ stack, exitCode: c.exitCode, summary: `${c.exitCode === 1 ? "✘" : "⛔"} ${stack}: ${c.exitCode === 1 ? "not feasible" : "could not be planned"}: ${why.split("\n")[0]}` });
       }
-      const inputs = readInputs(catalog, { stack }, opts.stacksDir);
-      placeWithLock(catalog, inputs.requirements, inputs.lock, { accounts: inputs.accounts });
-      const report = await runPlan({ stack, stacksDir: opts.stacksDir });
-      const diff = previous ? diffPlans(previous, report) : undefined;
-      const markdown = renderMarkdown(report);
-      write(json({ ...report, ...(diff ? { diff } : {}) }), previous ? `${markdown}\n\n${renderDiff(previous, report, true)}` : markdown);
-      const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
-      outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `✔ ${stack}: deployable (${where})` } : { stack, exitCode: 1, summary: `✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}` });
-    } catch (e) {
-      const c = classify(e);
-      if (c === undefined) throw e;
-      const document = outcomeDocument(stack);
-      write(document(e as Error, "json")!, document(e as Error, "markdown")!);
-      const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
-      outcomes.push({ stack, exitCode: c.exitCode, summary: `${c.exitCode === 1 ? "✘" : "⛔"} ${stack}: ${c.exitCode === 1 ? "not feasible" : "could not be planned"}: ${why.split("\n")[0]}` });
     }
-  }
+  });
+  for (const n of notes) note(n);
   const worst = Math.max(...outcomes.map((o) => o.exitCode)) as 0 | 1 | 2;
   if (opts.format === "json") {
     printDocument(json({ schemaVersion: 1, stacks: outcomes.map((o) => ({ stack: o.stack, exitCode: o.exitCode, plan: join(opts.outDir, `${o.stack}.json`), markdown: join(opts.outDir, `${o.stack}.md`) })) }));
@@ -136,37 +142,38 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
  * or which stack broke and why — so a team's own stack (or an example) that stops planning is
  * named, not hidden in a test failure. Returns the worst exit code: 0 all deployable, 1 one is not
  * (policy, budget, infeasible), 2 one could not be read or planned (its stack file, requirements)
- * or the folder holds no stack file.
+ * or the folder holds no stack file. `json`: `{ schemaVersion, exitCode, stacks: [{ stack,
+ * exitCode, summary }] }`, the summary as the line says it.
  */
-export async function check(stacksDir: string): Promise<number> {
+export async function check(stacksDir: string, format: Exclude<Format, "markdown"> = "text"): Promise<number> {
   checkStacksDir(stacksDir);
   const stacks = listStacks(stacksDir);
   // Nothing to check is a wrong folder, not a pass: CI pointed at it would stay green.
   if (stacks.length === 0) throw new UsageError(`--stacks-dir: no Pulumi.<stack>.yaml in ${stacksDir}; nothing to check`);
   loadCatalog();
-  let failed = 0;
-  // The worst outcome: 1 a stack is not deployable, 2 one could not be read or planned (bad input).
-  let worst: 0 | 1 | 2 = 0;
-  const lines: string[] = [];
-  for (const stack of stacks) {
-    try {
-      const report = await runPlan({ stack, stacksDir });
-      const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
-      if (report.deployable) lines.push(`✔ ${stack}: deployable (${where})`);
-      else {
-        failed++;
-        worst = Math.max(worst, 1) as 1 | 2;
-        lines.push(`✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}`);
+  const outcomes: StackOutcome[] = [];
+  await withProgress("loading the program", async (progress) => {
+    for (const [i, stack] of stacks.entries()) {
+      try {
+        const report = await runPlan({ stack, stacksDir, onPhase: (phase) => progress.update(`${stack} (${i + 1} of ${stacks.length}): ${phase}`) });
+        const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
+        outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `deployable (${where})` } : { stack, exitCode: 1, summary: `not deployable (${where}): ${blockers(report).join("; ")}` });
+      } catch (e) {
+        const code = exitCodeFor(e);
+        if (code === undefined) throw e;
+        const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
+        outcomes.push({ stack, exitCode: code, summary: `${code === 1 ? "not feasible" : "cannot be planned"}: ${why}` });
       }
-    } catch (e) {
-      const code = exitCodeFor(e);
-      if (code === undefined) throw e;
-      failed++;
-      worst = Math.max(worst, code) as 1 | 2;
-      const why = isInfeasible(e) ? infeasibleJson(e, stack).message : (e as Error).message;
-      lines.push(`✘ ${stack}: ${code === 1 ? "not feasible" : "cannot be planned"}: ${why.split("\n").join("\n    ")}`);
     }
+  });
+  // The worst outcome: 1 a stack is not deployable, 2 one could not be read or planned (bad input).
+  const worst = Math.max(...outcomes.map((o) => o.exitCode)) as 0 | 1 | 2;
+  const failed = outcomes.filter((o) => o.exitCode !== 0).length;
+  if (format === "json") {
+    printDocument(json({ schemaVersion: 1, exitCode: worst, stacks: outcomes }));
+  } else {
+    const lines = outcomes.map((o) => `${o.exitCode === 0 ? "✔" : "✘"} ${o.stack}: ${o.summary.split("\n").join("\n    ")}`);
+    printDocument(`${lines.join("\n")}\n${failed === 0 ? `all ${stacks.length} stacks deployable` : `${failed} of ${stacks.length} stacks not deployable`}`);
   }
-  printDocument(`${lines.join("\n")}\n${failed === 0 ? `all ${stacks.length} stacks deployable` : `${failed} of ${stacks.length} stacks not deployable`}`);
   return worst;
 }

@@ -195,12 +195,12 @@ export const infeasibleSchema = z.strictObject({
   lock: z.strictObject({ cloud: z.string(), region: z.string(), reasons: z.array(z.string()) }).nullable(),
 });
 
-/** `--json` when the command could not run as asked (exit 2), or for an error without its own document. */
+/** `--json` when the command could not run as asked (exit 2), for an error without its own document, or for a bug (exit 3, kind internal). */
 export const errorSchema = z.strictObject({
   schemaVersion: z.literal(1),
   error: z.strictObject({
-    exitCode: z.union([z.literal(1), z.literal(2)]),
-    kind: z.enum(["usage", "requirements", "stack-file", "lock", "catalog", "unsupported", "io", "infeasible", "lock-infeasible"]),
+    exitCode: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    kind: z.enum(["usage", "requirements", "stack-file", "lock", "catalog", "unsupported", "io", "infeasible", "lock-infeasible", "internal"]),
     message: z.string(),
     problems: z.array(z.string()).describe("each problem with its field path (requirements) or reason (lock)"),
   }),
