@@ -9,14 +9,14 @@ import { CLOUDS, type Cloud } from "../core/cloud";
 import type { Catalog, Region } from "./catalog";
 import { type CloudExclusion, cloudExclusions, type ComplianceEvidence } from "./compliance";
 import { cents, type ServiceCost } from "./cost";
-import { type ReplicationPlan, replicationPlan, siteMonthlyUsd } from "./cost-replication";
+import { type ReplicationPlan, siteMonthlyUsd } from "./cost-replication";
 import type { SharedCosts } from "./cost-site";
 import { type Candidate, evaluateCandidate, pricedSubtotal, type Reason, usd } from "./evaluate";
 import { greatCircleKm } from "./geo";
 import type { PlacementContext } from "./constraints";
 import type { Requirements } from "./requirements";
-import { failoverPairProblem } from "./webtier";
 import { attempts, type Reached, type Relaxation, relax } from "./hints";
+import { findPair, type Pair, siteName, unpricedRank } from "./pair";
 
 export { relax } from "./hints";
 
@@ -88,8 +88,6 @@ export function compareCandidates(req: Requirements, a: Candidate, b: Candidate)
   return unpricedRank(a) - unpricedRank(b) || (a.monthlyUsd ?? Infinity) - (b.monthlyUsd ?? Infinity) || tieBreak(req, a, b);
 }
 
-/** 1 when part of a candidate has no price: its total is a lower bound, so it ranks after every priced one. */
-const unpricedRank = (c: { readonly unpriced: readonly string[] }) => (c.unpriced.length > 0 ? 1 : 0);
 
 /** The budget reason of a candidate (or pair) costing `cost` with `unpriced` parts, if any. */
 function budgetReason(budget: number | undefined, cost: number, unpriced: readonly string[], suffix = ""): Reason | undefined {
@@ -112,7 +110,6 @@ let lastBudgetText = "";
 
 /** `String#localeCompare` without its arguments, as one collator: the same order, without a lookup per comparison. */
 const COLLATOR = new Intl.Collator();
-const siteName = (c: { readonly cloud: Cloud; readonly region: string }) => `${c.cloud}/${c.region}`;
 
 /** Between equal costs: the `prefer` rank, then the lower RTT, then the name. */
 function tieBreak(req: Requirements, a: Candidate, b: Candidate): number {
@@ -134,60 +131,11 @@ const site = (c: Candidate): Site => ({
 const withReasons = (c: Candidate, extra: readonly Reason[]): Candidate =>
   extra.length === 0 ? c : { ...c, reasons: [...c.reasons, ...extra], feasible: false };
 
-/** A secondary for `primary`: another region, far enough, same cloud unless crossCloud (another cloud when `required`). */
-export function secondaryOk(req: Requirements, regions: ReadonlyMap<string, Region>, primary: { cloud: Cloud; region: string }, other: { cloud: Cloud; region: string }): boolean {
-  return secondaryOkAt(req, primary, () => regions.get(siteName(primary))!, other, regions.get(siteName(other))!);
-}
-
-/** {@link secondaryOk} with the regions at hand (the primary's only looked up when the distance is needed). */
-function secondaryOkAt(req: Requirements, primary: { cloud: Cloud; region: string }, primaryRegion: () => Region, other: { cloud: Cloud; region: string }, otherRegion: Region): boolean {
-  if (other.cloud === primary.cloud && other.region === primary.region) return false;
-  if (!req.failover!.crossCloud && other.cloud !== primary.cloud) return false;
-  if (req.failover!.crossCloud === "required" && other.cloud === primary.cloud) return false;
-  if (failoverPairProblem(req, primary.cloud, other.cloud) !== undefined) return false;
-  return greatCircleKm(primaryRegion(), otherRegion) >= req.failover!.minDistanceKm;
-}
-
-/** A primary's standby, its repriced services and the replication between them. */
-interface Pair {
-  readonly standby: Candidate;
-  readonly services: Readonly<Record<string, ServiceCost>>;
-  /** The standby's own cost plus the replication transfer. */
-  readonly monthlyUsd: number;
-  readonly replication: ReplicationPlan;
-  readonly unpriced: readonly string[];
-}
-
 interface Evaluated {
   readonly candidates: Candidate[];
   readonly pairs: Map<Candidate, Pair>;
   /** The candidates before failover pairing and the budget (what the hint search relaxes). */
   readonly base: readonly Candidate[];
-}
-
-/**
- * The cheapest standby (its repriced services plus the replication) that is far enough and can
- * keep the primary's data; priced standbys before ones with unpriced parts, then the standby order.
- * Returns the first reason a standby could not keep the data when none can.
- */
-function findPair(catalog: Catalog, req: Requirements, primary: Candidate, standbys: readonly Candidate[], regions: readonly Region[]): Pair | string {
-  let why = "";
-  let best: Pair | undefined;
-  // The primary's region, looked up once (every standby is checked against it).
-  let at: Region | undefined;
-  const primaryRegion = () => (at ??= catalog.regionByKey.get(siteName(primary))!);
-  for (let i = 0; i < standbys.length; i++) {
-    const s = standbys[i]!;
-    if (!secondaryOkAt(req, primary, primaryRegion, s, regions[i]!)) continue;
-    const r = replicationPlan(catalog, req, primary, s, s.services);
-    if (!r.ok) {
-      why ||= ` (${s.cloud} ${s.region}: ${r.reason})`;
-      continue;
-    }
-    const pair: Pair = { standby: s, services: r.standbyServices, replication: r.plan, monthlyUsd: cents(siteMonthlyUsd(r.standbyServices, s.shared) + r.plan.monthlyUsd), unpriced: s.unpriced };
-    if (!best || unpricedRank(pair) - unpricedRank(best) < 0 || (unpricedRank(pair) === unpricedRank(best) && pair.monthlyUsd < best.monthlyUsd)) best = pair;
-  }
-  return best ?? why;
 }
 
 /** Evaluates every region, then applies failover pairing and the budget. */
