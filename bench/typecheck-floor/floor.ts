@@ -180,81 +180,82 @@ import type * as m176 from "@pulumi/gcp/projects/service";
 import type * as m177 from "@pulumi/gcp/projects/serviceIdentity";
 import type * as m178 from "@pulumi/gcp/provider";
 import type * as m179 from "@pulumi/gcp/secretmanager/secret";
-import type * as m180 from "@pulumi/gcp/secretmanager/secretVersion";
-import type * as m181 from "@pulumi/gcp/serviceaccount/account";
-import type * as m182 from "@pulumi/gcp/servicenetworking/connection";
-import type * as m183 from "@pulumi/gcp/sql/database";
-import type * as m184 from "@pulumi/gcp/sql/databaseInstance";
-import type * as m185 from "@pulumi/gcp/sql/user";
-import type * as m186 from "@pulumi/gcp/storage/bucket";
-import type * as m187 from "@pulumi/gcp/storage/bucketIAMBinding";
-import type * as m188 from "@pulumi/gcp/storage/bucketIAMMember";
-import type * as m189 from "@pulumi/gcp/storage/getProjectServiceAccount";
-import type * as m190 from "@pulumi/gcp/storage/getTransferProjectServiceAccount";
-import type * as m191 from "@pulumi/gcp/storage/transferJob";
-import type * as m192 from "@pulumi/oci/apigateway/deployment";
-import type * as m193 from "@pulumi/oci/apigateway/gateway";
-import type * as m194 from "@pulumi/oci/audit/configuration";
-import type * as m195 from "@pulumi/oci/autoscaling/autoScalingConfiguration";
-import type * as m196 from "@pulumi/oci/budget/budget";
-import type * as m197 from "@pulumi/oci/budget/rule";
-import type * as m198 from "@pulumi/oci/containerengine/cluster";
-import type * as m199 from "@pulumi/oci/containerengine/getClusterKubeConfig";
-import type * as m200 from "@pulumi/oci/containerengine/getClusterOption";
-import type * as m201 from "@pulumi/oci/containerengine/getNodePoolOption";
-import type * as m202 from "@pulumi/oci/containerengine/nodePool";
-import type * as m203 from "@pulumi/oci/core/getImages";
-import type * as m204 from "@pulumi/oci/core/getServices";
-import type * as m205 from "@pulumi/oci/core/instance";
-import type * as m206 from "@pulumi/oci/core/instanceConfiguration";
-import type * as m207 from "@pulumi/oci/core/instancePool";
-import type * as m208 from "@pulumi/oci/core/internetGateway";
-import type * as m209 from "@pulumi/oci/core/natGateway";
-import type * as m210 from "@pulumi/oci/core/networkSecurityGroup";
-import type * as m211 from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
-import type * as m212 from "@pulumi/oci/core/routeTable";
-import type * as m213 from "@pulumi/oci/core/securityList";
-import type * as m214 from "@pulumi/oci/core/serviceGateway";
-import type * as m215 from "@pulumi/oci/core/subnet";
-import type * as m216 from "@pulumi/oci/core/vcn";
-import type * as m217 from "@pulumi/oci/database/autonomousDatabase";
-import type * as m218 from "@pulumi/oci/dns/steeringPolicy";
-import type * as m219 from "@pulumi/oci/dns/steeringPolicyAttachment";
-import type * as m220 from "@pulumi/oci/functions/application";
-import type * as m221 from "@pulumi/oci/functions/function";
-import type * as m222 from "@pulumi/oci/healthchecks/httpMonitor";
-import type * as m223 from "@pulumi/oci/identity/getAvailabilityDomains";
-import type * as m224 from "@pulumi/oci/identity/policy";
-import type * as m225 from "@pulumi/oci/kms/key";
-import type * as m226 from "@pulumi/oci/kms/vault";
-import type * as m227 from "@pulumi/oci/loadbalancer/backendSet";
-import type * as m228 from "@pulumi/oci/loadbalancer/listener";
-import type * as m229 from "@pulumi/oci/loadbalancer/loadBalancer";
-import type * as m230 from "@pulumi/oci/loadbalancer/ruleSet";
-import type * as m231 from "@pulumi/oci/logging/log";
-import type * as m232 from "@pulumi/oci/logging/logGroup";
-import type * as m233 from "@pulumi/oci/monitoring/alarm";
-import type * as m234 from "@pulumi/oci/objectstorage/bucket";
-import type * as m235 from "@pulumi/oci/objectstorage/getNamespace";
-import type * as m236 from "@pulumi/oci/objectstorage/objectLifecyclePolicy";
-import type * as m237 from "@pulumi/oci/objectstorage/replicationPolicy";
-import type * as m238 from "@pulumi/oci/ons/notificationTopic";
-import type * as m239 from "@pulumi/oci/ons/subscription";
-import type * as m240 from "@pulumi/oci/provider";
-import type * as m241 from "@pulumi/oci/psql/dbSystem";
-import type * as m242 from "@pulumi/oci/vault/secret";
-import type * as m243 from "@pulumi/policy";
-import type * as m244 from "@pulumi/pulumi";
-import type * as m245 from "@pulumi/pulumi/errors";
-import type * as m246 from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import type * as m247 from "@pulumi/pulumi/proto/analyzer_pb";
-import type * as m248 from "@pulumi/pulumi/proto/resource_pb";
-import type * as m249 from "@pulumi/pulumi/runtime/mocks";
-import type * as m250 from "@pulumi/pulumi/runtime/rpc";
-import type * as m251 from "@pulumi/pulumi/runtime/settings";
-import type * as m252 from "@pulumi/random/randomPassword";
-import type * as m253 from "@pulumi/random/randomString";
-import type * as m254 from "@pulumi/tls/privateKey";
+import type * as m180 from "@pulumi/gcp/secretmanager/secretIamMember";
+import type * as m181 from "@pulumi/gcp/secretmanager/secretVersion";
+import type * as m182 from "@pulumi/gcp/serviceaccount/account";
+import type * as m183 from "@pulumi/gcp/servicenetworking/connection";
+import type * as m184 from "@pulumi/gcp/sql/database";
+import type * as m185 from "@pulumi/gcp/sql/databaseInstance";
+import type * as m186 from "@pulumi/gcp/sql/user";
+import type * as m187 from "@pulumi/gcp/storage/bucket";
+import type * as m188 from "@pulumi/gcp/storage/bucketIAMBinding";
+import type * as m189 from "@pulumi/gcp/storage/bucketIAMMember";
+import type * as m190 from "@pulumi/gcp/storage/getProjectServiceAccount";
+import type * as m191 from "@pulumi/gcp/storage/getTransferProjectServiceAccount";
+import type * as m192 from "@pulumi/gcp/storage/transferJob";
+import type * as m193 from "@pulumi/oci/apigateway/deployment";
+import type * as m194 from "@pulumi/oci/apigateway/gateway";
+import type * as m195 from "@pulumi/oci/audit/configuration";
+import type * as m196 from "@pulumi/oci/autoscaling/autoScalingConfiguration";
+import type * as m197 from "@pulumi/oci/budget/budget";
+import type * as m198 from "@pulumi/oci/budget/rule";
+import type * as m199 from "@pulumi/oci/containerengine/cluster";
+import type * as m200 from "@pulumi/oci/containerengine/getClusterKubeConfig";
+import type * as m201 from "@pulumi/oci/containerengine/getClusterOption";
+import type * as m202 from "@pulumi/oci/containerengine/getNodePoolOption";
+import type * as m203 from "@pulumi/oci/containerengine/nodePool";
+import type * as m204 from "@pulumi/oci/core/getImages";
+import type * as m205 from "@pulumi/oci/core/getServices";
+import type * as m206 from "@pulumi/oci/core/instance";
+import type * as m207 from "@pulumi/oci/core/instanceConfiguration";
+import type * as m208 from "@pulumi/oci/core/instancePool";
+import type * as m209 from "@pulumi/oci/core/internetGateway";
+import type * as m210 from "@pulumi/oci/core/natGateway";
+import type * as m211 from "@pulumi/oci/core/networkSecurityGroup";
+import type * as m212 from "@pulumi/oci/core/networkSecurityGroupSecurityRule";
+import type * as m213 from "@pulumi/oci/core/routeTable";
+import type * as m214 from "@pulumi/oci/core/securityList";
+import type * as m215 from "@pulumi/oci/core/serviceGateway";
+import type * as m216 from "@pulumi/oci/core/subnet";
+import type * as m217 from "@pulumi/oci/core/vcn";
+import type * as m218 from "@pulumi/oci/database/autonomousDatabase";
+import type * as m219 from "@pulumi/oci/dns/steeringPolicy";
+import type * as m220 from "@pulumi/oci/dns/steeringPolicyAttachment";
+import type * as m221 from "@pulumi/oci/functions/application";
+import type * as m222 from "@pulumi/oci/functions/function";
+import type * as m223 from "@pulumi/oci/healthchecks/httpMonitor";
+import type * as m224 from "@pulumi/oci/identity/getAvailabilityDomains";
+import type * as m225 from "@pulumi/oci/identity/policy";
+import type * as m226 from "@pulumi/oci/kms/key";
+import type * as m227 from "@pulumi/oci/kms/vault";
+import type * as m228 from "@pulumi/oci/loadbalancer/backendSet";
+import type * as m229 from "@pulumi/oci/loadbalancer/listener";
+import type * as m230 from "@pulumi/oci/loadbalancer/loadBalancer";
+import type * as m231 from "@pulumi/oci/loadbalancer/ruleSet";
+import type * as m232 from "@pulumi/oci/logging/log";
+import type * as m233 from "@pulumi/oci/logging/logGroup";
+import type * as m234 from "@pulumi/oci/monitoring/alarm";
+import type * as m235 from "@pulumi/oci/objectstorage/bucket";
+import type * as m236 from "@pulumi/oci/objectstorage/getNamespace";
+import type * as m237 from "@pulumi/oci/objectstorage/objectLifecyclePolicy";
+import type * as m238 from "@pulumi/oci/objectstorage/replicationPolicy";
+import type * as m239 from "@pulumi/oci/ons/notificationTopic";
+import type * as m240 from "@pulumi/oci/ons/subscription";
+import type * as m241 from "@pulumi/oci/provider";
+import type * as m242 from "@pulumi/oci/psql/dbSystem";
+import type * as m243 from "@pulumi/oci/vault/secret";
+import type * as m244 from "@pulumi/policy";
+import type * as m245 from "@pulumi/pulumi";
+import type * as m246 from "@pulumi/pulumi/errors";
+import type * as m247 from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type * as m248 from "@pulumi/pulumi/proto/analyzer_pb";
+import type * as m249 from "@pulumi/pulumi/proto/resource_pb";
+import type * as m250 from "@pulumi/pulumi/runtime/mocks";
+import type * as m251 from "@pulumi/pulumi/runtime/rpc";
+import type * as m252 from "@pulumi/pulumi/runtime/settings";
+import type * as m253 from "@pulumi/random/randomPassword";
+import type * as m254 from "@pulumi/random/randomString";
+import type * as m255 from "@pulumi/tls/privateKey";
 
 /** T with every property's declared type resolved: comparing Required<T> to T reads each one. */
 type Resolved<T> = Required<T> extends T ? T : never;
@@ -304,7 +305,7 @@ export type Floor = [
   Resolved<NonNullable<ConstructorParameters<typeof m40.Listener>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m41.LoadBalancer>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m42.TargetGroup>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m43.Provider>[1]>>,
+  keyof typeof m43,
   Resolved<NonNullable<ConstructorParameters<typeof m44.Instance>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m45.ParameterGroup>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m46.SubnetGroup>[1]>>,
@@ -371,7 +372,7 @@ export type Floor = [
   Resolved<NonNullable<ConstructorParameters<typeof m107.Workspace>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m108.PrivateZone>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m109.VirtualNetworkLink>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m110.Provider>[1]>>,
+  keyof typeof m110,
   Resolved<NonNullable<ConstructorParameters<typeof m111.ResourceGroup>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m112.BlobContainer>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m113.BlobServiceProperties>[1]>>,
@@ -393,7 +394,7 @@ export type Floor = [
   Resolved<NonNullable<ConstructorParameters<typeof m129.KubernetesCluster>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m130.LoadBalancer>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m131.MonitorAlert>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m132.Provider>[1]>>,
+  keyof typeof m132,
   Resolved<NonNullable<ConstructorParameters<typeof m133.SpacesBucket>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m134.SpacesBucketLogging>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m135.SshKey>[1]>>,
@@ -439,87 +440,88 @@ export type Floor = [
   Resolved<NonNullable<ConstructorParameters<typeof m175.IAMAuditConfig>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m176.Service>[1]>>,
   Resolved<NonNullable<ConstructorParameters<typeof m177.ServiceIdentity>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m178.Provider>[1]>>,
+  keyof typeof m178,
   Resolved<NonNullable<ConstructorParameters<typeof m179.Secret>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m180.SecretVersion>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m181.Account>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m182.Connection>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m183.Database>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m184.DatabaseInstance>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m185.User>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m186.Bucket>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m187.BucketIAMBinding>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m188.BucketIAMMember>[1]>>,
-  Parameters<typeof m189.getProjectServiceAccountOutput>,
-  Parameters<typeof m190.getTransferProjectServiceAccountOutput>,
-  Resolved<NonNullable<ConstructorParameters<typeof m191.TransferJob>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m192.Deployment>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m193.Gateway>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m194.Configuration>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m195.AutoScalingConfiguration>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m196.Budget>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m197.Rule>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m198.Cluster>[1]>>,
-  Parameters<typeof m199.getClusterKubeConfigOutput>,
-  Parameters<typeof m200.getClusterOptionOutput>,
-  Parameters<typeof m201.getNodePoolOptionOutput>,
-  Resolved<NonNullable<ConstructorParameters<typeof m202.NodePool>[1]>>,
-  Parameters<typeof m203.getImagesOutput>,
-  Parameters<typeof m204.getServicesOutput>,
-  Resolved<NonNullable<ConstructorParameters<typeof m205.Instance>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m206.InstanceConfiguration>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m207.InstancePool>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m208.InternetGateway>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m209.NatGateway>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m210.NetworkSecurityGroup>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m211.NetworkSecurityGroupSecurityRule>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m212.RouteTable>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m213.SecurityList>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m214.ServiceGateway>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m215.Subnet>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m216.Vcn>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m217.AutonomousDatabase>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m218.SteeringPolicy>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m219.SteeringPolicyAttachment>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m220.Application>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m221.Function>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m222.HttpMonitor>[1]>>,
-  Parameters<typeof m223.getAvailabilityDomainsOutput>,
-  Resolved<NonNullable<ConstructorParameters<typeof m224.Policy>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m225.Key>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m226.Vault>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m227.BackendSet>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m228.Listener>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m229.LoadBalancer>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m230.RuleSet>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m231.Log>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m232.LogGroup>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m233.Alarm>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m234.Bucket>[1]>>,
-  Parameters<typeof m235.getNamespaceOutput>,
-  Resolved<NonNullable<ConstructorParameters<typeof m236.ObjectLifecyclePolicy>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m237.ReplicationPolicy>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m238.NotificationTopic>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m239.Subscription>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m240.Provider>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m241.DbSystem>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m242.Secret>[1]>>,
-  keyof typeof m243,
+  Resolved<NonNullable<ConstructorParameters<typeof m180.SecretIamMember>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m181.SecretVersion>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m182.Account>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m183.Connection>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m184.Database>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m185.DatabaseInstance>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m186.User>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m187.Bucket>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m188.BucketIAMBinding>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m189.BucketIAMMember>[1]>>,
+  Parameters<typeof m190.getProjectServiceAccountOutput>,
+  Parameters<typeof m191.getTransferProjectServiceAccountOutput>,
+  Resolved<NonNullable<ConstructorParameters<typeof m192.TransferJob>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m193.Deployment>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m194.Gateway>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m195.Configuration>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m196.AutoScalingConfiguration>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m197.Budget>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m198.Rule>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m199.Cluster>[1]>>,
+  Parameters<typeof m200.getClusterKubeConfigOutput>,
+  Parameters<typeof m201.getClusterOptionOutput>,
+  Parameters<typeof m202.getNodePoolOptionOutput>,
+  Resolved<NonNullable<ConstructorParameters<typeof m203.NodePool>[1]>>,
+  Parameters<typeof m204.getImagesOutput>,
+  Parameters<typeof m205.getServicesOutput>,
+  Resolved<NonNullable<ConstructorParameters<typeof m206.Instance>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m207.InstanceConfiguration>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m208.InstancePool>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m209.InternetGateway>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m210.NatGateway>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m211.NetworkSecurityGroup>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m212.NetworkSecurityGroupSecurityRule>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m213.RouteTable>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m214.SecurityList>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m215.ServiceGateway>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m216.Subnet>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m217.Vcn>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m218.AutonomousDatabase>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m219.SteeringPolicy>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m220.SteeringPolicyAttachment>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m221.Application>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m222.Function>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m223.HttpMonitor>[1]>>,
+  Parameters<typeof m224.getAvailabilityDomainsOutput>,
+  Resolved<NonNullable<ConstructorParameters<typeof m225.Policy>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m226.Key>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m227.Vault>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m228.BackendSet>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m229.Listener>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m230.LoadBalancer>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m231.RuleSet>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m232.Log>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m233.LogGroup>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m234.Alarm>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m235.Bucket>[1]>>,
+  Parameters<typeof m236.getNamespaceOutput>,
+  Resolved<NonNullable<ConstructorParameters<typeof m237.ObjectLifecyclePolicy>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m238.ReplicationPolicy>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m239.NotificationTopic>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m240.Subscription>[1]>>,
+  keyof typeof m241,
+  Resolved<NonNullable<ConstructorParameters<typeof m242.DbSystem>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m243.Secret>[1]>>,
   keyof typeof m244,
   keyof typeof m245,
   keyof typeof m246,
   keyof typeof m247,
-  m247.EnforcementLevel,
-  m247.PolicySeverity,
   keyof typeof m248,
-  m249.MockCallArgs,
-  ConstructorParameters<typeof m249.MockMonitor>,
-  m249.MockResourceArgs,
-  m249.Mocks,
-  keyof typeof m250,
-  Parameters<typeof m251.getProject>,
-  Parameters<typeof m251.getStack>,
-  Resolved<NonNullable<ConstructorParameters<typeof m252.RandomPassword>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m253.RandomString>[1]>>,
-  Resolved<NonNullable<ConstructorParameters<typeof m254.PrivateKey>[1]>>,
+  m248.EnforcementLevel,
+  m248.PolicySeverity,
+  keyof typeof m249,
+  m250.MockCallArgs,
+  ConstructorParameters<typeof m250.MockMonitor>,
+  m250.MockResourceArgs,
+  m250.Mocks,
+  keyof typeof m251,
+  Parameters<typeof m252.getProject>,
+  Parameters<typeof m252.getStack>,
+  Resolved<NonNullable<ConstructorParameters<typeof m253.RandomPassword>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m254.RandomString>[1]>>,
+  Resolved<NonNullable<ConstructorParameters<typeof m255.PrivateKey>[1]>>,
 ];
