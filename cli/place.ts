@@ -32,6 +32,8 @@ export interface ServiceJson {
 
 /** `tessera place --json`: a stable contract other tools rely on. */
 export interface PlaceJson {
+  /** The document's version, as on every `--json` document (plan, infeasible, error). */
+  readonly schemaVersion: 1;
   /** Always true here; an infeasible placement prints an {@link InfeasibleJson} (`feasible: false`). */
   readonly feasible: true;
   readonly decision: {
@@ -78,6 +80,7 @@ const services = (site: Site): Record<string, ServiceJson> => Object.fromEntries
 export function placeJson(result: LockedPlacement): PlaceJson {
   const d: Decision = result.placement.decision;
   return {
+    schemaVersion: 1,
     feasible: true,
     decision: {
       cloud: d.cloud,

@@ -44,6 +44,18 @@ function stackName(value: string): string {
   return value;
 }
 
+/**
+ * A single-valued option's parser that refuses a second occurrence: commander would keep the last
+ * silently, and `failover --stack a --stack b` must not rewrite a stack the user did not mean.
+ */
+const once =
+  <T>(flag: string, parse: (value: string) => T) =>
+  (value: string, previous: T | undefined): T => {
+    if (previous !== undefined) throw new InvalidArgumentError(`${flag} given twice (${String(previous)}, then ${value}); give it once`);
+    return parse(value);
+  };
+const asIs = (value: string): string => value;
+
 const formatOf = (opts: { json?: boolean; markdown?: boolean }): Format => (opts.json ? "json" : opts.markdown ? "markdown" : "text");
 
 /**
@@ -80,8 +92,8 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
   program
     .command("place")
     .description("choose cloud, region and sizes for a stack and explain every rejected candidate")
-    .option("-s, --stack <name>", "a stack in the stacks folder (reads its requirements and lock)", stackName)
-    .option("-r, --requirements <file>", "a YAML/JSON file: a requirements map, or a Pulumi stack file with tessera:requirements")
+    .option("-s, --stack <name>", "a stack in the stacks folder (reads its requirements and lock)", once("--stack", stackName))
+    .option("-r, --requirements <file>", "a YAML/JSON file: a requirements map, or a Pulumi stack file with tessera:requirements", once("--requirements", asIs))
     .option("--json", "print the decision (or why nothing is feasible) as JSON")
     .option("--write", "write the placement lock when the stack has none")
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
@@ -109,7 +121,7 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
   program
     .command("replan")
     .description("show what moving a locked stack to today's best placement would take")
-    .requiredOption("-s, --stack <name>", "a stack in the stacks folder", stackName)
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder", once("--stack", stackName))
     .option("--json", "print the plan as JSON")
     .option("--write", "write the new lock")
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
@@ -127,7 +139,7 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
         else if (opts.write) note(`kept ${inputs.lockFile}: it already holds today's best placement; nothing written`);
         printDocument(
           format === "json"
-            ? json({ decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written })
+            ? json({ schemaVersion: 1, decision: placeJson({ placement: result.placement, lock: { status: "unlocked" } }).decision, migration: result.migration ?? null, written })
             : renderReplan(result, written, io().stdout.isTTY === true),
         );
       } catch (e) {
@@ -141,10 +153,10 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
     .requiredOption("-s, --stack <name>", "a stack in the stacks folder (repeat for several stacks, planned in one process: needs --out-dir)", (v: string, prev: string[] = []) => [...prev, stackName(v)])
     .addOption(new Option("--json", "print the plan as JSON (schema: docs/plan-schema.json)").conflicts("markdown"))
     .addOption(new Option("--markdown", "print Markdown for a pull-request comment").conflicts("json"))
-    .option("--diff <previous.json>", "compare with a previous `plan --json` output")
-    .option("--out <file>", "also write the JSON plan to this file")
-    .option("--out-dir <dir>", "several stacks: write <stack>.json and <stack>.md here; stdout is one line per stack")
-    .option("--diff-dir <dir>", "several stacks: compare each with <dir>/<stack>.json when it is there")
+    .option("--diff <previous.json>", "compare with a previous `plan --json` output", once("--diff", asIs))
+    .option("--out <file>", "also write the JSON plan to this file", once("--out", asIs))
+    .option("--out-dir <dir>", "several stacks: write <stack>.json and <stack>.md here; stdout is one line per stack", once("--out-dir", asIs))
+    .option("--diff-dir <dir>", "several stacks: compare each with <dir>/<stack>.json when it is there", once("--diff-dir", asIs))
     .option("--stacks-dir <dir>", "where stack files and locks live", STACKS_DIR)
     .action(async (opts: { stack: string[]; json?: boolean; markdown?: boolean; diff?: string; out?: string; outDir?: string; diffDir?: string; stacksDir: string }) => {
       const format = formatOf(opts);
@@ -179,7 +191,7 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
   program
     .command("failover")
     .description("promote a failover stack's standby, or fail back to the primary (writes tessera:failover; apply with pulumi up)")
-    .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover", stackName)
+    .requiredOption("-s, --stack <name>", "a stack in the stacks folder with failover", once("--stack", stackName))
     .addOption(new Option("--promote", "serve from the standby: promote its database replicas, turn bucket replication around, move the DNS name").conflicts("failBack"))
     .addOption(new Option("--fail-back", "serve from the primary again (after re-seeding its database, see README)").conflicts("promote"))
     .option("--planned", "Azure: wait for replicas to catch up (a switchover while the primary is healthy)")
@@ -189,8 +201,8 @@ function createProgram(setExitCode: (code: number) => void, jsonMode: boolean): 
     .action((opts: { stack: string; promote?: boolean; failBack?: boolean; planned?: boolean; restore?: string[]; json?: boolean; stacksDir: string }) => {
       const format = formatOf(opts);
       try {
-        if (!opts.promote && !opts.failBack) throw new UsageError("tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)");
-        if (opts.failBack && (opts.planned || opts.restore)) throw new UsageError(`tessera failover: ${opts.planned ? "--planned" : "--restore"} applies to --promote only`);
+        if (!opts.promote && !opts.failBack) throw new UsageError("failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)");
+        if (opts.failBack && (opts.planned || opts.restore)) throw new UsageError(`failover: ${opts.planned ? "--planned" : "--restore"} applies to --promote only`);
         const written = writeFailover(loadCatalog(), opts.stacksDir, opts.stack, {
           active: opts.promote ? "standby" : "primary",
           planned: opts.planned === true,

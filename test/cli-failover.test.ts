@@ -84,7 +84,7 @@ test("nothing to do: --fail-back on a stack never promoted (or failed back), --p
   t.is(stackFile(dir), back);
   // A bad option is still bad input when there is nothing to do (the program would reject it).
   const planned = await run("failover", "--stack", STACK, "--fail-back", "--planned", "--stacks-dir", dir);
-  t.deepEqual([planned.code, planned.stderr], [2, "tessera: tessera failover: --planned applies to --promote only\n"]);
+  t.deepEqual([planned.code, planned.stderr], [2, "tessera: failover: --planned applies to --promote only\n"]);
 });
 
 test("a setting the next plan would reject is never written: the program's own checks (OCID, options the standby's cloud has) run first, every problem in one message, exit 2", async (t) => {
@@ -116,10 +116,10 @@ test("a setting the next plan would reject is never written: the program's own c
 
 /** Bad invocations: the arguments after `failover`, and the one message each must give. */
 const BAD: ReadonlyArray<{ args: string[]; kind: string; message: string; json?: true | "process" }> = [
-  { args: ["--stack", STACK], kind: "usage", message: "tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)", json: true },
+  { args: ["--stack", STACK], kind: "usage", message: "failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)", json: true },
   // A flag error ends the real process early (cli/tessera.ts flagError): its JSON document must still reach stdout.
   { args: ["--stack", STACK, "--promote", "--fail-back"], kind: "usage", message: "option '--promote' cannot be used with option '--fail-back'", json: "process" },
-  { args: ["--stack", STACK, "--fail-back", "--planned"], kind: "usage", message: "tessera failover: --planned applies to --promote only" },
+  { args: ["--stack", STACK, "--fail-back", "--planned"], kind: "usage", message: "failover: --planned applies to --promote only" },
   {
     args: ["--stack", STACK, "--promote", "--restore", "images=ocid1.postgresqlbackup.oc1..x"],
     kind: "requirements",

@@ -32,7 +32,7 @@ test("place --requirements --json: the documented contract", async (t) => {
   const r = await run("place", "--requirements", req, "--json");
   t.is(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  t.deepEqual(Object.keys(out), ["feasible", "decision", "excludedClouds", "candidates", "catalog", "lock"]);
+  t.deepEqual(Object.keys(out), ["schemaVersion", "feasible", "decision", "excludedClouds", "candidates", "catalog", "lock"]);
   // Stockholm is ~1,200 km from Frankfurt: 18 ms in the RTT model, inside the 30 ms bound.
   t.deepEqual(out.decision, {
     cloud: "aws",
@@ -515,4 +515,18 @@ test("a bug in tessera (not the input) exits 3, the trace on stderr and, with --
   const missing = await runWithBug("place", "--requirements", join(ROOT, "no-such-file.json"));
   t.is(missing.code, 2);
   t.false(missing.stderr.includes("internal error"));
+});
+
+test("a single-valued option given twice is bad input (exit 2, nothing read or written), not the last one silently: --stack on place, replan and failover, --requirements, plan's --out", async (t) => {
+  const cases: Array<[string[], string]> = [
+    [["place", "--stack", "eu-gdpr", "--stack", "us-budget"], "option '-s, --stack <name>' argument 'us-budget' is invalid. --stack given twice (eu-gdpr, then us-budget); give it once"],
+    [["replan", "--stack", "eu-gdpr", "--stack", "ml-dr-us"], "option '-s, --stack <name>' argument 'ml-dr-us' is invalid. --stack given twice (eu-gdpr, then ml-dr-us); give it once"],
+    [["failover", "--stack", "shop-dr-eu", "--stack", "ml-dr-us", "--promote"], "option '-s, --stack <name>' argument 'ml-dr-us' is invalid. --stack given twice (shop-dr-eu, then ml-dr-us); give it once"],
+    [["place", "--requirements", "a.yaml", "--requirements", "b.yaml"], "option '-r, --requirements <file>' argument 'b.yaml' is invalid. --requirements given twice (a.yaml, then b.yaml); give it once"],
+    [["plan", "--stack", "us-budget", "--out", "a.json", "--out", "b.json"], "option '--out <file>' argument 'b.json' is invalid. --out given twice (a.json, then b.json); give it once"],
+  ];
+  for (const [args, message] of cases) {
+    const r = await run(...args, "--stacks-dir", FIXTURE_STACKS, "--json");
+    t.deepEqual([r.code, JSON.parse(r.stdout)], [2, { schemaVersion: 1, error: { exitCode: 2, kind: "usage", message, problems: [] } }], args.join(" "));
+  }
 });

@@ -180,7 +180,7 @@ test.serial("failover: promotes in a terminal (the note, then the result), exits
     `tessera: kept ${join(dir, "Pulumi.shop-dr-eu.yaml")}: stack shop-dr-eu is already promoted: the standby serves (tessera:failover {"active":"standby","promoteOption":"forced"}); nothing written\nshop-dr-eu: the standby already serves; nothing written\n`,
   ]);
   const bad = await tty(["failover", "--stack", "shop-dr-eu", "--stacks-dir", dir]);
-  t.deepEqual([bad.code, bad.text], [2, "tessera: tessera failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)\n"]);
+  t.deepEqual([bad.code, bad.text], [2, "tessera: failover: which site serves? allowed values: --promote (the standby), --fail-back (the primary)\n"]);
 });
 
 test("the progress line only animates on a terminal with a width, outside CI, not on TERM=dumb", (t) => {
