@@ -146,44 +146,38 @@ function lookUpStatus(catalog: Catalog, cloud: Cloud, region: string, program: s
   return { held: true, row };
 }
 
-const cited = new WeakMap<ComplianceRow, string>();
-
 /**
  * How a reason cites a row's source: its first-party parts (the cloud's own pages or
  * documentation repository, placement/first-party.ts), verbatim. Third-party parts (mirrors, proxy
  * copies, summaries on other hosts) are never shown as if they were the program's source: a row
  * with only those says so and points at its compliance.csv row, whose notes say what was read.
  */
-export function citedSource(row: ComplianceRow): string {
-  let text = cited.get(row);
-  if (text === undefined) {
-    const parts = sourceParts(row.source);
-    const own = parts.filter((part) => isFirstParty(row.cloud, part));
-    const thirdParty = own.length < parts.length;
-    text =
-      own.length === 0
-        ? `read only in third-party material, not on ${row.cloud}'s own pages: compliance.csv ${row.cloud} ${row.program}`
-        : `${own.join(" ; ")}${thirdParty ? `, plus third-party material (compliance.csv ${row.cloud} ${row.program})` : ""}`;
-    cited.set(row, text);
-  }
-  return text;
-}
+export const citedSource = (row: ComplianceRow): string => sourceTexts(row).cited;
 
 /**
  * The source a held fact is shown with (place's and plan's compliance lines, the lock): the row's
  * source verbatim when every part is the cloud's own, else {@link citedSource}'s text, so a
  * low-confidence fact a stack accepts never presents a third-party copy as its source.
  */
-export function evidenceSource(row: ComplianceRow): string {
-  let text = shown.get(row);
-  if (text === undefined) {
-    text = sourceParts(row.source).every((part) => isFirstParty(row.cloud, part)) ? row.source : citedSource(row);
-    shown.set(row, text);
-  }
-  return text;
-}
+export const evidenceSource = (row: ComplianceRow): string => sourceTexts(row).shown;
 
-const shown = new WeakMap<ComplianceRow, string>();
+const texts = new WeakMap<ComplianceRow, { readonly cited: string; readonly shown: string }>();
+
+/** Both texts of a row's source, from one reading of its parts, remembered per row (asked per candidate). */
+function sourceTexts(row: ComplianceRow): { readonly cited: string; readonly shown: string } {
+  let known = texts.get(row);
+  if (known === undefined) {
+    const parts = sourceParts(row.source);
+    const own = parts.filter((part) => isFirstParty(row.cloud, part));
+    const cited =
+      own.length === 0
+        ? `read only in third-party material, not on ${row.cloud}'s own pages: compliance.csv ${row.cloud} ${row.program}`
+        : `${own.join(" ; ")}${own.length < parts.length ? `, plus third-party material (compliance.csv ${row.cloud} ${row.program})` : ""}`;
+    known = { cited, shown: own.length === parts.length ? row.source : cited };
+    texts.set(row, known);
+  }
+  return known;
+}
 
 /** Why `program` is not held at (cloud, region), or undefined when it is. */
 export function programGap(catalog: Catalog, cloud: Cloud, region: string, program: string, min: Confidence = DEFAULT_MIN_COMPLIANCE_CONFIDENCE): string | undefined {

@@ -75,15 +75,8 @@ const SLACK = /^https:\/\/hooks\.slack\.com\//;
 let USD: Intl.NumberFormat | undefined;
 
 /** `2,410` / `12.5`: how USD figures read in reasons. */
-export function usd(n: number): string {
-  // The figure asked last is remembered: the budget reason formats the same budget for every candidate.
-  if (Object.is(n, lastUsd)) return lastUsdText;
-  lastUsdText = (USD ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
-  lastUsd = n;
-  return lastUsdText;
-}
-let lastUsd = Number.NaN;
-let lastUsdText = "NaN";
+// The budget, formatted for every candidate's reason, is remembered where that reason is built (place.ts budgetText).
+export const usd = (n: number): string => (USD ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 })).format(n);
 
 /** How a user is named in a latency constraint: its `name`, else `users[<i>]`. */
 export const userLabel = (user: { readonly name?: string | undefined }, i: number): string => user.name ?? `users[${i}]`;
