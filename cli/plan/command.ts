@@ -74,6 +74,12 @@ interface StackOutcome {
   readonly summary: string;
 }
 
+/** A planned stack's outcome, as `check` and a multi-stack plan say it: where, its size and cost, and what blocks it. */
+function plannedOutcome(stack: string, report: PlanReport): StackOutcome {
+  const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
+  return report.deployable ? { stack, exitCode: 0, summary: `deployable (${where})` } : { stack, exitCode: 1, summary: `not deployable (${where}): ${blockers(report).join("; ")}` };
+}
+
 /**
  * `tessera plan --stack a --stack b …`: every stack planned in this one process (the SDKs, the
  * program and the policy pack load once), each stack's documents written to `outDir` — the JSON
@@ -114,8 +120,8 @@ export async function planMany(opts: PlanManyOptions): Promise<number> {
         const diff = previous ? diffPlans(previous, report) : undefined;
         const markdown = renderMarkdown(report);
         write(json({ ...report, ...(diff ? { diff } : {}) }), previous ? `${markdown}\n\n${renderDiff(previous, report, true)}` : markdown);
-        const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
-        outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `✔ ${stack}: deployable (${where})` } : { stack, exitCode: 1, summary: `✘ ${stack}: not deployable (${where}): ${blockers(report).join("; ")}` });
+        const outcome = plannedOutcome(stack, report);
+        outcomes.push({ ...outcome, summary: `${outcome.exitCode === 0 ? "✔" : "✘"} ${stack}: ${outcome.summary}` });
       } catch (e) {
         const c = classify(e);
         if (c === undefined) throw e;
@@ -156,8 +162,7 @@ export async function check(stacksDir: string, format: Exclude<Format, "markdown
     for (const [i, stack] of stacks.entries()) {
       try {
         const report = await runPlan({ stack, stacksDir, onPhase: (phase) => progress.update(`${stack} (${i + 1} of ${stacks.length}): ${phase}`) });
-        const where = `${report.placement.cloud} ${report.placement.region}, ${report.resources.length} resources, ${report.cost.monthlyUsd} USD/month`;
-        outcomes.push(report.deployable ? { stack, exitCode: 0, summary: `deployable (${where})` } : { stack, exitCode: 1, summary: `not deployable (${where}): ${blockers(report).join("; ")}` });
+        outcomes.push(plannedOutcome(stack, report));
       } catch (e) {
         const code = exitCodeFor(e);
         if (code === undefined) throw e;
